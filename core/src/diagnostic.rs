@@ -1,0 +1,210 @@
+//! Diagnostics as data: a stable code, a severity, a JSON Pointer into the input, messages in
+//! Chinese and English rendered from the code's templates, and the parameters used to render them.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+/// How serious a finding is. The notice's own words decide: 要/须 → error; 鼓励/重点 → warning.
+///
+/// ```
+/// use learning_week::Severity;
+/// assert!(Severity::Error > Severity::Warning);
+/// assert_eq!(serde_json::to_string(&Severity::Info).unwrap(), "\"info\"");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// 提示: something was normalised or read from text; nothing to fix.
+    Info,
+    /// 警告: the notice encourages it, or the value looks wrong.
+    Warning,
+    /// 错误: the notice requires it, or the input is unusable.
+    Error,
+}
+
+impl Severity {
+    /// The JSON name.
+    ///
+    /// ```
+    /// assert_eq!(learning_week::Severity::Warning.as_str(), "warning");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+
+    /// The Chinese word for the severity, as shown to users.
+    ///
+    /// ```
+    /// assert_eq!(learning_week::Severity::Error.as_zh(), "错误");
+    /// ```
+    pub fn as_zh(self) -> &'static str {
+        match self {
+            Severity::Info => "提示",
+            Severity::Warning => "警告",
+            Severity::Error => "错误",
+        }
+    }
+}
+
+/// One finding about one place in one document.
+///
+/// `path` is an RFC 6901 JSON Pointer into the document the caller sent, using the caller's JSON
+/// keys (`/participation/units_participating`); `""` is the whole document. `params` holds every
+/// value the messages were rendered from, plus `related`: the other pointers a cross-field rule read.
+///
+/// ```
+/// use learning_week::api;
+/// let answer = api::validate_json(Some(api::DocumentKind::Summary), "{\"year\": \"2021\"}", &Default::default());
+/// let d = answer.diagnostics.iter().find(|d| d.code == "type.invalid").unwrap();
+/// assert_eq!(d.path, "/year");
+/// assert!(d.message.contains("类型"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Diagnostic {
+    /// 规则代码 / stable rule code, e.g. `period.outside_week`.
+    pub code: String,
+    /// 严重程度 / severity.
+    pub severity: Severity,
+    /// 位置 / RFC 6901 JSON Pointer into the input.
+    pub path: String,
+    /// 中文说明 / message in Chinese.
+    pub message: String,
+    /// English message.
+    pub message_en: String,
+    /// 参数 / the values the messages were rendered from.
+    #[serde(default)]
+    pub params: Map<String, Value>,
+    /// 输入值 / the offending input value, truncated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub input: Option<Value>,
+    /// 所属文档 / set when the finding concerns a context document (`notice`, `plan`) rather than the input.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document: Option<String>,
+}
+
+impl Diagnostic {
+    /// Re-renders the message in the given language (`"zh"` or `"en"`) from the code's template
+    /// and this diagnostic's params; unknown codes fall back to the stored message.
+    ///
+    /// ```
+    /// use learning_week::api;
+    /// let a = api::validate_json(Some(api::DocumentKind::Summary), "{", &Default::default());
+    /// let d = &a.diagnostics[0];
+    /// assert_eq!(d.render("en"), d.message_en);
+    /// ```
+    pub fn render(&self, lang: &str) -> String {
+        match crate::rules::find(&self.code) {
+            Some(rule) => {
+                let template = if lang == "en" { rule.message_en } else { rule.message };
+                render_template(template, &self.params)
+            }
+            None if lang == "en" => self.message_en.clone(),
+            None => self.message.clone(),
+        }
+    }
+
+    /// The message in `lang` (`"en"` → English, anything else → Chinese), without re-rendering.
+    ///
+    /// ```
+    /// use learning_week::api;
+    /// let a = api::validate_json(None, "[]", &Default::default());
+    /// assert!(a.diagnostics[0].message_in("en").is_ascii());
+    /// ```
+    pub fn message_in(&self, lang: &str) -> &str {
+        if lang == "en" {
+            &self.message_en
+        } else {
+            &self.message
+        }
+    }
+}
+
+/// Fills `{name}` placeholders from `params`. Strings are inserted without quotes, arrays are
+/// joined with `、`, anything missing stays as the placeholder so a gap is visible, not hidden.
+///
+/// ```
+/// use learning_week::diagnostic::render_template;
+/// let mut p = serde_json::Map::new();
+/// p.insert("days".into(), 3.into());
+/// assert_eq!(render_template("迟交 {days} 天", &p), "迟交 3 天");
+/// ```
+pub fn render_template(template: &str, params: &Map<String, Value>) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) => {
+                let name = &after[..close];
+                match params.get(name) {
+                    Some(v) => out.push_str(&display_value(v)),
+                    None => {
+                        out.push('{');
+                        out.push_str(name);
+                        out.push('}');
+                    }
+                }
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push_str(&rest[open..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn display_value(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        Value::Array(items) => items.iter().map(display_value).collect::<Vec<_>>().join("、"),
+        Value::Null => String::new(),
+        other => other.to_string(),
+    }
+}
+
+/// Longest input excerpt kept in a diagnostic, in characters.
+pub const INPUT_EXCERPT_CHARS: usize = 200;
+
+/// A copy of `value` short enough to put in a diagnostic: long strings are cut at
+/// [`INPUT_EXCERPT_CHARS`] characters (with `…`), arrays and objects become their truncated JSON text.
+///
+/// ```
+/// use learning_week::diagnostic::excerpt;
+/// let long = serde_json::Value::String("长".repeat(1000));
+/// assert_eq!(excerpt(&long).as_str().unwrap().chars().count(), 201);
+/// ```
+pub fn excerpt(value: &Value) -> Value {
+    match value {
+        Value::String(s) => Value::String(truncate_chars(s, INPUT_EXCERPT_CHARS)),
+        Value::Array(_) | Value::Object(_) => {
+            let text = value.to_string();
+            Value::String(truncate_chars(&text, INPUT_EXCERPT_CHARS))
+        }
+        other => other.clone(),
+    }
+}
+
+fn truncate_chars(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((cut, _)) => format!("{}…", &s[..cut]),
+        None => s.to_owned(),
+    }
+}
+
+/// Escapes one reference token of a JSON Pointer (RFC 6901: `~` → `~0`, `/` → `~1`).
+///
+/// ```
+/// assert_eq!(learning_week::diagnostic::escape_token("a/b~c"), "a~1b~0c");
+/// ```
+pub fn escape_token(token: &str) -> String {
+    token.replace('~', "~0").replace('/', "~1")
+}

@@ -1,0 +1,4 @@
+//! placeholder
+pub mod count;
+pub mod diagnostic;
+pub mod satisfaction;
