@@ -126,14 +126,44 @@ impl Diagnostic {
 
 /// Fills `{name}` placeholders from `params`. Strings are inserted without quotes, arrays are
 /// joined with `、`, anything missing stays as the placeholder so a gap is visible, not hidden.
+/// A segment in `[[…]]` is optional: it is rendered only when every placeholder inside it has a
+/// non-null value, and dropped otherwise (for hints such as "did you mean …").
 ///
 /// ```
 /// use learning_week::diagnostic::render_template;
 /// let mut p = serde_json::Map::new();
 /// p.insert("days".into(), 3.into());
 /// assert_eq!(render_template("迟交 {days} 天", &p), "迟交 3 天");
+/// assert_eq!(render_template("x[[ (did you mean {s}?)]]", &p), "x");
+/// p.insert("s".into(), "y".into());
+/// assert_eq!(render_template("x[[ (did you mean {s}?)]]", &p), "x (did you mean y?)");
 /// ```
 pub fn render_template(template: &str, params: &Map<String, Value>) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find("[[") {
+        out.push_str(&fill(&rest[..open], params));
+        let after = &rest[open + 2..];
+        let Some(close) = after.find("]]") else {
+            rest = &rest[open..];
+            break;
+        };
+        let segment = &after[..close];
+        if placeholders(segment).all(|name| params.get(name).is_some_and(|v| !v.is_null())) {
+            out.push_str(&fill(segment, params));
+        }
+        rest = &after[close + 2..];
+    }
+    out.push_str(&fill(rest, params));
+    out
+}
+
+/// The placeholder names in a template piece.
+fn placeholders(s: &str) -> impl Iterator<Item = &str> {
+    s.split('{').skip(1).filter_map(|part| part.split_once('}').map(|(name, _)| name))
+}
+
+fn fill(template: &str, params: &Map<String, Value>) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
     while let Some(open) = rest.find('{') {

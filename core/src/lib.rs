@@ -1,4 +1,145 @@
-//! placeholder
+//! # learning-week
+//!
+//! Typed, validated data for the paperwork of China's 全民终身学习活动周 (National Lifelong
+//! Learning Activity Week): the city's **notice** (通知), each unit's **activity plan**
+//! (活动计划和实施方案（含开幕式）) and **summary table** (总结表), and the package a unit
+//! submits (报送).
+//!
+//! Validation returns every finding at once as data ([`Diagnostic`]): a stable code, a
+//! severity, an RFC 6901 JSON Pointer into the caller's JSON, and messages in Chinese and
+//! English rendered from the rule's templates. Rules read the notice they are given; the
+//! built-in [`Notice::nanchang_2021`] is the 2021 Nanchang notice.
+//!
+//! ```
+//! use learning_week::api::{self, DocumentKind};
+//! let answer = api::validate_json(
+//!     Some(DocumentKind::Summary),
+//!     r#"{"year": 2021, "host_unit": "湾里区",
+//!         "participation": {"units_total": 5, "units_participating": 7}}"#,
+//!     &Default::default(),
+//! );
+//! assert!(!answer.valid);
+//! let d = answer.diagnostics.iter().find(|d| d.code == "participation.units_exceed_total").unwrap();
+//! assert_eq!(d.path, "/participation/units_participating");
+//! // 湾里区 was abolished in 2019 but is still written: it is recognised, with an info note.
+//! assert!(answer.diagnostics.iter().any(|d| d.code == "unit.alias_normalised"));
+//! ```
+//!
+//! Bindings (Python, WebAssembly) and the CLI go through [`api`] only: every rule, message and
+//! default lives here.
+
+pub mod api;
 pub mod count;
+pub mod decode;
 pub mod diagnostic;
+pub mod notice;
+pub mod period;
+pub mod plan;
+pub mod rules;
 pub mod satisfaction;
+pub mod submission;
+pub mod summary;
+pub mod text;
+pub mod text_match;
+pub mod validate;
+
+pub use count::{Count, CountKind, Qualifier};
+pub use diagnostic::{Diagnostic, Severity};
+pub use notice::{MaterialKind, Notice, Role};
+pub use period::Period;
+pub use plan::ActivityPlan;
+pub use satisfaction::{Percent, Satisfaction, SatisfactionLevel};
+pub use submission::Submission;
+pub use summary::SummaryTable;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// The four kinds of document the library reads.
+///
+/// ```
+/// use learning_week::DocumentKind;
+/// assert_eq!(serde_json::to_string(&DocumentKind::Summary).unwrap(), "\"summary\"");
+/// assert_eq!(DocumentKind::from_name("plan"), Some(DocumentKind::Plan));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DocumentKind {
+    /// 通知
+    Notice,
+    /// 活动计划和实施方案
+    Plan,
+    /// 总结表
+    Summary,
+    /// 报送材料（总结表 + 材料清单 + 报送时间）
+    Submission,
+}
+
+impl DocumentKind {
+    /// Every kind's JSON name.
+    pub const NAMES: [&'static str; 4] = ["notice", "plan", "summary", "submission"];
+
+    /// The JSON name.
+    ///
+    /// ```
+    /// assert_eq!(learning_week::DocumentKind::Submission.as_str(), "submission");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        Self::NAMES[self as usize]
+    }
+
+    /// Parses a JSON name.
+    ///
+    /// ```
+    /// assert!(learning_week::DocumentKind::from_name("letter").is_none());
+    /// ```
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name {
+            "notice" => Some(DocumentKind::Notice),
+            "plan" => Some(DocumentKind::Plan),
+            "summary" => Some(DocumentKind::Summary),
+            "submission" => Some(DocumentKind::Submission),
+            _ => None,
+        }
+    }
+
+    /// Tells a document's kind from its keys: a submission has `submitted_at` or `summary`;
+    /// a notice has `jurisdiction` or `reporting`; a plan has `activities`, `opening_ceremony`
+    /// or `unit`; a summary has `host_unit`, `participation` and the other rows of the form.
+    ///
+    /// ```
+    /// use learning_week::DocumentKind;
+    /// let v = serde_json::json!({"host_unit": "东湖区"});
+    /// assert_eq!(DocumentKind::detect(&v), Some(DocumentKind::Summary));
+    /// assert_eq!(DocumentKind::detect(&serde_json::json!([1])), None);
+    /// ```
+    pub fn detect(value: &serde_json::Value) -> Option<DocumentKind> {
+        let obj = value.as_object()?;
+        let has = |keys: &[&str]| keys.iter().any(|k| obj.contains_key(*k));
+        if has(&["submitted_at", "summary", "materials"]) {
+            Some(DocumentKind::Submission)
+        } else if has(&["jurisdiction", "reporting", "arrangements", "issuer"]) {
+            Some(DocumentKind::Notice)
+        } else if has(&[
+            "host_unit",
+            "participation",
+            "leadership",
+            "theme_and_content",
+            "reach",
+            "publicity",
+            "organizers",
+        ]) {
+            Some(DocumentKind::Summary)
+        } else if has(&[
+            "activities",
+            "opening_ceremony",
+            "unit",
+            "drafting_department",
+            "epidemic_prevention",
+        ]) {
+            Some(DocumentKind::Plan)
+        } else {
+            None
+        }
+    }
+}

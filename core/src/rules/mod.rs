@@ -130,10 +130,23 @@ pub fn catalog() -> Vec<RuleDescriptor> {
 pub(crate) struct Ctx<'a> {
     pub notice: &'a Notice,
     pub summary: Option<(&'a SummaryTable, &'a str)>,
+    /// The plan, with its pointer prefix (`/plan` inside a submission, `plan#` when it is only
+    /// the reference a summary is compared against).
     pub plan: Option<(&'a ActivityPlan, &'a str)>,
+    /// True when the plan is part of the input and its own rules apply.
+    pub plan_checked: bool,
     pub submission: Option<&'a Submission>,
-    /// The raw summary JSON, to excerpt offending inputs.
+    /// The raw summary JSON (where the summary sits), to tell "absent" from "unreadable".
     pub raw: Option<&'a Value>,
+    /// True when the notice itself is the document under validation.
+    pub checking_notice: bool,
+}
+
+impl<'a> Ctx<'a> {
+    /// The plan when it is under validation (not merely a reference).
+    pub fn subject_plan(&self) -> Option<(&'a ActivityPlan, &'a str)> {
+        self.plan.filter(|_| self.plan_checked)
+    }
 }
 
 /// Collects diagnostics, rendering each from its rule's templates.
@@ -150,7 +163,12 @@ impl Findings {
 }
 
 /// Builds a diagnostic from a rule, a path, params and the offending input.
-pub(crate) fn make(rule: &Rule, path: String, params: Map<String, Value>, input: Option<&Value>) -> Diagnostic {
+pub(crate) fn make(
+    rule: &Rule,
+    path: String,
+    params: Map<String, Value>,
+    input: Option<&Value>,
+) -> Diagnostic {
     Diagnostic {
         code: rule.code.to_owned(),
         severity: rule.severity,
@@ -184,6 +202,7 @@ pub(crate) fn run_semantic(ctx: &Ctx<'_>, out: &mut Findings) {
 }
 
 /// Runs only the semantic rules that read one of `pointers` (for per-keystroke checks).
+#[allow(dead_code, reason = "the per-keystroke entry point of the web form uses it")]
 pub(crate) fn run_semantic_reading(ctx: &Ctx<'_>, pointers: &[&str], out: &mut Findings) {
     for rule in all() {
         if let Check::Semantic(f) = rule.check {
@@ -196,6 +215,7 @@ pub(crate) fn run_semantic_reading(ctx: &Ctx<'_>, pointers: &[&str], out: &mut F
 
 /// Whether a rule's read pattern (`/a/*/b`) concerns a concrete pointer: equal, or one is a
 /// prefix of the other (a change to `/participation` touches `/participation/units_total`).
+#[allow(dead_code, reason = "the per-keystroke entry point of the web form uses it")]
 pub(crate) fn pointer_matches(pattern: &str, pointer: &str) -> bool {
     let pat: Vec<&str> = pattern.split('/').collect();
     let ptr: Vec<&str> = pointer.split('/').collect();
@@ -221,7 +241,10 @@ mod tests {
 
     #[test]
     fn pointer_patterns_match_prefixes_and_wildcards() {
-        assert!(pointer_matches("/participation/featured_activities/*/name", "/participation/featured_activities/3/name"));
+        assert!(pointer_matches(
+            "/participation/featured_activities/*/name",
+            "/participation/featured_activities/3/name"
+        ));
         assert!(pointer_matches("/participation/units_total", "/participation"));
         assert!(!pointer_matches("/participation/units_total", "/reach"));
     }

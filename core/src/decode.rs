@@ -1,0 +1,613 @@
+//! Reading JSON into the model without stopping at the first problem.
+//!
+//! serde stops at its first error and names Rust fields; a form wants every problem at once, at
+//! the JSON Pointer of the key the client sent. So documents are first parsed to a
+//! [`serde_json::Value`] (syntax errors keep line and column; nesting is capped by serde_json's
+//! recursion limit), then walked by [`Decode`]: a value of the wrong type or outside its domain
+//! gets a diagnostic at its own pointer and the walk goes on. Unknown keys are kept in each
+//! struct's `extra` map (round-trip) and reported as warnings, never dropped.
+
+use crate::count::{Count, Qualifier};
+use crate::diagnostic::{escape_token, Diagnostic, Severity};
+use crate::rules::structural as st;
+use crate::rules::{make, params, Rule};
+use crate::satisfaction::{Percent, Satisfaction, SatisfactionLevel};
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use serde_json::{Map, Value};
+
+/// Longest string accepted in any field, in characters (a 3 MB paste is an error, not a cell).
+pub const MAX_TEXT_CHARS: usize = 65_536;
+
+/// Largest count accepted: beyond this a figure is a typo, and it must stay exact in an f64
+/// (JavaScript numbers) for the web form.
+pub const MAX_COUNT: u64 = 1_000_000_000_000;
+
+/// Walks a JSON value, collecting diagnostics at JSON Pointers.
+pub(crate) struct Decoder {
+    prefix: String,
+    tokens: Vec<String>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Decoder {
+    /// A decoder whose pointers start with `prefix` (`""` for the document root).
+    pub fn new(prefix: &str) -> Self {
+        Decoder { prefix: prefix.to_owned(), tokens: Vec::new(), diagnostics: Vec::new() }
+    }
+
+    /// The current JSON Pointer.
+    pub fn pointer(&self) -> String {
+        let mut p = self.prefix.clone();
+        for t in &self.tokens {
+            p.push('/');
+            p.push_str(t);
+        }
+        p
+    }
+
+    /// Runs `f` one key deeper.
+    pub fn at_key<T>(&mut self, key: &str, f: impl FnOnce(&mut Self) -> T) -> T {
+        self.tokens.push(escape_token(key));
+        let out = f(self);
+        self.tokens.pop();
+        out
+    }
+
+    /// Runs `f` one array index deeper.
+    pub fn at_index<T>(&mut self, index: usize, f: impl FnOnce(&mut Self) -> T) -> T {
+        self.tokens.push(index.to_string());
+        let out = f(self);
+        self.tokens.pop();
+        out
+    }
+
+    /// Emits `rule` at the current pointer.
+    pub fn emit(&mut self, rule: &Rule, params: Map<String, Value>, input: Option<&Value>) {
+        let d = make(rule, self.pointer(), params, input);
+        self.diagnostics.push(d);
+    }
+
+    /// Emits an already-built diagnostic (e.g. from the text parsers) at the current pointer.
+    #[allow(dead_code, reason = "the text parsers report through it")]
+    pub fn push_diagnostic(&mut self, mut d: Diagnostic) {
+        d.path = self.pointer();
+        self.diagnostics.push(d);
+    }
+
+    /// Emits `type.invalid` for `found` where `expected` was wanted.
+    pub fn wrong_type(&mut self, expected: &str, found: &Value) {
+        self.emit(
+            &st::TYPE_INVALID,
+            params! {"expected" => expected, "found" => json_type(found)},
+            Some(found),
+        );
+    }
+
+    /// Reads an object's fields, reporting and keeping unknown keys.
+    pub fn object<'v>(&mut self, v: &'v Value) -> Option<&'v Map<String, Value>> {
+        match v {
+            Value::Object(m) => Some(m),
+            other => {
+                self.wrong_type("object", other);
+                None
+            }
+        }
+    }
+
+    /// Reports an unknown key (kept by the caller in `extra`).
+    pub fn unknown_key(&mut self, key: &str, value: &Value, known: &[&str]) {
+        let suggestion = known.iter().find(|k| similar(k, key)).copied();
+        self.at_key(key, |d| {
+            let mut p = params! {"key" => key};
+            if let Some(s) = suggestion {
+                p.insert("suggestion".into(), s.into());
+            }
+            d.emit(&st::FIELD_UNKNOWN, p, Some(value))
+        });
+    }
+
+    /// True when an error diagnostic was emitted at `pointer` or below it.
+    pub fn has_error_at(&self, pointer: &str) -> bool {
+        self.diagnostics.iter().any(|d| {
+            d.severity == Severity::Error
+                && (d.path == pointer
+                    || (d.path.starts_with(pointer) && d.path[pointer.len()..].starts_with('/')))
+        })
+    }
+}
+
+/// Loose similarity for "did you mean": same key ignoring case, `-`/`_`, or one edit apart.
+fn similar(known: &str, key: &str) -> bool {
+    let norm = |s: &str| s.to_lowercase().replace('-', "_");
+    let (a, b) = (norm(known), norm(key));
+    if a == b {
+        return true;
+    }
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len().abs_diff(b.len()) > 1 || a.len() < 4 {
+        return false;
+    }
+    // two neighbours swapped (hots_unit for host_unit)
+    if a.len() == b.len() {
+        let diff: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
+        if let [i, j] = diff[..] {
+            if j == i + 1 && a[i] == b[j] && a[j] == b[i] {
+                return true;
+            }
+        }
+    }
+    // one edit (substitution, insertion or deletion) apart
+    let (mut i, mut j, mut edits) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        if a[i] == b[j] {
+            i += 1;
+            j += 1;
+            continue;
+        }
+        edits += 1;
+        if edits > 1 {
+            return false;
+        }
+        match a.len().cmp(&b.len()) {
+            std::cmp::Ordering::Greater => i += 1,
+            std::cmp::Ordering::Less => j += 1,
+            std::cmp::Ordering::Equal => {
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    edits + (a.len() - i) + (b.len() - j) <= 1
+}
+
+/// The JSON type name of a value, as used in `type.invalid` params.
+pub(crate) fn json_type(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(n) if n.is_u64() || n.is_i64() => "integer",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+    }
+}
+
+/// Types that can be read leniently from JSON.
+pub(crate) trait Decode: Sized {
+    /// Reads `v`, emitting diagnostics into `d`; `None` when nothing usable could be read.
+    fn decode(v: &Value, d: &mut Decoder) -> Option<Self>;
+}
+
+impl Decode for String {
+    fn decode(v: &Value, d: &mut Decoder) -> Option<Self> {
+        match v {
+            Value::String(s) => {
+                let chars = s.chars().count();
+                if chars > MAX_TEXT_CHARS {
+                    d.emit(&st::TEXT_TOO_LONG, params! {"chars" => chars, "max" => MAX_TEXT_CHARS}, Some(v));
+                    return None;
+                }
+                Some(s.clone())
+            }
+            other => {
+                d.wrong_type("string", other);
+                None
+            }
+        }
+    }
+}
+
+impl Decode for bool {
+    fn decode(v: &Value, d: &mut Decoder) -> Option<Self> {
+        match v {
+            Value::Bool(b) => Some(*b),
+            other => {
+                d.wrong_type("boolean", other);
+                None
+            }
+        }
+    }
+}
+
+impl Decode for i32 {
+    fn decode(v: &Value, d: &mut Decoder) -> Option<Self> {
+        match v.as_i64() {
+            Some(n) => match i32::try_from(n) {
+                Ok(n) => Some(n),
+                Err(_) => {
+                    d.emit(&st::NUMBER_OUT_OF_RANGE, params! {"min" => i32::MIN, "max" => i32::MAX}, Some(v));
+                    None
+                }
+            },
+            None => {
+                d.wrong_type("integer", v);
+                None
+            }
+        }
+    }
+}
+
+impl Decode for u32 {
+    fn decode(v: &Value, d: &mut Decoder) -> Option<Self> {
+        match v.as_i64() {
+            Some(n) => match u32::try_from(n) {
+                Ok(n) => Some(n),
+                Err(_) => {
+                    d.emit(&st::NUMBER_OUT_OF_RANGE, params! {"min" => 0, "max" => u32::MAX}, Some(v));
+                    None
+                }
+            },
+            None => {
+                d.wrong_type("integer", v);
+                None
+            }
+        }
+    }
+}
+
+impl Decode for NaiveDate {
+    fn decode(v: &Value, d: &mut Decoder) -> Option<Self> {
+        let Value::String(s) = v else {
+            d.wrong_type("string (YYYY-MM-DD)", v);
+            return None;
+        };
+        match parse_iso_date(s) {
+            Some(date) => Some(date),
+            None => {
+                d.emit(&st::DATE_INVALID, params! {"value" => s}, Some(v));
+                None
+            }
+        }
+    }
+}
+
+/// Parses exactly `YYYY-MM-DD` (a real calendar date; `2021-11-31` is refused).
+///
+/// ```
+/// use learning_week::decode::parse_iso_date;
+/// assert!(parse_iso_date("2021-11-22").is_some());
+/// assert!(parse_iso_date("2021-11-31").is_none());
+/// assert!(parse_iso_date("2021-1-2").is_none());
+/// ```
+pub fn parse_iso_date(s: &str) -> Option<NaiveDate> {
+    let b = s.as_bytes();
+    let shape_ok = b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    if !shape_ok {
+        return None;
+    }
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+}
+
+impl Decode for DateTime<FixedOffset> {
+    fn decode(v: &Value, d: &mut Decoder) -> Option<Self> {
+        let Value::String(s) = v else {
+            d.wrong_type("string (RFC 3339)", v);
+            return None;
+        };
+        match DateTime::parse_from_rfc3339(s) {
+            Ok(t) => Some(t),
+            Err(_) => {
+                d.emit(&st::DATETIME_INVALID, params! {"value" => s}, Some(v));
+                None
+            }
+        }
+    }
+}
+
+impl<T: Decode> Decode for Vec<T> {
+    fn decode(v: &Value, d: &mut Decoder) -> Option<Self> {
+        let Value::Array(items) = v else {
+            d.wrong_type("array", v);
+            return None;
+        };
+        let mut out = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            if let Some(x) = d.at_index(i, |d| T::decode(item, d)) {
+                out.push(x);
+            }
+        }
+        Some(out)
+    }
+}
+
+impl Decode for Value {
+    fn decode(v: &Value, _d: &mut Decoder) -> Option<Self> {
+        Some(v.clone())
+    }
+}
+
+/// Reads a JSON number as a count value: a non-negative integer no larger than [`MAX_COUNT`].
+fn count_value(v: &Value, d: &mut Decoder) -> Option<u64> {
+    let Value::Number(n) = v else {
+        d.wrong_type("integer", v);
+        return None;
+    };
+    if let Some(u) = n.as_u64() {
+        if u > MAX_COUNT {
+            d.emit(&st::COUNT_TOO_LARGE, params! {"max" => MAX_COUNT}, Some(v));
+            return None;
+        }
+        return Some(u);
+    }
+    if n.as_i64().is_some_and(|i| i < 0) {
+        d.emit(&st::COUNT_NEGATIVE, params! {}, Some(v));
+        return None;
+    }
+    match n.as_f64() {
+        Some(f) if f < 0.0 => {
+            d.emit(&st::COUNT_NEGATIVE, params! {}, Some(v));
+            None
+        }
+        Some(f) if f > MAX_COUNT as f64 => {
+            d.emit(&st::COUNT_TOO_LARGE, params! {"max" => MAX_COUNT}, Some(v));
+            None
+        }
+        Some(f) if f.fract() == 0.0 => Some(f as u64),
+        _ => {
+            d.emit(&st::COUNT_NOT_INTEGER, params! {}, Some(v));
+            None
+        }
+    }
+}
+
+const COUNT_KEYS: &[&str] = &["value", "qualifier", "unit", "source"];
+
+impl Decode for Count {
+    fn decode(v: &Value, d: &mut Decoder) -> Option<Self> {
+        match v {
+            Value::Number(_) => count_value(v, d).map(Count::exact),
+            Value::String(s) => crate::text::decode_count_text(s, v, d),
+            Value::Object(m) => {
+                let mut out = Count::exact(0);
+                let mut has_value = false;
+                for (k, val) in m {
+                    match k.as_str() {
+                        "value" => {
+                            if let Some(n) = d.at_key(k, |d| count_value(val, d)) {
+                                out.value = n;
+                                has_value = true;
+                            } else {
+                                return None;
+                            }
+                        }
+                        "qualifier" => {
+                            out.qualifier = d.at_key(k, |d| qualifier(val, d))?;
+                        }
+                        "unit" => out.unit = d.at_key(k, |d| String::decode(val, d)),
+                        "source" => out.source = d.at_key(k, |d| String::decode(val, d)),
+                        _ => d.unknown_key(k, val, COUNT_KEYS),
+                    }
+                }
+                if !has_value {
+                    d.at_key("value", |d| d.emit(&st::ROW_MISSING, params! {"row" => "value"}, None));
+                    return None;
+                }
+                Some(out)
+            }
+            other => {
+                d.wrong_type("integer or {value, qualifier, unit}", other);
+                None
+            }
+        }
+    }
+}
+
+fn qualifier(v: &Value, d: &mut Decoder) -> Option<Qualifier> {
+    match v.as_str().and_then(Qualifier::from_name) {
+        Some(q) => Some(q),
+        None => {
+            d.emit(&st::ENUM_UNKNOWN, params! {"allowed" => Qualifier::NAMES}, Some(v));
+            None
+        }
+    }
+}
+
+fn percent_value(v: &Value, d: &mut Decoder) -> Option<f64> {
+    let Some(f) = v.as_f64() else {
+        d.wrong_type("number", v);
+        return None;
+    };
+    if !(0.0..=100.0).contains(&f) {
+        d.emit(&st::SATISFACTION_OUT_OF_RANGE, params! {"value" => v}, Some(v));
+        return None;
+    }
+    Some(f)
+}
+
+const PERCENT_KEYS: &[&str] = &["value", "qualifier", "source"];
+
+impl Decode for Satisfaction {
+    fn decode(v: &Value, d: &mut Decoder) -> Option<Self> {
+        match v {
+            Value::Number(_) => percent_value(v, d).map(|value| {
+                Satisfaction::Percent(Percent { value, qualifier: Qualifier::Exact, source: None })
+            }),
+            Value::String(s) => match SatisfactionLevel::from_word(s) {
+                Some(level) if level.as_str() == s => Some(Satisfaction::Level(level)),
+                _ => crate::text::decode_satisfaction_text(s, v, d),
+            },
+            Value::Object(m) => {
+                let mut out = Percent { value: 0.0, qualifier: Qualifier::Exact, source: None };
+                let mut has_value = false;
+                for (k, val) in m {
+                    match k.as_str() {
+                        "value" => {
+                            out.value = d.at_key(k, |d| percent_value(val, d))?;
+                            has_value = true;
+                        }
+                        "qualifier" => out.qualifier = d.at_key(k, |d| qualifier(val, d))?,
+                        "source" => out.source = d.at_key(k, |d| String::decode(val, d)),
+                        "level" => {
+                            return d
+                                .at_key(k, |d| {
+                                    decode_enum::<SatisfactionLevel>(val, d, &SatisfactionLevel::NAMES)
+                                })
+                                .map(Satisfaction::Level)
+                        }
+                        _ => d.unknown_key(k, val, PERCENT_KEYS),
+                    }
+                }
+                if !has_value {
+                    d.at_key("value", |d| d.emit(&st::ROW_MISSING, params! {"row" => "value"}, None));
+                    return None;
+                }
+                Some(Satisfaction::Percent(out))
+            }
+            other => {
+                d.wrong_type("number, {value, qualifier} or level", other);
+                None
+            }
+        }
+    }
+}
+
+/// Reads a string enum through serde, reporting `enum.unknown` with the allowed values.
+pub(crate) fn decode_enum<T: serde::de::DeserializeOwned>(
+    v: &Value,
+    d: &mut Decoder,
+    allowed: &[&str],
+) -> Option<T> {
+    if !v.is_string() {
+        d.wrong_type("string", v);
+        return None;
+    }
+    match serde_json::from_value::<T>(v.clone()) {
+        Ok(x) => Some(x),
+        Err(_) => {
+            d.emit(&st::ENUM_UNKNOWN, params! {"allowed" => allowed}, Some(v));
+            None
+        }
+    }
+}
+
+/// Implements [`Decode`] for a string enum through serde, with its allowed JSON names.
+macro_rules! decode_via_enum {
+    ($ty:ty, $names:expr) => {
+        impl $crate::decode::Decode for $ty {
+            fn decode(v: &::serde_json::Value, d: &mut $crate::decode::Decoder) -> Option<Self> {
+                $crate::decode::decode_enum::<$ty>(v, d, &$names)
+            }
+        }
+    };
+}
+pub(crate) use decode_via_enum;
+
+/// Defines a model struct whose fields are all optional (a form can be half filled), with an
+/// `extra` map that keeps unknown keys, and its lenient [`Decode`] implementation.
+/// Field names are the JSON keys: no serde renames, so pointers always name what the client sent.
+macro_rules! model {
+    (
+        $(#[$meta:meta])*
+        pub struct $name:ident {
+            $(
+                $(#[$fmeta:meta])*
+                pub $field:ident : Option<$ty:ty>,
+            )*
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize, ::schemars::JsonSchema, ::validator::Validate)]
+        pub struct $name {
+            $(
+                $(#[$fmeta])*
+                #[serde(default, skip_serializing_if = "Option::is_none")]
+                pub $field: Option<$ty>,
+            )*
+            /// 未识别字段 / keys this version of the model does not know, kept verbatim for the round trip
+            /// (each is reported as a `field.unknown` warning).
+            #[serde(flatten)]
+            #[schemars(skip)]
+            pub extra: ::serde_json::Map<String, ::serde_json::Value>,
+        }
+
+        impl $name {
+            /// The JSON keys this struct knows.
+            pub const KEYS: &'static [&'static str] = &[$(stringify!($field)),*];
+        }
+
+        impl $crate::decode::Decode for $name {
+            fn decode(v: &::serde_json::Value, d: &mut $crate::decode::Decoder) -> Option<Self> {
+                let obj = d.object(v)?;
+                let mut out = $name::default();
+                for (k, val) in obj {
+                    match k.as_str() {
+                        $(
+                            stringify!($field) => {
+                                if !val.is_null() {
+                                    out.$field = d.at_key(k, |d| <$ty as $crate::decode::Decode>::decode(val, d));
+                                }
+                            }
+                        )*
+                        _ => {
+                            d.unknown_key(k, val, Self::KEYS);
+                            out.extra.insert(k.clone(), val.clone());
+                        }
+                    }
+                }
+                Some(out)
+            }
+        }
+    };
+}
+pub(crate) use model;
+
+/// Maps `validator` errors to diagnostics at JSON Pointers. Field names are JSON keys (the model
+/// has no renames), so the pointer is built from them directly. Codes come from the attributes.
+pub(crate) fn validator_diagnostics(
+    errors: &validator::ValidationErrors,
+    prefix: &str,
+    d: &mut Decoder,
+    raw: Option<&Value>,
+) {
+    use validator::ValidationErrorsKind as K;
+    for (field, kind) in errors.errors() {
+        let ptr = format!("{prefix}/{}", escape_token(field));
+        let raw_here = raw.and_then(|r| r.get(field.as_ref()));
+        match kind {
+            K::Field(list) => {
+                for e in list {
+                    if d.has_error_at(&ptr) {
+                        continue; // the decoder already said what is wrong with this value
+                    }
+                    // schemars reads `required` only in its bare form, so its code is mapped here.
+                    let code = if e.code == "required" { "row.missing" } else { e.code.as_ref() };
+                    let Some(rule) = crate::rules::find(code) else { continue };
+                    let mut p = params! {"row" => field.as_ref()};
+                    for (k, v) in &e.params {
+                        if k != "value" {
+                            p.insert(k.to_string(), v.clone());
+                        }
+                    }
+                    d.diagnostics.push(make(rule, ptr.clone(), p, raw_here));
+                }
+            }
+            K::Struct(inner) => validator_diagnostics(inner, &ptr, d, raw_here),
+            K::List(items) => {
+                for (i, inner) in items {
+                    let item_ptr = format!("{ptr}/{i}");
+                    let raw_item = raw_here.and_then(|r| r.get(*i));
+                    validator_diagnostics(inner, &item_ptr, d, raw_item);
+                }
+            }
+        }
+    }
+}
+
+/// Parses JSON text into a value, or one `json.syntax` / `json.too_deep` diagnostic with line
+/// and column. serde_json caps nesting at 128 levels, so deep input is an error, not a crash.
+pub(crate) fn parse_json(text: &str) -> Result<Value, Diagnostic> {
+    serde_json::from_str::<Value>(text).map_err(|e| {
+        let rule =
+            if e.to_string().contains("recursion limit") { &st::JSON_TOO_DEEP } else { &st::JSON_SYNTAX };
+        make(
+            rule,
+            String::new(),
+            params! {"line" => e.line(), "column" => e.column(), "detail" => e.to_string()},
+            None,
+        )
+    })
+}

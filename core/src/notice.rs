@@ -1,0 +1,678 @@
+//! 通知: the city's document, the rulebook for one year's activity week.
+//!
+//! Every rule reads the notice it is given; none hard-codes 2021 or Nanchang. The built-in
+//! [`Notice::nanchang_2021`] is the seed notice (南昌市教育局, 2021), embedded as JSON; any other
+//! year or city loads from JSON of the same shape.
+
+use crate::decode::{decode_via_enum, model};
+use crate::period::Period;
+use chrono::NaiveDate;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use std::sync::LazyLock;
+use validator::Validate;
+
+/// Mobile (11 digits, 1[3-9]…) or landline with area code (0791-83989457, (0791)83989457).
+pub(crate) static PHONE: LazyLock<regex::Regex> = LazyLock::new(|| {
+    #[allow(clippy::unwrap_used, reason = "a constant pattern, covered by tests")]
+    regex::Regex::new(r"^(1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8}|\(0[0-9]{2,3}\)[0-9]{7,8})$").unwrap()
+});
+
+/// Text that is not blank: at least one non-space character.
+pub(crate) static NON_BLANK: LazyLock<regex::Regex> = LazyLock::new(|| {
+    #[allow(clippy::unwrap_used, reason = "a constant pattern, covered by tests")]
+    regex::Regex::new(r"\S").unwrap()
+});
+
+model! {
+    /// 通知 / the city's notice for one year's activity week.
+    ///
+    /// ```
+    /// use learning_week::Notice;
+    /// let n = Notice::nanchang_2021();
+    /// assert_eq!(n.theme.as_deref(), Some("庆建党百年华诞，谱终身学习新篇"));
+    /// assert_eq!(n.jurisdiction.as_ref().unwrap().units.as_ref().unwrap().len(), 13);
+    /// ```
+    pub struct Notice {
+        /// 发文单位 / issuing authority (南昌市教育局).
+        #[validate(required, regex(path = *NON_BLANK, code = "row.blank"))]
+        #[schemars(title = "发文单位")]
+        pub issuer: Option<String>,
+        /// 标题 / title of the notice.
+        #[validate(required, regex(path = *NON_BLANK, code = "row.blank"))]
+        #[schemars(title = "标题")]
+        pub title: Option<String>,
+        /// 年度 / the year of the activity week.
+        #[validate(required, range(min = 2000, max = 2100, code = "number.out_of_range"))]
+        #[schemars(title = "年度")]
+        pub year: Option<i32>,
+        /// 依据文件 / the documents the notice implements (教职成厅函〔2021〕20号 …).
+        #[validate(nested)]
+        #[schemars(title = "依据文件")]
+        pub references: Option<Vec<DocumentReference>>,
+        /// 主送单位 / recipients (各县（区）教体局 …).
+        #[schemars(title = "主送单位")]
+        pub recipients: Option<Vec<String>>,
+        /// 活动主题 / the theme of the week.
+        #[validate(required, regex(path = *NON_BLANK, code = "row.blank"))]
+        #[schemars(title = "活动主题")]
+        pub theme: Option<String>,
+        /// 活动时间 / the week, both days inclusive.
+        #[validate(required, nested)]
+        #[schemars(title = "活动时间")]
+        pub week: Option<Period>,
+        /// 活动安排 / what the units are asked to organise (三、活动安排).
+        #[validate(nested)]
+        #[schemars(title = "活动安排")]
+        pub arrangements: Option<Arrangements>,
+        /// 组织要求 / roles, publicity, funding and safety (四、组织要求).
+        #[validate(nested)]
+        #[schemars(title = "组织要求")]
+        pub organisation: Option<Organisation>,
+        /// 报送要求 / the reporting duty (四（四）).
+        #[validate(required, nested)]
+        #[schemars(title = "报送要求")]
+        pub reporting: Option<ReportingDuty>,
+        /// 报送单位 / the reporting units expected: the jurisdiction.
+        #[validate(required, nested)]
+        #[schemars(title = "报送单位（辖区）")]
+        pub jurisdiction: Option<Jurisdiction>,
+    }
+}
+
+model! {
+    /// 依据文件 / a document the notice refers to.
+    pub struct DocumentReference {
+        /// 发文单位 / issuer (教育部办公厅).
+        #[schemars(title = "发文单位")]
+        pub issuer: Option<String>,
+        /// 文件标题 / title.
+        #[schemars(title = "文件标题")]
+        pub title: Option<String>,
+        /// 文号 / document number (教职成厅函〔2021〕20号).
+        #[validate(required, regex(path = *NON_BLANK, code = "row.blank"))]
+        #[schemars(title = "文号")]
+        pub number: Option<String>,
+    }
+}
+
+model! {
+    /// 主题或重点 / a recommended topic or focus item, with the words that reveal it in activity names.
+    pub struct Topic {
+        /// 标识 / stable key (`double_reduction`, `smart_help_for_elderly`, `vocational_skills` …).
+        #[validate(required)]
+        #[schemars(title = "标识")]
+        pub key: Option<String>,
+        /// 名称 / the notice's name for it (双减, 智慧助老, 职业技能培训 …).
+        #[validate(required, regex(path = *NON_BLANK, code = "row.blank"))]
+        #[schemars(title = "名称")]
+        pub name: Option<String>,
+        /// 关键词 / words that mark an activity as covering it.
+        #[schemars(title = "关键词")]
+        pub keywords: Option<Vec<String>>,
+    }
+}
+
+impl Topic {
+    /// Whether `text` mentions this topic (its name or any keyword).
+    ///
+    /// ```
+    /// use learning_week::Notice;
+    /// let n = Notice::nanchang_2021();
+    /// let focus = n.focus_items();
+    /// assert!(focus.iter().any(|t| t.matches("社区教育服务“双减”进社区")));
+    /// ```
+    pub fn matches(&self, text: &str) -> bool {
+        self.name.as_deref().is_some_and(|n| !n.is_empty() && text.contains(n))
+            || self.keywords.iter().flatten().any(|k| !k.is_empty() && text.contains(k.as_str()))
+    }
+}
+
+model! {
+    /// 活动安排 / what the notice asks the units to organise.
+    pub struct Arrangements {
+        /// 须制定活动计划和实施方案 / a plan is required.
+        #[schemars(title = "须制定活动方案")]
+        pub plan_required: Option<bool>,
+        /// 方案须含开幕式 / the plan must include an opening ceremony.
+        #[schemars(title = "方案须含开幕式")]
+        pub opening_ceremony_required: Option<bool>,
+        /// 推荐主题 / recommended topics (职业技能培训, 全民健康 …).
+        #[validate(nested)]
+        #[schemars(title = "推荐主题")]
+        pub recommended_topics: Option<Vec<Topic>>,
+        /// 推荐形式 / recommended forms (讲座, 培训, 观摩, 座谈 …).
+        #[schemars(title = "推荐形式")]
+        pub recommended_forms: Option<Vec<String>>,
+        /// 参与对象 / target groups (从业人员, 社区居民, 老年人群).
+        #[schemars(title = "参与对象")]
+        pub target_groups: Option<Vec<String>>,
+        /// 重点开展 / focus items (双减, 智慧助老): a plan without them gets a warning.
+        #[validate(nested)]
+        #[schemars(title = "重点开展")]
+        pub focus_items: Option<Vec<Topic>>,
+        /// 涉农县区要求 / the duty of rural units to run rural community education.
+        #[validate(nested)]
+        #[schemars(title = "涉农县区要求")]
+        pub rural_duty: Option<Topic>,
+        /// 鼓励内容 / encouraged content (社会主义核心价值观, 传统文化, 科学技术, 全民阅读).
+        #[schemars(title = "鼓励内容")]
+        pub encouraged_content: Option<Vec<String>>,
+        /// 场馆开放 / school venues to open to citizens (图书馆, 科技馆, 体育场馆).
+        #[schemars(title = "场馆开放")]
+        pub open_venues: Option<Vec<String>>,
+    }
+}
+
+/// 角色 / a role in organising the week (主办 / 承办 / 协办 / 组织实施 / 支持).
+///
+/// ```
+/// use learning_week::Role;
+/// assert_eq!(serde_json::to_string(&Role::Undertaker).unwrap(), "\"undertaker\"");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// 主办
+    Host,
+    /// 承办
+    Undertaker,
+    /// 协办
+    CoOrganiser,
+    /// 组织实施
+    Implementer,
+    /// 支持
+    Supporter,
+}
+
+impl Role {
+    /// Every role's JSON name.
+    pub const NAMES: [&'static str; 5] = ["host", "undertaker", "co_organiser", "implementer", "supporter"];
+
+    /// The Chinese word for the role.
+    ///
+    /// ```
+    /// assert_eq!(learning_week::Role::CoOrganiser.as_zh(), "协办");
+    /// ```
+    pub fn as_zh(self) -> &'static str {
+        match self {
+            Role::Host => "主办",
+            Role::Undertaker => "承办",
+            Role::CoOrganiser => "协办",
+            Role::Implementer => "组织实施",
+            Role::Supporter => "支持",
+        }
+    }
+}
+decode_via_enum!(Role, Role::NAMES);
+
+model! {
+    /// 组织分工 / one role and the organisations holding it.
+    pub struct RoleAssignment {
+        /// 角色 / role.
+        #[validate(required)]
+        #[schemars(title = "角色")]
+        pub role: Option<Role>,
+        /// 单位 / organisations.
+        #[schemars(title = "单位")]
+        pub organisations: Option<Vec<String>>,
+    }
+}
+
+model! {
+    /// 组织要求 / roles, epidemic prevention, publicity, funding and safety duties.
+    pub struct Organisation {
+        /// 组织分工 / who hosts, undertakes, implements and supports.
+        #[validate(nested)]
+        #[schemars(title = "组织分工")]
+        pub roles: Option<Vec<RoleAssignment>>,
+        /// 疫情防控主体责任须明确 / plans must name who is responsible for epidemic prevention.
+        #[schemars(title = "须明确疫情防控主体责任")]
+        pub epidemic_responsibility_required: Option<bool>,
+        /// 安全措施须落实 / plans must state safety measures.
+        #[schemars(title = "须落实安全措施")]
+        pub safety_required: Option<bool>,
+        /// 经费保障 / plans must provide funding.
+        #[schemars(title = "须提供经费保障")]
+        pub funding_required: Option<bool>,
+        /// 宣传渠道 / publicity channels the units are asked to use.
+        #[schemars(title = "宣传渠道")]
+        pub publicity_channels: Option<Vec<String>>,
+        /// 宣传推广 / promotions to publicise (百姓学习之星, 终身学习品牌).
+        #[schemars(title = "宣传推广")]
+        pub promotions: Option<Vec<String>>,
+        /// 宣传内容 / what to publicise (教研先进单位和个人, 服务乡村振兴典型做法 …).
+        #[schemars(title = "宣传内容")]
+        pub publicity_topics: Option<Vec<String>>,
+        /// 办会原则 / safe, frugal, efficient (安全、节俭、高效).
+        #[schemars(title = "办会原则")]
+        pub principles: Option<Vec<String>>,
+    }
+}
+
+/// 报送材料种类 / a kind of material in a unit's package.
+///
+/// ```
+/// use learning_week::MaterialKind;
+/// assert_eq!(serde_json::to_string(&MaterialKind::TypicalCase).unwrap(), "\"typical_case\"");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum MaterialKind {
+    /// 工作总结材料
+    WorkSummary,
+    /// 总结表
+    SummaryTable,
+    /// 典型活动案例
+    TypicalCase,
+    /// 盖章后扫描件（PDF格式）
+    StampedScan,
+    /// 其他（照片、录像 …）
+    Other,
+}
+
+impl MaterialKind {
+    /// Every kind's JSON name.
+    pub const NAMES: [&'static str; 5] =
+        ["work_summary", "summary_table", "typical_case", "stamped_scan", "other"];
+
+    /// The JSON name.
+    ///
+    /// ```
+    /// assert_eq!(learning_week::MaterialKind::StampedScan.as_str(), "stamped_scan");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        Self::NAMES[self as usize]
+    }
+
+    /// The notice's word for the material.
+    ///
+    /// ```
+    /// assert_eq!(learning_week::MaterialKind::WorkSummary.as_zh(), "工作总结材料");
+    /// ```
+    pub fn as_zh(self) -> &'static str {
+        match self {
+            MaterialKind::WorkSummary => "工作总结材料",
+            MaterialKind::SummaryTable => "总结表",
+            MaterialKind::TypicalCase => "典型活动案例",
+            MaterialKind::StampedScan => "盖章后扫描件（PDF格式）",
+            MaterialKind::Other => "其他材料",
+        }
+    }
+}
+decode_via_enum!(MaterialKind, MaterialKind::NAMES);
+
+model! {
+    /// 须报送材料 / one required material and how many of it.
+    pub struct RequiredMaterial {
+        /// 材料种类 / kind.
+        #[validate(required)]
+        #[schemars(title = "材料种类")]
+        pub kind: Option<MaterialKind>,
+        /// 数量 / how many: exactly this many (1 典型活动案例).
+        #[validate(range(min = 1, max = 100, code = "number.out_of_range"))]
+        #[schemars(title = "数量")]
+        pub count: Option<u32>,
+        /// 格式 / required file format (`pdf` for the stamped scan).
+        #[schemars(title = "格式")]
+        pub format: Option<String>,
+    }
+}
+
+model! {
+    /// 联系人 / a contact person with phone.
+    pub struct Contact {
+        /// 姓名 / name.
+        #[validate(required, regex(path = *NON_BLANK, code = "row.blank"))]
+        #[schemars(title = "姓名")]
+        pub name: Option<String>,
+        /// 单位 / organisation.
+        #[schemars(title = "单位")]
+        pub organisation: Option<String>,
+        /// 电话 / phone: mobile (11 digits) or landline with area code.
+        #[validate(required, regex(path = *PHONE, code = "contact.phone_invalid"))]
+        #[schemars(title = "电话")]
+        pub phone: Option<String>,
+    }
+}
+
+model! {
+    /// 报送要求 / the reporting duty: deadline, materials, formats, where to send.
+    pub struct ReportingDuty {
+        /// 截止日期 / deadline date (12月5日).
+        #[validate(required)]
+        #[schemars(title = "截止日期")]
+        pub deadline: Option<NaiveDate>,
+        /// 截止日当天是否有效 / whether a package sent on the deadline day is on time.
+        /// 「12月5日前」 is read as inclusive (the usual reading in official notices); set `false` for a strict reading.
+        #[schemars(title = "截止日当天有效")]
+        pub deadline_inclusive: Option<bool>,
+        /// 宽限天数 / grace period in days (default 0).
+        #[validate(range(min = 0, max = 365, code = "number.out_of_range"))]
+        #[schemars(title = "宽限天数")]
+        pub grace_days: Option<u32>,
+        /// 时区 / UTC offset of the deadline (`+08:00`).
+        #[schemars(title = "时区")]
+        pub utc_offset: Option<String>,
+        /// 须报送材料 / required materials.
+        #[validate(nested)]
+        #[schemars(title = "须报送材料")]
+        pub materials: Option<Vec<RequiredMaterial>>,
+        /// 报送形式 / formats: electronic and stamped PDF scan.
+        #[schemars(title = "报送形式")]
+        pub formats: Option<Vec<String>>,
+        /// 报送至 / the receiving office.
+        #[schemars(title = "报送至")]
+        pub recipient: Option<String>,
+        /// 邮箱 / e-mail address.
+        #[validate(email(code = "contact.email_invalid"))]
+        #[schemars(title = "邮箱")]
+        pub email: Option<String>,
+        /// 联系人及电话 / contacts.
+        #[validate(nested)]
+        #[schemars(title = "联系人及电话")]
+        pub contacts: Option<Vec<Contact>>,
+    }
+}
+
+/// 报送单位类别 / the kind of a reporting unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum UnitKind {
+    /// 区
+    District,
+    /// 县
+    County,
+    /// 开发区
+    DevelopmentZone,
+    /// 管理局（湾里管理局）
+    ManagementBureau,
+}
+
+impl UnitKind {
+    /// Every kind's JSON name.
+    pub const NAMES: [&'static str; 4] = ["district", "county", "development_zone", "management_bureau"];
+}
+decode_via_enum!(UnitKind, UnitKind::NAMES);
+
+model! {
+    /// 报送单位 / a county, district, zone or bureau expected to report.
+    pub struct ReportingUnit {
+        /// 正式名称 / official name.
+        #[validate(required, regex(path = *NON_BLANK, code = "row.blank"))]
+        #[schemars(title = "正式名称")]
+        pub name: Option<String>,
+        /// 类别 / kind.
+        #[schemars(title = "类别")]
+        pub kind: Option<UnitKind>,
+        /// 别称 / other names still written (湾里区, 高新区 …).
+        #[schemars(title = "别称")]
+        pub aliases: Option<Vec<String>>,
+        /// 涉农县区 / a rural unit, which must run rural community education.
+        #[schemars(title = "涉农县区")]
+        pub rural: Option<bool>,
+    }
+}
+
+model! {
+    /// 辖区 / the city and its reporting units.
+    pub struct Jurisdiction {
+        /// 城市 / the city (南昌市); a city-level 总结表 names it as host unit.
+        #[validate(required)]
+        #[schemars(title = "城市")]
+        pub city: Option<String>,
+        /// 报送单位 / the units expected to report.
+        #[validate(required, nested)]
+        #[schemars(title = "报送单位")]
+        pub units: Option<Vec<ReportingUnit>>,
+    }
+}
+
+/// How a written unit name was recognised.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum UnitMatch<'a> {
+    /// The official name, as written (spaces and bracket widths aside).
+    Official(&'a ReportingUnit),
+    /// An alias, normalised to the official name.
+    Alias(&'a ReportingUnit),
+    /// The city itself (a city-level table).
+    City,
+}
+
+/// Folds spacing and bracket widths so 「湾里 管理局」 and 「湾里管理局」 compare equal.
+pub(crate) fn fold_name(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '（' => '(',
+            '）' => ')',
+            c => c,
+        })
+        .collect()
+}
+
+const NANCHANG_2021: &str = include_str!("../data/nanchang-2021.notice.json");
+
+/// The embedded seed notice, decoded once.
+static NANCHANG: LazyLock<Notice> = LazyLock::new(|| {
+    // Tested in `embedded_notice_is_valid`; a failure here is a build defect, not an input error.
+    serde_json::from_str(NANCHANG_2021).unwrap_or_default()
+});
+
+impl Notice {
+    /// The built-in 2021 Nanchang notice (the seed), decoded from the embedded JSON.
+    ///
+    /// ```
+    /// let n = learning_week::Notice::nanchang_2021();
+    /// assert_eq!(n.year, Some(2021));
+    /// assert_eq!(n.reporting.as_ref().unwrap().deadline.unwrap().to_string(), "2021-12-05");
+    /// ```
+    pub fn nanchang_2021() -> Notice {
+        NANCHANG.clone()
+    }
+
+    /// A shared reference to the built-in notice (no clone).
+    ///
+    /// ```
+    /// assert_eq!(learning_week::Notice::nanchang_2021_ref().year, Some(2021));
+    /// ```
+    pub fn nanchang_2021_ref() -> &'static Notice {
+        &NANCHANG
+    }
+
+    /// The embedded notice's JSON text, exactly as shipped.
+    ///
+    /// ```
+    /// assert!(learning_week::Notice::nanchang_2021_json().contains("南昌市教育局"));
+    /// ```
+    pub fn nanchang_2021_json() -> &'static str {
+        NANCHANG_2021
+    }
+
+    /// The reporting units (empty when the notice has none).
+    ///
+    /// ```
+    /// let n = learning_week::Notice::nanchang_2021();
+    /// assert!(n.units().iter().any(|u| u.name.as_deref() == Some("湾里管理局")));
+    /// ```
+    pub fn units(&self) -> &[ReportingUnit] {
+        self.jurisdiction.as_ref().and_then(|j| j.units.as_deref()).unwrap_or(&[])
+    }
+
+    /// The city's name, if given.
+    ///
+    /// ```
+    /// assert_eq!(learning_week::Notice::nanchang_2021().city(), Some("南昌市"));
+    /// ```
+    pub fn city(&self) -> Option<&str> {
+        self.jurisdiction.as_ref().and_then(|j| j.city.as_deref())
+    }
+
+    /// Recognises a written unit name: official, alias, or the city itself.
+    ///
+    /// ```
+    /// use learning_week::{Notice, notice::UnitMatch};
+    /// let n = Notice::nanchang_2021();
+    /// match n.find_unit("湾里区") {
+    ///     Some(UnitMatch::Alias(u)) => assert_eq!(u.name.as_deref(), Some("湾里管理局")),
+    ///     other => panic!("{other:?}"),
+    /// }
+    /// assert!(n.find_unit("朝阳区").is_none());
+    /// ```
+    pub fn find_unit(&self, written: &str) -> Option<UnitMatch<'_>> {
+        let w = fold_name(written);
+        if w.is_empty() {
+            return None;
+        }
+        if let Some(u) = self.units().iter().find(|u| u.name.as_deref().map(fold_name).as_deref() == Some(&w))
+        {
+            return Some(UnitMatch::Official(u));
+        }
+        if let Some(u) = self.units().iter().find(|u| u.aliases.iter().flatten().any(|a| fold_name(a) == w)) {
+            return Some(UnitMatch::Alias(u));
+        }
+        if self.city().map(fold_name).as_deref() == Some(&w) {
+            return Some(UnitMatch::City);
+        }
+        None
+    }
+
+    /// The official name for a written unit name, when it is one of the jurisdiction.
+    ///
+    /// ```
+    /// let n = learning_week::Notice::nanchang_2021();
+    /// assert_eq!(n.official_unit_name("经开区"), Some("南昌经济技术开发区"));
+    /// ```
+    pub fn official_unit_name(&self, written: &str) -> Option<&str> {
+        match self.find_unit(written)? {
+            UnitMatch::Official(u) | UnitMatch::Alias(u) => u.name.as_deref(),
+            UnitMatch::City => None,
+        }
+    }
+
+    /// The recommended topics and the focus items, in that order.
+    ///
+    /// ```
+    /// let n = learning_week::Notice::nanchang_2021();
+    /// assert!(n.topics().iter().any(|t| t.name.as_deref() == Some("全民健康")));
+    /// ```
+    pub fn topics(&self) -> Vec<&Topic> {
+        let a = self.arrangements.as_ref();
+        a.and_then(|a| a.recommended_topics.as_ref())
+            .into_iter()
+            .flatten()
+            .chain(a.and_then(|a| a.focus_items.as_ref()).into_iter().flatten())
+            .collect()
+    }
+
+    /// The focus items (重点开展: 双减, 智慧助老 in 2021).
+    ///
+    /// ```
+    /// assert_eq!(learning_week::Notice::nanchang_2021().focus_items().len(), 2);
+    /// ```
+    pub fn focus_items(&self) -> &[Topic] {
+        self.arrangements.as_ref().and_then(|a| a.focus_items.as_deref()).unwrap_or(&[])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::decode::{Decode, Decoder};
+
+    #[test]
+    fn embedded_notice_is_valid() {
+        let v: serde_json::Value = serde_json::from_str(NANCHANG_2021).expect("embedded notice is JSON");
+        let mut d = Decoder::new("");
+        let n = Notice::decode(&v, &mut d).expect("decodes");
+        assert!(d.diagnostics.is_empty(), "{:#?}", d.diagnostics);
+        assert!(n.validate().is_ok());
+        assert_eq!(n, Notice::nanchang_2021());
+        assert_eq!(n.units().len(), 13);
+    }
+
+    #[test]
+    fn phone_pattern_accepts_the_notices_numbers() {
+        assert!(PHONE.is_match("17770022118"));
+        assert!(PHONE.is_match("0791-83989457"));
+        assert!(!PHONE.is_match("1777002211"));
+        assert!(!PHONE.is_match("电话"));
+    }
+}
+
+/// Parses a UTC offset written `+08:00`, `-05:30` or `Z`.
+///
+/// ```
+/// use learning_week::notice::parse_utc_offset;
+/// assert_eq!(parse_utc_offset("+08:00").unwrap().local_minus_utc(), 8 * 3600);
+/// assert!(parse_utc_offset("CST").is_none());
+/// ```
+pub fn parse_utc_offset(s: &str) -> Option<chrono::FixedOffset> {
+    if s == "Z" {
+        return chrono::FixedOffset::east_opt(0);
+    }
+    let b = s.as_bytes();
+    if b.len() != 6 || b[3] != b':' || !(b[0] == b'+' || b[0] == b'-') {
+        return None;
+    }
+    let h: i32 = s.get(1..3)?.parse().ok()?;
+    let m: i32 = s.get(4..6)?.parse().ok()?;
+    if h > 23 || m > 59 {
+        return None;
+    }
+    let secs = (h * 3600 + m * 60) * if b[0] == b'-' { -1 } else { 1 };
+    chrono::FixedOffset::east_opt(secs)
+}
+
+impl Notice {
+    /// The last calendar day (in the notice's time zone) on which a package is on time:
+    /// the deadline (or the day before, when exclusive) plus the grace days.
+    ///
+    /// ```
+    /// let n = learning_week::Notice::nanchang_2021();
+    /// assert_eq!(n.last_on_time_day().unwrap().to_string(), "2021-12-05");
+    /// ```
+    pub fn last_on_time_day(&self) -> Option<NaiveDate> {
+        let r = self.reporting.as_ref()?;
+        let deadline = r.deadline?;
+        let base = if r.deadline_inclusive.unwrap_or(true) { deadline } else { deadline.pred_opt()? };
+        base.checked_add_days(chrono::Days::new(u64::from(r.grace_days.unwrap_or(0))))
+    }
+
+    /// The notice's UTC offset (default +08:00, China Standard Time).
+    ///
+    /// ```
+    /// assert_eq!(learning_week::Notice::nanchang_2021().utc_offset().local_minus_utc(), 28800);
+    /// ```
+    pub fn utc_offset(&self) -> chrono::FixedOffset {
+        const CST: i32 = 8 * 3600;
+        self.reporting
+            .as_ref()
+            .and_then(|r| r.utc_offset.as_deref())
+            .and_then(parse_utc_offset)
+            .or_else(|| chrono::FixedOffset::east_opt(CST))
+            .unwrap_or(chrono::Utc.fix())
+    }
+
+    /// Days late for a package received at `at` (0 when on time), judged by the calendar day in
+    /// the notice's time zone; `None` when the notice sets no deadline.
+    ///
+    /// ```
+    /// use chrono::DateTime;
+    /// let n = learning_week::Notice::nanchang_2021();
+    /// let at = DateTime::parse_from_rfc3339("2021-12-07T09:00:00+08:00").unwrap();
+    /// assert_eq!(n.days_late(at), Some(2));
+    /// let at = DateTime::parse_from_rfc3339("2021-12-05T23:59:00+08:00").unwrap();
+    /// assert_eq!(n.days_late(at), Some(0));
+    /// // 17:00 UTC on the 5th is already the 6th in Nanchang.
+    /// let at = DateTime::parse_from_rfc3339("2021-12-05T17:00:00Z").unwrap();
+    /// assert_eq!(n.days_late(at), Some(1));
+    /// ```
+    pub fn days_late(&self, at: chrono::DateTime<chrono::FixedOffset>) -> Option<i64> {
+        let last = self.last_on_time_day()?;
+        let local_day = at.with_timezone(&self.utc_offset()).date_naive();
+        Some((local_day - last).num_days().max(0))
+    }
+}
+
+use chrono::Offset as _;

@@ -1,0 +1,251 @@
+//! Rules checked while reading a document: JSON syntax, types, domains, unknown keys, and the
+//! field constraints declared with `validator` attributes on the model (their `code`s are these).
+
+use super::{Check, Rule};
+use crate::diagnostic::Severity::*;
+use crate::DocumentKind::{self, *};
+
+const ALL: &[DocumentKind] = &[Notice, Plan, Summary, Submission];
+
+macro_rules! structural {
+    ($name:ident, $code:literal, $sev:expr, $reads:expr, $clause:literal, $d:literal, $de:literal, $m:literal, $me:literal) => {
+        pub(crate) const $name: Rule = Rule {
+            code: $code,
+            severity: $sev,
+            documents: ALL,
+            reads: $reads,
+            clause: $clause,
+            description: $d,
+            description_en: $de,
+            message: $m,
+            message_en: $me,
+            check: Check::Structural,
+        };
+    };
+}
+
+structural!(
+    JSON_SYNTAX,
+    "json.syntax",
+    Error,
+    &[""],
+    "—",
+    "输入必须是合法的 JSON。",
+    "The input must be well-formed JSON.",
+    "JSON 格式错误（第 {line} 行第 {column} 列）：{detail}",
+    "Malformed JSON at line {line}, column {column}: {detail}"
+);
+structural!(
+    JSON_TOO_DEEP,
+    "json.too_deep",
+    Error,
+    &[""],
+    "—",
+    "JSON 嵌套层数不得超过 128 层。",
+    "JSON nesting must not exceed 128 levels.",
+    "JSON 嵌套过深（第 {line} 行第 {column} 列）：超过 128 层，已停止读取",
+    "JSON nested too deeply (line {line}, column {column}): more than 128 levels, reading stopped"
+);
+structural!(DOCUMENT_KIND_UNKNOWN, "document.kind_unknown", Error, &[""], "—",
+    "无法判断文档类型（总结表、活动方案、报送材料或通知）。",
+    "The document kind (summary table, plan, submission or notice) cannot be told.",
+    "无法判断这是哪种文档：总结表应含 host_unit，报送材料应含 summary 与 submitted_at，活动方案应含 activities，通知应含 jurisdiction；请用 --kind 指定",
+    "Cannot tell what kind of document this is: a summary table has host_unit, a submission has summary and submitted_at, a plan has activities, a notice has jurisdiction; name it with --kind");
+structural!(
+    TYPE_INVALID,
+    "type.invalid",
+    Error,
+    &[],
+    "—",
+    "每个值必须是该行要求的 JSON 类型。",
+    "Each value must have the JSON type its row requires.",
+    "类型不符：应为 {expected}，实际为 {found}",
+    "Wrong type: expected {expected}, found {found}"
+);
+structural!(
+    FIELD_UNKNOWN,
+    "field.unknown",
+    Warning,
+    &[],
+    "—",
+    "未识别的字段会原样保留，但不参与校验（可能是拼写错误）。",
+    "Unknown keys are kept as they are but not checked (perhaps a misspelling).",
+    "未识别的字段“{key}”已原样保留，但不参与校验[[（是否应为“{suggestion}”？）]]",
+    "Unknown key \"{key}\" kept as is but not checked[[ (did you mean \"{suggestion}\"?)]]"
+);
+structural!(
+    TEXT_TOO_LONG,
+    "text.too_long",
+    Error,
+    &[],
+    "—",
+    "单个文本不得超过 65536 个字符。",
+    "A single text must not exceed 65,536 characters.",
+    "文本过长：{chars} 个字符，上限 {max}",
+    "Text too long: {chars} characters, the limit is {max}"
+);
+structural!(
+    NUMBER_OUT_OF_RANGE,
+    "number.out_of_range",
+    Error,
+    &[],
+    "—",
+    "数值必须在允许范围内。",
+    "A number must lie within its allowed range.",
+    "数值超出范围（允许 {min} 至 {max}）",
+    "Number out of range (allowed {min} to {max})"
+);
+structural!(
+    DATE_INVALID,
+    "date.invalid",
+    Error,
+    &[],
+    "—",
+    "日期必须是存在的日历日期，格式为 YYYY-MM-DD。",
+    "A date must be a real calendar date written YYYY-MM-DD.",
+    "日期“{value}”无效：应为 YYYY-MM-DD 格式的真实日期",
+    "Invalid date \"{value}\": expected a real calendar date as YYYY-MM-DD"
+);
+structural!(
+    DATETIME_INVALID,
+    "datetime.invalid",
+    Error,
+    &["/submitted_at"],
+    "四（四）",
+    "时间必须是带时区的 RFC 3339 时间（如 2021-12-03T16:20:00+08:00）。",
+    "A timestamp must be RFC 3339 with an offset (e.g. 2021-12-03T16:20:00+08:00).",
+    "时间“{value}”无效：应为带时区的 RFC 3339 时间，如 2021-12-03T16:20:00+08:00",
+    "Invalid timestamp \"{value}\": expected RFC 3339 with offset, e.g. 2021-12-03T16:20:00+08:00"
+);
+structural!(
+    COUNT_NEGATIVE,
+    "count.negative",
+    Error,
+    &[],
+    "附件·活动参与情况",
+    "数量不能为负数。",
+    "A count cannot be negative.",
+    "数量不能为负数",
+    "A count cannot be negative"
+);
+structural!(
+    COUNT_NOT_INTEGER,
+    "count.not_integer",
+    Error,
+    &[],
+    "附件·活动参与情况",
+    "数量必须是整数（人数、场次不可为小数）。",
+    "A count must be a whole number.",
+    "数量必须是整数",
+    "A count must be a whole number"
+);
+structural!(
+    COUNT_TOO_LARGE,
+    "count.too_large",
+    Error,
+    &[],
+    "附件·活动参与情况",
+    "数量不得超过一万亿（更大的数多为笔误）。",
+    "A count must not exceed 10^12 (larger figures are typos).",
+    "数量过大：上限为 {max}",
+    "Count too large: the limit is {max}"
+);
+structural!(
+    COUNT_FROM_TEXT,
+    "count.from_text",
+    Info,
+    &[],
+    "附件·活动参与情况",
+    "以文字填写的数量已被解读，限定词（约、余、不到）予以保留。",
+    "A count written as text was read, keeping its qualifier (约, 余, 不到).",
+    "已将“{text}”解读为 {value}（{qualifier}）",
+    "Read \"{text}\" as {value} ({qualifier})"
+);
+structural!(
+    ENUM_UNKNOWN,
+    "enum.unknown",
+    Error,
+    &[],
+    "—",
+    "取值必须是规定的选项之一。",
+    "A value must be one of the listed options.",
+    "取值不在可选范围内，可选：{allowed}",
+    "Not one of the allowed values: {allowed}"
+);
+structural!(
+    ROW_MISSING,
+    "row.missing",
+    Error,
+    &[],
+    "附件·总结表",
+    "表中要求填写的行不得缺失。",
+    "Every required row of the form must be present.",
+    "缺少必填项“{row}”",
+    "Required row \"{row}\" is missing"
+);
+structural!(
+    ROW_BLANK,
+    "row.blank",
+    Error,
+    &[],
+    "附件·总结表",
+    "必填项不得为空白。",
+    "A required row must not be blank.",
+    "必填项“{row}”为空白",
+    "Required row \"{row}\" is blank"
+);
+structural!(
+    SATISFACTION_OUT_OF_RANGE,
+    "satisfaction.out_of_range",
+    Error,
+    &["/reach/satisfaction"],
+    "附件·活动的群众性",
+    "群众满意度须在 0 到 100 之间。",
+    "Satisfaction must lie between 0 and 100.",
+    "群众满意度 {value} 超出 0–100 的范围",
+    "Satisfaction {value} is outside 0–100"
+);
+structural!(
+    CONTACT_PHONE_INVALID,
+    "contact.phone_invalid",
+    Error,
+    &["/reporting/contacts/*/phone"],
+    "四（四）",
+    "联系电话须为 11 位手机号或带区号的固定电话。",
+    "A contact phone must be an 11-digit mobile or a landline with area code.",
+    "联系电话格式不正确（应为 11 位手机号或如 0791-83989457 的固定电话）",
+    "Invalid phone number (expected an 11-digit mobile or a landline such as 0791-83989457)"
+);
+structural!(
+    CONTACT_EMAIL_INVALID,
+    "contact.email_invalid",
+    Error,
+    &["/reporting/email"],
+    "四（四）",
+    "报送邮箱须为合法的电子邮件地址。",
+    "The reporting e-mail must be a valid address.",
+    "邮箱地址格式不正确",
+    "Invalid e-mail address"
+);
+
+pub(crate) const RULES: &[Rule] = &[
+    JSON_SYNTAX,
+    JSON_TOO_DEEP,
+    DOCUMENT_KIND_UNKNOWN,
+    TYPE_INVALID,
+    FIELD_UNKNOWN,
+    TEXT_TOO_LONG,
+    NUMBER_OUT_OF_RANGE,
+    DATE_INVALID,
+    DATETIME_INVALID,
+    COUNT_NEGATIVE,
+    COUNT_NOT_INTEGER,
+    COUNT_TOO_LARGE,
+    COUNT_FROM_TEXT,
+    ENUM_UNKNOWN,
+    ROW_MISSING,
+    ROW_BLANK,
+    SATISFACTION_OUT_OF_RANGE,
+    CONTACT_PHONE_INVALID,
+    CONTACT_EMAIL_INVALID,
+];

@@ -1,0 +1,75 @@
+//! 报送: one unit's package — the 总结表, the materials sent, when it arrived.
+
+use crate::decode::model;
+use crate::notice::{MaterialKind, NON_BLANK};
+use crate::plan::ActivityPlan;
+use crate::summary::SummaryTable;
+use chrono::{DateTime, FixedOffset};
+use validator::Validate;
+
+model! {
+    /// 报送材料 / one unit's submission.
+    ///
+    /// ```
+    /// use learning_week::Submission;
+    /// let s: Submission = serde_json::from_str(r#"{
+    ///     "summary": {"host_unit": "西湖区"},
+    ///     "submitted_at": "2021-12-03T16:20:00+08:00",
+    ///     "materials": [{"kind": "typical_case", "file_name": "案例.docx"}]
+    /// }"#).unwrap();
+    /// assert_eq!(s.submitted_at.unwrap().to_rfc3339(), "2021-12-03T16:20:00+08:00");
+    /// ```
+    pub struct Submission {
+        /// 总结表 / the summary table.
+        #[validate(required, nested)]
+        #[schemars(title = "总结表")]
+        pub summary: Option<SummaryTable>,
+        /// 报送时间 / when it arrived (RFC 3339 with offset).
+        #[validate(required)]
+        #[schemars(title = "报送时间")]
+        pub submitted_at: Option<DateTime<FixedOffset>>,
+        /// 报送材料 / the files sent.
+        #[validate(required, nested)]
+        #[schemars(title = "报送材料")]
+        pub materials: Option<Vec<Material>>,
+        /// 活动计划和实施方案 / the unit's plan, when sent along (enables the against-plan rules).
+        #[validate(nested)]
+        #[schemars(title = "活动计划和实施方案")]
+        pub plan: Option<ActivityPlan>,
+    }
+}
+
+model! {
+    /// 材料 / one file in the package.
+    pub struct Material {
+        /// 种类 / kind (work_summary, summary_table, typical_case, stamped_scan, other).
+        #[validate(required)]
+        #[schemars(title = "种类")]
+        pub kind: Option<MaterialKind>,
+        /// 文件名 / file name.
+        #[validate(regex(path = *NON_BLANK, code = "row.blank"))]
+        #[schemars(title = "文件名")]
+        pub file_name: Option<String>,
+        /// 格式 / format (`pdf`, `docx` …); taken from the file name's extension when absent.
+        #[schemars(title = "格式")]
+        pub format: Option<String>,
+    }
+}
+
+impl Material {
+    /// The format: the `format` field, else the file name's extension, lower-cased.
+    ///
+    /// ```
+    /// use learning_week::submission::Material;
+    /// let m: Material = serde_json::from_str(r#"{"kind": "stamped_scan", "file_name": "东湖区.PDF"}"#).unwrap();
+    /// assert_eq!(m.effective_format().as_deref(), Some("pdf"));
+    /// ```
+    pub fn effective_format(&self) -> Option<String> {
+        self.format
+            .clone()
+            .or_else(|| {
+                self.file_name.as_deref().and_then(|f| f.rsplit_once('.')).map(|(_, ext)| ext.to_owned())
+            })
+            .map(|f| f.trim().trim_start_matches('.').to_ascii_lowercase())
+    }
+}

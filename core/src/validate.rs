@@ -1,0 +1,278 @@
+//! The validation engine: decode leniently, apply the field constraints, run the semantic rules.
+//!
+//! Typed entry points ([`check_summary`], [`check_plan`], [`check_submission`], [`check_notice`])
+//! serve Rust callers that already hold model values; [`validate_value`] serves everyone holding
+//! JSON (the [`crate::api`] module, the CLI and the bindings go through it).
+
+use crate::decode::{validator_diagnostics, Decode, Decoder};
+use crate::diagnostic::Diagnostic;
+use crate::notice::Notice;
+use crate::plan::ActivityPlan;
+use crate::rules::{params, structural};
+use crate::rules::{run_semantic, Ctx, Findings};
+use crate::submission::Submission;
+use crate::summary::SummaryTable;
+use crate::DocumentKind;
+use serde_json::Value;
+use validator::Validate;
+
+/// A decoded document (when anything usable could be read) and every finding about it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outcome<T> {
+    /// The document as read; `None` only when the input was not even an object.
+    pub value: Option<T>,
+    /// Every finding, structural and semantic.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Decodes `v` as `T` and applies its field constraints, reporting under `prefix`.
+pub(crate) fn decode_checked<T: Decode + Validate>(v: &Value, prefix: &str, d: &mut Decoder) -> Option<T> {
+    let t = T::decode(v, d)?;
+    if let Err(e) = t.validate() {
+        validator_diagnostics(&e, prefix, d, Some(v));
+    }
+    Some(t)
+}
+
+fn field_diagnostics<T: Validate>(t: &T) -> Vec<Diagnostic> {
+    let mut d = Decoder::new("");
+    if let Err(e) = t.validate() {
+        validator_diagnostics(&e, "", &mut d, None);
+    }
+    d.diagnostics
+}
+
+/// Checks a typed 总结表 against a notice (and, when given, the unit's plan).
+///
+/// ```
+/// use learning_week::{validate::check_summary, Notice, SummaryTable};
+/// let t: SummaryTable = serde_json::from_str(r#"{"year": 2020, "host_unit": "东湖区"}"#).unwrap();
+/// let codes: Vec<String> = check_summary(&t, &Notice::nanchang_2021(), None).into_iter().map(|d| d.code).collect();
+/// assert!(codes.contains(&"year.mismatch".to_string()));
+/// assert!(codes.contains(&"row.missing".to_string()));
+/// ```
+pub fn check_summary(table: &SummaryTable, notice: &Notice, plan: Option<&ActivityPlan>) -> Vec<Diagnostic> {
+    let mut out = Findings { diagnostics: field_diagnostics(table) };
+    let ctx = Ctx {
+        notice,
+        summary: Some((table, "")),
+        plan: plan.map(|p| (p, "plan#")),
+        plan_checked: false,
+        submission: None,
+        raw: None,
+        checking_notice: false,
+    };
+    run_semantic(&ctx, &mut out);
+    out.diagnostics
+}
+
+/// Checks a typed activity plan against a notice.
+///
+/// ```
+/// use learning_week::{validate::check_plan, ActivityPlan, Notice};
+/// let p: ActivityPlan = serde_json::from_str(r#"{"year": 2021, "unit": "南昌县", "activities": []}"#).unwrap();
+/// let codes: Vec<String> = check_plan(&p, &Notice::nanchang_2021()).into_iter().map(|d| d.code).collect();
+/// assert!(codes.contains(&"plan.opening_ceremony_missing".to_string()));
+/// assert!(codes.contains(&"plan.rural_activity_missing".to_string()));
+/// ```
+pub fn check_plan(plan: &ActivityPlan, notice: &Notice) -> Vec<Diagnostic> {
+    let mut out = Findings { diagnostics: field_diagnostics(plan) };
+    let ctx = Ctx {
+        notice,
+        summary: None,
+        plan: Some((plan, "")),
+        plan_checked: true,
+        submission: None,
+        raw: None,
+        checking_notice: false,
+    };
+    run_semantic(&ctx, &mut out);
+    out.diagnostics
+}
+
+/// Checks a typed submission (its 总结表, its plan when included, materials and deadline).
+///
+/// ```
+/// use learning_week::{validate::check_submission, Notice, Submission};
+/// let s: Submission = serde_json::from_str(r#"{"submitted_at": "2021-12-08T10:00:00+08:00", "materials": []}"#).unwrap();
+/// let d = check_submission(&s, &Notice::nanchang_2021());
+/// let late = d.iter().find(|d| d.code == "submission.late").unwrap();
+/// assert_eq!(late.params["days_late"], 3);
+/// ```
+pub fn check_submission(submission: &Submission, notice: &Notice) -> Vec<Diagnostic> {
+    let mut out = Findings { diagnostics: field_diagnostics(submission) };
+    run_submission_rules(submission, notice, None, &mut out);
+    out.diagnostics
+}
+
+fn run_submission_rules(s: &Submission, notice: &Notice, raw: Option<&Value>, out: &mut Findings) {
+    let ctx = Ctx {
+        notice,
+        summary: s.summary.as_ref().map(|t| (t, "/summary")),
+        plan: s.plan.as_ref().map(|p| (p, "/plan")),
+        plan_checked: true,
+        submission: Some(s),
+        raw: raw.and_then(|r| r.get("summary")),
+        checking_notice: false,
+    };
+    run_semantic(&ctx, out);
+}
+
+/// Checks a notice as a document: field constraints plus its own coherence rules.
+///
+/// ```
+/// use learning_week::{validate::check_notice, Notice};
+/// assert!(check_notice(&Notice::nanchang_2021()).is_empty());
+/// ```
+pub fn check_notice(notice: &Notice) -> Vec<Diagnostic> {
+    let mut out = Findings { diagnostics: field_diagnostics(notice) };
+    let ctx = Ctx {
+        notice,
+        summary: None,
+        plan: None,
+        plan_checked: false,
+        submission: None,
+        raw: None,
+        checking_notice: true,
+    };
+    run_semantic(&ctx, &mut out);
+    out.diagnostics
+}
+
+/// A document read from JSON: its kind, typed value, and every finding.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Document {
+    /// 通知
+    Notice(Notice),
+    /// 活动计划和实施方案
+    Plan(ActivityPlan),
+    /// 总结表
+    Summary(SummaryTable),
+    /// 报送材料
+    Submission(Submission),
+}
+
+impl Document {
+    /// The document's kind.
+    ///
+    /// ```
+    /// use learning_week::{validate::Document, DocumentKind, Notice};
+    /// assert_eq!(Document::Notice(Notice::nanchang_2021()).kind(), DocumentKind::Notice);
+    /// ```
+    pub fn kind(&self) -> DocumentKind {
+        match self {
+            Document::Notice(_) => DocumentKind::Notice,
+            Document::Plan(_) => DocumentKind::Plan,
+            Document::Summary(_) => DocumentKind::Summary,
+            Document::Submission(_) => DocumentKind::Submission,
+        }
+    }
+
+    /// The document as JSON (the model's own serialisation: counts read from text appear as
+    /// qualified objects, unknown keys are kept).
+    ///
+    /// ```
+    /// use learning_week::{validate::Document, Notice};
+    /// assert_eq!(Document::Notice(Notice::nanchang_2021()).to_json()["year"], 2021);
+    /// ```
+    pub fn to_json(&self) -> Value {
+        let r = match self {
+            Document::Notice(x) => serde_json::to_value(x),
+            Document::Plan(x) => serde_json::to_value(x),
+            Document::Summary(x) => serde_json::to_value(x),
+            Document::Submission(x) => serde_json::to_value(x),
+        };
+        r.unwrap_or(Value::Null)
+    }
+}
+
+/// Validates a JSON value of the given (or detected) kind against `notice`, with `plan` as the
+/// reference a summary is compared with. Every finding comes back; nothing panics.
+///
+/// ```
+/// use learning_week::{validate::validate_value, Notice};
+/// let v = serde_json::json!({"host_unit": "东湖区", "year": "2021"});
+/// let o = validate_value(None, &v, &Notice::nanchang_2021(), None);
+/// assert!(o.diagnostics.iter().any(|d| d.code == "type.invalid" && d.path == "/year"));
+/// ```
+pub fn validate_value(
+    kind: Option<DocumentKind>,
+    v: &Value,
+    notice: &Notice,
+    plan: Option<&ActivityPlan>,
+) -> Outcome<Document> {
+    let mut d = Decoder::new("");
+    let Some(kind) = kind.or_else(|| DocumentKind::detect(v)) else {
+        if v.is_object() {
+            d.emit(&structural::DOCUMENT_KIND_UNKNOWN, params! {"allowed" => DocumentKind::NAMES}, None);
+        } else {
+            d.wrong_type("object", v);
+        }
+        return Outcome { value: None, diagnostics: d.diagnostics };
+    };
+    let mut out = Findings::default();
+    let value = match kind {
+        DocumentKind::Summary => decode_checked::<SummaryTable>(v, "", &mut d).map(|t| {
+            let ctx = Ctx {
+                notice,
+                summary: Some((&t, "")),
+                plan: plan.map(|p| (p, "plan#")),
+                plan_checked: false,
+                submission: None,
+                raw: Some(v),
+                checking_notice: false,
+            };
+            run_semantic(&ctx, &mut out);
+            Document::Summary(t)
+        }),
+        DocumentKind::Plan => decode_checked::<ActivityPlan>(v, "", &mut d).map(|p| {
+            let ctx = Ctx {
+                notice,
+                summary: None,
+                plan: Some((&p, "")),
+                plan_checked: true,
+                submission: None,
+                raw: None,
+                checking_notice: false,
+            };
+            run_semantic(&ctx, &mut out);
+            Document::Plan(p)
+        }),
+        DocumentKind::Submission => decode_checked::<Submission>(v, "", &mut d).map(|s| {
+            run_submission_rules(&s, notice, Some(v), &mut out);
+            Document::Submission(s)
+        }),
+        DocumentKind::Notice => decode_checked::<Notice>(v, "", &mut d).map(|n| {
+            let ctx = Ctx {
+                notice: &n,
+                summary: None,
+                plan: None,
+                plan_checked: false,
+                submission: None,
+                raw: None,
+                checking_notice: true,
+            };
+            run_semantic(&ctx, &mut out);
+            Document::Notice(n)
+        }),
+    };
+    let mut diagnostics = d.diagnostics;
+    diagnostics.extend(out.diagnostics);
+    Outcome { value, diagnostics }
+}
+
+/// Reads a context document (a notice or a plan given alongside the input): decoding problems
+/// come back tagged with `document` so they are not mistaken for problems of the input.
+pub(crate) fn read_context<T: Decode + Validate>(v: &Value, document: &str) -> Outcome<T> {
+    let mut d = Decoder::new("");
+    let value = decode_checked::<T>(v, "", &mut d);
+    let diagnostics = d
+        .diagnostics
+        .into_iter()
+        .map(|mut x| {
+            x.document = Some(document.to_owned());
+            x
+        })
+        .collect();
+    Outcome { value, diagnostics }
+}
