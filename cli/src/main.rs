@@ -1,1 +1,222 @@
-fn main() {}
+//! `learning-week`: the command-line harness over the library's API.
+//!
+//! Exit codes: 0 no errors; 1 errors found; 2 unusable input or usage.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use learning_week::api::{self, DocumentKind, ValidateOptions, ValidationAnswer};
+use learning_week::diagnostic::Diagnostic;
+use serde_json::{json, Value};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+mod output;
+
+#[derive(Parser)]
+#[command(
+    name = "learning-week",
+    version,
+    about = "全民终身学习活动周：通知、活动方案与总结表的校验与汇总 / validate and roll up the activity week's paperwork"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum Lang {
+    Zh,
+    En,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Kind {
+    Summary,
+    Plan,
+    Submission,
+    Notice,
+}
+
+impl From<Kind> for DocumentKind {
+    fn from(k: Kind) -> Self {
+        match k {
+            Kind::Summary => DocumentKind::Summary,
+            Kind::Plan => DocumentKind::Plan,
+            Kind::Submission => DocumentKind::Submission,
+            Kind::Notice => DocumentKind::Notice,
+        }
+    }
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// 校验总结表、活动方案、报送材料或通知 / validate 总结表, plans, submissions or notices
+    Validate {
+        /// 通知（JSON）；缺省为内置的 2021 年南昌市通知 / the notice (default: built-in 2021 Nanchang)
+        #[arg(long)]
+        notice: Option<PathBuf>,
+        /// 活动方案（JSON），与总结表比对 / the plan to compare a 总结表 with
+        #[arg(long)]
+        plan: Option<PathBuf>,
+        /// 文档类型；缺省自动判断 / document kind (default: detected)
+        #[arg(long, value_enum)]
+        kind: Option<Kind>,
+        /// 输出格式 / output format
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+        /// 语言 / message language
+        #[arg(long, value_enum, default_value = "zh")]
+        lang: Lang,
+        /// 文件 / files
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// 规则目录 / the rule catalog
+    Rules {
+        /// 输出格式 / output format
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+        /// 语言 / language
+        #[arg(long, value_enum, default_value = "zh")]
+        lang: Lang,
+    },
+    /// 通知 / the notice
+    Notice {
+        #[command(subcommand)]
+        action: NoticeAction,
+    },
+}
+
+#[derive(Subcommand)]
+enum NoticeAction {
+    /// 输出内置通知（JSON）/ print the built-in notice as JSON
+    Show,
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    match cli.command {
+        Command::Validate { notice, plan, kind, format, lang, files } => {
+            validate(notice.as_deref(), plan.as_deref(), kind.map(Into::into), format, lang, &files)
+        }
+        Command::Rules { format, lang } => rules(format, lang),
+        Command::Notice { action: NoticeAction::Show } => {
+            println!("{}", serde_json::to_string_pretty(&api::default_notice()).unwrap_or_default());
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+/// Reads a file as UTF-8 text, or says in both languages why it cannot.
+pub(crate) fn read_text(path: &Path) -> Result<String, String> {
+    let bytes =
+        std::fs::read(path).map_err(|e| format!("无法读取文件 / cannot read {}: {e}", path.display()))?;
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "文件不是 UTF-8 编码 / {} is not UTF-8 (byte {})",
+            path.display(),
+            e.utf8_error().valid_up_to()
+        )
+    })
+}
+
+/// Reads an optional context file (notice, plan) as JSON text for the API.
+fn context(path: Option<&Path>) -> Result<Option<Value>, String> {
+    path.map(|p| read_text(p).map(Value::String)).transpose()
+}
+
+/// Codes that mean the input could not be used at all (exit 2 rather than 1).
+fn unusable(answer: &ValidationAnswer) -> bool {
+    answer.diagnostics.iter().any(|d| {
+        matches!(d.code.as_str(), "json.syntax" | "json.too_deep" | "document.kind_unknown")
+            || (d.code == "type.invalid" && d.path.is_empty())
+            || d.document.is_some()
+    })
+}
+
+fn validate(
+    notice: Option<&Path>,
+    plan: Option<&Path>,
+    kind: Option<DocumentKind>,
+    format: Format,
+    lang: Lang,
+    files: &[PathBuf],
+) -> ExitCode {
+    let options = match (context(notice), context(plan)) {
+        (Ok(notice), Ok(plan)) => ValidateOptions { notice, plan },
+        (Err(e), _) | (_, Err(e)) => {
+            eprintln!("{e}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut worst = 0u8;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    for file in files {
+        let (answer, read_error) = match read_text(file) {
+            Ok(text) => (Some(api::validate_json(kind, &text, &options)), None),
+            Err(e) => (None, Some(e)),
+        };
+        let code = match &answer {
+            None => 2,
+            Some(a) if unusable(a) => 2,
+            Some(a) if !a.valid => 1,
+            Some(_) => 0,
+        };
+        worst = worst.max(code);
+        let written = match format {
+            Format::Json => {
+                let obj = match (&answer, &read_error) {
+                    (Some(a), _) => json!({
+                        "file": file.display().to_string(), "kind": a.kind, "valid": a.valid,
+                        "errors": a.errors, "warnings": a.warnings, "diagnostics": a.diagnostics,
+                    }),
+                    (None, e) => json!({"file": file.display().to_string(), "valid": false, "error": e}),
+                };
+                writeln!(out, "{}", api::to_json_string(&obj))
+            }
+            Format::Text => match (&answer, &read_error) {
+                (Some(a), _) => output::write_answer(&mut out, file, a, lang == Lang::En),
+                (None, e) => writeln!(out, "{}: {}", file.display(), e.clone().unwrap_or_default()),
+            },
+        };
+        if written.is_err() {
+            return ExitCode::from(2);
+        }
+    }
+    ExitCode::from(worst)
+}
+
+fn rules(format: Format, lang: Lang) -> ExitCode {
+    let catalog = api::rules();
+    match format {
+        Format::Json => println!("{}", serde_json::to_string_pretty(&catalog).unwrap_or_default()),
+        Format::Text => {
+            for r in &catalog {
+                let desc = if lang == Lang::En { &r.description_en } else { &r.description };
+                println!("{:<40} {:<8} {}", r.code, r.severity.as_str(), desc);
+            }
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+/// One diagnostic as a text line.
+pub(crate) fn diagnostic_line(d: &Diagnostic, en: bool) -> String {
+    let sev = if en { d.severity.as_str() } else { d.severity.as_zh() };
+    let place = if d.path.is_empty() { "(文档 / document)".to_string() } else { d.path.clone() };
+    let doc = d.document.as_deref().map(|x| format!("[{x}] ")).unwrap_or_default();
+    format!("  {sev:<7} {doc}{place}  {}  [{}]", d.message_in(if en { "en" } else { "zh" }), d.code)
+}

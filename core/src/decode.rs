@@ -26,13 +26,36 @@ pub const MAX_COUNT: u64 = 1_000_000_000_000;
 pub(crate) struct Decoder {
     prefix: String,
     tokens: Vec<String>,
+    labeller: fn(&[&str]) -> Option<&'static str>,
     pub diagnostics: Vec<Diagnostic>,
+}
+
+fn no_labels(_: &[&str]) -> Option<&'static str> {
+    None
 }
 
 impl Decoder {
     /// A decoder whose pointers start with `prefix` (`""` for the document root).
     pub fn new(prefix: &str) -> Self {
-        Decoder { prefix: prefix.to_owned(), tokens: Vec::new(), diagnostics: Vec::new() }
+        Decoder {
+            prefix: prefix.to_owned(),
+            tokens: Vec::new(),
+            labeller: no_labels,
+            diagnostics: Vec::new(),
+        }
+    }
+
+    /// Names fields by the form labels of `T` in diagnostics (`label` param).
+    pub fn with_labels<T: Labelled>(mut self) -> Self {
+        self.labeller = T::label;
+        self
+    }
+
+    /// The form label of the field at a pointer relative to the document root.
+    pub fn label_at(&self, pointer: &str) -> Option<&'static str> {
+        let rel = pointer.strip_prefix(self.prefix.as_str()).unwrap_or(pointer);
+        let tokens: Vec<&str> = rel.split('/').skip(1).collect();
+        (self.labeller)(&tokens)
     }
 
     /// The current JSON Pointer.
@@ -62,8 +85,12 @@ impl Decoder {
     }
 
     /// Emits `rule` at the current pointer.
-    pub fn emit(&mut self, rule: &Rule, params: Map<String, Value>, input: Option<&Value>) {
-        let d = make(rule, self.pointer(), params, input);
+    pub fn emit(&mut self, rule: &Rule, mut params: Map<String, Value>, input: Option<&Value>) {
+        let pointer = self.pointer();
+        if let Some(label) = self.label_at(&pointer) {
+            params.entry("label").or_insert_with(|| label.into());
+        }
+        let d = make(rule, pointer, params, input);
         self.diagnostics.push(d);
     }
 
@@ -170,6 +197,36 @@ pub(crate) fn json_type(v: &Value) -> &'static str {
         Value::String(_) => "string",
         Value::Array(_) => "array",
         Value::Object(_) => "object",
+    }
+}
+
+/// Types that know the form's label of each field below them (a JSON Pointer's tokens).
+pub trait Labelled {
+    /// The label of the field at `path` (tokens of a JSON Pointer; array indices are skipped).
+    ///
+    /// ```
+    /// use learning_week::{decode::Labelled, SummaryTable};
+    /// assert_eq!(SummaryTable::label(&["reach", "scope"]), Some("活动范围（包括参与活动的街道、企事业单位等）"));
+    /// assert_eq!(SummaryTable::label(&["participation", "featured_activities", "0", "name"]), Some("活动名称"));
+    /// ```
+    fn label(path: &[&str]) -> Option<&'static str>;
+}
+
+macro_rules! unlabelled {
+    ($($t:ty),*) => {$(
+        impl Labelled for $t {
+            fn label(_: &[&str]) -> Option<&'static str> { None }
+        }
+    )*};
+}
+unlabelled!(String, bool, i32, u32, Value, Count, Satisfaction, NaiveDate, DateTime<FixedOffset>);
+
+impl<T: Labelled> Labelled for Vec<T> {
+    fn label(path: &[&str]) -> Option<&'static str> {
+        match path.split_first() {
+            Some((idx, rest)) if idx.bytes().all(|b| b.is_ascii_digit()) => T::label(rest),
+            _ => None,
+        }
     }
 }
 
@@ -492,6 +549,11 @@ macro_rules! decode_via_enum {
                 $crate::decode::decode_enum::<$ty>(v, d, &$names)
             }
         }
+        impl $crate::decode::Labelled for $ty {
+            fn label(_: &[&str]) -> Option<&'static str> {
+                None
+            }
+        }
     };
 }
 pub(crate) use decode_via_enum;
@@ -499,13 +561,15 @@ pub(crate) use decode_via_enum;
 /// Defines a model struct whose fields are all optional (a form can be half filled), with an
 /// `extra` map that keeps unknown keys, and its lenient [`Decode`] implementation.
 /// Field names are the JSON keys: no serde renames, so pointers always name what the client sent.
+/// Each field carries the form's own label (`=> "举办县区"`): it becomes the JSON Schema `title`
+/// and the label diagnostics show, through [`Labelled`].
 macro_rules! model {
     (
         $(#[$meta:meta])*
         pub struct $name:ident {
             $(
                 $(#[$fmeta:meta])*
-                pub $field:ident : Option<$ty:ty>,
+                pub $field:ident : Option<$ty:ty> => $title:literal,
             )*
         }
     ) => {
@@ -514,6 +578,7 @@ macro_rules! model {
         pub struct $name {
             $(
                 $(#[$fmeta])*
+                #[schemars(title = $title)]
                 #[serde(default, skip_serializing_if = "Option::is_none")]
                 pub $field: Option<$ty>,
             )*
@@ -527,6 +592,19 @@ macro_rules! model {
         impl $name {
             /// The JSON keys this struct knows.
             pub const KEYS: &'static [&'static str] = &[$(stringify!($field)),*];
+        }
+
+        impl $crate::decode::Labelled for $name {
+            fn label(path: &[&str]) -> Option<&'static str> {
+                let (first, rest) = path.split_first()?;
+                match *first {
+                    $(
+                        stringify!($field) if rest.is_empty() => Some($title),
+                        stringify!($field) => <$ty as $crate::decode::Labelled>::label(rest),
+                    )*
+                    _ => None,
+                }
+            }
         }
 
         impl $crate::decode::Decode for $name {
@@ -564,7 +642,10 @@ pub(crate) fn validator_diagnostics(
     raw: Option<&Value>,
 ) {
     use validator::ValidationErrorsKind as K;
-    for (field, kind) in errors.errors() {
+    // validator keeps fields in a hash map: sort so the same input always gives the same order.
+    let mut fields: Vec<_> = errors.errors().iter().collect();
+    fields.sort_by(|a, b| a.0.cmp(b.0));
+    for (field, kind) in fields {
         let ptr = format!("{prefix}/{}", escape_token(field));
         let raw_here = raw.and_then(|r| r.get(field.as_ref()));
         match kind {
@@ -577,6 +658,9 @@ pub(crate) fn validator_diagnostics(
                     let code = if e.code == "required" { "row.missing" } else { e.code.as_ref() };
                     let Some(rule) = crate::rules::find(code) else { continue };
                     let mut p = params! {"row" => field.as_ref()};
+                    if let Some(label) = d.label_at(&ptr) {
+                        p.insert("label".into(), label.into());
+                    }
                     for (k, v) in &e.params {
                         if k != "value" {
                             p.insert(k.to_string(), v.clone());

@@ -36,47 +36,36 @@ model! {
     pub struct Notice {
         /// 发文单位 / issuing authority (南昌市教育局).
         #[validate(required, regex(path = *NON_BLANK, code = "row.blank"))]
-        #[schemars(title = "发文单位")]
-        pub issuer: Option<String>,
+        pub issuer: Option<String> => "发文单位",
         /// 标题 / title of the notice.
         #[validate(required, regex(path = *NON_BLANK, code = "row.blank"))]
-        #[schemars(title = "标题")]
-        pub title: Option<String>,
+        pub title: Option<String> => "标题",
         /// 年度 / the year of the activity week.
         #[validate(required, range(min = 2000, max = 2100, code = "number.out_of_range"))]
-        #[schemars(title = "年度")]
-        pub year: Option<i32>,
+        pub year: Option<i32> => "年度",
         /// 依据文件 / the documents the notice implements (教职成厅函〔2021〕20号 …).
         #[validate(nested)]
-        #[schemars(title = "依据文件")]
-        pub references: Option<Vec<DocumentReference>>,
+        pub references: Option<Vec<DocumentReference>> => "依据文件",
         /// 主送单位 / recipients (各县（区）教体局 …).
-        #[schemars(title = "主送单位")]
-        pub recipients: Option<Vec<String>>,
+        pub recipients: Option<Vec<String>> => "主送单位",
         /// 活动主题 / the theme of the week.
         #[validate(required, regex(path = *NON_BLANK, code = "row.blank"))]
-        #[schemars(title = "活动主题")]
-        pub theme: Option<String>,
+        pub theme: Option<String> => "活动主题",
         /// 活动时间 / the week, both days inclusive.
         #[validate(required, nested)]
-        #[schemars(title = "活动时间")]
-        pub week: Option<Period>,
+        pub week: Option<Period> => "活动时间",
         /// 活动安排 / what the units are asked to organise (三、活动安排).
         #[validate(nested)]
-        #[schemars(title = "活动安排")]
-        pub arrangements: Option<Arrangements>,
+        pub arrangements: Option<Arrangements> => "活动安排",
         /// 组织要求 / roles, publicity, funding and safety (四、组织要求).
         #[validate(nested)]
-        #[schemars(title = "组织要求")]
-        pub organisation: Option<Organisation>,
+        pub organisation: Option<Organisation> => "组织要求",
         /// 报送要求 / the reporting duty (四（四）).
         #[validate(required, nested)]
-        #[schemars(title = "报送要求")]
-        pub reporting: Option<ReportingDuty>,
+        pub reporting: Option<ReportingDuty> => "报送要求",
         /// 报送单位 / the reporting units expected: the jurisdiction.
         #[validate(required, nested)]
-        #[schemars(title = "报送单位（辖区）")]
-        pub jurisdiction: Option<Jurisdiction>,
+        pub jurisdiction: Option<Jurisdiction> => "报送单位（辖区）",
     }
 }
 
@@ -84,15 +73,12 @@ model! {
     /// 依据文件 / a document the notice refers to.
     pub struct DocumentReference {
         /// 发文单位 / issuer (教育部办公厅).
-        #[schemars(title = "发文单位")]
-        pub issuer: Option<String>,
+        pub issuer: Option<String> => "发文单位",
         /// 文件标题 / title.
-        #[schemars(title = "文件标题")]
-        pub title: Option<String>,
+        pub title: Option<String> => "文件标题",
         /// 文号 / document number (教职成厅函〔2021〕20号).
         #[validate(required, regex(path = *NON_BLANK, code = "row.blank"))]
-        #[schemars(title = "文号")]
-        pub number: Option<String>,
+        pub number: Option<String> => "文号",
     }
 }
 
@@ -101,15 +87,12 @@ model! {
     pub struct Topic {
         /// 标识 / stable key (`double_reduction`, `smart_help_for_elderly`, `vocational_skills` …).
         #[validate(required)]
-        #[schemars(title = "标识")]
-        pub key: Option<String>,
+        pub key: Option<String> => "标识",
         /// 名称 / the notice's name for it (双减, 智慧助老, 职业技能培训 …).
         #[validate(required, regex(path = *NON_BLANK, code = "row.blank"))]
-        #[schemars(title = "名称")]
-        pub name: Option<String>,
+        pub name: Option<String> => "名称",
         /// 关键词 / words that mark an activity as covering it.
-        #[schemars(title = "关键词")]
-        pub keywords: Option<Vec<String>>,
+        pub keywords: Option<Vec<String>> => "关键词",
     }
 }
 
@@ -132,35 +115,26 @@ model! {
     /// 活动安排 / what the notice asks the units to organise.
     pub struct Arrangements {
         /// 须制定活动计划和实施方案 / a plan is required.
-        #[schemars(title = "须制定活动方案")]
-        pub plan_required: Option<bool>,
+        pub plan_required: Option<bool> => "须制定活动方案",
         /// 方案须含开幕式 / the plan must include an opening ceremony.
-        #[schemars(title = "方案须含开幕式")]
-        pub opening_ceremony_required: Option<bool>,
+        pub opening_ceremony_required: Option<bool> => "方案须含开幕式",
         /// 推荐主题 / recommended topics (职业技能培训, 全民健康 …).
         #[validate(nested)]
-        #[schemars(title = "推荐主题")]
-        pub recommended_topics: Option<Vec<Topic>>,
+        pub recommended_topics: Option<Vec<Topic>> => "推荐主题",
         /// 推荐形式 / recommended forms (讲座, 培训, 观摩, 座谈 …).
-        #[schemars(title = "推荐形式")]
-        pub recommended_forms: Option<Vec<String>>,
+        pub recommended_forms: Option<Vec<String>> => "推荐形式",
         /// 参与对象 / target groups (从业人员, 社区居民, 老年人群).
-        #[schemars(title = "参与对象")]
-        pub target_groups: Option<Vec<String>>,
+        pub target_groups: Option<Vec<String>> => "参与对象",
         /// 重点开展 / focus items (双减, 智慧助老): a plan without them gets a warning.
         #[validate(nested)]
-        #[schemars(title = "重点开展")]
-        pub focus_items: Option<Vec<Topic>>,
+        pub focus_items: Option<Vec<Topic>> => "重点开展",
         /// 涉农县区要求 / the duty of rural units to run rural community education.
         #[validate(nested)]
-        #[schemars(title = "涉农县区要求")]
-        pub rural_duty: Option<Topic>,
+        pub rural_duty: Option<Topic> => "涉农县区要求",
         /// 鼓励内容 / encouraged content (社会主义核心价值观, 传统文化, 科学技术, 全民阅读).
-        #[schemars(title = "鼓励内容")]
-        pub encouraged_content: Option<Vec<String>>,
+        pub encouraged_content: Option<Vec<String>> => "鼓励内容",
         /// 场馆开放 / school venues to open to citizens (图书馆, 科技馆, 体育场馆).
-        #[schemars(title = "场馆开放")]
-        pub open_venues: Option<Vec<String>>,
+        pub open_venues: Option<Vec<String>> => "场馆开放",
     }
 }
 
@@ -211,11 +185,9 @@ model! {
     pub struct RoleAssignment {
         /// 角色 / role.
         #[validate(required)]
-        #[schemars(title = "角色")]
-        pub role: Option<Role>,
+        pub role: Option<Role> => "角色",
         /// 单位 / organisations.
-        #[schemars(title = "单位")]
-        pub organisations: Option<Vec<String>>,
+        pub organisations: Option<Vec<String>> => "单位",
     }
 }
 
@@ -224,29 +196,21 @@ model! {
     pub struct Organisation {
         /// 组织分工 / who hosts, undertakes, implements and supports.
         #[validate(nested)]
-        #[schemars(title = "组织分工")]
-        pub roles: Option<Vec<RoleAssignment>>,
+        pub roles: Option<Vec<RoleAssignment>> => "组织分工",
         /// 疫情防控主体责任须明确 / plans must name who is responsible for epidemic prevention.
-        #[schemars(title = "须明确疫情防控主体责任")]
-        pub epidemic_responsibility_required: Option<bool>,
+        pub epidemic_responsibility_required: Option<bool> => "须明确疫情防控主体责任",
         /// 安全措施须落实 / plans must state safety measures.
-        #[schemars(title = "须落实安全措施")]
-        pub safety_required: Option<bool>,
+        pub safety_required: Option<bool> => "须落实安全措施",
         /// 经费保障 / plans must provide funding.
-        #[schemars(title = "须提供经费保障")]
-        pub funding_required: Option<bool>,
+        pub funding_required: Option<bool> => "须提供经费保障",
         /// 宣传渠道 / publicity channels the units are asked to use.
-        #[schemars(title = "宣传渠道")]
-        pub publicity_channels: Option<Vec<String>>,
+        pub publicity_channels: Option<Vec<String>> => "宣传渠道",
         /// 宣传推广 / promotions to publicise (百姓学习之星, 终身学习品牌).
-        #[schemars(title = "宣传推广")]
-        pub promotions: Option<Vec<String>>,
+        pub promotions: Option<Vec<String>> => "宣传推广",
         /// 宣传内容 / what to publicise (教研先进单位和个人, 服务乡村振兴典型做法 …).
-        #[schemars(title = "宣传内容")]
-        pub publicity_topics: Option<Vec<String>>,
+        pub publicity_topics: Option<Vec<String>> => "宣传内容",
         /// 办会原则 / safe, frugal, efficient (安全、节俭、高效).
-        #[schemars(title = "办会原则")]
-        pub principles: Option<Vec<String>>,
+        pub principles: Option<Vec<String>> => "办会原则",
     }
 }
 
@@ -307,15 +271,12 @@ model! {
     pub struct RequiredMaterial {
         /// 材料种类 / kind.
         #[validate(required)]
-        #[schemars(title = "材料种类")]
-        pub kind: Option<MaterialKind>,
+        pub kind: Option<MaterialKind> => "材料种类",
         /// 数量 / how many: exactly this many (1 典型活动案例).
         #[validate(range(min = 1, max = 100, code = "number.out_of_range"))]
-        #[schemars(title = "数量")]
-        pub count: Option<u32>,
+        pub count: Option<u32> => "数量",
         /// 格式 / required file format (`pdf` for the stamped scan).
-        #[schemars(title = "格式")]
-        pub format: Option<String>,
+        pub format: Option<String> => "格式",
     }
 }
 
@@ -324,15 +285,12 @@ model! {
     pub struct Contact {
         /// 姓名 / name.
         #[validate(required, regex(path = *NON_BLANK, code = "row.blank"))]
-        #[schemars(title = "姓名")]
-        pub name: Option<String>,
+        pub name: Option<String> => "姓名",
         /// 单位 / organisation.
-        #[schemars(title = "单位")]
-        pub organisation: Option<String>,
+        pub organisation: Option<String> => "单位",
         /// 电话 / phone: mobile (11 digits) or landline with area code.
         #[validate(required, regex(path = *PHONE, code = "contact.phone_invalid"))]
-        #[schemars(title = "电话")]
-        pub phone: Option<String>,
+        pub phone: Option<String> => "电话",
     }
 }
 
@@ -341,37 +299,28 @@ model! {
     pub struct ReportingDuty {
         /// 截止日期 / deadline date (12月5日).
         #[validate(required)]
-        #[schemars(title = "截止日期")]
-        pub deadline: Option<NaiveDate>,
+        pub deadline: Option<NaiveDate> => "截止日期",
         /// 截止日当天是否有效 / whether a package sent on the deadline day is on time.
         /// 「12月5日前」 is read as inclusive (the usual reading in official notices); set `false` for a strict reading.
-        #[schemars(title = "截止日当天有效")]
-        pub deadline_inclusive: Option<bool>,
+        pub deadline_inclusive: Option<bool> => "截止日当天有效",
         /// 宽限天数 / grace period in days (default 0).
         #[validate(range(min = 0, max = 365, code = "number.out_of_range"))]
-        #[schemars(title = "宽限天数")]
-        pub grace_days: Option<u32>,
+        pub grace_days: Option<u32> => "宽限天数",
         /// 时区 / UTC offset of the deadline (`+08:00`).
-        #[schemars(title = "时区")]
-        pub utc_offset: Option<String>,
+        pub utc_offset: Option<String> => "时区",
         /// 须报送材料 / required materials.
         #[validate(nested)]
-        #[schemars(title = "须报送材料")]
-        pub materials: Option<Vec<RequiredMaterial>>,
+        pub materials: Option<Vec<RequiredMaterial>> => "须报送材料",
         /// 报送形式 / formats: electronic and stamped PDF scan.
-        #[schemars(title = "报送形式")]
-        pub formats: Option<Vec<String>>,
+        pub formats: Option<Vec<String>> => "报送形式",
         /// 报送至 / the receiving office.
-        #[schemars(title = "报送至")]
-        pub recipient: Option<String>,
+        pub recipient: Option<String> => "报送至",
         /// 邮箱 / e-mail address.
         #[validate(email(code = "contact.email_invalid"))]
-        #[schemars(title = "邮箱")]
-        pub email: Option<String>,
+        pub email: Option<String> => "邮箱",
         /// 联系人及电话 / contacts.
         #[validate(nested)]
-        #[schemars(title = "联系人及电话")]
-        pub contacts: Option<Vec<Contact>>,
+        pub contacts: Option<Vec<Contact>> => "联系人及电话",
     }
 }
 
@@ -400,17 +349,13 @@ model! {
     pub struct ReportingUnit {
         /// 正式名称 / official name.
         #[validate(required, regex(path = *NON_BLANK, code = "row.blank"))]
-        #[schemars(title = "正式名称")]
-        pub name: Option<String>,
+        pub name: Option<String> => "正式名称",
         /// 类别 / kind.
-        #[schemars(title = "类别")]
-        pub kind: Option<UnitKind>,
+        pub kind: Option<UnitKind> => "类别",
         /// 别称 / other names still written (湾里区, 高新区 …).
-        #[schemars(title = "别称")]
-        pub aliases: Option<Vec<String>>,
+        pub aliases: Option<Vec<String>> => "别称",
         /// 涉农县区 / a rural unit, which must run rural community education.
-        #[schemars(title = "涉农县区")]
-        pub rural: Option<bool>,
+        pub rural: Option<bool> => "涉农县区",
     }
 }
 
@@ -419,12 +364,10 @@ model! {
     pub struct Jurisdiction {
         /// 城市 / the city (南昌市); a city-level 总结表 names it as host unit.
         #[validate(required)]
-        #[schemars(title = "城市")]
-        pub city: Option<String>,
+        pub city: Option<String> => "城市",
         /// 报送单位 / the units expected to report.
         #[validate(required, nested)]
-        #[schemars(title = "报送单位")]
-        pub units: Option<Vec<ReportingUnit>>,
+        pub units: Option<Vec<ReportingUnit>> => "报送单位",
     }
 }
 

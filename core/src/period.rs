@@ -14,12 +14,10 @@ model! {
     pub struct Period {
         /// 开始日期 / first day (YYYY-MM-DD).
         #[validate(required)]
-        #[schemars(title = "开始日期")]
-        pub start: Option<NaiveDate>,
+        pub start: Option<NaiveDate> => "开始日期",
         /// 结束日期 / last day (YYYY-MM-DD), inclusive.
         #[validate(required)]
-        #[schemars(title = "结束日期")]
-        pub end: Option<NaiveDate>,
+        pub end: Option<NaiveDate> => "结束日期",
     }
 }
 

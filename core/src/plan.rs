@@ -20,47 +20,35 @@ model! {
     pub struct ActivityPlan {
         /// 年度 / year.
         #[validate(required)]
-        #[schemars(title = "年度")]
-        pub year: Option<i32>,
+        pub year: Option<i32> => "年度",
         /// 县区 / the unit that made the plan.
         #[validate(required, regex(path = *NON_BLANK, code = "row.blank"))]
-        #[schemars(title = "县区")]
-        pub unit: Option<String>,
+        pub unit: Option<String> => "县区",
         /// 制定方案部门 / drafting department.
         #[validate(required, regex(path = *NON_BLANK, code = "row.blank"))]
-        #[schemars(title = "制定方案部门")]
-        pub drafting_department: Option<String>,
+        pub drafting_department: Option<String> => "制定方案部门",
         /// 活动主题 / theme.
         #[validate(required, regex(path = *NON_BLANK, code = "row.blank"))]
-        #[schemars(title = "活动主题")]
-        pub theme: Option<String>,
+        pub theme: Option<String> => "活动主题",
         /// 开幕式 / opening ceremony.
         #[validate(nested)]
-        #[schemars(title = "开幕式")]
-        pub opening_ceremony: Option<OpeningCeremony>,
+        pub opening_ceremony: Option<OpeningCeremony> => "开幕式",
         /// 活动安排 / planned activities.
         #[validate(required, nested)]
-        #[schemars(title = "活动安排")]
-        pub activities: Option<Vec<Activity>>,
+        pub activities: Option<Vec<Activity>> => "活动安排",
         /// 疫情防控 / epidemic prevention: who is responsible, what measures.
         #[validate(nested)]
-        #[schemars(title = "疫情防控")]
-        pub epidemic_prevention: Option<EpidemicPrevention>,
+        pub epidemic_prevention: Option<EpidemicPrevention> => "疫情防控",
         /// 安全措施 / safety measures.
-        #[schemars(title = "安全措施")]
-        pub safety_measures: Option<Vec<String>>,
+        pub safety_measures: Option<Vec<String>> => "安全措施",
         /// 经费保障 / funding.
-        #[schemars(title = "经费保障")]
-        pub funding: Option<String>,
+        pub funding: Option<String> => "经费保障",
         /// 宣传渠道 / publicity channels.
-        #[schemars(title = "宣传渠道")]
-        pub publicity_channels: Option<Vec<String>>,
+        pub publicity_channels: Option<Vec<String>> => "宣传渠道",
         /// 向市民开放的场馆 / venues opened to citizens.
-        #[schemars(title = "开放场馆")]
-        pub open_venues: Option<Vec<String>>,
+        pub open_venues: Option<Vec<String>> => "开放场馆",
         /// 农村社区教育 / rural outreach (required of 涉农县区).
-        #[schemars(title = "农村社区教育")]
-        pub rural_outreach: Option<Vec<String>>,
+        pub rural_outreach: Option<Vec<String>> => "农村社区教育",
     }
 }
 
@@ -68,11 +56,9 @@ model! {
     /// 领导 / a leader: title and name.
     pub struct Leader {
         /// 职务 / title (区教体局局长).
-        #[schemars(title = "职务")]
-        pub title: Option<String>,
+        pub title: Option<String> => "职务",
         /// 姓名 / name.
-        #[schemars(title = "姓名")]
-        pub name: Option<String>,
+        pub name: Option<String> => "姓名",
     }
 }
 
@@ -81,16 +67,13 @@ model! {
     pub struct OpeningCeremony {
         /// 日期 / date.
         #[validate(required)]
-        #[schemars(title = "日期")]
-        pub date: Option<NaiveDate>,
+        pub date: Option<NaiveDate> => "日期",
         /// 地点 / venue.
         #[validate(required, regex(path = *NON_BLANK, code = "row.blank"))]
-        #[schemars(title = "地点")]
-        pub venue: Option<String>,
+        pub venue: Option<String> => "地点",
         /// 出席领导 / leaders expected.
         #[validate(nested)]
-        #[schemars(title = "出席领导")]
-        pub leaders: Option<Vec<Leader>>,
+        pub leaders: Option<Vec<Leader>> => "出席领导",
     }
 }
 
@@ -117,33 +100,24 @@ model! {
     pub struct Activity {
         /// 活动名称 / name.
         #[validate(required, regex(path = *NON_BLANK, code = "row.blank"))]
-        #[schemars(title = "活动名称")]
-        pub name: Option<String>,
+        pub name: Option<String> => "活动名称",
         /// 主题 / topics (双减, 智慧助老, 职业技能培训 …).
-        #[schemars(title = "主题")]
-        pub topics: Option<Vec<String>>,
+        pub topics: Option<Vec<String>> => "主题",
         /// 形式 / form (讲座, 培训, 观摩, 座谈 …).
-        #[schemars(title = "形式")]
-        pub form: Option<String>,
+        pub form: Option<String> => "形式",
         /// 方式 / online, offline or hybrid.
-        #[schemars(title = "方式")]
-        pub mode: Option<Mode>,
+        pub mode: Option<Mode> => "方式",
         /// 时间 / dates.
         #[validate(nested)]
-        #[schemars(title = "时间")]
-        pub period: Option<Period>,
+        pub period: Option<Period> => "时间",
         /// 地点 / venue.
-        #[schemars(title = "地点")]
-        pub venue: Option<String>,
+        pub venue: Option<String> => "地点",
         /// 承办单位 / organiser.
-        #[schemars(title = "承办单位")]
-        pub organiser: Option<String>,
+        pub organiser: Option<String> => "承办单位",
         /// 参与对象 / target groups.
-        #[schemars(title = "参与对象")]
-        pub target_groups: Option<Vec<String>>,
+        pub target_groups: Option<Vec<String>> => "参与对象",
         /// 预计参与人数 / expected participants.
-        #[schemars(title = "预计参与人数")]
-        pub expected_participants: Option<Count>,
+        pub expected_participants: Option<Count> => "预计参与人数",
     }
 }
 
@@ -169,10 +143,8 @@ model! {
     /// 疫情防控 / epidemic prevention: the responsible party and the measures.
     pub struct EpidemicPrevention {
         /// 主体责任单位 / who bears the responsibility.
-        #[schemars(title = "主体责任单位")]
-        pub responsible: Option<String>,
+        pub responsible: Option<String> => "主体责任单位",
         /// 防控措施 / measures.
-        #[schemars(title = "防控措施")]
-        pub measures: Option<Vec<String>>,
+        pub measures: Option<Vec<String>> => "防控措施",
     }
 }

@@ -22,20 +22,16 @@ model! {
     pub struct Submission {
         /// 总结表 / the summary table.
         #[validate(required, nested)]
-        #[schemars(title = "总结表")]
-        pub summary: Option<SummaryTable>,
+        pub summary: Option<SummaryTable> => "总结表",
         /// 报送时间 / when it arrived (RFC 3339 with offset).
         #[validate(required)]
-        #[schemars(title = "报送时间")]
-        pub submitted_at: Option<DateTime<FixedOffset>>,
+        pub submitted_at: Option<DateTime<FixedOffset>> => "报送时间",
         /// 报送材料 / the files sent.
         #[validate(required, nested)]
-        #[schemars(title = "报送材料")]
-        pub materials: Option<Vec<Material>>,
+        pub materials: Option<Vec<Material>> => "报送材料",
         /// 活动计划和实施方案 / the unit's plan, when sent along (enables the against-plan rules).
         #[validate(nested)]
-        #[schemars(title = "活动计划和实施方案")]
-        pub plan: Option<ActivityPlan>,
+        pub plan: Option<ActivityPlan> => "活动计划和实施方案",
     }
 }
 
@@ -44,15 +40,12 @@ model! {
     pub struct Material {
         /// 种类 / kind (work_summary, summary_table, typical_case, stamped_scan, other).
         #[validate(required)]
-        #[schemars(title = "种类")]
-        pub kind: Option<MaterialKind>,
+        pub kind: Option<MaterialKind> => "种类",
         /// 文件名 / file name.
         #[validate(regex(path = *NON_BLANK, code = "row.blank"))]
-        #[schemars(title = "文件名")]
-        pub file_name: Option<String>,
+        pub file_name: Option<String> => "文件名",
         /// 格式 / format (`pdf`, `docx` …); taken from the file name's extension when absent.
-        #[schemars(title = "格式")]
-        pub format: Option<String>,
+        pub format: Option<String> => "格式",
     }
 }
 

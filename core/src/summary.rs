@@ -24,39 +24,30 @@ model! {
     pub struct SummaryTable {
         /// 年度 / the year of the week reported on.
         #[validate(required)]
-        #[schemars(title = "年度")]
-        pub year: Option<i32>,
+        pub year: Option<i32> => "年度",
         /// 举办县区 / the reporting unit (official name or an alias the notice knows).
         #[validate(required, regex(path = *NON_BLANK, code = "row.blank"))]
-        #[schemars(title = "举办县区")]
-        pub host_unit: Option<String>,
+        pub host_unit: Option<String> => "举办县区",
         /// 主办单位及协办单位 / organisers with their roles.
         #[validate(required, nested)]
-        #[schemars(title = "主办单位及协办单位")]
-        pub organizers: Option<Vec<Organizer>>,
+        pub organizers: Option<Vec<Organizer>> => "主办单位及协办单位",
         /// 组织领导 / leadership.
         #[validate(required, nested)]
-        #[schemars(title = "组织领导")]
-        pub leadership: Option<Leadership>,
+        pub leadership: Option<Leadership> => "组织领导",
         /// 活动参与情况 / participation.
         #[validate(required, nested)]
-        #[schemars(title = "活动参与情况")]
-        pub participation: Option<Participation>,
+        pub participation: Option<Participation> => "活动参与情况",
         /// 活动主题与内容 / theme and content.
         #[validate(required, nested)]
-        #[schemars(title = "活动主题与内容")]
-        pub theme_and_content: Option<ThemeAndContent>,
+        pub theme_and_content: Option<ThemeAndContent> => "活动主题与内容",
         /// 活动的群众性 / reach.
         #[validate(required, nested)]
-        #[schemars(title = "活动的群众性")]
-        pub reach: Option<Reach>,
+        pub reach: Option<Reach> => "活动的群众性",
         /// 宣传报道 / publicity.
         #[validate(required, nested)]
-        #[schemars(title = "宣传报道")]
-        pub publicity: Option<Publicity>,
+        pub publicity: Option<Publicity> => "宣传报道",
         /// 其他 / anything else.
-        #[schemars(title = "其他")]
-        pub other: Option<String>,
+        pub other: Option<String> => "其他",
     }
 }
 
@@ -65,11 +56,9 @@ model! {
     pub struct Organizer {
         /// 单位名称 / organisation name.
         #[validate(required, regex(path = *NON_BLANK, code = "row.blank"))]
-        #[schemars(title = "单位名称")]
-        pub name: Option<String>,
+        pub name: Option<String> => "单位名称",
         /// 角色 / role (主办 host, 承办 undertaker, 协办 co_organiser, 组织实施 implementer, 支持 supporter).
-        #[schemars(title = "角色")]
-        pub role: Option<Role>,
+        pub role: Option<Role> => "角色",
     }
 }
 
@@ -78,20 +67,16 @@ model! {
     pub struct Leadership {
         /// 下发活动文件的部门 / departments that issued the unit's documents.
         #[validate(required, length(min = 1, code = "row.blank"))]
-        #[schemars(title = "下发活动文件的部门")]
-        pub issuing_departments: Option<Vec<String>>,
+        pub issuing_departments: Option<Vec<String>> => "下发活动文件的部门",
         /// 出席活动（开幕式）的领导 / leaders who attended (title and name).
         #[validate(required, nested)]
-        #[schemars(title = "出席活动（开幕式）的领导")]
-        pub attending_leaders: Option<Vec<Leader>>,
+        pub attending_leaders: Option<Vec<Leader>> => "出席活动（开幕式）的领导",
         /// 具体协调部门 / coordinating department.
         #[validate(required, regex(path = *NON_BLANK, code = "row.blank"))]
-        #[schemars(title = "具体协调部门")]
-        pub coordinating_department: Option<String>,
+        pub coordinating_department: Option<String> => "具体协调部门",
         /// 制定活动方案部门 / department that drew up the plan.
         #[validate(required, regex(path = *NON_BLANK, code = "row.blank"))]
-        #[schemars(title = "制定活动方案部门")]
-        pub planning_department: Option<String>,
+        pub planning_department: Option<String> => "制定活动方案部门",
     }
 }
 
@@ -100,14 +85,11 @@ model! {
     pub struct FeaturedActivity {
         /// 活动名称 / name, as in the plan.
         #[validate(required, regex(path = *NON_BLANK, code = "row.blank"))]
-        #[schemars(title = "活动名称")]
-        pub name: Option<String>,
+        pub name: Option<String> => "活动名称",
         /// 活动简介 / short description.
-        #[schemars(title = "活动简介")]
-        pub description: Option<String>,
+        pub description: Option<String> => "活动简介",
         /// 涉及主题 / topics it covered (双减, 智慧助老, 职业技能培训 …).
-        #[schemars(title = "涉及主题")]
-        pub topics: Option<Vec<String>>,
+        pub topics: Option<Vec<String>> => "涉及主题",
     }
 }
 
@@ -116,28 +98,22 @@ model! {
     pub struct Participation {
         /// 全市区数 / units (streets, towns, sub-units) in the reporting area.
         #[validate(required)]
-        #[schemars(title = "全市区数")]
-        pub units_total: Option<Count>,
+        pub units_total: Option<Count> => "全市区数",
         /// 参与活动的数量 / how many of them took part.
         #[validate(required)]
-        #[schemars(title = "参与活动的数量")]
-        pub units_participating: Option<Count>,
+        pub units_participating: Option<Count> => "参与活动的数量",
         /// 主会场数量 / main venues.
         #[validate(required)]
-        #[schemars(title = "主会场数量")]
-        pub main_venues: Option<Count>,
+        pub main_venues: Option<Count> => "主会场数量",
         /// 分会场数量 / sub-venues.
         #[validate(required)]
-        #[schemars(title = "分会场数量")]
-        pub sub_venues: Option<Count>,
+        pub sub_venues: Option<Count> => "分会场数量",
         /// 参加活动人数 / participants (人 or 人次, with qualifier).
         #[validate(required)]
-        #[schemars(title = "参加活动人数")]
-        pub participants: Option<Count>,
+        pub participants: Option<Count> => "参加活动人数",
         /// 有特色的活动 / featured activities.
         #[validate(required, nested)]
-        #[schemars(title = "有特色的活动")]
-        pub featured_activities: Option<Vec<FeaturedActivity>>,
+        pub featured_activities: Option<Vec<FeaturedActivity>> => "有特色的活动",
     }
 }
 
@@ -146,20 +122,16 @@ model! {
     pub struct ThemeAndContent {
         /// 活动主题 / theme (should carry the notice's theme).
         #[validate(required, regex(path = *NON_BLANK, code = "row.blank"))]
-        #[schemars(title = "活动主题")]
-        pub theme: Option<String>,
+        pub theme: Option<String> => "活动主题",
         /// 活动内容 / content.
         #[validate(required, regex(path = *NON_BLANK, code = "row.blank"))]
-        #[schemars(title = "活动内容")]
-        pub content: Option<String>,
+        pub content: Option<String> => "活动内容",
         /// 活动成效 / outcomes.
         #[validate(required, regex(path = *NON_BLANK, code = "row.blank"))]
-        #[schemars(title = "活动成效")]
-        pub outcomes: Option<String>,
+        pub outcomes: Option<String> => "活动成效",
         /// 活动时间 / period of the unit's activities.
         #[validate(required, nested)]
-        #[schemars(title = "活动时间")]
-        pub period: Option<Period>,
+        pub period: Option<Period> => "活动时间",
     }
 }
 
@@ -168,15 +140,12 @@ model! {
     pub struct Reach {
         /// 活动范围（包括参与活动的街道、企事业单位等）/ scope.
         #[validate(required, regex(path = *NON_BLANK, code = "row.blank"))]
-        #[schemars(title = "活动范围（包括参与活动的街道、企事业单位等）")]
-        pub scope: Option<String>,
+        pub scope: Option<String> => "活动范围（包括参与活动的街道、企事业单位等）",
         /// 群众满意度 / satisfaction: a percentage or a level; may be absent (most real summaries give none).
-        #[schemars(title = "群众满意度")]
-        pub satisfaction: Option<Satisfaction>,
+        pub satisfaction: Option<Satisfaction> => "群众满意度",
         /// 自我评价 / self-assessment.
         #[validate(required, regex(path = *NON_BLANK, code = "row.blank"))]
-        #[schemars(title = "自我评价")]
-        pub self_assessment: Option<String>,
+        pub self_assessment: Option<String> => "自我评价",
     }
 }
 
@@ -185,15 +154,12 @@ model! {
     pub struct Publicity {
         /// 宣传范围 / scope (channels and media).
         #[validate(required, regex(path = *NON_BLANK, code = "row.blank"))]
-        #[schemars(title = "宣传范围")]
-        pub scope: Option<String>,
+        pub scope: Option<String> => "宣传范围",
         /// 文字报道 / number of text reports.
         #[validate(required)]
-        #[schemars(title = "文字报道")]
-        pub text_reports: Option<Count>,
+        pub text_reports: Option<Count> => "文字报道",
         /// 影像图片报道 / number of image and video reports.
         #[validate(required)]
-        #[schemars(title = "影像图片报道")]
-        pub image_reports: Option<Count>,
+        pub image_reports: Option<Count> => "影像图片报道",
     }
 }

@@ -4,7 +4,7 @@
 //! serve Rust callers that already hold model values; [`validate_value`] serves everyone holding
 //! JSON (the [`crate::api`] module, the CLI and the bindings go through it).
 
-use crate::decode::{validator_diagnostics, Decode, Decoder};
+use crate::decode::{validator_diagnostics, Decode, Decoder, Labelled};
 use crate::diagnostic::Diagnostic;
 use crate::notice::Notice;
 use crate::plan::ActivityPlan;
@@ -26,7 +26,11 @@ pub struct Outcome<T> {
 }
 
 /// Decodes `v` as `T` and applies its field constraints, reporting under `prefix`.
-pub(crate) fn decode_checked<T: Decode + Validate>(v: &Value, prefix: &str, d: &mut Decoder) -> Option<T> {
+pub(crate) fn decode_checked<T: Decode + Validate + Labelled>(
+    v: &Value,
+    prefix: &str,
+    d: &mut Decoder,
+) -> Option<T> {
     let t = T::decode(v, d)?;
     if let Err(e) = t.validate() {
         validator_diagnostics(&e, prefix, d, Some(v));
@@ -34,8 +38,8 @@ pub(crate) fn decode_checked<T: Decode + Validate>(v: &Value, prefix: &str, d: &
     Some(t)
 }
 
-fn field_diagnostics<T: Validate>(t: &T) -> Vec<Diagnostic> {
-    let mut d = Decoder::new("");
+fn field_diagnostics<T: Validate + Labelled>(t: &T) -> Vec<Diagnostic> {
+    let mut d = Decoder::new("").with_labels::<T>();
     if let Err(e) = t.validate() {
         validator_diagnostics(&e, "", &mut d, None);
     }
@@ -210,6 +214,12 @@ pub fn validate_value(
         }
         return Outcome { value: None, diagnostics: d.diagnostics };
     };
+    d = match kind {
+        DocumentKind::Summary => d.with_labels::<SummaryTable>(),
+        DocumentKind::Plan => d.with_labels::<ActivityPlan>(),
+        DocumentKind::Submission => d.with_labels::<Submission>(),
+        DocumentKind::Notice => d.with_labels::<Notice>(),
+    };
     let mut out = Findings::default();
     let value = match kind {
         DocumentKind::Summary => decode_checked::<SummaryTable>(v, "", &mut d).map(|t| {
@@ -263,8 +273,8 @@ pub fn validate_value(
 
 /// Reads a context document (a notice or a plan given alongside the input): decoding problems
 /// come back tagged with `document` so they are not mistaken for problems of the input.
-pub(crate) fn read_context<T: Decode + Validate>(v: &Value, document: &str) -> Outcome<T> {
-    let mut d = Decoder::new("");
+pub(crate) fn read_context<T: Decode + Validate + Labelled>(v: &Value, document: &str) -> Outcome<T> {
+    let mut d = Decoder::new("").with_labels::<T>();
     let value = decode_checked::<T>(v, "", &mut d);
     let diagnostics = d
         .diagnostics

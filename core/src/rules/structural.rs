@@ -59,8 +59,8 @@ structural!(
     "—",
     "每个值必须是该行要求的 JSON 类型。",
     "Each value must have the JSON type its row requires.",
-    "类型不符：应为 {expected}，实际为 {found}",
-    "Wrong type: expected {expected}, found {found}"
+    "[[“{label}”]]类型不符：应为 {expected}，实际为 {found}",
+    "Wrong type[[ for 「{label}」]]: expected {expected}, found {found}"
 );
 structural!(
     FIELD_UNKNOWN,
@@ -103,7 +103,7 @@ structural!(
     "—",
     "日期必须是存在的日历日期，格式为 YYYY-MM-DD。",
     "A date must be a real calendar date written YYYY-MM-DD.",
-    "日期“{value}”无效：应为 YYYY-MM-DD 格式的真实日期",
+    "[[“{label}”：]]日期“{value}”无效：应为 YYYY-MM-DD 格式的真实日期",
     "Invalid date \"{value}\": expected a real calendar date as YYYY-MM-DD"
 );
 structural!(
@@ -125,8 +125,8 @@ structural!(
     "附件·活动参与情况",
     "数量不能为负数。",
     "A count cannot be negative.",
-    "数量不能为负数",
-    "A count cannot be negative"
+    "[[“{label}”：]]数量不能为负数",
+    "A count cannot be negative[[ (「{label}」)]]"
 );
 structural!(
     COUNT_NOT_INTEGER,
@@ -136,8 +136,8 @@ structural!(
     "附件·活动参与情况",
     "数量必须是整数（人数、场次不可为小数）。",
     "A count must be a whole number.",
-    "数量必须是整数",
-    "A count must be a whole number"
+    "[[“{label}”：]]数量必须是整数",
+    "A count must be a whole number[[ (「{label}」)]]"
 );
 structural!(
     COUNT_TOO_LARGE,
@@ -147,8 +147,8 @@ structural!(
     "附件·活动参与情况",
     "数量不得超过一万亿（更大的数多为笔误）。",
     "A count must not exceed 10^12 (larger figures are typos).",
-    "数量过大：上限为 {max}",
-    "Count too large: the limit is {max}"
+    "[[“{label}”：]]数量过大：上限为 {max}",
+    "Count too large[[ (「{label}」)]]: the limit is {max}"
 );
 structural!(
     COUNT_FROM_TEXT,
@@ -169,8 +169,8 @@ structural!(
     "—",
     "取值必须是规定的选项之一。",
     "A value must be one of the listed options.",
-    "取值不在可选范围内，可选：{allowed}",
-    "Not one of the allowed values: {allowed}"
+    "[[“{label}”：]]取值不在可选范围内，可选：{allowed}",
+    "Not one of the allowed values[[ for 「{label}」]]: {allowed}"
 );
 structural!(
     ROW_MISSING,
@@ -180,8 +180,8 @@ structural!(
     "附件·总结表",
     "表中要求填写的行不得缺失。",
     "Every required row of the form must be present.",
-    "缺少必填项“{row}”",
-    "Required row \"{row}\" is missing"
+    "缺少必填项[[“{label}”]]（{row}）",
+    "Required row \"{row}\"[[ (「{label}」)]] is missing"
 );
 structural!(
     ROW_BLANK,
@@ -191,8 +191,8 @@ structural!(
     "附件·总结表",
     "必填项不得为空白。",
     "A required row must not be blank.",
-    "必填项“{row}”为空白",
-    "Required row \"{row}\" is blank"
+    "必填项[[“{label}”]]（{row}）为空白",
+    "Required row \"{row}\"[[ (「{label}」)]] is blank"
 );
 structural!(
     SATISFACTION_OUT_OF_RANGE,

@@ -1,0 +1,43 @@
+//! Text output for people: one header line per file, one line per finding.
+
+use crate::diagnostic_line;
+use learning_week::api::ValidationAnswer;
+use std::io::Write;
+use std::path::Path;
+
+/// Writes one file's answer as text.
+pub(crate) fn write_answer(
+    out: &mut impl Write,
+    file: &Path,
+    a: &ValidationAnswer,
+    en: bool,
+) -> std::io::Result<()> {
+    let kind = a.kind.map(|k| k.as_str()).unwrap_or("?");
+    let verdict = match (a.valid, en) {
+        (true, false) => "通过",
+        (false, false) => "未通过",
+        (true, true) => "valid",
+        (false, true) => "invalid",
+    };
+    if en {
+        writeln!(
+            out,
+            "{} ({kind}): {verdict}, {} error(s), {} warning(s)",
+            file.display(),
+            a.errors,
+            a.warnings
+        )?;
+    } else {
+        writeln!(
+            out,
+            "{}（{kind}）：{verdict}，错误 {} 个，警告 {} 个",
+            file.display(),
+            a.errors,
+            a.warnings
+        )?;
+    }
+    for d in &a.diagnostics {
+        writeln!(out, "{}", diagnostic_line(d, en))?;
+    }
+    Ok(())
+}
