@@ -242,7 +242,7 @@ impl Decode for String {
             Value::String(s) => {
                 let chars = s.chars().count();
                 if chars > MAX_TEXT_CHARS {
-                    d.emit(&st::TEXT_TOO_LONG, params! {"chars" => chars, "max" => MAX_TEXT_CHARS}, Some(v));
+                    d.emit(&st::ROW_TOO_LONG, params! {"chars" => chars, "max" => MAX_TEXT_CHARS}, Some(v));
                     return None;
                 }
                 Some(s.clone())

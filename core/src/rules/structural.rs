@@ -74,8 +74,8 @@ structural!(
     "Unknown key \"{key}\" kept as is but not checked[[ (did you mean \"{suggestion}\"?)]]"
 );
 structural!(
-    TEXT_TOO_LONG,
-    "text.too_long",
+    ROW_TOO_LONG,
+    "row.too_long",
     Error,
     &[],
     "—",
@@ -234,7 +234,7 @@ pub(crate) const RULES: &[Rule] = &[
     DOCUMENT_KIND_UNKNOWN,
     TYPE_INVALID,
     FIELD_UNKNOWN,
-    TEXT_TOO_LONG,
+    ROW_TOO_LONG,
     NUMBER_OUT_OF_RANGE,
     DATE_INVALID,
     DATETIME_INVALID,

@@ -1,0 +1,185 @@
+//! No input may panic: wasm32 aborts the whole module on panic and pyo3 turns a panic into a
+//! BaseException. Arbitrary JSON goes through every entry point, as document and as context.
+
+use learning_week::api::{self, DocumentKind, ValidateOptions};
+use proptest::prelude::*;
+use serde_json::{json, Map, Value};
+
+const KEYS: &[&str] = &[
+    "year",
+    "host_unit",
+    "organizers",
+    "leadership",
+    "participation",
+    "theme_and_content",
+    "reach",
+    "publicity",
+    "other",
+    "units_total",
+    "units_participating",
+    "main_venues",
+    "sub_venues",
+    "participants",
+    "featured_activities",
+    "theme",
+    "content",
+    "outcomes",
+    "period",
+    "start",
+    "end",
+    "scope",
+    "satisfaction",
+    "self_assessment",
+    "text_reports",
+    "image_reports",
+    "value",
+    "qualifier",
+    "unit",
+    "summary",
+    "submitted_at",
+    "materials",
+    "plan",
+    "kind",
+    "file_name",
+    "format",
+    "activities",
+    "opening_ceremony",
+    "date",
+    "name",
+    "jurisdiction",
+    "units",
+    "aliases",
+    "week",
+    "reporting",
+    "deadline",
+    "level",
+    "role",
+    "x",
+];
+
+fn leaf() -> impl Strategy<Value = Value> {
+    prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(Value::from),
+        any::<u64>().prop_map(Value::from),
+        any::<f64>().prop_map(|f| serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number)),
+        ".{0,12}".prop_map(Value::String),
+        prop::sample::select(vec![
+            "2021-11-22",
+            "2021-11-31",
+            "2021-12-05T23:59:00+08:00",
+            "约3.5万人次",
+            "满意",
+            "at_least",
+            "湾里区",
+            "",
+            " ",
+            "1e400",
+            "pdf",
+            "hybrid",
+            "typical_case",
+        ])
+        .prop_map(|s| Value::String(s.into())),
+    ]
+}
+
+fn json_value() -> impl Strategy<Value = Value> {
+    leaf().prop_recursive(5, 64, 8, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            prop::collection::vec((prop::sample::select(KEYS), inner), 0..8).prop_map(|kv| Value::Object(
+                kv.into_iter().map(|(k, v)| (k.to_string(), v)).collect::<Map<_, _>>()
+            )),
+        ]
+    })
+}
+
+fn kinds() -> impl Strategy<Value = Option<DocumentKind>> {
+    prop::sample::select(vec![
+        None,
+        Some(DocumentKind::Summary),
+        Some(DocumentKind::Plan),
+        Some(DocumentKind::Submission),
+        Some(DocumentKind::Notice),
+    ])
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_documents_never_panic(kind in kinds(), v in json_value()) {
+        let a = api::validate_value(kind, &v, &ValidateOptions::default());
+        prop_assert_eq!(a.valid, a.errors == 0);
+        for d in &a.diagnostics {
+            prop_assert!(d.path.is_empty() || d.path.starts_with('/'));
+        }
+        let text = serde_json::to_string(&v).unwrap_or_default();
+        let b = api::validate_json(kind, &text, &ValidateOptions::default());
+        prop_assert_eq!(a.codes(), b.codes());
+    }
+
+    #[test]
+    fn arbitrary_context_documents_never_panic(v in json_value(), n in json_value(), p in json_value()) {
+        let opts = ValidateOptions { notice: Some(n), plan: Some(p) };
+        let _ = api::validate_value(None, &v, &opts);
+        let req = json!({"input": v, "notice": opts.notice, "plan": opts.plan}).to_string();
+        let out = api::validate_request_json(&req);
+        prop_assert!(serde_json::from_str::<Value>(&out).is_ok());
+    }
+
+    #[test]
+    fn arbitrary_text_never_panics(s in "\\PC{0,64}") {
+        let a = api::validate_json(None, &s, &ValidateOptions::default());
+        prop_assert!(!a.diagnostics.is_empty() || a.valid);
+        let _ = api::validate_request_json(&s);
+    }
+
+    #[test]
+    fn mutated_valid_documents_never_panic(path in prop::collection::vec(prop::sample::select(KEYS), 1..4), v in json_value()) {
+        let mut doc = json!({
+            "year": 2021, "host_unit": "东湖区",
+            "participation": {"units_total": 10, "units_participating": 9, "main_venues": 1, "sub_venues": 3,
+                              "participants": {"value": 35000, "qualifier": "approx", "unit": "人次"}},
+            "theme_and_content": {"theme": "庆建党百年华诞，谱终身学习新篇", "period": {"start": "2021-11-22", "end": "2021-11-28"}}
+        });
+        let mut cur = &mut doc;
+        for k in &path[..path.len() - 1] {
+            if !cur.get(*k).is_some_and(Value::is_object) {
+                cur[*k] = json!({});
+            }
+            cur = &mut cur[*k];
+        }
+        cur[*path.last().unwrap_or(&"x")] = v;
+        let _ = api::validate_value(Some(DocumentKind::Summary), &doc, &ValidateOptions::default());
+        let sub = json!({"summary": doc, "submitted_at": "2021-12-01T10:00:00+08:00", "materials": []});
+        let _ = api::validate_value(None, &sub, &ValidateOptions::default());
+    }
+}
+
+#[test]
+fn hostile_inputs_are_diagnostics() {
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    let a = api::validate_json(None, &deep, &ValidateOptions::default());
+    assert_eq!(a.codes(), vec!["json.too_deep"]);
+    let deep_obj = "{\"a\":".repeat(100_000);
+    assert_eq!(
+        api::validate_json(None, &deep_obj, &ValidateOptions::default()).codes(),
+        vec!["json.too_deep"]
+    );
+    let huge = json!({"host_unit": "东湖区", "other": "长".repeat(3_000_000)});
+    let a = api::validate_value(Some(DocumentKind::Summary), &huge, &ValidateOptions::default());
+    let d = a.diagnostics.iter().find(|d| d.code == "row.too_long").expect("too long reported");
+    assert_eq!(d.path, "/other");
+    assert!(d.input.as_ref().and_then(Value::as_str).is_some_and(|s| s.chars().count() <= 201));
+    let big = api::validate_json(
+        Some(DocumentKind::Summary),
+        r#"{"participation": {"participants": 1000000000000000000000000000000}}"#,
+        &ValidateOptions::default(),
+    );
+    assert!(big
+        .diagnostics
+        .iter()
+        .any(|d| d.code == "count.too_large" && d.path == "/participation/participants"));
+}

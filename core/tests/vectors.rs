@@ -1,0 +1,122 @@
+//! Runs every shared test vector in `tests/vectors/*.json` (the same files the Python and JS
+//! suites run) and reports all failures at once, by case name.
+
+use learning_week::api::{self, DocumentKind, ValidateOptions};
+use serde_json::Value;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+fn vectors_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors")
+}
+
+/// The input text of a case: `input_text`, or `input_generated` ({prefix, repeat, count, suffix}:
+/// for hostile inputs too large to check in), or `input` serialised.
+pub fn case_text(case: &Value) -> String {
+    if let Some(t) = case.get("input_text").and_then(Value::as_str) {
+        return t.to_owned();
+    }
+    if let Some(g) = case.get("input_generated") {
+        let s = |k: &str| g.get(k).and_then(Value::as_str).unwrap_or("").to_owned();
+        let count = g.get("count").and_then(Value::as_u64).unwrap_or(0) as usize;
+        return format!("{}{}{}", s("prefix"), s("repeat").repeat(count), s("suffix"));
+    }
+    serde_json::to_string(case.get("input").unwrap_or(&Value::Null)).unwrap_or_default()
+}
+
+fn run_case(case: &Value) -> Result<(), String> {
+    let kind = case.get("kind").and_then(Value::as_str).and_then(DocumentKind::from_name);
+    let opts: ValidateOptions = match case.get("options") {
+        Some(o) => serde_json::from_value(o.clone()).map_err(|e| format!("bad options: {e}"))?,
+        None => ValidateOptions::default(),
+    };
+    let answer = api::validate_json(kind, &case_text(case), &opts);
+    let expect = case.get("expect").ok_or("no expect")?;
+    let mut problems = Vec::new();
+    if let Some(valid) = expect.get("valid").and_then(Value::as_bool) {
+        if valid != answer.valid {
+            problems.push(format!("valid: expected {valid}, got {}", answer.valid));
+        }
+    }
+    if let Some(codes) = expect.get("codes").and_then(Value::as_array) {
+        let mut want: Vec<String> = codes.iter().filter_map(|c| c.as_str().map(str::to_owned)).collect();
+        let mut got: Vec<String> = answer.diagnostics.iter().map(|d| d.code.clone()).collect();
+        want.sort();
+        got.sort();
+        if want != got {
+            problems.push(format!("codes: expected {want:?}, got {got:?}"));
+        }
+    }
+    if let Some(paths) = expect.get("paths").and_then(Value::as_object) {
+        for (code, want) in paths {
+            let mut want: Vec<String> =
+                want.as_array().into_iter().flatten().filter_map(|p| p.as_str().map(str::to_owned)).collect();
+            let mut got: Vec<String> =
+                answer.diagnostics.iter().filter(|d| &d.code == code).map(|d| d.path.clone()).collect();
+            want.sort();
+            got.sort();
+            if want != got {
+                problems.push(format!("paths of {code}: expected {want:?}, got {got:?}"));
+            }
+        }
+    }
+    // Every diagnostic is complete and renders the same from its params.
+    for d in &answer.diagnostics {
+        if d.message.is_empty() || d.message_en.is_empty() {
+            problems.push(format!("{}: message not rendered: {:?}", d.code, d.message));
+        }
+        if learning_week::rules::find(&d.code).is_none() {
+            problems.push(format!("{}: code not in the catalog", d.code));
+        }
+        if !(d.path.is_empty() || d.path.starts_with('/')) {
+            problems.push(format!("{}: path {:?} is not a JSON Pointer", d.code, d.path));
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems.join("; "))
+    }
+}
+
+#[test]
+fn shared_vectors() {
+    let dir = vectors_dir();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("tests/vectors exists")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    assert!(!files.is_empty(), "no vector files in {}", dir.display());
+    let mut failures = Vec::new();
+    let mut total = 0;
+    let mut fired: BTreeMap<String, usize> = BTreeMap::new();
+    for f in &files {
+        let text = std::fs::read_to_string(f).expect("readable");
+        let doc: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", f.display()));
+        for case in doc.get("cases").and_then(Value::as_array).into_iter().flatten() {
+            total += 1;
+            let name = case.get("name").and_then(Value::as_str).unwrap_or("?");
+            for c in case.pointer("/expect/codes").and_then(Value::as_array).into_iter().flatten() {
+                *fired.entry(c.as_str().unwrap_or("").to_owned()).or_default() += 1;
+            }
+            if let Err(e) = run_case(case) {
+                failures.push(format!(
+                    "{} :: {name}: {e}",
+                    f.file_name().and_then(|n| n.to_str()).unwrap_or("?")
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} of {total} vectors failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(total >= 80, "only {total} vectors");
+    // Every rule that validation can emit is exercised by at least one vector.
+    let missing: Vec<String> = learning_week::rules::catalog()
+        .into_iter()
+        .filter(|r| !r.code.starts_with("text.") && !r.code.starts_with("aggregate."))
+        .filter(|r| !fired.contains_key(&r.code))
+        .map(|r| r.code)
+        .collect();
+    assert!(missing.is_empty(), "rule codes no vector fires: {missing:?}");
+}

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Runs every test of the project: formatting, lints, the Rust suites (unit, doc, shared vectors,
+# property tests) and the CLI on the example data. The README's test command; .ci/run calls it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+echo "== cargo fmt --check"
+cargo fmt --all -- --check
+
+echo "== cargo clippy (all targets, warnings are errors)"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+
+echo "== cargo test (unit, doc, vectors, property tests)"
+cargo test --workspace --locked
+
+echo "== core builds for wasm32 (no filesystem, threads or clock in core)"
+if rustup target list --installed 2>/dev/null | grep -q wasm32-unknown-unknown; then
+  cargo build -p learning-week --target wasm32-unknown-unknown --locked
+else
+  echo "wasm32-unknown-unknown target not installed; .ci/run installs it" >&2
+  exit 1
+fi
+
+echo "== CLI on the example data"
+cargo build -q -p learning-week-cli --locked
+bin="${CARGO_TARGET_DIR:-target}/debug/learning-week"
+"$bin" notice show >/dev/null
+"$bin" rules --format json >/dev/null
+set +e
+"$bin" validate --format json examples/nanchang-2021/submissions/*.json >/dev/null
+status=$?
+set -e
+# The examples plant defects on purpose (one late unit, one superseded draft): exit 1, never 2.
+if [ "$status" -ne 1 ]; then
+  echo "validate on the examples exited $status, expected 1 (planted defects)" >&2
+  exit 1
+fi
+echo "all tests passed"
