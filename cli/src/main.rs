@@ -10,7 +10,9 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+mod aggregate;
 mod output;
+mod schema;
 
 #[derive(Parser)]
 #[command(
@@ -86,6 +88,36 @@ enum Command {
         #[arg(long, value_enum, default_value = "zh")]
         lang: Lang,
     },
+    /// 汇总各单位报送，生成全市总结表 / roll the units' submissions up into the city's report
+    Aggregate {
+        /// 通知（JSON）；缺省为内置的 2021 年南昌市通知 / the notice (default: built-in 2021 Nanchang)
+        #[arg(long)]
+        notice: Option<PathBuf>,
+        /// 输出格式 / output format
+        #[arg(long, value_enum, default_value = "text")]
+        format: aggregate::AggregateFormat,
+        /// 宽限天数，覆盖通知的设置 / grace days (overrides the notice's)
+        #[arg(long)]
+        grace_days: Option<u32>,
+        /// 语言 / language
+        #[arg(long, value_enum, default_value = "zh")]
+        lang: Lang,
+        /// 报送文件或文件夹（递归读取 *.json）/ submission files or folders (walked for *.json)
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// 生成 JSON Schema（schemas/）/ write the JSON Schemas (schemas/)
+    Schema {
+        /// 输出文件夹 / output folder
+        #[arg(long, default_value = "schemas")]
+        out: PathBuf,
+        /// 示例文件夹（examples 取自其中的 *.plan.json、*.submission.json）/ example folder
+        #[arg(long, default_value = "examples/nanchang-2021")]
+        examples: PathBuf,
+        /// 只检查是否最新，不写入（过期则退出码 1）/ only check the files are up to date (exit 1 if not)
+        #[arg(long)]
+        check: bool,
+    },
     /// 通知 / the notice
     Notice {
         #[command(subcommand)]
@@ -112,6 +144,10 @@ fn main() -> ExitCode {
             validate(notice.as_deref(), plan.as_deref(), kind.map(Into::into), format, lang, &files)
         }
         Command::Rules { format, lang } => rules(format, lang),
+        Command::Aggregate { notice, format, grace_days, lang, paths } => {
+            aggregate::run(notice.as_deref(), format, grace_days, lang == Lang::En, &paths)
+        }
+        Command::Schema { out, examples, check } => schema::run(&out, &examples, check),
         Command::Notice { action: NoticeAction::Show } => {
             println!("{}", serde_json::to_string_pretty(&api::default_notice()).unwrap_or_default());
             ExitCode::SUCCESS

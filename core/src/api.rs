@@ -189,6 +189,52 @@ pub fn validate_json(kind: Option<DocumentKind>, input: &str, options: &Validate
     }
 }
 
+/// Re-checks one field of a document (per keystroke in a web form): the reading findings at or
+/// below `pointer`, and the rules whose catalog entry reads that field (see [`rules`]).
+///
+/// ```
+/// use learning_week::api;
+/// let v = serde_json::json!({"host_unit": "东湖区", "year": "2021", "participation": {"main_venues": 0}});
+/// let a = api::validate_field_value(None, &v, "/participation/main_venues", &Default::default());
+/// assert_eq!(a.codes(), vec!["participation.no_main_venue"]); // the bad /year is not this field's business
+/// ```
+pub fn validate_field_value(
+    kind: Option<DocumentKind>,
+    input: &Value,
+    pointer: &str,
+    options: &ValidateOptions,
+) -> ValidationAnswer {
+    let notice = match resolve_notice(options) {
+        Ok(n) => n,
+        Err(diags) => return ValidationAnswer::from_diagnostics(kind, diags, None),
+    };
+    let plan = match resolve_plan(options) {
+        Ok(p) => p,
+        Err(diags) => return ValidationAnswer::from_diagnostics(kind, diags, None),
+    };
+    let outcome = crate::validate::validate_field(kind, input, pointer, &notice, plan.as_ref());
+    let kind = outcome.value.as_ref().map(|d| d.kind()).or(kind);
+    ValidationAnswer::from_diagnostics(kind, outcome.diagnostics, None)
+}
+
+/// [`validate_field_value`] for JSON text.
+///
+/// ```
+/// let a = learning_week::api::validate_field_json(None, "{\"host_unit\": \"朝阳区\"}", "/host_unit", &Default::default());
+/// assert_eq!(a.codes(), vec!["unit.unknown"]);
+/// ```
+pub fn validate_field_json(
+    kind: Option<DocumentKind>,
+    input: &str,
+    pointer: &str,
+    options: &ValidateOptions,
+) -> ValidationAnswer {
+    match parse_json(input) {
+        Ok(v) => validate_field_value(kind, &v, pointer, options),
+        Err(d) => ValidationAnswer::from_diagnostics(kind, vec![d], None),
+    }
+}
+
 /// A validation request as one JSON object, for callers that hold only strings.
 ///
 /// ```
@@ -261,4 +307,425 @@ pub fn rules() -> Vec<RuleDescriptor> {
 /// ```
 pub fn default_notice() -> Value {
     serde_json::to_value(Notice::nanchang_2021_ref()).unwrap_or(Value::Null)
+}
+
+// ---- aggregation ----
+
+/// A roll-up request: the notice, the submissions, optional plans and options.
+///
+/// Each item of `submissions` and `plans` is the document itself (a JSON object), its JSON text
+/// (a string), or a wrapper `{"id"?: "...", "input": <object or text>}` / `{"id"?: "...",
+/// "input_text": "..."}` to name it (a wrapper is an object whose keys are only `id`, `input`,
+/// `input_text`). A submission may also be a bare 总结表 or a plan (then used as a plan).
+///
+/// ```
+/// use learning_week::api::AggregateRequest;
+/// let r: AggregateRequest = serde_json::from_str(r#"{"submissions": [{"input_text": "{"}], "options": {"grace_days": 1}}"#).unwrap();
+/// assert_eq!(r.options.grace_days, Some(1));
+/// assert!(r.plans.is_empty());
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct AggregateRequest {
+    /// 通知 / the notice (object or JSON text); absent → the built-in 2021 Nanchang notice.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notice: Option<Value>,
+    /// 报送材料 / the submissions received.
+    #[serde(default)]
+    pub submissions: Vec<Value>,
+    /// 活动方案 / plans sent separately (used for topic coverage).
+    #[serde(default)]
+    pub plans: Vec<Value>,
+    /// 汇总选项 / options (grace days).
+    #[serde(default)]
+    pub options: crate::aggregate::AggregateOptions,
+}
+
+/// The answer to a roll-up: the roll-up, or (when the notice or the request itself is unusable)
+/// the diagnostics saying why. An unreadable submission is never a failure: it is a rejected input.
+///
+/// ```
+/// use learning_week::api::{aggregate_value, AggregateRequest};
+/// let a = aggregate_value(&AggregateRequest::default());
+/// assert!(a.ok);
+/// assert_eq!(a.rollup.unwrap().expected_units, 13);
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct AggregateAnswer {
+    /// 是否成功 / true when a roll-up was produced.
+    pub ok: bool,
+    /// 诊断 / why no roll-up was produced (a bad notice or request).
+    pub diagnostics: Vec<Diagnostic>,
+    /// 全市汇总 / the roll-up.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rollup: Option<crate::aggregate::CityRollup>,
+}
+
+impl AggregateAnswer {
+    fn failure(diagnostics: Vec<Diagnostic>) -> Self {
+        AggregateAnswer { ok: false, diagnostics, rollup: None }
+    }
+}
+
+/// Reads one request item (document, text or `{id, input | input_text}` wrapper) as an input.
+///
+/// ```
+/// use learning_week::api::aggregate_input;
+/// use learning_week::aggregate::InputContent;
+/// let i = aggregate_input(&serde_json::json!({"id": "a.json", "input_text": "{"}));
+/// assert_eq!(i.id.as_deref(), Some("a.json"));
+/// assert_eq!(i.content, InputContent::Text("{".into()));
+/// assert!(matches!(aggregate_input(&serde_json::json!({"summary": {}})).content, InputContent::Json(_)));
+/// ```
+pub fn aggregate_input(item: &Value) -> crate::aggregate::AggregateInput {
+    use crate::aggregate::AggregateInput;
+    let wrapper = item.as_object().filter(|o| {
+        (o.contains_key("input") || o.contains_key("input_text"))
+            && o.keys().all(|k| matches!(k.as_str(), "id" | "input" | "input_text"))
+    });
+    let (id, body) = match wrapper {
+        Some(o) => (
+            o.get("id").and_then(Value::as_str),
+            o.get("input_text").or_else(|| o.get("input")).unwrap_or(&Value::Null),
+        ),
+        None => (None, item),
+    };
+    match body {
+        Value::String(text) => AggregateInput::text(id, text.clone()),
+        other => AggregateInput::json(id, other.clone()),
+    }
+}
+
+/// Rolls up a request given as a value. Never panics; an unusable notice comes back as
+/// diagnostics tagged `document: "notice"`.
+///
+/// ```
+/// use learning_week::api::{aggregate_value, AggregateRequest};
+/// let req = AggregateRequest {
+///     submissions: vec![
+///         serde_json::json!({"submitted_at": "2021-12-06T09:00:00+08:00", "summary": {"year": 2021, "host_unit": "东湖区"}}),
+///         serde_json::json!("not json"),
+///     ],
+///     ..Default::default()
+/// };
+/// let r = aggregate_value(&req).rollup.unwrap();
+/// assert_eq!(r.late_units[0].days_late, 1);
+/// assert_eq!(r.accounting.rejected.len(), 1);
+/// ```
+pub fn aggregate_value(request: &AggregateRequest) -> AggregateAnswer {
+    let options = ValidateOptions { notice: request.notice.clone(), plan: None };
+    let notice = match resolve_notice(&options) {
+        Ok(n) => n,
+        Err(diags) => return AggregateAnswer::failure(diags),
+    };
+    let inputs: Vec<crate::aggregate::AggregateInput> = request
+        .submissions
+        .iter()
+        .map(aggregate_input)
+        .chain(request.plans.iter().map(|p| aggregate_input(p).as_plan()))
+        .collect();
+    let rollup = crate::aggregate::aggregate(&notice, &inputs, &request.options);
+    AggregateAnswer { ok: true, diagnostics: Vec::new(), rollup: Some(rollup) }
+}
+
+/// Rolls up a request given as JSON text; a malformed request is answered, not thrown.
+///
+/// ```
+/// let a = learning_week::api::aggregate_json(r#"{"submissions": ["{", {"input_text": "[1"}]}"#);
+/// assert_eq!(a.rollup.unwrap().accounting.rejected.len(), 2);
+/// assert!(!learning_week::api::aggregate_json("{").ok);
+/// ```
+pub fn aggregate_json(request: &str) -> AggregateAnswer {
+    match parse_json(request) {
+        Err(d) => AggregateAnswer::failure(vec![d]),
+        Ok(v) => match serde_json::from_value::<AggregateRequest>(v) {
+            Ok(req) => aggregate_value(&req),
+            Err(e) => {
+                let mut d = crate::rules::make(
+                    &crate::rules::structural::TYPE_INVALID,
+                    String::new(),
+                    crate::rules::params! {"expected" => "{notice?, submissions, plans?, options?}", "found" => e.to_string()},
+                    None,
+                );
+                d.document = Some("request".into());
+                AggregateAnswer::failure(vec![d])
+            }
+        },
+    }
+}
+
+/// [`aggregate_json`] with the answer as JSON text, for callers that hold only strings.
+///
+/// ```
+/// let out = learning_week::api::aggregate_request_json(r#"{"submissions": []}"#);
+/// let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+/// assert_eq!(v["rollup"]["expected_units"], 13);
+/// ```
+pub fn aggregate_request_json(request: &str) -> String {
+    to_json_string(&aggregate_json(request))
+}
+
+// ---- python/wasm shared helpers ----
+
+/// The language of a diagnostic's `message` in a binding's answer (`message_en` is always English).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// 中文 (default).
+    #[default]
+    Zh,
+    /// English.
+    En,
+}
+
+impl ValidationAnswer {
+    /// The answer with every diagnostic's `message` in `lang` (`message_en` stays English).
+    ///
+    /// ```
+    /// use learning_week::api::{self, Lang};
+    /// let a = api::validate_json(None, "[", &Default::default()).in_lang(Lang::En);
+    /// assert_eq!(a.diagnostics[0].message, a.diagnostics[0].message_en);
+    /// ```
+    pub fn in_lang(mut self, lang: Lang) -> Self {
+        if lang == Lang::En {
+            for d in &mut self.diagnostics {
+                d.message.clone_from(&d.message_en);
+            }
+        }
+        self
+    }
+}
+
+/// The options a binding takes beside a document, as one object (a JS options object):
+/// [`ValidateOptions`] (`notice`, `plan`) plus `kind` and `lang`.
+///
+/// ```
+/// use learning_week::api::{binding_options_json, DocumentKind, Lang};
+/// let o = binding_options_json(r#"{"kind": "plan", "lang": "en", "notice": null}"#).unwrap();
+/// assert_eq!((o.kind, o.lang), (Some(DocumentKind::Plan), Lang::En));
+/// assert_eq!(binding_options_json("null").unwrap(), Default::default());
+/// let bad = binding_options_json(r#"{"lang": "fr"}"#).unwrap_err();
+/// assert_eq!((bad[0].code.as_str(), bad[0].document.as_deref()), ("type.invalid", Some("options")));
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct BindingOptions {
+    /// 文档类型 / the kind, for functions that do not fix it; absent → detected.
+    #[serde(default)]
+    pub kind: Option<DocumentKind>,
+    /// 语言 / the language of each diagnostic's `message`.
+    #[serde(default)]
+    pub lang: Lang,
+    /// 校验依据 / notice and plan.
+    #[serde(flatten)]
+    pub validate: ValidateOptions,
+}
+
+/// A `type.invalid` diagnostic about a binding's argument (`options`, `submissions`).
+fn argument_error(document: &str, expected: &str, found: String) -> Diagnostic {
+    let mut d = crate::rules::make(
+        &crate::rules::structural::TYPE_INVALID,
+        String::new(),
+        crate::rules::params! {"expected" => expected, "found" => found},
+        None,
+    );
+    d.document = Some(document.to_owned());
+    d
+}
+
+/// Reads a binding's options from JSON text (`null` → defaults); unusable options come back as
+/// one diagnostic tagged `document: "options"`.
+pub fn binding_options_json(text: &str) -> Result<BindingOptions, Vec<Diagnostic>> {
+    options_json(text, "{kind?, notice?, plan?, lang?: \"zh\" | \"en\"}")
+}
+
+/// Options of type `T` from JSON text (`null` → defaults), or the diagnostic tagged `options`.
+fn options_json<T: Default + serde::de::DeserializeOwned>(
+    text: &str,
+    expected: &str,
+) -> Result<T, Vec<Diagnostic>> {
+    match parse_json(text) {
+        Ok(Value::Null) => Ok(T::default()),
+        Ok(v) => {
+            serde_json::from_value(v).map_err(|e| vec![argument_error("options", expected, e.to_string())])
+        }
+        Err(mut d) => {
+            d.document = Some("options".into());
+            Err(vec![d])
+        }
+    }
+}
+
+/// Validation as a binding calls it: the document and the options as JSON text (a host value
+/// serialised by the host, or the caller's own text, which keeps line and column), the whole
+/// document or, with `pointer`, only the rules that read that field; `kind` (fixed by the
+/// binding's function) wins over `options.kind`; messages in `options.lang`.
+///
+/// ```
+/// use learning_week::api::{validate_binding, DocumentKind};
+/// let a = validate_binding(Some(DocumentKind::Summary), r#"{"host_unit": "朝阳区"}"#, Some("/host_unit"), r#"{"lang": "en"}"#);
+/// assert_eq!(a.codes(), vec!["unit.unknown"]);
+/// assert_eq!(a.diagnostics[0].message, a.diagnostics[0].message_en);
+/// assert_eq!(validate_binding(None, "{}", None, "{\"plan\": 3}").codes(), vec!["type.invalid"]);
+/// ```
+pub fn validate_binding(
+    kind: Option<DocumentKind>,
+    input: &str,
+    pointer: Option<&str>,
+    options: &str,
+) -> ValidationAnswer {
+    let o = match binding_options_json(options) {
+        Ok(o) => o,
+        Err(diags) => return ValidationAnswer::from_diagnostics(kind, diags, None),
+    };
+    let kind = kind.or(o.kind);
+    let answer = match pointer {
+        Some(p) => validate_field_json(kind, input, p, &o.validate),
+        None => validate_json(kind, input, &o.validate),
+    };
+    answer.in_lang(o.lang)
+}
+
+/// The diagnostic for a host value that cannot become JSON text at all (a JS object nested
+/// deeper than the engine's stack, a cycle, a BigInt): `json.too_deep` when `too_deep`, else
+/// `type.invalid`, at the root, with the host's reason as `detail` / `found`.
+///
+/// ```
+/// let d = learning_week::api::host_value_error("RangeError: Maximum call stack size exceeded", true);
+/// assert_eq!((d.code.as_str(), d.path.as_str()), ("json.too_deep", ""));
+/// assert_eq!(learning_week::api::host_value_error("BigInt", false).code, "type.invalid");
+/// ```
+pub fn host_value_error(detail: &str, too_deep: bool) -> Diagnostic {
+    let (rule, params) = if too_deep {
+        (
+            &crate::rules::structural::JSON_TOO_DEEP,
+            crate::rules::params! {"line" => 1, "column" => 1, "detail" => detail},
+        )
+    } else {
+        (
+            &crate::rules::structural::TYPE_INVALID,
+            crate::rules::params! {"expected" => "JSON", "found" => detail},
+        )
+    };
+    crate::rules::make(rule, String::new(), params, None)
+}
+
+/// The options of a binding's roll-up: [`AggregateRequest`] without `submissions`, with
+/// `grace_days` beside `notice` and `plans`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct AggregateBindingOptions {
+    /// 通知 / the notice (object or JSON text); absent → the built-in 2021 Nanchang notice.
+    #[serde(default)]
+    pub notice: Option<Value>,
+    /// 活动方案 / plans sent separately.
+    #[serde(default)]
+    pub plans: Vec<Value>,
+    /// 宽限天数 / grace days; absent → the notice's.
+    #[serde(default)]
+    pub grace_days: Option<u32>,
+}
+
+/// A roll-up as a binding calls it: the submissions (a JSON array of items, see
+/// [`AggregateRequest`]) and the options as JSON text (`null` → defaults).
+///
+/// ```
+/// let a = learning_week::api::aggregate_binding(r#"["{", {"summary": {"year": 2021, "host_unit": "东湖区"}}]"#, "null");
+/// assert_eq!(a.rollup.unwrap().accounting.rejected.len(), 1);
+/// assert!(!learning_week::api::aggregate_binding("{}", "null").ok);
+/// ```
+pub fn aggregate_binding(submissions: &str, options: &str) -> AggregateAnswer {
+    let submissions = match parse_json(submissions) {
+        Ok(Value::Array(items)) => items,
+        Ok(other) => {
+            let found = crate::decode::json_type(&other).to_owned();
+            return AggregateAnswer::failure(vec![argument_error("submissions", "array", found)]);
+        }
+        Err(mut d) => {
+            d.document = Some("submissions".into());
+            return AggregateAnswer::failure(vec![d]);
+        }
+    };
+    let options: AggregateBindingOptions = match options_json(options, "{notice?, plans?, grace_days?}") {
+        Ok(o) => o,
+        Err(diags) => return AggregateAnswer::failure(diags),
+    };
+    aggregate_value(&AggregateRequest {
+        notice: options.notice,
+        submissions,
+        plans: options.plans,
+        options: crate::aggregate::AggregateOptions { grace_days: options.grace_days },
+    })
+}
+
+/// A document read without being checked against a notice (a binding's `from_json`): the
+/// document as read, and the findings of reading it (decoding and field constraints; for a
+/// notice also its own coherence, as when it is given as `options.notice`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ReadAnswer {
+    /// 可读 / true when the document is usable as it is: no reading error other than a missing
+    /// or blank row (the policy for a plan given as context), and for a notice none at all.
+    pub ok: bool,
+    /// 文档类型 / the kind read.
+    pub kind: DocumentKind,
+    /// 读取发现 / the findings of reading (no rule against a notice).
+    pub diagnostics: Vec<Diagnostic>,
+    /// 规范化文档 / the document as read (absent when nothing could be read).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document: Option<Value>,
+}
+
+/// Whether reading findings leave a usable document: only a missing or blank row is allowed
+/// among the errors (a value of the wrong type, out of range or too long is lost or unusable).
+fn readable(diagnostics: &[Diagnostic]) -> bool {
+    !diagnostics
+        .iter()
+        .any(|d| d.severity == Severity::Error && d.code != "row.missing" && d.code != "row.blank")
+}
+
+fn read_as<T>(v: &Value) -> (Option<Value>, Vec<Diagnostic>)
+where
+    T: crate::decode::Decode + validator::Validate + crate::decode::Labelled + Serialize,
+{
+    let outcome = read_context::<T>(v, "");
+    let diagnostics = outcome
+        .diagnostics
+        .into_iter()
+        .map(|mut d| {
+            d.document = None;
+            d
+        })
+        .collect();
+    (outcome.value.and_then(|t| serde_json::to_value(t).ok()), diagnostics)
+}
+
+/// Reads a document of `kind` from JSON text without validating it against a notice.
+///
+/// ```
+/// use learning_week::api::{read_binding, DocumentKind};
+/// let a = read_binding(DocumentKind::Summary, r#"{"host_unit": "东湖区", "participation": {"participants": 5}}"#);
+/// assert!(a.ok); // rows are missing and no notice rule ran: still a readable 总结表
+/// assert_eq!(a.document.unwrap()["participation"]["participants"], 5);
+/// let bad = read_binding(DocumentKind::Summary, r#"{"year": "x"}"#);
+/// assert!(!bad.ok && bad.diagnostics.iter().any(|d| d.code == "type.invalid" && d.path == "/year"));
+/// assert!(!read_binding(DocumentKind::Plan, "[1]").ok);
+/// assert_eq!(read_binding(DocumentKind::Plan, "{").diagnostics[0].code, "json.syntax");
+/// ```
+pub fn read_binding(kind: DocumentKind, input: &str) -> ReadAnswer {
+    let v = match parse_json(input) {
+        Ok(v) => v,
+        Err(d) => return ReadAnswer { ok: false, kind, diagnostics: vec![d], document: None },
+    };
+    let (document, diagnostics) = match kind {
+        DocumentKind::Summary => read_as::<crate::SummaryTable>(&v),
+        DocumentKind::Plan => read_as::<ActivityPlan>(&v),
+        DocumentKind::Submission => read_as::<crate::Submission>(&v),
+        DocumentKind::Notice => {
+            let options = ValidateOptions { notice: Some(v), plan: None };
+            match resolve_notice(&options) {
+                Ok(n) => (serde_json::to_value(n).ok(), Vec::new()),
+                // The notice is the document here, not a context.
+                Err(diags) => (None, diags.into_iter().map(|d| Diagnostic { document: None, ..d }).collect()),
+            }
+        }
+    };
+    let ok = document.is_some() && readable(&diagnostics);
+    ReadAnswer { ok, kind, diagnostics, document }
 }

@@ -133,6 +133,18 @@ impl Decoder {
         });
     }
 
+    /// Reports an unknown key inside a value that has no place to keep it (counts, percentages).
+    pub fn ignored_key(&mut self, key: &str, value: &Value, known: &[&str]) {
+        let suggestion = known.iter().find(|k| similar(k, key)).copied();
+        self.at_key(key, |d| {
+            let mut p = params! {"key" => key};
+            if let Some(s) = suggestion {
+                p.insert("suggestion".into(), s.into());
+            }
+            d.emit(&st::FIELD_IGNORED, p, Some(value))
+        });
+    }
+
     /// True when an error diagnostic was emitted at `pointer` or below it.
     pub fn has_error_at(&self, pointer: &str) -> bool {
         self.diagnostics.iter().any(|d| {
@@ -267,9 +279,14 @@ impl Decode for bool {
     }
 }
 
+/// An integer, also when written as a float with no fraction (`2021.0`, as some tools emit).
+fn integral(v: &Value) -> Option<i64> {
+    v.as_i64().or_else(|| v.as_f64().filter(|f| f.fract() == 0.0 && f.abs() < 9.0e15).map(|f| f as i64))
+}
+
 impl Decode for i32 {
     fn decode(v: &Value, d: &mut Decoder) -> Option<Self> {
-        match v.as_i64() {
+        match integral(v) {
             Some(n) => match i32::try_from(n) {
                 Ok(n) => Some(n),
                 Err(_) => {
@@ -287,7 +304,7 @@ impl Decode for i32 {
 
 impl Decode for u32 {
     fn decode(v: &Value, d: &mut Decoder) -> Option<Self> {
-        match v.as_i64() {
+        match integral(v) {
             Some(n) => match u32::try_from(n) {
                 Ok(n) => Some(n),
                 Err(_) => {
@@ -419,31 +436,32 @@ impl Decode for Count {
             Value::Number(_) => count_value(v, d).map(Count::exact),
             Value::String(s) => crate::text::decode_count_text(s, v, d),
             Value::Object(m) => {
+                // Every key is read, whatever the order, so all problems are reported.
+                let (mut value, mut qualifier_ok) = (None, true);
                 let mut out = Count::exact(0);
-                let mut has_value = false;
                 for (k, val) in m {
                     match k.as_str() {
-                        "value" => {
-                            if let Some(n) = d.at_key(k, |d| count_value(val, d)) {
-                                out.value = n;
-                                has_value = true;
-                            } else {
-                                return None;
-                            }
-                        }
-                        "qualifier" => {
-                            out.qualifier = d.at_key(k, |d| qualifier(val, d))?;
-                        }
+                        "value" => value = Some(d.at_key(k, |d| count_value(val, d))),
+                        "qualifier" => match d.at_key(k, |d| qualifier(val, d)) {
+                            Some(q) => out.qualifier = q,
+                            None => qualifier_ok = false,
+                        },
                         "unit" => out.unit = d.at_key(k, |d| String::decode(val, d)),
                         "source" => out.source = d.at_key(k, |d| String::decode(val, d)),
-                        _ => d.unknown_key(k, val, COUNT_KEYS),
+                        _ => d.ignored_key(k, val, COUNT_KEYS),
                     }
                 }
-                if !has_value {
-                    d.at_key("value", |d| d.emit(&st::ROW_MISSING, params! {"row" => "value"}, None));
-                    return None;
+                match value {
+                    Some(Some(n)) if qualifier_ok => {
+                        out.value = n;
+                        Some(out)
+                    }
+                    Some(_) => None,
+                    None => {
+                        d.at_key("value", |d| d.emit(&st::ROW_MISSING, params! {"row" => "value"}, None));
+                        None
+                    }
                 }
-                Some(out)
             }
             other => {
                 d.wrong_type("integer or {value, qualifier, unit}", other);
@@ -475,7 +493,7 @@ fn percent_value(v: &Value, d: &mut Decoder) -> Option<f64> {
     Some(f)
 }
 
-const PERCENT_KEYS: &[&str] = &["value", "qualifier", "source"];
+const PERCENT_KEYS: &[&str] = &["value", "qualifier", "source", "level"];
 
 impl Decode for Satisfaction {
     fn decode(v: &Value, d: &mut Decoder) -> Option<Self> {
@@ -488,31 +506,41 @@ impl Decode for Satisfaction {
                 _ => crate::text::decode_satisfaction_text(s, v, d),
             },
             Value::Object(m) => {
+                // Every key is read, whatever the order; a level and a percentage together are ambiguous.
+                let (mut value, mut level, mut ok) = (None, None, true);
                 let mut out = Percent { value: 0.0, qualifier: Qualifier::Exact, source: None };
-                let mut has_value = false;
                 for (k, val) in m {
                     match k.as_str() {
-                        "value" => {
-                            out.value = d.at_key(k, |d| percent_value(val, d))?;
-                            has_value = true;
-                        }
-                        "qualifier" => out.qualifier = d.at_key(k, |d| qualifier(val, d))?,
-                        "source" => out.source = d.at_key(k, |d| String::decode(val, d)),
+                        "value" => value = Some(d.at_key(k, |d| percent_value(val, d))),
                         "level" => {
-                            return d
-                                .at_key(k, |d| {
-                                    decode_enum::<SatisfactionLevel>(val, d, &SatisfactionLevel::NAMES)
-                                })
-                                .map(Satisfaction::Level)
+                            level = Some(d.at_key(k, |d| {
+                                decode_enum::<SatisfactionLevel>(val, d, &SatisfactionLevel::NAMES)
+                            }))
                         }
-                        _ => d.unknown_key(k, val, PERCENT_KEYS),
+                        "qualifier" => match d.at_key(k, |d| qualifier(val, d)) {
+                            Some(q) => out.qualifier = q,
+                            None => ok = false,
+                        },
+                        "source" => out.source = d.at_key(k, |d| String::decode(val, d)),
+                        _ => d.ignored_key(k, val, PERCENT_KEYS),
                     }
                 }
-                if !has_value {
-                    d.at_key("value", |d| d.emit(&st::ROW_MISSING, params! {"row" => "value"}, None));
-                    return None;
+                match (value, level) {
+                    (Some(_), Some(_)) => {
+                        d.wrong_type("either {value, qualifier} or {level}, not both", v);
+                        None
+                    }
+                    (None, Some(l)) => l.map(Satisfaction::Level),
+                    (Some(Some(p)), None) if ok => {
+                        out.value = p;
+                        Some(Satisfaction::Percent(out))
+                    }
+                    (Some(_), None) => None,
+                    (None, None) => {
+                        d.at_key("value", |d| d.emit(&st::ROW_MISSING, params! {"row" => "value"}, None));
+                        None
+                    }
                 }
-                Some(Satisfaction::Percent(out))
             }
             other => {
                 d.wrong_type("number, {value, qualifier} or level", other);
@@ -683,7 +711,9 @@ pub(crate) fn validator_diagnostics(
 
 /// Parses JSON text into a value, or one `json.syntax` / `json.too_deep` diagnostic with line
 /// and column. serde_json caps nesting at 128 levels, so deep input is an error, not a crash.
+/// A UTF-8 byte order mark (written by Windows tools) is skipped.
 pub(crate) fn parse_json(text: &str) -> Result<Value, Diagnostic> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     serde_json::from_str::<Value>(text).map_err(|e| {
         let rule =
             if e.to_string().contains("recursion limit") { &st::JSON_TOO_DEEP } else { &st::JSON_SYNTAX };

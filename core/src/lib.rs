@@ -28,6 +28,9 @@
 //! Bindings (Python, WebAssembly) and the CLI go through [`api`] only: every rule, message and
 //! default lives here.
 
+#![warn(missing_docs)]
+
+pub mod aggregate;
 pub mod api;
 pub mod count;
 pub mod decode;
@@ -37,6 +40,7 @@ pub mod period;
 pub mod plan;
 pub mod rules;
 pub mod satisfaction;
+pub mod schema;
 pub mod submission;
 pub mod summary;
 pub mod text;

@@ -382,16 +382,24 @@ pub enum UnitMatch<'a> {
     City,
 }
 
-/// Folds spacing and bracket widths so 「湾里 管理局」 and 「湾里管理局」 compare equal.
+/// Folds spacing, bracket widths and traditional characters so 「湾里 管理局」, 「灣里管理局」
+/// and 「湾里管理局」 compare equal.
 pub(crate) fn fold_name(s: &str) -> String {
     s.chars()
         .filter(|c| !c.is_whitespace())
         .map(|c| match c {
             '（' => '(',
             '）' => ')',
-            c => c,
+            c => crate::text_match::simplify(c),
         })
         .collect()
+}
+
+/// Splits 「南昌经济技术开发区(经开区)」 into the name and the bracketed alias (after folding).
+fn bracketed(folded: &str) -> Option<(&str, &str)> {
+    let inner = folded.strip_suffix(')')?;
+    let open = inner.rfind('(')?;
+    Some((&inner[..open], &inner[open + 1..]))
 }
 
 const NANCHANG_2021: &str = include_str!("../data/nanchang-2021.notice.json");
@@ -461,12 +469,24 @@ impl Notice {
     ///     other => panic!("{other:?}"),
     /// }
     /// assert!(n.find_unit("朝阳区").is_none());
+    /// // traditional characters and a bracketed alias are recognised too
+    /// assert!(matches!(n.find_unit("東湖區"), Some(UnitMatch::Official(_))));
+    /// assert!(matches!(n.find_unit("南昌经济技术开发区（经开区）"), Some(UnitMatch::Official(_))));
     /// ```
     pub fn find_unit(&self, written: &str) -> Option<UnitMatch<'_>> {
         let w = fold_name(written);
         if w.is_empty() {
             return None;
         }
+        if let Some(found) = self.find_folded(&w) {
+            return Some(found);
+        }
+        // 「南昌经济技术开发区（经开区）」: the name with its alias in brackets.
+        let (name, alias) = bracketed(&w)?;
+        self.find_folded(name).or_else(|| self.find_folded(alias))
+    }
+
+    fn find_folded(&self, w: &str) -> Option<UnitMatch<'_>> {
         if let Some(u) = self.units().iter().find(|u| u.name.as_deref().map(fold_name).as_deref() == Some(&w))
         {
             return Some(UnitMatch::Official(u));

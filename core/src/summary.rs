@@ -29,7 +29,7 @@ model! {
         #[validate(required, regex(path = *NON_BLANK, code = "row.blank"))]
         pub host_unit: Option<String> => "举办县区",
         /// 主办单位及协办单位 / organisers with their roles.
-        #[validate(required, nested)]
+        #[validate(required, length(min = 1, code = "row.blank"), nested)]
         pub organizers: Option<Vec<Organizer>> => "主办单位及协办单位",
         /// 组织领导 / leadership.
         #[validate(required, nested)]
@@ -67,9 +67,10 @@ model! {
     pub struct Leadership {
         /// 下发活动文件的部门 / departments that issued the unit's documents.
         #[validate(required, length(min = 1, code = "row.blank"))]
+        #[schemars(inner(regex(pattern = r"\S")))]
         pub issuing_departments: Option<Vec<String>> => "下发活动文件的部门",
         /// 出席活动（开幕式）的领导 / leaders who attended (title and name).
-        #[validate(required, nested)]
+        #[validate(required, length(min = 1, code = "row.blank"), nested)]
         pub attending_leaders: Option<Vec<Leader>> => "出席活动（开幕式）的领导",
         /// 具体协调部门 / coordinating department.
         #[validate(required, regex(path = *NON_BLANK, code = "row.blank"))]
@@ -161,5 +162,32 @@ model! {
         /// 影像图片报道 / number of image and video reports.
         #[validate(required)]
         pub image_reports: Option<Count> => "影像图片报道",
+    }
+}
+
+impl SummaryTable {
+    /// Pointers (relative to the table) of list items that say nothing: a department name that is
+    /// blank, a leader with neither title nor name. Checked with the field rules (`row.blank`).
+    ///
+    /// ```
+    /// use learning_week::SummaryTable;
+    /// let t: SummaryTable = serde_json::from_str(
+    ///     r#"{"leadership": {"issuing_departments": ["区教体局", " "], "attending_leaders": [{}]}}"#).unwrap();
+    /// assert_eq!(t.blank_items(), vec!["/leadership/issuing_departments/1", "/leadership/attending_leaders/0"]);
+    /// ```
+    pub fn blank_items(&self) -> Vec<String> {
+        let blank = |s: &Option<String>| s.as_deref().is_none_or(|s| s.trim().is_empty());
+        let Some(l) = &self.leadership else { return Vec::new() };
+        let departments = l.issuing_departments.iter().flatten().enumerate();
+        let leaders = l.attending_leaders.iter().flatten().enumerate();
+        departments
+            .filter(|(_, d)| d.trim().is_empty())
+            .map(|(i, _)| format!("/leadership/issuing_departments/{i}"))
+            .chain(
+                leaders
+                    .filter(|(_, x)| blank(&x.title) && blank(&x.name))
+                    .map(|(i, _)| format!("/leadership/attending_leaders/{i}")),
+            )
+            .collect()
     }
 }

@@ -9,7 +9,7 @@ use crate::diagnostic::Diagnostic;
 use crate::notice::Notice;
 use crate::plan::ActivityPlan;
 use crate::rules::{params, structural};
-use crate::rules::{run_semantic, Ctx, Findings};
+use crate::rules::{run_semantic, run_semantic_reading, Ctx, Findings};
 use crate::submission::Submission;
 use crate::summary::SummaryTable;
 use crate::DocumentKind;
@@ -46,6 +46,22 @@ fn field_diagnostics<T: Validate + Labelled>(t: &T) -> Vec<Diagnostic> {
     d.diagnostics
 }
 
+/// The field rules `validator` cannot state: list items that say nothing (`row.blank`).
+fn blank_items(t: &SummaryTable, prefix: &str, d: &mut Decoder) {
+    for rel in t.blank_items() {
+        let ptr = format!("{prefix}{rel}");
+        if d.has_error_at(&ptr) {
+            continue;
+        }
+        let row = rel.rsplit('/').nth(1).unwrap_or_default().to_owned();
+        let mut p = params! {"row" => row};
+        if let Some(label) = d.label_at(&ptr) {
+            p.insert("label".into(), label.into());
+        }
+        d.diagnostics.push(crate::rules::make(&structural::ROW_BLANK, ptr, p, None));
+    }
+}
+
 /// Checks a typed 总结表 against a notice (and, when given, the unit's plan).
 ///
 /// ```
@@ -56,7 +72,10 @@ fn field_diagnostics<T: Validate + Labelled>(t: &T) -> Vec<Diagnostic> {
 /// assert!(codes.contains(&"row.missing".to_string()));
 /// ```
 pub fn check_summary(table: &SummaryTable, notice: &Notice, plan: Option<&ActivityPlan>) -> Vec<Diagnostic> {
-    let mut out = Findings { diagnostics: field_diagnostics(table) };
+    let mut d = Decoder::new("").with_labels::<SummaryTable>();
+    d.diagnostics = field_diagnostics(table);
+    blank_items(table, "", &mut d);
+    let mut out = Findings { diagnostics: d.diagnostics };
     let ctx = Ctx {
         notice,
         summary: Some((table, "")),
@@ -104,13 +123,22 @@ pub fn check_plan(plan: &ActivityPlan, notice: &Notice) -> Vec<Diagnostic> {
 /// assert_eq!(late.params["days_late"], 3);
 /// ```
 pub fn check_submission(submission: &Submission, notice: &Notice) -> Vec<Diagnostic> {
-    let mut out = Findings { diagnostics: field_diagnostics(submission) };
+    let mut d = Decoder::new("").with_labels::<Submission>();
+    d.diagnostics = field_diagnostics(submission);
+    if let Some(t) = &submission.summary {
+        blank_items(t, "/summary", &mut d);
+    }
+    let mut out = Findings { diagnostics: d.diagnostics };
     run_submission_rules(submission, notice, None, &mut out);
     out.diagnostics
 }
 
 fn run_submission_rules(s: &Submission, notice: &Notice, raw: Option<&Value>, out: &mut Findings) {
-    let ctx = Ctx {
+    run_semantic(&submission_ctx(s, notice, raw), out);
+}
+
+fn submission_ctx<'a>(s: &'a Submission, notice: &'a Notice, raw: Option<&'a Value>) -> Ctx<'a> {
+    Ctx {
         notice,
         summary: s.summary.as_ref().map(|t| (t, "/summary")),
         plan: s.plan.as_ref().map(|p| (p, "/plan")),
@@ -118,8 +146,7 @@ fn run_submission_rules(s: &Submission, notice: &Notice, raw: Option<&Value>, ou
         submission: Some(s),
         raw: raw.and_then(|r| r.get("summary")),
         checking_notice: false,
-    };
-    run_semantic(&ctx, out);
+    }
 }
 
 /// Checks a notice as a document: field constraints plus its own coherence rules.
@@ -205,6 +232,57 @@ pub fn validate_value(
     notice: &Notice,
     plan: Option<&ActivityPlan>,
 ) -> Outcome<Document> {
+    engine(kind, v, notice, plan, None)
+}
+
+/// Re-checks one field, for per-keystroke validation: the reading findings at or below
+/// `pointer`, plus every semantic rule whose catalog entry reads that field (they may blame a
+/// neighbour: changing `units_total` can raise or clear an error at `units_participating`).
+///
+/// ```
+/// use learning_week::{validate::validate_field, Notice};
+/// let v = serde_json::json!({"host_unit": "东湖区", "participation": {"units_total": 5, "units_participating": 7}});
+/// let o = validate_field(None, &v, "/participation/units_total", &Notice::nanchang_2021(), None);
+/// let codes: Vec<&str> = o.diagnostics.iter().map(|d| d.code.as_str()).collect();
+/// assert_eq!(codes, vec!["participation.units_exceed_total"]);
+/// ```
+pub fn validate_field(
+    kind: Option<DocumentKind>,
+    v: &Value,
+    pointer: &str,
+    notice: &Notice,
+    plan: Option<&ActivityPlan>,
+) -> Outcome<Document> {
+    engine(kind, v, notice, plan, Some(pointer))
+}
+
+/// Whether `path` is `pointer` or lies below it.
+fn at_or_below(path: &str, pointer: &str) -> bool {
+    path == pointer || (path.starts_with(pointer) && path[pointer.len()..].starts_with('/'))
+}
+
+fn engine(
+    kind: Option<DocumentKind>,
+    v: &Value,
+    notice: &Notice,
+    plan: Option<&ActivityPlan>,
+    field: Option<&str>,
+) -> Outcome<Document> {
+    // Rules name the fields they read relative to their own document; inside a submission the
+    // summary sits under /summary and the plan under /plan, so both forms are offered.
+    let field_forms: Vec<&str> = field
+        .map(|f| {
+            let inner = f
+                .strip_prefix("/summary")
+                .or_else(|| f.strip_prefix("/plan"))
+                .filter(|r| r.is_empty() || r.starts_with('/'));
+            std::iter::once(f).chain(inner).collect()
+        })
+        .unwrap_or_default();
+    let run = |ctx: &Ctx<'_>, out: &mut Findings| match field {
+        None => run_semantic(ctx, out),
+        Some(_) => run_semantic_reading(ctx, &field_forms, out),
+    };
     let mut d = Decoder::new("");
     let Some(kind) = kind.or_else(|| DocumentKind::detect(v)) else {
         if v.is_object() {
@@ -223,6 +301,7 @@ pub fn validate_value(
     let mut out = Findings::default();
     let value = match kind {
         DocumentKind::Summary => decode_checked::<SummaryTable>(v, "", &mut d).map(|t| {
+            blank_items(&t, "", &mut d);
             let ctx = Ctx {
                 notice,
                 summary: Some((&t, "")),
@@ -232,7 +311,7 @@ pub fn validate_value(
                 raw: Some(v),
                 checking_notice: false,
             };
-            run_semantic(&ctx, &mut out);
+            run(&ctx, &mut out);
             Document::Summary(t)
         }),
         DocumentKind::Plan => decode_checked::<ActivityPlan>(v, "", &mut d).map(|p| {
@@ -245,11 +324,15 @@ pub fn validate_value(
                 raw: None,
                 checking_notice: false,
             };
-            run_semantic(&ctx, &mut out);
+            run(&ctx, &mut out);
             Document::Plan(p)
         }),
         DocumentKind::Submission => decode_checked::<Submission>(v, "", &mut d).map(|s| {
-            run_submission_rules(&s, notice, Some(v), &mut out);
+            if let Some(t) = &s.summary {
+                blank_items(t, "/summary", &mut d);
+            }
+            let ctx = submission_ctx(&s, notice, Some(v));
+            run(&ctx, &mut out);
             Document::Submission(s)
         }),
         DocumentKind::Notice => decode_checked::<Notice>(v, "", &mut d).map(|n| {
@@ -262,11 +345,14 @@ pub fn validate_value(
                 raw: None,
                 checking_notice: true,
             };
-            run_semantic(&ctx, &mut out);
+            run(&ctx, &mut out);
             Document::Notice(n)
         }),
     };
     let mut diagnostics = d.diagnostics;
+    if let Some(f) = field {
+        diagnostics.retain(|x| at_or_below(&x.path, f));
+    }
     diagnostics.extend(out.diagnostics);
     Outcome { value, diagnostics }
 }

@@ -41,10 +41,10 @@ structural!(
     Error,
     &[""],
     "—",
-    "JSON 嵌套层数不得超过 128 层。",
-    "JSON nesting must not exceed 128 levels.",
-    "JSON 嵌套过深（第 {line} 行第 {column} 列）：超过 128 层，已停止读取",
-    "JSON nested too deeply (line {line}, column {column}): more than 128 levels, reading stopped"
+    "JSON 嵌套不得超过 127 层。",
+    "JSON nesting must not exceed 127 levels.",
+    "JSON 嵌套过深（第 {line} 行第 {column} 列）：超过 127 层，已停止读取",
+    "JSON nested too deeply (line {line}, column {column}): more than 127 levels, reading stopped"
 );
 structural!(DOCUMENT_KIND_UNKNOWN, "document.kind_unknown", Error, &[""], "—",
     "无法判断文档类型（总结表、活动方案、报送材料或通知）。",
@@ -72,6 +72,17 @@ structural!(
     "Unknown keys are kept as they are but not checked (perhaps a misspelling).",
     "未识别的字段“{key}”已原样保留，但不参与校验[[（是否应为“{suggestion}”？）]]",
     "Unknown key \"{key}\" kept as is but not checked[[ (did you mean \"{suggestion}\"?)]]"
+);
+structural!(
+    FIELD_IGNORED,
+    "field.ignored",
+    Warning,
+    &[],
+    "—",
+    "数量或百分比对象中未识别的字段无法保留，会被忽略（可能是拼写错误）。",
+    "Unknown keys inside a count or percentage object cannot be kept and are ignored (perhaps a misspelling).",
+    "数量或百分比中的字段“{key}”无法识别，已忽略[[（是否应为“{suggestion}”？）]]",
+    "Key \"{key}\" inside a count or percentage is not known and was ignored[[ (did you mean \"{suggestion}\"?)]]"
 );
 structural!(
     ROW_TOO_LONG,
@@ -234,6 +245,7 @@ pub(crate) const RULES: &[Rule] = &[
     DOCUMENT_KIND_UNKNOWN,
     TYPE_INVALID,
     FIELD_UNKNOWN,
+    FIELD_IGNORED,
     ROW_TOO_LONG,
     NUMBER_OUT_OF_RANGE,
     DATE_INVALID,

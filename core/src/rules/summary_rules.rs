@@ -142,8 +142,13 @@ fn participants_not_people(ctx: &Ctx<'_>, out: &mut Findings) {
 pub(crate) const PERIOD_INVERTED: Rule = Rule {
     code: "period.start_after_end",
     severity: Error,
-    documents: S,
-    reads: &["/theme_and_content/period/start", "/theme_and_content/period/end"],
+    documents: SP,
+    reads: &[
+        "/theme_and_content/period/start",
+        "/theme_and_content/period/end",
+        "/activities/*/period/start",
+        "/activities/*/period/end",
+    ],
     clause: "附件·活动主题与内容·活动时间",
     description: "活动时间的开始日期不得晚于结束日期。",
     description_en: "The period's start must not be after its end.",
@@ -245,8 +250,10 @@ pub(crate) const UNIT_ALIAS: Rule = Rule {
 
 fn unit_known(ctx: &Ctx<'_>, out: &mut Findings) {
     let mut check = |written: &str, path: String| match ctx.notice.find_unit(written) {
-        Some(UnitMatch::Official(_)) | Some(UnitMatch::City) => {}
-        Some(UnitMatch::Alias(u)) => out.emit(
+        Some(UnitMatch::City) => {}
+        // Official, but written differently (traditional characters, spaces): say so.
+        Some(UnitMatch::Official(u)) if u.name.as_deref() == Some(written) => {}
+        Some(UnitMatch::Official(u)) | Some(UnitMatch::Alias(u)) => out.emit(
             &UNIT_ALIAS,
             path,
             params! {"written" => written, "official" => u.name.clone().unwrap_or_default()},

@@ -1,0 +1,183 @@
+"""learning-week for Python: the paperwork of 全民终身学习活动周 (notice, activity plan, 总结表,
+submission), validated against the notice, and the city's roll-up of the units' reports.
+
+    import learning_week as lw
+    sub = lw.Submission.from_json(open("donghu.submission.json", encoding="utf-8").read())
+    sub.summary.participation.participants.value          # typed attribute access
+    for d in lw.validate(sub):                             # every finding, as data
+        print(d.severity, d.code, d.path, d.message)
+    rollup = lw.aggregate(Path("examples/nanchang-2021"))  # a folder, files, dicts or objects
+    rollup.to_pandas()                                     # one row per unit
+
+Everything is computed by the Rust core (`learning_week::api`): this package converts Python
+values to JSON and answers to typed objects, and holds no rule, message or default of its own.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any, Literal, Union
+
+from . import _native, models
+from ._base import (
+    ParseError,
+    _context_value,
+    _diagnostics,
+    _dumps,
+    _json_files,
+    _json_text,
+    _Model,
+    _raise_unconvertible,
+    _read_path,
+    _text,
+    _Unconvertible,
+)
+from .models import (
+    ActivityPlan,
+    CityRollup,
+    Count,
+    Diagnostic,
+    DocumentKind,
+    Notice,
+    RuleDescriptor,
+    Submission,
+    SummaryTable,
+)
+
+__version__: str = _native.__version__
+
+__all__ = [
+    "ActivityPlan",
+    "CityRollup",
+    "Count",
+    "Diagnostic",
+    "DocumentInput",
+    "DocumentKind",
+    "Notice",
+    "ParseError",
+    "RuleDescriptor",
+    "Submission",
+    "SummaryTable",
+    "__version__",
+    "aggregate",
+    "models",
+    "rules",
+    "validate",
+]
+
+#: A document as the functions take it: JSON text (`str` or UTF-8 `bytes`), Python data
+#: (`dict`, with `datetime`/`date` where dates go), or a model object.
+DocumentInput = Union[str, bytes, bytearray, Mapping[str, Any], _Model]
+
+#: One item of a roll-up: a document as above, a file (`os.PathLike`), or a wrapper naming it
+#: (`{"id": "a.json", "input": …}` / `{"id": …, "input_text": "…"}`).
+AggregateItem = Union[str, bytes, bytearray, Mapping[str, Any], _Model, "os.PathLike[str]"]
+
+
+def validate(
+    document: DocumentInput,
+    notice: DocumentInput | os.PathLike[str] | None = None,
+    plan: DocumentInput | os.PathLike[str] | None = None,
+    kind: DocumentKind | None = None,
+    *,
+    lang: Literal["zh", "en"] = "zh",
+    pointer: str | None = None,
+) -> list[Diagnostic]:
+    """Checks a document against the notice (default: the built-in 2021 Nanchang one) and, for a
+    总结表, the unit's plan. Returns every finding (errors, warnings, infos); an empty list means
+    nothing to report. Malformed input is a finding too (`json.syntax`, `type.invalid`), never an
+    exception; only unusable arguments raise (`ParseError`, `ValueError` for an unknown `kind`).
+
+    `kind` is detected from the keys when not given (a model object gives its own); `lang`
+    chooses the language of `message` (`message_en` is always English); `pointer` (an RFC 6901
+    JSON Pointer) re-checks one field only, as a web form does per keystroke.
+    """
+    if kind is None and isinstance(document, _Model):
+        kind = getattr(type(document), "_KIND", None) or None
+    try:
+        text = _json_text(document)
+        options = _dumps(
+            {
+                "lang": lang,
+                "notice": _context_value(notice, "notice"),
+                "plan": _context_value(plan, "plan"),
+            },
+            "options",
+        )
+    except _Unconvertible as e:
+        if e.diagnostic.get("document"):
+            raise _raise_unconvertible(e) from None
+        return _diagnostics([e.diagnostic])
+    answer = json.loads(_native.validate(kind, text, options, pointer))
+    found = _diagnostics(answer["diagnostics"])
+    if any(d.document == "options" for d in found):
+        raise ParseError(found)
+    return found
+
+
+def _items(value: Any, document: str) -> list[Any]:
+    """The items of `submissions` / `plans` for core: files become `{id, input_text}`, a folder
+    every `*.json` under it (ids relative to it), objects their JSON, text stays text."""
+    if isinstance(value, os.PathLike):
+        path = Path(value)
+        if path.is_dir():
+            return [
+                {"id": p.relative_to(path).as_posix(), "input_text": _read_path(p)} for p in _json_files(path)
+            ]
+        return [{"id": str(path), "input_text": _read_path(path)}]
+    if isinstance(value, (str, bytes, bytearray, memoryview)) or isinstance(value, Mapping):
+        raise TypeError(f"{document} must be an iterable of documents, files or folders, not {type(value).__name__}")
+    out: list[Any] = []
+    for item in value:
+        if isinstance(item, os.PathLike):
+            out += _items(item, document)
+        elif isinstance(item, (bytes, bytearray, memoryview)):
+            out.append(_text(item, document))
+        elif isinstance(item, _Model):
+            out.append(item._data)
+        else:
+            out.append(item)
+    return out
+
+
+def aggregate(
+    submissions: Iterable[AggregateItem] | os.PathLike[str],
+    notice: DocumentInput | os.PathLike[str] | None = None,
+    plans: Iterable[AggregateItem] | os.PathLike[str] | None = None,
+    grace_days: int | None = None,
+) -> CityRollup:
+    """Rolls up the submissions received (汇总): completeness with the missing units named,
+    timeliness against the notice's deadline (plus `grace_days`), an accounting of every input
+    (included, superseded, rejected and why, plans), totals that keep their qualifiers, outliers,
+    satisfaction, topic coverage, one row per unit, and the city's own 总结表.
+
+    `submissions` is an iterable of documents (`Submission` objects, dicts, JSON text), files or
+    folders, or one folder (every `*.json` under it; plans among them count as plans). An input
+    that cannot be read is not an error: it is listed in `accounting.rejected`. Raises
+    `ParseError` only when the notice or the arguments are unusable.
+    """
+    try:
+        items = _dumps(_items(submissions, "submissions"), "submissions")
+        options = _dumps(
+            {
+                "notice": _context_value(notice, "notice"),
+                "plans": [] if plans is None else _items(plans, "plans"),
+                "grace_days": grace_days,
+            },
+            "options",
+        )
+    except _Unconvertible as e:
+        raise _raise_unconvertible(e) from None
+    answer = json.loads(_native.aggregate(items, options))
+    if not answer["ok"]:
+        raise ParseError(_diagnostics(answer["diagnostics"]))
+    return CityRollup._wrap(answer["rollup"])
+
+
+def rules() -> list[RuleDescriptor]:
+    """The rule catalog: every code with its severity, documents, the fields it reads, the
+    notice clause it carries and its zh/en descriptions."""
+    return [RuleDescriptor._wrap(r) for r in json.loads(_native.rules())]

@@ -1,0 +1,358 @@
+"""The hand-written half of the models: the base classes the generated ones (`models.py`)
+derive from, the exception, and the conversion of Python values into JSON text for core.
+
+Conversion, decided once: every Python value reaches core as JSON text. A `str` (or `bytes`) is
+the caller's own JSON text and goes as it is, so a syntax error keeps its line and column;
+anything else goes through `json.dumps`, whose C encoder guards its recursion: a 100,000-deep
+list raises `RecursionError`, which becomes a `json.too_deep` diagnostic (core's own parser then
+caps nesting at 128 levels, exactly as for text). The same text path as the WebAssembly package
+(`JSON.stringify`), so both bindings and the CLI read numbers, depth and strings identically.
+`datetime`/`date` become ISO 8601 text; model objects their JSON. Nothing here decides what is
+valid: the diagnostics come from core.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import os
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar
+
+from . import _native
+
+if TYPE_CHECKING:
+    import pandas
+
+    from .models import Diagnostic
+
+__all__ = ["ParseError"]
+
+_M = TypeVar("_M", bound="_Model")
+_D = TypeVar("_D", bound="_Document")
+
+
+class ParseError(ValueError):
+    """The input cannot be used: malformed JSON, a value of the wrong type, text a parser cannot
+    read, unusable options. `diagnostics` says what and where, as `validate` would."""
+
+    diagnostics: list[Diagnostic]
+
+    def __init__(self, diagnostics: list[Diagnostic]) -> None:
+        self.diagnostics = list(diagnostics)
+        shown = "; ".join(f"{d.code} at {d.path or '/'}: {d.message_en}" for d in self.diagnostics[:3])
+        more = len(self.diagnostics) - 3
+        super().__init__(shown + (f" (and {more} more)" if more > 0 else ""))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.diagnostics,))
+
+
+# ---- conversion ------------------------------------------------------------------------------
+
+
+class _Unconvertible(Exception):
+    """A Python value that cannot become JSON text; carries core's diagnostic for it."""
+
+    def __init__(self, diagnostic: dict[str, Any]) -> None:
+        super().__init__(diagnostic.get("message_en", ""))
+        self.diagnostic = diagnostic
+
+
+def _host_error(detail: str, too_deep: bool, document: str | None = None) -> _Unconvertible:
+    d: dict[str, Any] = json.loads(_native.host_value_error(detail, too_deep))
+    if document is not None:
+        d["document"] = document
+    return _Unconvertible(d)
+
+
+def _default(o: Any) -> Any:
+    if isinstance(o, datetime.datetime):
+        return o.isoformat()
+    if isinstance(o, datetime.date):
+        return o.isoformat()
+    if isinstance(o, _Model):
+        return o._data
+    if isinstance(o, Mapping):
+        return dict(o)
+    if isinstance(o, (set, frozenset)):
+        return list(o)
+    raise TypeError(f"{type(o).__name__} is not JSON")
+
+
+def _dumps(value: Any, document: str | None = None) -> str:
+    try:
+        # ensure_ascii: a lone surrogate in a Python str becomes an escape core refuses as
+        # json.syntax, instead of text that cannot even be handed to Rust.
+        return json.dumps(value, ensure_ascii=True, allow_nan=False, default=_default)
+    except RecursionError as e:
+        raise _host_error(f"RecursionError: {e}", True, document) from None
+    except (TypeError, ValueError, OverflowError) as e:
+        raise _host_error(f"{type(e).__name__}: {e}", False, document) from None
+
+
+def _text(value: str | bytes | bytearray | memoryview, document: str | None = None) -> str:
+    """JSON text given as `str` or UTF-8 `bytes`, checked to be real Unicode."""
+    try:
+        if isinstance(value, str):
+            value.encode("utf-8")
+            return value
+        return bytes(value).decode("utf-8")
+    except UnicodeError as e:
+        raise _host_error(f"{type(e).__name__}: {e}", False, document) from None
+
+
+def _json_text(value: Any, document: str | None = None) -> str:
+    """JSON text of a document given as text, bytes, a model object or plain Python data."""
+    if isinstance(value, (str, bytes, bytearray, memoryview)):
+        return _text(value, document)
+    if isinstance(value, _Model):
+        return _dumps(value._data, document)
+    return _dumps(value, document)
+
+
+def _context_value(value: Any, document: str) -> Any:
+    """A notice or plan for the options object: text stays text (core parses it), bytes and
+    paths become text, a model its JSON, anything else as it is."""
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return _text(value, document)
+    if isinstance(value, os.PathLike):
+        return _read_path(Path(value), document)
+    if isinstance(value, _Model):
+        return value._data
+    return value
+
+
+def _read_path(path: Path, document: str | None = None) -> str:
+    # Undecodable bytes become U+FFFD: core then reads or refuses the text, as it would the file.
+    return path.read_bytes().decode("utf-8", errors="replace")
+
+
+def _json_files(folder: Path) -> Iterator[Path]:
+    for p in sorted(folder.rglob("*.json")):
+        if p.is_file():
+            yield p
+
+
+def _diagnostics(raw: list[dict[str, Any]]) -> list[Diagnostic]:
+    from .models import Diagnostic
+
+    return [Diagnostic._wrap(d) for d in raw]
+
+
+def _raise_unconvertible(e: _Unconvertible) -> ParseError:
+    return ParseError(_diagnostics([e.diagnostic]))
+
+
+# ---- typed values ----------------------------------------------------------------------------
+
+
+def _date(v: Any) -> datetime.date:
+    return datetime.date.fromisoformat(str(v))
+
+
+def _datetime(v: Any) -> datetime.datetime:
+    text = str(v)
+    if text[-1:] in ("Z", "z"):
+        text = text[:-1] + "+00:00"  # fromisoformat reads Z only from Python 3.11
+    return datetime.datetime.fromisoformat(text)
+
+
+def _short_repr(v: Any, limit: int = 60) -> str:
+    if isinstance(v, _Model):
+        return repr(v)
+    if isinstance(v, list):
+        return f"[{len(v)} items]" if len(v) > 3 or any(isinstance(x, _Model) for x in v) else repr(v)
+    r = repr(v)
+    return r if len(r) <= limit else r[: limit - 1] + "…"
+
+
+class _Model:
+    """A read-only typed view of a JSON value produced by core (a document as read, an answer).
+
+    Attributes are generated from core's JSON Schemas; `to_dict()` / `to_json()` give the value
+    back exactly, unknown keys included. Equal when the class and the JSON are equal; picklable.
+    """
+
+    __slots__ = ("_data",)
+    _data: Any
+    _SHORT: ClassVar[dict[str, str]] = {}
+    _FIELDS: ClassVar[tuple[tuple[str, type[_Model] | None], ...]] = ()
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        raise TypeError(
+            f"{type(self).__name__} objects come from the library: use from_json/from_dict on a "
+            "document class, validate() or aggregate()"
+        )
+
+    @classmethod
+    def _wrap(cls: type[_M], data: Any) -> _M:
+        obj = object.__new__(cls)
+        object.__setattr__(obj, "_data", data)
+        return obj
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"{type(self).__name__} is read-only; change a copy: to_dict(), then from_dict()")
+
+    def __getstate__(self) -> Any:
+        return self._data
+
+    def __setstate__(self, state: Any) -> None:
+        object.__setattr__(self, "_data", state)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild, (type(self), self._data))
+
+    def _view(self) -> Mapping[str, Any]:
+        d = self._data
+        if isinstance(d, dict):
+            return d
+        # A short form (a bare 12 for {"value": 12}): the key comes from the schema.
+        kind = "boolean" if isinstance(d, bool) else "integer" if isinstance(d, int) else (
+            "number" if isinstance(d, float) else "string" if isinstance(d, str) else ""
+        )
+        key = self._SHORT.get(kind)
+        return {key: d} if key else {}
+
+    def _get(self, key: str, default: Any = None) -> Any:
+        v = self._view().get(key)
+        return default if v is None else v
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON object as plain Python data (a copy; a short form such as a bare count is
+        given as its object, `{"value": 12}`)."""
+        return json.loads(json.dumps(dict(self._view())))  # type: ignore[no-any-return]
+
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The JSON text, in the shape core gives (unknown keys kept, Chinese unescaped)."""
+        return json.dumps(self._data, ensure_ascii=False, indent=indent)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, _Model):
+            return NotImplemented
+        return type(self) is type(other) and bool(self._data == other._data)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        parts = []
+        for key, _ in self._FIELDS:
+            v = getattr(self, key + "_" if key in _KEYWORDS else key)
+            if v is not None and v != []:
+                parts.append(f"{key}={_short_repr(v)}")
+        return f"{type(self).__name__}({', '.join(parts)})"
+
+
+_KEYWORDS = frozenset(__import__("keyword").kwlist)
+
+
+def _rebuild(cls: type[_M], data: Any) -> _M:
+    return cls._wrap(data)
+
+
+class _Document(_Model):
+    """A document a unit or the city writes: read by core from JSON (`from_json`, `from_dict`)
+    without checking it against a notice (that is `validate`)."""
+
+    __slots__ = ()
+    _KIND: ClassVar[str] = ""
+
+    @classmethod
+    def from_json(cls: type[_D], text: str | bytes | bytearray | Mapping[str, Any] | _Model) -> _D:
+        """Reads the document from JSON text (`str` or UTF-8 `bytes`; Python data and model
+        objects are accepted too). Raises `ParseError` (with `.diagnostics`) when it cannot be
+        used: malformed JSON, not an object, a value of the wrong type or out of range. A missing
+        row or a broken rule is not a parse error: `validate()` reports those."""
+        try:
+            json_text = _json_text(text)
+        except _Unconvertible as e:
+            raise _raise_unconvertible(e) from None
+        answer = json.loads(_native.read(cls._KIND, json_text))
+        if not answer["ok"]:
+            raise ParseError(_diagnostics(answer["diagnostics"]))
+        return cls._wrap(answer["document"])
+
+    @classmethod
+    def from_dict(cls: type[_D], data: Mapping[str, Any] | _Model | str | bytes | bytearray) -> _D:
+        """Reads the document from Python data (dates may be `datetime`/`date` objects; JSON
+        text is accepted too); see `from_json`."""
+        return cls.from_json(data)
+
+    def validate(
+        self, notice: Any = None, plan: Any = None, *, lang: Literal["zh", "en"] = "zh"
+    ) -> list[Diagnostic]:
+        """`learning_week.validate(self, notice=notice, plan=plan, lang=lang)`."""
+        from . import validate
+
+        return validate(self, notice=notice, plan=plan, lang=lang)
+
+
+class _NoticeBase(_Document):
+    __slots__ = ()
+
+    @classmethod
+    def nanchang_2021(cls: type[_D]) -> _D:
+        """The built-in notice: 2021 Nanchang (南昌市) activity week."""
+        return cls._wrap(json.loads(_native.default_notice()))
+
+
+class _DiagnosticBase(_Model):
+    __slots__ = ()
+
+    def __str__(self) -> str:
+        d = self._view()
+        where = d.get("path") or "/"
+        doc = f"{d['document']}#" if d.get("document") else ""
+        return f"{d.get('severity')} {d.get('code')} at {doc}{where}: {d.get('message')}"
+
+    def __repr__(self) -> str:
+        d = self._view()
+        return f"Diagnostic({d.get('severity')} {d.get('code')} at {d.get('path') or '/'!s}: {d.get('message_en')})"
+
+
+class _RollupBase(_Model):
+    __slots__ = ()
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One flat dict per expected unit (`units`, in the notice's order), ready for
+        `pandas.DataFrame(...)`: nested values are spread into `<field>_<key>` columns, a count's
+        number under the field's own name (`participants`, `participants_qualifier`, …)."""
+        rows = self._view().get("units") or []
+        from .models import UnitRow
+
+        return [_flatten(UnitRow._wrap(r), "") for r in rows]
+
+    def to_pandas(self) -> pandas.DataFrame:
+        """`to_records()` as a `pandas.DataFrame` (needs pandas, an optional dependency)."""
+        try:
+            import pandas
+        except ImportError as e:
+            raise ImportError(
+                "CityRollup.to_pandas() needs pandas, an optional dependency of learning_week: "
+                "`pip install pandas` (or build a frame from to_records() with another library)"
+            ) from e
+        # Nullable dtypes: a missing unit's empty cells keep integer columns integer.
+        return pandas.DataFrame.from_records(self.to_records()).convert_dtypes()
+
+
+def _flatten(obj: _Model, prefix: str) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, nested in type(obj)._FIELDS:
+        name = key if not prefix else (prefix if key == "value" else f"{prefix}_{key}")
+        value = getattr(obj, key + "_" if key in _KEYWORDS else key)
+        if nested is None:
+            out[name] = value
+            continue
+        out.update(_flatten(value, name) if value is not None else dict.fromkeys(_columns(nested, name)))
+    return out
+
+
+def _columns(cls: type[_Model], prefix: str) -> list[str]:
+    out: list[str] = []
+    for key, nested in cls._FIELDS:
+        name = prefix if key == "value" else f"{prefix}_{key}"
+        out += [name] if nested is None else _columns(nested, name)
+    return out

@@ -1,0 +1,108 @@
+//! `learning_week._native`: the Rust half of the Python package `learning_week`.
+//!
+//! Thin by design (the cedar-policy pattern): every rule, message and default lives in core's
+//! [`learning_week::api`]. Each function here takes JSON text and answers JSON text; the Python
+//! half (`python/learning_week/`) turns Python values into that text with `json.dumps` (which
+//! refuses a 100,000-deep list with `RecursionError`, turned into a `json.too_deep` diagnostic
+//! by [`host_value_error`]) and the answers into typed objects. Core's parser caps nesting at
+//! 128 levels, so text is safe too.
+//!
+//! Nothing here may let a panic reach Python (pyo3's `PanicException` is a `BaseException`):
+//! core never panics on input, and every call is still wrapped in `catch_unwind`, a panic
+//! becoming a `RuntimeError` that says it is a bug. The GIL is released while core works.
+
+use learning_week::api::{self, DocumentKind};
+use pyo3::exceptions::{PyRuntimeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::pybacked::PyBackedStr;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+/// Runs `f` without the GIL and without letting a panic escape.
+fn guarded<F>(py: Python<'_>, f: F) -> PyResult<String>
+where
+    F: FnOnce() -> String + Send,
+{
+    py.detach(|| catch_unwind(AssertUnwindSafe(f))).map_err(|payload| {
+        let detail = payload
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        PyRuntimeError::new_err(format!("learning-week internal error (a bug, please report it): {detail}"))
+    })
+}
+
+fn kind_of(kind: Option<&str>) -> PyResult<Option<DocumentKind>> {
+    match kind {
+        None => Ok(None),
+        Some(name) => DocumentKind::from_name(name).map(Some).ok_or_else(|| {
+            PyValueError::new_err(format!(
+                "kind must be one of {:?} or None, not {name:?}",
+                DocumentKind::NAMES
+            ))
+        }),
+    }
+}
+
+/// `api::validate_binding`: the document and the options (`{kind?, notice?, plan?, lang?}`) as
+/// JSON text; answers a `ValidationAnswer` as JSON text.
+#[pyfunction]
+#[pyo3(signature = (kind, input, options, pointer=None))]
+fn validate(
+    py: Python<'_>,
+    kind: Option<&str>,
+    input: PyBackedStr,
+    options: PyBackedStr,
+    pointer: Option<PyBackedStr>,
+) -> PyResult<String> {
+    let kind = kind_of(kind)?;
+    guarded(py, || {
+        let answer = api::validate_binding(kind, &input, pointer.as_deref(), &options);
+        api::to_json_string(&answer)
+    })
+}
+
+/// `api::read_binding`: a document of `kind` read without validation; answers a `ReadAnswer`.
+#[pyfunction]
+fn read(py: Python<'_>, kind: &str, input: PyBackedStr) -> PyResult<String> {
+    let kind = kind_of(Some(kind))?.unwrap_or(DocumentKind::Summary);
+    guarded(py, || api::to_json_string(&api::read_binding(kind, &input)))
+}
+
+/// `api::aggregate_binding`: the submissions (a JSON array) and the options
+/// (`{notice?, plans?, grace_days?}`) as JSON text; answers an `AggregateAnswer`.
+#[pyfunction]
+fn aggregate(py: Python<'_>, submissions: PyBackedStr, options: PyBackedStr) -> PyResult<String> {
+    guarded(py, || api::to_json_string(&api::aggregate_binding(&submissions, &options)))
+}
+
+/// `api::host_value_error`: the diagnostic for a Python value that cannot become JSON text.
+#[pyfunction]
+fn host_value_error(py: Python<'_>, detail: PyBackedStr, too_deep: bool) -> PyResult<String> {
+    guarded(py, || api::to_json_string(&api::host_value_error(&detail, too_deep)))
+}
+
+/// `api::rules`: the rule catalog as JSON text.
+#[pyfunction]
+fn rules(py: Python<'_>) -> PyResult<String> {
+    guarded(py, || api::to_json_string(&api::rules()))
+}
+
+/// `api::default_notice`: the built-in 2021 Nanchang notice as JSON text.
+#[pyfunction]
+fn default_notice(py: Python<'_>) -> PyResult<String> {
+    guarded(py, || api::to_json_string(&api::default_notice()))
+}
+
+/// The Rust extension of `learning_week`.
+#[pymodule]
+fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add_function(wrap_pyfunction!(validate, m)?)?;
+    m.add_function(wrap_pyfunction!(read, m)?)?;
+    m.add_function(wrap_pyfunction!(aggregate, m)?)?;
+    m.add_function(wrap_pyfunction!(host_value_error, m)?)?;
+    m.add_function(wrap_pyfunction!(rules, m)?)?;
+    m.add_function(wrap_pyfunction!(default_notice, m)?)?;
+    Ok(())
+}

@@ -1,0 +1,131 @@
+"""No input may crash the package or let a Rust panic through (pyo3's PanicException is a
+BaseException): the hostile inputs of tests/vectors/hostile.json, and hostile Python values,
+through EVERY entry point. Each call must return normally or raise ParseError (ValueError)."""
+
+from __future__ import annotations
+
+import datetime
+import math
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from conftest import VECTORS, case_text, load
+
+import learning_week as lw
+
+
+def deep_list(n: int) -> Any:
+    x: Any = []
+    for _ in range(n):
+        x = [x]
+    return x
+
+
+def deep_dict(n: int) -> Any:
+    x: Any = 1
+    for _ in range(n):
+        x = {"a": x}
+    return x
+
+
+def cycle() -> Any:
+    x: list[Any] = []
+    x.append(x)
+    return x
+
+
+HOSTILE_TEXTS = {c["name"]: case_text(c) for c in load(VECTORS / "hostile.json")["cases"]}
+HOSTILE_TEXTS.update(
+    {
+        "a count of 10^30": '{"participation": {"participants": 1' + "0" * 30 + "}}",
+        "a 3 MB string": '"' + "区" * 1_000_000 + '"',
+        "100,000 [": "[" * 100_000,
+        "100,000 {": '{"a":' * 100_000,
+    }
+)
+HOSTILE_VALUES: dict[str, Any] = {
+    "100,000-deep list": deep_list(100_000),
+    "100,000-deep dict": deep_dict(100_000),
+    "100,000-deep dict under a summary": {"host_unit": "东湖区", "other": deep_dict(100_000)},
+    "a cycle": cycle(),
+    "NaN": {"participation": {"participants": math.nan}},
+    "infinity": {"reach": {"satisfaction": math.inf}},
+    "10^30": {"participation": {"participants": 10**30}},
+    "-10^30": {"participation": {"participants": -(10**30)}},
+    "a 3 MB string": {"host_unit": "区" * 1_000_000},
+    "a lone surrogate": {"host_unit": "\ud800"},
+    "a lone surrogate as text": '{"host_unit": "\ud800"}',
+    "invalid UTF-8": b'{"host_unit": "\xff\xfe"}',
+    "a BOM": "\ufeff{}".encode(),
+    "an object": {"host_unit": object()},
+    "a naive datetime": {"submitted_at": datetime.datetime(2021, 12, 1, 10, 0)},
+    "a non-string key": {1: 2},
+    "a list root": [1, 2, 3],
+    "a number root": 2021,
+    "None": None,
+    "True": True,
+    "empty bytes": b"",
+}
+INPUTS = {**{f"text: {k}": v for k, v in HOSTILE_TEXTS.items()}, **{f"value: {k}": v for k, v in HOSTILE_VALUES.items()}}
+
+
+def entry_points() -> dict[str, Callable[[Any], object]]:
+    e: dict[str, Callable[[Any], object]] = {
+        "validate": lambda x: lw.validate(x),
+        "validate kind=summary": lambda x: lw.validate(x, kind="summary"),
+        "validate kind=submission": lambda x: lw.validate(x, kind="submission"),
+        "validate kind=notice": lambda x: lw.validate(x, kind="notice"),
+        "validate pointer": lambda x: lw.validate(x, kind="summary", pointer="/participation/participants"),
+        "validate notice=": lambda x: lw.validate({"host_unit": "东湖区"}, notice=x),
+        "validate plan=": lambda x: lw.validate({"host_unit": "东湖区"}, plan=x),
+        "aggregate item": lambda x: lw.aggregate([x]),
+        "aggregate notice=": lambda x: lw.aggregate([], notice=x),
+        "aggregate plans=": lambda x: lw.aggregate([], plans=[x]),
+    }
+    for cls in (lw.SummaryTable, lw.ActivityPlan, lw.Submission, lw.Notice):
+        e[f"{cls.__name__}.from_json"] = lambda x, cls=cls: cls.from_json(x)  # type: ignore[misc]
+        e[f"{cls.__name__}.from_dict"] = lambda x, cls=cls: cls.from_dict(x)  # type: ignore[misc]
+    for name in ("parse_quantity", "parse_percent", "parse_period", "parse_venues", "parse_units", "split_names"):
+        if hasattr(lw, name):
+            e[name] = getattr(lw, name)
+    return e
+
+
+ENTRY_POINTS = entry_points()
+
+
+@pytest.mark.parametrize("entry", sorted(ENTRY_POINTS))
+def test_no_hostile_input_escapes(entry: str) -> None:
+    call = ENTRY_POINTS[entry]
+    failures = []
+    for name, value in INPUTS.items():
+        try:
+            call(value)
+        except lw.ParseError as e:
+            assert e.diagnostics, f"{name}: ParseError without diagnostics"
+        except TypeError as e:
+            # Only where the argument is not even of an accepted Python type (text parsers take str).
+            if not entry.startswith(("parse_", "split_")) or isinstance(value, (str, bytes)):
+                failures.append(f"{name}: TypeError {e}")
+        except BaseException as e:  # noqa: BLE001 - a PanicException is a BaseException
+            failures.append(f"{name}: {type(e).__name__}: {str(e)[:200]}")
+    assert not failures, "\n".join(failures)
+
+
+def test_deep_input_is_a_diagnostic() -> None:
+    for value in (deep_list(100_000), deep_dict(100_000), "[" * 100_000):
+        (d,) = lw.validate(value, kind="summary")
+        assert d.code == "json.too_deep" and d.path == ""
+    with pytest.raises(lw.ParseError) as e:
+        lw.SummaryTable.from_dict(deep_dict(100_000))
+    assert [d.code for d in e.value.diagnostics] == ["json.too_deep"]
+
+
+def test_values_json_cannot_hold_are_diagnostics() -> None:
+    for value in ({"a": math.nan}, cycle(), {"a": object()}):
+        (d,) = lw.validate(value)
+        assert d.code == "type.invalid", d
+    (d,) = lw.validate(b"\xff")
+    assert d.code == "type.invalid"
+    assert [d.code for d in lw.validate('{"host_unit": "\ud800"}')] == ["type.invalid"]

@@ -1,0 +1,74 @@
+"""Every document vector of tests/vectors/*.json through the Python binding, with the checks of
+core/tests/vectors.rs: `valid`, the sorted multiset of codes, the sorted paths of listed codes,
+and every diagnostic rendered, in the catalog, at a JSON Pointer. Cases given as `input` run a
+second time as Python data (the `json.dumps` path) and must give the same answer."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from conftest import VECTORS, case_text, load
+
+import learning_week as lw
+
+FILES = sorted(VECTORS.glob("*.json"))
+CASES = [(f.name, c) for f in FILES for c in load(f).get("cases", [])]
+CATALOG = {r.code for r in lw.rules()}
+
+
+def check(case: dict[str, Any], found: list[lw.Diagnostic]) -> list[str]:
+    expect = case["expect"]
+    problems = []
+    if isinstance(expect.get("valid"), bool):
+        valid = not any(d.severity == "error" for d in found)
+        if valid != expect["valid"]:
+            problems.append(f"valid: expected {expect['valid']}, got {valid}")
+    if isinstance(expect.get("codes"), list):
+        want = sorted(c for c in expect["codes"] if isinstance(c, str))
+        got = sorted(d.code for d in found)
+        if want != got:
+            problems.append(f"codes: expected {want}, got {got}")
+    if isinstance(expect.get("paths"), dict):
+        for code, paths in expect["paths"].items():
+            want = sorted(p for p in (paths or []) if isinstance(p, str))
+            got = sorted(d.path for d in found if d.code == code)
+            if want != got:
+                problems.append(f"paths of {code}: expected {want}, got {got}")
+    for d in found:
+        if not d.message or not d.message_en:
+            problems.append(f"{d.code}: message not rendered: {d.message!r}")
+        if d.code not in CATALOG:
+            problems.append(f"{d.code}: code not in the catalog")
+        if not (d.path == "" or d.path.startswith("/")):
+            problems.append(f"{d.code}: path {d.path!r} is not a JSON Pointer")
+    return problems
+
+
+def run(case: dict[str, Any], document: Any) -> list[lw.Diagnostic]:
+    options = case.get("options") or {}
+    return lw.validate(document, notice=options.get("notice"), plan=options.get("plan"), kind=case.get("kind"))
+
+
+def test_there_are_vectors() -> None:
+    assert FILES, f"no vector files in {VECTORS}"
+    assert len(CASES) >= 80, f"only {len(CASES)} vectors"
+
+
+@pytest.mark.parametrize(("file", "case"), CASES, ids=[f"{f}::{c.get('name', '?')}" for f, c in CASES])
+def test_vector(file: str, case: dict[str, Any]) -> None:
+    found = run(case, case_text(case))
+    problems = check(case, found)
+    assert not problems, "; ".join(problems)
+    # A Python str is JSON text by design, so only non-string inputs have a data form.
+    if "input" in case and "input_text" not in case and not isinstance(case["input"], str):
+        as_data = run(case, case["input"])
+        assert [d.to_dict() for d in as_data] == [d.to_dict() for d in found], "dict input differs from its text"
+
+
+def test_every_rule_is_fired_by_a_vector() -> None:
+    fired = {c for _, case in CASES for c in case.get("expect", {}).get("codes", [])}
+    missing = [
+        code for code in sorted(CATALOG) if not code.startswith(("text.", "aggregate.")) and code not in fired
+    ]
+    assert not missing, f"rule codes no vector fires: {missing}"

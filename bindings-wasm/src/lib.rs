@@ -1,0 +1,204 @@
+//! learning-week for WebAssembly (browser and Node): the 总结表 rules for web forms.
+//!
+//! Thin by design: every rule, message and default lives in core ([`learning_week::api`]). This
+//! crate turns JS values into JSON text (a string is the caller's own JSON text, kept for line
+//! and column; anything else goes through the engine's `JSON.stringify`) and answers back into
+//! plain JS objects (`JSON.parse` of core's answer). Nothing here can panic on input: a value
+//! `JSON.stringify` refuses (100,000-deep arrays, cycles, BigInt) is a diagnostic, and JSON text
+//! is read by core's parser, which stops at 128 levels.
+
+use learning_week::api::{self, DocumentKind, ValidationAnswer};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[wasm_bindgen(typescript_custom_section)]
+const MODEL_TYPES: &str = include_str!("types.d.ts");
+
+#[wasm_bindgen(typescript_custom_section)]
+const API_TYPES: &str = r#"
+/** A document being filled in: any row may be absent or null (validation reports what is missing). */
+export type Draft<T> = T extends (infer U)[] ? Array<Draft<U>> : T extends object ? { [K in keyof T]?: Draft<T[K]> | null } : T;
+/** A document to validate: the object, or its JSON text (syntax errors then keep line and column). */
+export type DocumentInput<T> = Draft<T> | string;
+/** What a validation is checked against, and the language of `message`. */
+export interface ValidateOptions {
+  /** 通知 (object or JSON text); absent → the built-in 2021 Nanchang notice. */
+  notice?: DocumentInput<Notice> | null;
+  /** 活动方案: the unit's plan to compare a 总结表 with. */
+  plan?: DocumentInput<ActivityPlan> | null;
+  /** Language of each diagnostic's `message` ("zh" by default); `message_en` is always English. */
+  lang?: "zh" | "en";
+}
+/** Options of `validate` and `validateField`: the document kind, when it is not to be detected from the keys. */
+export interface FieldOptions extends ValidateOptions {
+  kind?: DocumentKind | null;
+}
+/** The answer to a validation: never an exception, always data. */
+export interface ValidationAnswer<D = SummaryTable | ActivityPlan | Submission | Notice> {
+  /** true when no diagnostic is an error. */
+  valid: boolean;
+  /** the kind validated (given or detected); null when it could not be told. */
+  kind: DocumentKind | null;
+  errors: number;
+  warnings: number;
+  diagnostics: Diagnostic[];
+  /** the document as read (counts written as text become qualified objects); absent for `validateField`. */
+  document?: D;
+}
+/** One item of a roll-up: a submission (or a bare 总结表, or a plan), its JSON text, or a wrapper naming it. */
+export type AggregateItem =
+  | DocumentInput<Submission>
+  | Draft<SummaryTable>
+  | Draft<ActivityPlan>
+  | { id?: string; input: DocumentInput<Submission> | Draft<SummaryTable> | Draft<ActivityPlan> }
+  | { id?: string; input_text: string };
+/** Options of a roll-up. */
+export interface AggregateOptions {
+  /** 通知 (object or JSON text); absent → the built-in 2021 Nanchang notice. */
+  notice?: DocumentInput<Notice> | null;
+  /** 活动方案 sent separately (topic coverage). */
+  plans?: AggregateItem[];
+  /** 宽限天数; absent → the notice's. */
+  grace_days?: number | null;
+}
+/** The answer to a roll-up: the roll-up, or the diagnostics saying why there is none. */
+export interface AggregateAnswer {
+  ok: boolean;
+  diagnostics: Diagnostic[];
+  rollup?: CityRollup;
+}
+"#;
+
+/// JSON text of a JS value, or the diagnostic saying why it has none.
+fn json_text(value: &JsValue) -> Result<String, learning_week::Diagnostic> {
+    if let Some(text) = value.as_string() {
+        return Ok(text);
+    }
+    match js_sys::JSON::stringify(value) {
+        // `undefined`, a function or a symbol stringify to `undefined`: read as null.
+        Ok(text) => Ok(text.as_string().unwrap_or_else(|| "null".to_owned())),
+        Err(e) => {
+            let detail = match e.dyn_ref::<js_sys::Error>() {
+                Some(err) => format!("{}: {}", String::from(err.name()), String::from(err.message())),
+                None => "JSON.stringify failed".to_owned(),
+            };
+            Err(api::host_value_error(&detail, e.is_instance_of::<js_sys::RangeError>()))
+        }
+    }
+}
+
+/// Options as JSON text; `undefined` → `null` (defaults).
+fn options_text(options: &JsValue) -> Result<String, learning_week::Diagnostic> {
+    json_text(options).map_err(|mut d| {
+        d.document = Some("options".into());
+        d
+    })
+}
+
+/// A core answer as a plain JS object.
+fn to_js<T: serde::Serialize>(answer: &T) -> JsValue {
+    js_sys::JSON::parse(&api::to_json_string(answer)).unwrap_or(JsValue::NULL)
+}
+
+fn validate_any(
+    kind: Option<DocumentKind>,
+    input: &JsValue,
+    pointer: Option<&str>,
+    options: &JsValue,
+) -> JsValue {
+    let answer = match (json_text(input), options_text(options)) {
+        (Ok(input), Ok(options)) => api::validate_binding(kind, &input, pointer, &options),
+        (Err(d), _) | (_, Err(d)) => ValidationAnswer::from_diagnostics(kind, vec![d], None),
+    };
+    to_js(&answer)
+}
+
+/// Validates a 总结表 (object or JSON text) against the notice (and the unit's plan, if given).
+#[wasm_bindgen(js_name = validateSummary, unchecked_return_type = "ValidationAnswer<SummaryTable>")]
+pub fn validate_summary(
+    #[wasm_bindgen(unchecked_param_type = "DocumentInput<SummaryTable>")] input: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "ValidateOptions")] options: JsValue,
+) -> JsValue {
+    validate_any(Some(DocumentKind::Summary), &input, None, &options)
+}
+
+/// Validates an activity plan (活动计划和实施方案（含开幕式）).
+#[wasm_bindgen(js_name = validatePlan, unchecked_return_type = "ValidationAnswer<ActivityPlan>")]
+pub fn validate_plan(
+    #[wasm_bindgen(unchecked_param_type = "DocumentInput<ActivityPlan>")] input: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "ValidateOptions")] options: JsValue,
+) -> JsValue {
+    validate_any(Some(DocumentKind::Plan), &input, None, &options)
+}
+
+/// Validates a submission (报送: 总结表 + materials + submitted_at).
+#[wasm_bindgen(js_name = validateSubmission, unchecked_return_type = "ValidationAnswer<Submission>")]
+pub fn validate_submission(
+    #[wasm_bindgen(unchecked_param_type = "DocumentInput<Submission>")] input: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "ValidateOptions")] options: JsValue,
+) -> JsValue {
+    validate_any(Some(DocumentKind::Submission), &input, None, &options)
+}
+
+/// Validates a document of any kind: `options.kind`, or detected from its keys.
+#[wasm_bindgen(unchecked_return_type = "ValidationAnswer")]
+pub fn validate(
+    #[wasm_bindgen(
+        unchecked_param_type = "DocumentInput<SummaryTable | ActivityPlan | Submission | Notice>"
+    )]
+    input: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "FieldOptions")] options: JsValue,
+) -> JsValue {
+    validate_any(None, &input, None, &options)
+}
+
+/// Re-checks one field (RFC 6901 pointer) of a document, per keystroke: the reading findings at or
+/// below it and the rules whose catalog entry reads it. The kind is `options.kind` or detected.
+#[wasm_bindgen(js_name = validateField, unchecked_return_type = "ValidationAnswer<never>")]
+pub fn validate_field(
+    #[wasm_bindgen(
+        unchecked_param_type = "DocumentInput<SummaryTable> | DocumentInput<ActivityPlan> | DocumentInput<Submission>"
+    )]
+    input: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] pointer: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "FieldOptions")] options: JsValue,
+) -> JsValue {
+    // Taken as a JS value so that a non-string is a diagnostic, not a TypeError in the glue.
+    match pointer.as_string() {
+        Some(p) => validate_any(None, &input, Some(&p), &options),
+        None => {
+            let mut d = api::host_value_error("pointer: not a string", false);
+            d.document = Some("pointer".into());
+            to_js(&ValidationAnswer::from_diagnostics(None, vec![d], None))
+        }
+    }
+}
+
+/// Rolls up the submissions received (汇总): completeness, timeliness, totals, the city's 总结表.
+#[wasm_bindgen(unchecked_return_type = "AggregateAnswer")]
+pub fn aggregate(
+    #[wasm_bindgen(unchecked_param_type = "AggregateItem[] | string")] submissions: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "AggregateOptions")] options: JsValue,
+) -> JsValue {
+    let answer = match (json_text(&submissions), options_text(&options)) {
+        (Ok(submissions), Ok(options)) => api::aggregate_binding(&submissions, &options),
+        (Err(mut d), _) => {
+            d.document = Some("submissions".into());
+            api::AggregateAnswer { ok: false, diagnostics: vec![d], rollup: None }
+        }
+        (_, Err(d)) => api::AggregateAnswer { ok: false, diagnostics: vec![d], rollup: None },
+    };
+    to_js(&answer)
+}
+
+/// The built-in 2021 Nanchang notice (jurisdiction, week, theme, deadline …).
+#[wasm_bindgen(js_name = defaultNotice, unchecked_return_type = "Notice")]
+pub fn default_notice() -> JsValue {
+    to_js(&api::default_notice())
+}
+
+/// The rule catalog: every code with severity, documents, fields read and zh/en descriptions.
+#[wasm_bindgen(unchecked_return_type = "RuleDescriptor[]")]
+pub fn rules() -> JsValue {
+    to_js(&api::rules())
+}

@@ -1,0 +1,111 @@
+// Bad input is answered with diagnostics, never thrown: on wasm32 a panic aborts the module
+// (RuntimeError: unreachable) and every later call fails, so each hostile input goes through
+// every export and the module must still answer afterwards.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { lw, vectorFiles, caseText } from './load.mjs';
+
+function deepArray(n) {
+  let a = [];
+  for (let i = 0; i < n; i++) a = [a];
+  return a;
+}
+function deepObject(n) {
+  let o = {};
+  for (let i = 0; i < n; i++) o = { a: o };
+  return o;
+}
+const cyclic = { host_unit: '东湖区' };
+cyclic.self = cyclic;
+
+/** Hostile values only a JS caller can send (no JSON text has them). */
+const jsHostiles = {
+  'a 100,000-deep JS array': deepArray(100_000),
+  'a 100,000-deep JS object': deepObject(100_000),
+  'a 100,000-deep array under a row': { host_unit: '东湖区', participation: deepArray(100_000) },
+  '129-deep JS array (stringifies, then too deep)': deepArray(129),
+  'a cycle': cyclic,
+  'a BigInt': { participation: { participants: 10n } },
+  undefined: undefined,
+  null: null,
+  'a function': () => 1,
+  'a symbol': Symbol('x'),
+  NaN: { participation: { participants: NaN } },
+  'a Map': new Map([['host_unit', '东湖区']]),
+  'a Date as period': { theme_and_content: { period: { start: new Date(0), end: new Date(0) } } },
+  'a toJSON that throws': { toJSON() { throw new Error('boom'); } },
+  'a getter that throws': Object.defineProperty({}, 'host_unit', { enumerable: true, get() { throw new TypeError('no'); } }),
+  'a number': 42,
+  'a 3 MB string (not JSON)': 'x'.repeat(3_000_000),
+  'lone surrogates': '{"host_unit": "\ud800"}',
+  'an array of 100,000 items': { leadership: { issuing_departments: new Array(100_000).fill('教体局') } },
+};
+
+/** Every export, each called with one hostile value in each argument position. */
+function callEverything(v) {
+  const answers = [
+    lw.validateSummary(v), lw.validatePlan(v), lw.validateSubmission(v), lw.validate(v),
+    lw.validateField(v, '/host_unit'), lw.validateField('{}', v),
+    lw.validateSummary('{}', v), lw.validateSummary('{}', { notice: v }), lw.validateSummary('{}', { plan: v }),
+    lw.validate('{}', { kind: v }), lw.validateSummary('{}', { lang: v }),
+    lw.aggregate(v), lw.aggregate([v]), lw.aggregate([], v), lw.aggregate([], { notice: v }),
+    lw.aggregate([], { plans: [v] }), lw.aggregate([], { grace_days: v }),
+  ];
+  for (const a of answers) {
+    assert.equal(typeof a, 'object');
+    assert.ok(Array.isArray(a.diagnostics) || Array.isArray(a.rollup?.accounting?.rejected));
+  }
+  if (typeof v === 'string') {
+    for (const parser of ['parseQuantity', 'parsePercent', 'parsePeriod']) {
+      if (typeof lw[parser] === 'function') assert.equal(typeof lw[parser](v), 'object');
+    }
+  }
+  return answers;
+}
+
+function stillAnswers() {
+  const a = lw.validateSummary({ host_unit: '朝阳区' });
+  assert.ok(a.diagnostics.some((d) => d.code === 'unit.unknown'));
+  assert.equal(lw.defaultNotice().year, 2021);
+  assert.ok(lw.rules().length > 10);
+}
+
+test('hostile JS values through every export: diagnostics, no throw, module alive', () => {
+  for (const [name, v] of Object.entries(jsHostiles)) {
+    let answers;
+    assert.doesNotThrow(() => { answers = callEverything(v); }, `${name} threw`);
+    stillAnswers();
+    if (name.startsWith('a 100,000-deep')) {
+      assert.ok(answers[0].diagnostics.some((d) => d.code === 'json.too_deep'), `${name}: ${JSON.stringify(answers[0].diagnostics)}`);
+    }
+  }
+});
+
+test('a 100,000-deep JS array gives json.too_deep; a cycle and a BigInt give type.invalid', () => {
+  const a = lw.validateSummary(deepArray(100_000));
+  assert.equal(a.valid, false);
+  assert.deepEqual(a.diagnostics.map((d) => d.code), ['json.too_deep']);
+  assert.equal(a.diagnostics[0].path, '');
+  const cyc = lw.validateSummary(cyclic);
+  assert.deepEqual(cyc.diagnostics.map((d) => d.code), ['type.invalid']);
+  assert.match(cyc.diagnostics[0].message_en, /circular/);
+  const big = lw.validateSummary({ participation: { participants: 10n } });
+  assert.deepEqual(big.diagnostics.map((d) => d.code), ['type.invalid']);
+});
+
+test('every hostile vector (tests/vectors/hostile.json and the others) through every export', () => {
+  let n = 0;
+  for (const { doc } of vectorFiles()) {
+    for (const c of doc.cases || []) {
+      const text = caseText(c);
+      assert.doesNotThrow(() => callEverything(text), c.name);
+      if (c.input !== undefined) assert.doesNotThrow(() => callEverything(c.input), c.name);
+      n += 1;
+    }
+  }
+  for (const { doc } of vectorFiles('text')) {
+    for (const c of doc.cases || []) assert.doesNotThrow(() => callEverything(c.text), c.name);
+  }
+  stillAnswers();
+  assert.ok(n >= 80);
+});

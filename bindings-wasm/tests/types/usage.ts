@@ -1,0 +1,78 @@
+// Uses every export of the package with its real types; `tsc --noEmit --strict` over this file
+// (scripts/test-wasm.sh) fails when the generated .d.ts loses a type or falls back to `any`.
+import init, {
+  aggregate,
+  defaultNotice,
+  rules,
+  validate,
+  validateField,
+  validatePlan,
+  validateSubmission,
+  validateSummary,
+} from "../../pkg/web/learning_week.js";
+import type {
+  AggregateAnswer,
+  CityRollup,
+  Diagnostic,
+  DocumentKind,
+  Notice,
+  RuleDescriptor,
+  Severity,
+  SummaryTable,
+  ValidationAnswer,
+} from "../../pkg/web/learning_week.js";
+
+// `any` would make both of these compile; `unknown`-free, exact types make only the first one.
+type IsAny<T> = 0 extends 1 & T ? true : false;
+const notAny = <T>(_value: T, _check: IsAny<T> extends true ? never : true): void => {};
+
+export async function main(): Promise<string[]> {
+  await init();
+  const summary: ValidationAnswer<SummaryTable> = validateSummary(
+    { year: 2021, host_unit: "东湖区", participation: { units_total: 10, units_participating: "约8个" } },
+    { lang: "en" },
+  );
+  notAny(summary, true);
+  const d: Diagnostic | undefined = summary.diagnostics[0];
+  const severity: Severity | undefined = d?.severity;
+  const path: string | undefined = d?.path;
+  notAny(d?.params, true);
+  const kind: DocumentKind | null = summary.kind;
+  const host: string | null | undefined = summary.document?.host_unit;
+
+  const fromText = validateSummary('{"host_unit": "东湖区"}');
+  const plan = validatePlan({ unit: "东湖区", activities: [] }, { notice: defaultNotice() });
+  const submission = validateSubmission({ submitted_at: "2021-12-05T09:00:00+08:00" });
+  const any = validate("{}", { kind: "notice" });
+  const field = validateField({ host_unit: "朝阳区" }, "/host_unit", { kind: "summary", lang: "zh" });
+  const withPlan = validateSummary({}, { plan: { unit: "东湖区" }, notice: JSON.stringify(defaultNotice()) });
+
+  const notice: Notice = defaultNotice();
+  const start: string | null | undefined = notice.week?.start;
+  const catalog: RuleDescriptor[] = rules();
+  const reads: string[] = catalog.flatMap((r) => r.reads);
+
+  const answer: AggregateAnswer = aggregate(
+    [
+      { summary: { year: 2021, host_unit: "东湖区" }, submitted_at: "2021-12-04T10:00:00+08:00" },
+      "{}",
+      { id: "broken.json", input_text: "{" },
+      { id: "named", input: { host_unit: "西湖区" } },
+    ],
+    { grace_days: 1, plans: [{ unit: "东湖区" }], notice },
+  );
+  const rollup: CityRollup | undefined = answer.rollup;
+  const missing: string[] = rollup ? rollup.missing_units : [];
+  const units: number | undefined = rollup?.expected_units;
+
+  // @ts-expect-error: the kind is a closed set
+  validate("{}", { kind: "letter" });
+  // @ts-expect-error: lang is "zh" or "en"
+  validateSummary({}, { lang: "fr" });
+
+  return [
+    String(severity), String(path), String(kind), String(host), String(fromText.valid), String(plan.errors),
+    String(submission.warnings), String(any.kind), String(field.valid), String(withPlan.valid), String(start),
+    String(reads.length), String(missing.length), String(units),
+  ];
+}

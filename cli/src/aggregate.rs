@@ -1,0 +1,117 @@
+//! `learning-week aggregate`: roll the units' submissions up into the city's report.
+//!
+//! PATHs are files or folders; folders are walked for `*.json` (sorted, so runs are repeatable).
+//! A file that cannot be read or parsed is a rejected input, not a usage error; a path that does
+//! not exist or an unusable notice is (exit 2). Missing units are a finding, not a failure (exit 0).
+
+use learning_week::aggregate::{aggregate, AggregateInput, AggregateOptions};
+use learning_week::api::{self, ValidateOptions};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Output format of the roll-up.
+#[derive(Clone, Copy, clap::ValueEnum, PartialEq, Eq)]
+pub(crate) enum AggregateFormat {
+    /// 可粘贴进邮件的文本表 / a plain-text report
+    Text,
+    /// 完整 JSON / the full roll-up as JSON
+    Json,
+    /// Markdown
+    Markdown,
+}
+
+/// Deepest folder nesting walked (guards against symlink loops).
+const MAX_DEPTH: usize = 32;
+
+fn walk(dir: &Path, depth: usize, out: &mut Vec<PathBuf>) -> Result<(), String> {
+    if depth > MAX_DEPTH {
+        return Ok(());
+    }
+    let entries = std::fs::read_dir(dir)
+        .map_err(|e| format!("无法读取文件夹 / cannot read folder {}: {e}", dir.display()))?;
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for p in paths {
+        if p.is_dir() {
+            walk(&p, depth + 1, out)?;
+        } else if p.extension().is_some_and(|x| x.eq_ignore_ascii_case("json")) {
+            out.push(p);
+        }
+    }
+    Ok(())
+}
+
+/// Expands PATHs into files: files as given, folders walked for `*.json`.
+fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+    let mut files = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            walk(p, 0, &mut files)?;
+        } else if p.exists() {
+            files.push(p.clone());
+        } else {
+            return Err(format!("路径不存在 / no such file or folder: {}", p.display()));
+        }
+    }
+    Ok(files)
+}
+
+/// Runs the subcommand.
+pub(crate) fn run(
+    notice: Option<&Path>,
+    format: AggregateFormat,
+    grace_days: Option<u32>,
+    en: bool,
+    paths: &[PathBuf],
+) -> ExitCode {
+    let notice_text = match notice.map(crate::read_text).transpose() {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(2);
+        }
+    };
+    let notice = match api::resolve_notice(&ValidateOptions {
+        notice: notice_text.map(serde_json::Value::String),
+        plan: None,
+    }) {
+        Ok(n) => n,
+        Err(diags) => {
+            eprintln!("通知无法使用 / the notice cannot be used:");
+            for d in &diags {
+                eprintln!("{}", crate::diagnostic_line(d, en));
+            }
+            return ExitCode::from(2);
+        }
+    };
+    let files = match collect(paths) {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(2);
+        }
+    };
+    let inputs: Vec<AggregateInput> = files
+        .iter()
+        .map(|f| {
+            let id = f.display().to_string();
+            match crate::read_text(f) {
+                Ok(text) => AggregateInput::text(Some(&id), text),
+                Err(e) => AggregateInput::unreadable(Some(&id), e),
+            }
+        })
+        .collect();
+    let rollup = aggregate(&notice, &inputs, &AggregateOptions { grace_days });
+    let lang = if en { "en" } else { "zh" };
+    match format {
+        AggregateFormat::Json => {
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&rollup).unwrap_or_else(|_| api::to_json_string(&rollup))
+            )
+        }
+        AggregateFormat::Text => print!("{}", rollup.to_text(lang)),
+        AggregateFormat::Markdown => print!("{}", rollup.to_markdown(lang)),
+    }
+    ExitCode::SUCCESS
+}

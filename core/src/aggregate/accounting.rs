@@ -1,0 +1,243 @@
+//! Accounting: every input is included, superseded, rejected (with a reason) or used as a plan.
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::DocumentKind;
+use chrono::{DateTime, FixedOffset};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// 退回原因 / why an input was not counted.
+///
+/// ```
+/// use learning_week::aggregate::RejectReason;
+/// assert_eq!(serde_json::to_string(&RejectReason::WrongYear).unwrap(), "\"wrong_year\"");
+/// assert_eq!(RejectReason::UnknownUnit.as_zh(), "非辖区单位");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RejectReason {
+    /// 无法读取：not JSON, not UTF-8, or not an object.
+    Unreadable,
+    /// 不是报送材料：a notice, or a document whose kind cannot be told.
+    NotASubmission,
+    /// 非辖区单位：the unit, after alias normalisation, is not in the notice's jurisdiction (or is missing).
+    UnknownUnit,
+    /// 年度不符：the input is for another year.
+    WrongYear,
+}
+
+impl RejectReason {
+    /// The JSON name.
+    ///
+    /// ```
+    /// assert_eq!(learning_week::aggregate::RejectReason::Unreadable.as_str(), "unreadable");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RejectReason::Unreadable => "unreadable",
+            RejectReason::NotASubmission => "not_a_submission",
+            RejectReason::UnknownUnit => "unknown_unit",
+            RejectReason::WrongYear => "wrong_year",
+        }
+    }
+
+    /// The reason in Chinese, as shown to the city centre.
+    ///
+    /// ```
+    /// assert_eq!(learning_week::aggregate::RejectReason::WrongYear.as_zh(), "年度不符");
+    /// ```
+    pub fn as_zh(self) -> &'static str {
+        match self {
+            RejectReason::Unreadable => "无法读取",
+            RejectReason::NotASubmission => "不是报送材料",
+            RejectReason::UnknownUnit => "非辖区单位",
+            RejectReason::WrongYear => "年度不符",
+        }
+    }
+}
+
+/// 校验情况 / how an input fared in validation: counts and the codes found (errors and warnings).
+///
+/// ```
+/// use learning_week::aggregate::ValidationStatus;
+/// let s = ValidationStatus::from_diagnostics(&[]);
+/// assert_eq!((s.errors, s.warnings), (0, 0));
+/// assert!(s.codes.is_empty());
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct ValidationStatus {
+    /// 错误数 / number of errors.
+    pub errors: usize,
+    /// 警告数 / number of warnings.
+    pub warnings: usize,
+    /// 提示数 / number of infos.
+    pub infos: usize,
+    /// 代码 / the distinct codes of the errors and warnings, sorted.
+    pub codes: Vec<String>,
+}
+
+impl ValidationStatus {
+    /// Counts severities and collects the distinct error and warning codes.
+    ///
+    /// ```
+    /// use learning_week::{api, aggregate::ValidationStatus};
+    /// let a = api::validate_json(None, "{\"host_unit\": \"东湖区\"}", &Default::default());
+    /// let s = ValidationStatus::from_diagnostics(&a.diagnostics);
+    /// assert_eq!(s.errors, a.errors);
+    /// assert!(s.codes.contains(&"row.missing".to_string()));
+    /// ```
+    pub fn from_diagnostics(diagnostics: &[Diagnostic]) -> Self {
+        let mut s = ValidationStatus::default();
+        let mut codes = std::collections::BTreeSet::new();
+        for d in diagnostics {
+            match d.severity {
+                Severity::Error => s.errors += 1,
+                Severity::Warning => s.warnings += 1,
+                Severity::Info => s.infos += 1,
+            }
+            if d.severity != Severity::Info {
+                codes.insert(d.code.clone());
+            }
+        }
+        s.codes = codes.into_iter().collect();
+        s
+    }
+}
+
+/// 输入记录 / one input as the roll-up accounted for it.
+///
+/// ```
+/// use learning_week::aggregate::{aggregate, AggregateInput, AggregateOptions};
+/// use learning_week::Notice;
+/// let r = aggregate(&Notice::nanchang_2021(), &[AggregateInput::text(Some("a.json"), "{")], &AggregateOptions::default());
+/// let rec = &r.accounting.rejected[0];
+/// assert_eq!(rec.label(), "a.json");
+/// assert_eq!(rec.diagnostics[1].code, "json.syntax");
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct InputRecord {
+    /// 标识 / the caller's id for the input (a file name), if given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// 内容摘要 / FNV-1a 64-bit hash of the input's text, 16 hex digits (tells inputs apart without an id).
+    pub content_hash: String,
+    /// 文档类型 / the kind the input was read as.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<DocumentKind>,
+    /// 单位 / the official name of the unit, when recognised.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// 填写的单位 / the unit as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit_written: Option<String>,
+    /// 报送时间 / when it arrived.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub submitted_at: Option<DateTime<FixedOffset>>,
+    /// 迟交天数 / days late (0 on time); absent without a timestamp or deadline.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub days_late: Option<i64>,
+    /// 退回原因 / why it was rejected.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<RejectReason>,
+    /// 替代者 / the input that superseded it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub superseded_by: Option<String>,
+    /// 校验情况 / validation counts and codes, when the input could be read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub validation: Option<ValidationStatus>,
+    /// 说明 / the roll-up's findings about this input (why it was rejected or superseded, the
+    /// syntax error of an unreadable file).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl InputRecord {
+    /// A record with only an id and a content hash.
+    ///
+    /// ```
+    /// let r = learning_week::aggregate::InputRecord::new(None, "00ff00ff00ff00ff".into());
+    /// assert_eq!(r.label(), "#00ff00ff");
+    /// ```
+    pub fn new(id: Option<String>, content_hash: String) -> Self {
+        InputRecord {
+            id,
+            content_hash,
+            kind: None,
+            unit: None,
+            unit_written: None,
+            submitted_at: None,
+            days_late: None,
+            reason: None,
+            superseded_by: None,
+            validation: None,
+            diagnostics: Vec::new(),
+        }
+    }
+
+    /// How the input is named to people: its id, else `#` and the first 8 digits of its hash.
+    ///
+    /// ```
+    /// let r = learning_week::aggregate::InputRecord::new(Some("东湖区.json".into()), "0".repeat(16));
+    /// assert_eq!(r.label(), "东湖区.json");
+    /// ```
+    pub fn label(&self) -> String {
+        match &self.id {
+            Some(id) => id.clone(),
+            None => format!("#{}", self.content_hash.get(..8).unwrap_or(&self.content_hash)),
+        }
+    }
+
+    /// The total order used wherever records are listed: unit, time, hash, id.
+    pub(crate) fn sort_key(&self) -> (Option<&str>, Option<DateTime<FixedOffset>>, &str, Option<&str>) {
+        (self.unit.as_deref(), self.submitted_at, &self.content_hash, self.id.as_deref())
+    }
+}
+
+/// 输入核算 / every input accounted for: `included + superseded + rejected + plans = inputs`.
+///
+/// ```
+/// use learning_week::aggregate::{aggregate, AggregateInput, AggregateOptions};
+/// let r = aggregate(&learning_week::Notice::nanchang_2021(), &[AggregateInput::text(None, "[")], &AggregateOptions::default());
+/// assert!(r.accounting.is_balanced());
+/// assert_eq!(r.accounting.rejected.len(), 1);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Accounting {
+    /// 输入总数 / inputs received (submissions and plans).
+    pub inputs: usize,
+    /// 计入 / counted: the latest submission of each recognised unit.
+    pub included: Vec<InputRecord>,
+    /// 被替代 / older submissions of a unit that sent again.
+    pub superseded: Vec<InputRecord>,
+    /// 退回 / not counted, each with its reason.
+    pub rejected: Vec<InputRecord>,
+    /// 活动方案 / plans, used for topic coverage only.
+    pub plans: Vec<InputRecord>,
+}
+
+impl Accounting {
+    /// Whether every input is accounted for exactly once.
+    ///
+    /// ```
+    /// assert!(learning_week::aggregate::Accounting::default().is_balanced());
+    /// ```
+    pub fn is_balanced(&self) -> bool {
+        self.included.len() + self.superseded.len() + self.rejected.len() + self.plans.len() == self.inputs
+    }
+}
+
+/// FNV-1a, 64 bits: tiny, deterministic everywhere (Python and JS can compute the same).
+///
+/// ```
+/// use learning_week::aggregate::content_hash;
+/// assert_eq!(content_hash(b""), "cbf29ce484222325");
+/// assert_eq!(content_hash(b"a"), "af63dc4c8601ec8c");
+/// ```
+pub fn content_hash(bytes: &[u8]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("{h:016x}")
+}

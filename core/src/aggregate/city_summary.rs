@@ -1,0 +1,239 @@
+//! The city's own 总结表, filled from the roll-up: figures from the totals, rows the units wrote
+//! collected under their names, and plainly generated text where the city has nothing else.
+
+use super::satisfaction::SatisfactionRollup;
+use super::totals::{person_times_floor, Totals};
+use super::{Completeness, LateUnit};
+use crate::count::Count;
+use crate::notice::Notice;
+use crate::period::Period;
+use crate::plan::Leader;
+use crate::satisfaction::{Percent, Satisfaction};
+use crate::summary::{
+    FeaturedActivity, Leadership, Organizer, Participation, Publicity, Reach, SummaryTable, ThemeAndContent,
+};
+
+/// Generated texts stay well under the decoder's per-field limit, so the table reads back.
+const MAX_GENERATED_CHARS: usize = 60_000;
+
+fn cap(s: String) -> String {
+    match s.char_indices().nth(MAX_GENERATED_CHARS) {
+        Some((cut, _)) => format!("{}…", s.get(..cut).unwrap_or("")),
+        None => s,
+    }
+}
+
+/// `{unit}：{text}` for every unit that wrote the row, joined with `；`.
+fn collected<'a>(
+    tables: &[(String, &'a SummaryTable)],
+    f: impl Fn(&'a SummaryTable) -> Option<&'a str>,
+) -> String {
+    let parts: Vec<String> = tables
+        .iter()
+        .filter_map(|(u, t)| f(t).map(str::trim).filter(|s| !s.is_empty()).map(|s| format!("{u}：{s}")))
+        .collect();
+    cap(parts.join("；"))
+}
+
+/// A count as the form shows it, or a dash.
+fn shown(c: Option<Count>) -> String {
+    c.map_or_else(|| "—".to_owned(), |c| c.display_zh())
+}
+
+pub(crate) fn build(
+    notice: &Notice,
+    tables: &[(String, &SummaryTable)],
+    totals: &Totals,
+    satisfaction: &SatisfactionRollup,
+    completeness: &Completeness,
+    late: &[LateUnit],
+) -> SummaryTable {
+    let city = notice.city().unwrap_or("全市").to_owned();
+    let issuer = notice.issuer.clone().unwrap_or_else(|| format!("{city}教育局"));
+    let recipient =
+        notice.reporting.as_ref().and_then(|r| r.recipient.clone()).unwrap_or_else(|| issuer.clone());
+
+    let mut organizers: Vec<Organizer> = Vec::new();
+    for ra in notice.organisation.iter().flat_map(|o| o.roles.iter().flatten()) {
+        for name in ra.organisations.iter().flatten() {
+            organizers.push(Organizer { name: Some(name.clone()), role: ra.role, ..Default::default() });
+        }
+    }
+    if organizers.is_empty() {
+        organizers.push(Organizer {
+            name: Some(issuer.clone()),
+            role: Some(crate::Role::Host),
+            ..Default::default()
+        });
+    }
+
+    let mut leaders: Vec<Leader> = Vec::new();
+    for (u, t) in tables {
+        for l in t.leadership.iter().flat_map(|l| l.attending_leaders.iter().flatten()) {
+            let title = l.title.as_deref().map(|x| format!("{u}·{x}")).or_else(|| Some(u.clone()));
+            let leader = Leader { title, name: l.name.clone(), ..Default::default() };
+            if !leaders.contains(&leader) {
+                leaders.push(leader);
+            }
+        }
+    }
+
+    let featured: Vec<FeaturedActivity> = tables
+        .iter()
+        .flat_map(|(u, t)| {
+            t.participation.iter().flat_map(|p| p.featured_activities.iter().flatten()).filter_map(move |f| {
+                let name = f.name.as_deref().map(str::trim).filter(|n| !n.is_empty())?;
+                Some(FeaturedActivity {
+                    name: Some(format!("{u}：{name}")),
+                    description: f.description.clone(),
+                    topics: f.topics.clone(),
+                    ..Default::default()
+                })
+            })
+        })
+        .collect();
+
+    // One figure is needed: with people and person-times mixed, the honest figure is a lower
+    // bound in person-times (every person is at least one person-time).
+    let participants = totals.participants.as_count().or_else(|| person_times_floor(&totals.participants));
+
+    let mut period = None::<(chrono::NaiveDate, chrono::NaiveDate)>;
+    for (_, t) in tables {
+        if let Some((s, e)) =
+            t.theme_and_content.as_ref().and_then(|c| c.period.as_ref()).and_then(Period::bounds)
+        {
+            period = Some(period.map_or((s, e), |(ps, pe)| (ps.min(s), pe.max(e))));
+        }
+    }
+    let period = match period {
+        Some((s, e)) => Period::new(s, e),
+        None => notice.week.clone().unwrap_or_default(),
+    };
+
+    let reported = completeness.reported;
+    let expected = completeness.expected;
+    let rate = completeness.rate_percent.map_or_else(|| "—".to_owned(), |r| format!("{r}%"));
+    let content = {
+        let units: Vec<&str> = tables.iter().map(|(u, _)| u.as_str()).collect();
+        let mut s = format!(
+            "{city}{expected}个县（区）、开发区、管理局中，{reported}个报送了活动周总结（{}）。各单位有特色的活动共{}项。",
+            units.join("、"),
+            featured.len()
+        );
+        let contents = collected(tables, |t| t.theme_and_content.as_ref()?.content.as_deref());
+        if !contents.is_empty() {
+            s.push_str("各单位活动内容：");
+            s.push_str(&contents);
+        }
+        cap(s)
+    };
+    let outcomes = {
+        let mut s = format!(
+            "参加活动人数合计{}，主会场{}个、分会场{}个，文字报道{}篇、影像图片报道{}条。",
+            shown(participants.clone()),
+            shown(totals.main_venues.as_count()),
+            shown(totals.sub_venues.as_count()),
+            shown(totals.text_reports.as_count()),
+            shown(totals.image_reports.as_count()),
+        );
+        if totals.participants.is_mixed() {
+            s.push_str("（各单位参加人数计量单位不一，按人次下限合计。）");
+        }
+        let outcomes = collected(tables, |t| t.theme_and_content.as_ref()?.outcomes.as_deref());
+        if !outcomes.is_empty() {
+            s.push_str(&outcomes);
+        }
+        cap(s)
+    };
+
+    let scope = {
+        let s = collected(tables, |t| t.reach.as_ref()?.scope.as_deref());
+        if s.is_empty() {
+            format!("{city}{reported}个报送单位")
+        } else {
+            s
+        }
+    };
+    let self_assessment = {
+        let late_txt = if late.is_empty() {
+            "均按期报送".to_owned()
+        } else {
+            let l: Vec<String> = late.iter().map(|l| format!("{}迟交{}天", l.unit, l.days_late)).collect();
+            l.join("、")
+        };
+        let mut s = format!("报送率{rate}（{reported}/{expected}），{late_txt}。");
+        let own = collected(tables, |t| t.reach.as_ref()?.self_assessment.as_deref());
+        if !own.is_empty() {
+            s.push_str(&own);
+        }
+        cap(s)
+    };
+    let sat = satisfaction.weighted_mean.map(|m| {
+        Satisfaction::Percent(Percent {
+            value: m,
+            qualifier: satisfaction.qualifier,
+            source: Some("各单位满意率按参加人数加权平均".into()),
+        })
+    });
+
+    let publicity_scope = {
+        let s = collected(tables, |t| t.publicity.as_ref()?.scope.as_deref());
+        if s.is_empty() {
+            format!("{city}各报送单位")
+        } else {
+            s
+        }
+    };
+
+    let missing_note = if completeness.expected > completeness.reported {
+        format!("本表仅汇总已报送的{reported}个单位。")
+    } else {
+        String::new()
+    };
+    let other = format!(
+        "本表由{recipient}根据各单位报送的总结表汇总生成。{missing_note}数量的限定词（约、余、不到）按汇总规则合并。"
+    );
+
+    SummaryTable {
+        year: notice.year,
+        host_unit: Some(city.clone()),
+        organizers: Some(organizers),
+        leadership: Some(Leadership {
+            issuing_departments: Some(vec![issuer.clone()]),
+            attending_leaders: Some(leaders),
+            coordinating_department: Some(recipient.clone()),
+            planning_department: Some(issuer),
+            ..Default::default()
+        }),
+        participation: Some(Participation {
+            units_total: Some(Count::exact(expected as u64)),
+            units_participating: Some(Count::exact(reported as u64)),
+            main_venues: totals.main_venues.as_count(),
+            sub_venues: totals.sub_venues.as_count(),
+            participants,
+            featured_activities: Some(featured),
+            ..Default::default()
+        }),
+        theme_and_content: Some(ThemeAndContent {
+            theme: notice.theme.clone(),
+            content: Some(content),
+            outcomes: Some(outcomes),
+            period: Some(period),
+            ..Default::default()
+        }),
+        reach: Some(Reach {
+            scope: Some(scope),
+            satisfaction: sat,
+            self_assessment: Some(self_assessment),
+            ..Default::default()
+        }),
+        publicity: Some(Publicity {
+            scope: Some(publicity_scope),
+            text_reports: totals.text_reports.as_count(),
+            image_reports: totals.image_reports.as_count(),
+            ..Default::default()
+        }),
+        other: Some(other),
+        ..Default::default()
+    }
+}

@@ -1,0 +1,930 @@
+//! 汇总: roll the units' submissions up into the city's own 总结表 — what the city centre
+//! (市社区教育指导中心) does after the deadline.
+//!
+//! Every input is accounted for: **included** (the latest submission of a recognised unit),
+//! **superseded** (an older one from the same unit), **rejected** with a reason (unreadable, not
+//! a submission, unknown unit after alias normalisation, wrong year), or used as a **plan** for
+//! topic coverage. `included + superseded + rejected + plans = inputs`, always.
+//!
+//! Among one unit's submissions the latest `submitted_at` wins (one without a timestamp ranks
+//! below any with one); equal times are broken by content hash, then by id.
+//!
+//! Completeness is counted against the notice's jurisdiction and named: reported and missing
+//! units by official name; the rate never exceeds 100 % because duplicates and unknown senders
+//! are listed apart. Timeliness is judged against the notice's deadline (grace days may be
+//! overridden). Totals keep their qualifiers ([`totals`]); people and person-times are never
+//! added. The result is independent of the order of the inputs, and partial roll-ups merge
+//! ([`RollupState::merge`]) into exactly what aggregating the union gives.
+//!
+//! ```
+//! use learning_week::aggregate::{aggregate, AggregateInput, AggregateOptions};
+//! use learning_week::Notice;
+//! let sub = |unit: &str, at: &str, n: u64| AggregateInput::json(None, serde_json::json!({
+//!     "submitted_at": at,
+//!     "summary": {"year": 2021, "host_unit": unit, "participation": {"participants": n}}
+//! }));
+//! let inputs = [
+//!     sub("东湖区", "2021-12-01T10:00:00+08:00", 1000),
+//!     sub("湾里区", "2021-12-08T10:00:00+08:00", 500),  // alias of 湾里管理局, 3 days late
+//!     sub("东湖区", "2021-12-02T10:00:00+08:00", 1200), // supersedes the first
+//!     sub("朝阳区", "2021-12-01T10:00:00+08:00", 9),    // not in the jurisdiction
+//! ];
+//! let r = aggregate(&Notice::nanchang_2021(), &inputs, &AggregateOptions::default());
+//! assert_eq!(r.expected_units, 13);
+//! assert_eq!(r.reported_units, vec!["东湖区", "湾里管理局"]);
+//! assert_eq!(r.late_units[0].days_late, 3);
+//! assert_eq!((r.accounting.included.len(), r.accounting.superseded.len(), r.accounting.rejected.len()), (2, 1, 1));
+//! assert_eq!(r.totals.participants.value, Some(1700));
+//! assert_eq!(r.city_summary.host_unit.as_deref(), Some("南昌市"));
+//! ```
+
+pub mod accounting;
+mod city_summary;
+pub mod coverage;
+mod render;
+pub mod satisfaction;
+#[cfg(test)]
+mod tests;
+pub mod totals;
+
+pub use accounting::{content_hash, Accounting, InputRecord, RejectReason, ValidationStatus};
+pub use coverage::{CoveringUnit, TopicCoverage};
+pub use satisfaction::SatisfactionRollup;
+pub use totals::{KindTotal, Total, Totals};
+
+use crate::count::{Count, Qualifier};
+use crate::decode::parse_json;
+use crate::diagnostic::Diagnostic;
+use crate::notice::{Notice, UnitMatch};
+use crate::plan::ActivityPlan;
+use crate::rules::aggregate_rules as ar;
+use crate::rules::{make, params};
+use crate::satisfaction::Satisfaction;
+use crate::submission::Submission;
+use crate::summary::SummaryTable;
+use crate::validate::{validate_value, Document};
+use crate::DocumentKind;
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::borrow::Cow;
+
+/// 汇总选项 / options of a roll-up.
+///
+/// ```
+/// use learning_week::aggregate::AggregateOptions;
+/// let o: AggregateOptions = serde_json::from_str(r#"{"grace_days": 2}"#).unwrap();
+/// assert_eq!(o.grace_days, Some(2));
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct AggregateOptions {
+    /// 宽限天数 / grace days; absent → the notice's `reporting.grace_days` (default 0).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grace_days: Option<u32>,
+}
+
+/// 输入内容 / what an input holds.
+///
+/// ```
+/// use learning_week::aggregate::InputContent;
+/// let c: InputContent = serde_json::from_str(r#"{"text": "{}"}"#).unwrap();
+/// assert_eq!(c, InputContent::Text("{}".into()));
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum InputContent {
+    /// JSON text, as received (a syntax error keeps its line and column).
+    Text(String),
+    /// A JSON value.
+    Json(Value),
+    /// Could not even be read as text (e.g. not UTF-8); the detail says why.
+    Unreadable(String),
+}
+
+/// 输入 / one document the city centre received: a submission, a bare 总结表, or a plan.
+///
+/// ```
+/// use learning_week::aggregate::AggregateInput;
+/// use learning_week::DocumentKind;
+/// let i = AggregateInput::text(Some("东湖区.json"), "{}").as_plan();
+/// assert_eq!(i.kind, Some(DocumentKind::Plan));
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct AggregateInput {
+    /// 标识 / a name for the input (its file name); absent → it is named by its content hash.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// 文档类型 / `plan` to use it as a plan; absent → detected from its keys.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<DocumentKind>,
+    /// 内容 / the input itself.
+    pub content: InputContent,
+}
+
+impl AggregateInput {
+    /// An input from JSON text.
+    ///
+    /// ```
+    /// let i = learning_week::aggregate::AggregateInput::text(None, "[");
+    /// assert!(i.id.is_none());
+    /// ```
+    pub fn text(id: Option<&str>, text: impl Into<String>) -> Self {
+        AggregateInput { id: id.map(str::to_owned), kind: None, content: InputContent::Text(text.into()) }
+    }
+
+    /// An input from a JSON value.
+    ///
+    /// ```
+    /// let i = learning_week::aggregate::AggregateInput::json(Some("x"), serde_json::json!({}));
+    /// assert_eq!(i.id.as_deref(), Some("x"));
+    /// ```
+    pub fn json(id: Option<&str>, value: Value) -> Self {
+        AggregateInput { id: id.map(str::to_owned), kind: None, content: InputContent::Json(value) }
+    }
+
+    /// A typed submission.
+    ///
+    /// ```
+    /// use learning_week::{aggregate::AggregateInput, Submission};
+    /// let s: Submission = serde_json::from_str(r#"{"summary": {"host_unit": "东湖区"}}"#).unwrap();
+    /// assert!(matches!(AggregateInput::submission(None, &s).content, learning_week::aggregate::InputContent::Json(_)));
+    /// ```
+    pub fn submission(id: Option<&str>, submission: &Submission) -> Self {
+        Self::json(id, serde_json::to_value(submission).unwrap_or(Value::Null))
+    }
+
+    /// An input that could not be read as text; `detail` says why.
+    ///
+    /// ```
+    /// let i = learning_week::aggregate::AggregateInput::unreadable(Some("a.json"), "not UTF-8");
+    /// assert_eq!(i.id.as_deref(), Some("a.json"));
+    /// ```
+    pub fn unreadable(id: Option<&str>, detail: impl Into<String>) -> Self {
+        AggregateInput {
+            id: id.map(str::to_owned),
+            kind: None,
+            content: InputContent::Unreadable(detail.into()),
+        }
+    }
+
+    /// Marks the input as a plan (used for topic coverage, never counted as a submission).
+    ///
+    /// ```
+    /// let i = learning_week::aggregate::AggregateInput::text(None, "{}").as_plan();
+    /// assert_eq!(i.kind, Some(learning_week::DocumentKind::Plan));
+    /// ```
+    pub fn as_plan(mut self) -> Self {
+        self.kind = Some(DocumentKind::Plan);
+        self
+    }
+}
+
+/// A submission that was read and recognised: a candidate for its unit.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+struct Candidate {
+    record: InputRecord,
+    submission: Submission,
+}
+
+/// A plan that was read and recognised.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+struct PlanEntry {
+    record: InputRecord,
+    topics: Vec<String>,
+}
+
+/// 汇总中间状态 / a partial roll-up: fold inputs in with [`add`](Self::add), combine partial
+/// states with [`merge`](Self::merge), and [`finish`](Self::finish) into a [`CityRollup`].
+///
+/// `merge` is commutative and associative, and `finish` sorts everything, so
+/// `a.merge(b).finish()` is exactly the roll-up of the union, whatever the order of inputs.
+///
+/// ```
+/// use learning_week::aggregate::{aggregate, AggregateInput, AggregateOptions, RollupState};
+/// use learning_week::Notice;
+/// let n = Notice::nanchang_2021();
+/// let o = AggregateOptions::default();
+/// let a = AggregateInput::text(Some("a"), r#"{"submitted_at": "2021-12-01T10:00:00+08:00", "summary": {"year": 2021, "host_unit": "东湖区"}}"#);
+/// let b = AggregateInput::text(Some("b"), "not json");
+/// let mut left = RollupState::new(&n, &o);
+/// left.add(&a);
+/// let mut right = RollupState::new(&n, &o);
+/// right.add(&b);
+/// assert_eq!(left.merge(right).finish(), aggregate(&n, &[b, a], &o));
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct RollupState {
+    notice: Notice,
+    inputs: usize,
+    candidates: Vec<Candidate>,
+    rejected: Vec<InputRecord>,
+    plans: Vec<PlanEntry>,
+}
+
+/// 迟交单位 / a unit whose counted submission arrived after the deadline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct LateUnit {
+    /// 单位 / the unit (official name).
+    pub unit: String,
+    /// 迟交天数 / calendar days late, in the notice's time zone, after grace days.
+    pub days_late: i64,
+    /// 报送时间 / when it arrived.
+    pub submitted_at: DateTime<FixedOffset>,
+    /// 输入 / the input counted.
+    pub input: String,
+}
+
+/// 完成率 / completeness against the notice's jurisdiction.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Completeness {
+    /// 应报单位数 / units expected.
+    pub expected: usize,
+    /// 已报单位数 / units that reported (each once).
+    pub reported: usize,
+    /// 报送率 / reported ÷ expected in percent, rounded to 0.1; never above 100; absent with no units expected.
+    pub rate_percent: Option<f64>,
+    /// 重复报送的单位 / units that sent more than once (their older inputs are superseded).
+    pub duplicate_units: Vec<String>,
+    /// 未知报送单位 / unit names as written on inputs outside the jurisdiction.
+    pub unknown_senders: Vec<String>,
+}
+
+/// 及时性 / timeliness against the notice's deadline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Timeliness {
+    /// 截止日期 / the deadline.
+    pub deadline: Option<NaiveDate>,
+    /// 截止日当天有效 / whether the deadline day itself is on time.
+    pub deadline_inclusive: bool,
+    /// 宽限天数 / grace days applied.
+    pub grace_days: u32,
+    /// 最后按期日 / the last calendar day that counts as on time.
+    pub last_on_time_day: Option<NaiveDate>,
+    /// 时区 / the notice's UTC offset.
+    pub utc_offset: String,
+    /// 按期单位 / units whose counted submission was on time.
+    pub on_time_units: Vec<String>,
+    /// 时间不明 / units whose counted input has no timestamp.
+    pub unknown_units: Vec<String>,
+}
+
+/// 单位发现 / a roll-up finding about one unit's counted input.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct UnitFinding {
+    /// 单位 / the unit.
+    pub unit: String,
+    /// 输入 / the input.
+    pub input: String,
+    /// 诊断 / the finding.
+    pub diagnostic: Diagnostic,
+}
+
+/// 报送状态 / whether a unit reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum UnitStatus {
+    /// 已报送
+    Reported,
+    /// 未报送
+    Missing,
+}
+
+/// 单位一览 / one row per expected unit, in the notice's order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct UnitRow {
+    /// 单位 / official name.
+    pub unit: String,
+    /// 状态 / reported or missing.
+    pub status: UnitStatus,
+    /// 输入 / the input counted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub input: Option<String>,
+    /// 报送时间 / when it arrived.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub submitted_at: Option<DateTime<FixedOffset>>,
+    /// 迟交天数 / days late (0 on time).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub days_late: Option<i64>,
+    /// 参加活动人数 / participants.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub participants: Option<Count>,
+    /// 主会场数量 / main venues.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub main_venues: Option<Count>,
+    /// 分会场数量 / sub-venues.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sub_venues: Option<Count>,
+    /// 群众满意度 / satisfaction.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub satisfaction: Option<Satisfaction>,
+    /// 被替代的报送数 / how many older inputs of this unit were superseded.
+    pub superseded: usize,
+    /// 校验情况 / validation of the counted input.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub validation: Option<ValidationStatus>,
+}
+
+/// 全市汇总 / the city's roll-up of the units' submissions.
+///
+/// The JSON keys `expected_units`, `reported_units`, `missing_units`, `late_units`, `accounting`,
+/// `totals` and `city_summary` are a public contract.
+///
+/// ```
+/// use learning_week::aggregate::{aggregate, AggregateOptions};
+/// let r = aggregate(&learning_week::Notice::nanchang_2021(), &[], &AggregateOptions::default());
+/// assert_eq!(r.missing_units.len(), 13);
+/// assert_eq!(r.completeness.rate_percent, Some(0.0));
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct CityRollup {
+    /// 年度 / the notice's year.
+    pub year: Option<i32>,
+    /// 城市 / the city.
+    pub city: Option<String>,
+    /// 应报单位数 / units expected (the notice's jurisdiction).
+    pub expected_units: usize,
+    /// 已报单位 / units that reported, official names in the notice's order.
+    pub reported_units: Vec<String>,
+    /// 未报单位 / units that did not, official names in the notice's order.
+    pub missing_units: Vec<String>,
+    /// 完成率 / completeness.
+    pub completeness: Completeness,
+    /// 迟交单位 / late units with days late, in the notice's order.
+    pub late_units: Vec<LateUnit>,
+    /// 及时性 / timeliness.
+    pub timeliness: Timeliness,
+    /// 输入核算 / every input accounted for.
+    pub accounting: Accounting,
+    /// 合计 / totals with qualifiers.
+    pub totals: Totals,
+    /// 异常数字 / figures that look like typos (outliers, sub-venues above participants).
+    pub outliers: Vec<UnitFinding>,
+    /// 群众满意度 / satisfaction across units.
+    pub satisfaction: SatisfactionRollup,
+    /// 主题覆盖 / the notice's topics and focus items, and who covered them.
+    pub topic_coverage: Vec<TopicCoverage>,
+    /// 单位一览 / one row per expected unit.
+    pub units: Vec<UnitRow>,
+    /// 汇总说明 / roll-up level findings (participants of mixed kinds …).
+    pub notes: Vec<Diagnostic>,
+    /// 全市总结表 / the city's own 总结表.
+    pub city_summary: SummaryTable,
+    /// 全市总结表校验 / the city 总结表 validated as a city-level table.
+    pub city_summary_validation: ValidationStatus,
+}
+
+/// Rolls the inputs up against `notice`: the one-call form of [`RollupState`].
+///
+/// ```
+/// use learning_week::aggregate::{aggregate, AggregateInput, AggregateOptions};
+/// let r = aggregate(&learning_week::Notice::nanchang_2021(), &[AggregateInput::text(Some("x.json"), "{,}")], &AggregateOptions::default());
+/// assert_eq!(r.accounting.rejected[0].reason, Some(learning_week::aggregate::RejectReason::Unreadable));
+/// ```
+pub fn aggregate(notice: &Notice, inputs: &[AggregateInput], options: &AggregateOptions) -> CityRollup {
+    let mut state = RollupState::new(notice, options);
+    for i in inputs {
+        state.add(i);
+    }
+    state.finish()
+}
+
+/// The notice as the roll-up applies it (grace days overridden when asked).
+fn effective_notice(notice: &Notice, options: &AggregateOptions) -> Notice {
+    let mut n = notice.clone();
+    if let Some(g) = options.grace_days {
+        n.reporting.get_or_insert_with(Default::default).grace_days = Some(g);
+    }
+    n
+}
+
+fn text_of(content: &InputContent) -> Cow<'_, str> {
+    match content {
+        InputContent::Text(t) | InputContent::Unreadable(t) => Cow::Borrowed(t),
+        InputContent::Json(v) => Cow::Owned(serde_json::to_string(v).unwrap_or_default()),
+    }
+}
+
+impl RollupState {
+    /// An empty state for `notice` and `options`. States that are merged must share both.
+    ///
+    /// ```
+    /// use learning_week::aggregate::RollupState;
+    /// let s = RollupState::new(&learning_week::Notice::nanchang_2021(), &Default::default());
+    /// assert_eq!(s.inputs(), 0);
+    /// ```
+    pub fn new(notice: &Notice, options: &AggregateOptions) -> Self {
+        RollupState {
+            notice: effective_notice(notice, options),
+            inputs: 0,
+            candidates: Vec::new(),
+            rejected: Vec::new(),
+            plans: Vec::new(),
+        }
+    }
+
+    /// How many inputs were added.
+    ///
+    /// ```
+    /// use learning_week::aggregate::{AggregateInput, RollupState};
+    /// let mut s = RollupState::new(&learning_week::Notice::nanchang_2021(), &Default::default());
+    /// s.add(&AggregateInput::text(None, "x"));
+    /// assert_eq!(s.inputs(), 1);
+    /// ```
+    pub fn inputs(&self) -> usize {
+        self.inputs
+    }
+
+    /// Folds one input in. Never fails: an input that cannot be used is recorded as rejected.
+    ///
+    /// ```
+    /// use learning_week::aggregate::{AggregateInput, RollupState};
+    /// let mut s = RollupState::new(&learning_week::Notice::nanchang_2021(), &Default::default());
+    /// s.add(&AggregateInput::json(None, serde_json::json!({"notice": "not a submission"})));
+    /// assert_eq!(s.finish().accounting.rejected.len(), 1);
+    /// ```
+    pub fn add(&mut self, input: &AggregateInput) {
+        self.inputs += 1;
+        let text = text_of(&input.content);
+        let mut record = InputRecord::new(input.id.clone(), content_hash(text.as_bytes()));
+        let label = record.label();
+        let parsed: Result<Cow<'_, Value>, (String, Option<Diagnostic>)> = match &input.content {
+            InputContent::Json(v) => Ok(Cow::Borrowed(v)),
+            InputContent::Text(t) => parse_json(t).map(Cow::Owned).map_err(|d| (d.message.clone(), Some(d))),
+            InputContent::Unreadable(detail) => Err((detail.clone(), None)),
+        };
+        let value = match parsed {
+            Ok(v) if v.is_object() => v,
+            Ok(v) => {
+                let detail = format!("不是 JSON 对象 / not a JSON object ({})", crate::decode::json_type(&v));
+                return self.reject(record, RejectReason::Unreadable, &label, detail, None);
+            }
+            Err((detail, d)) => return self.reject(record, RejectReason::Unreadable, &label, detail, d),
+        };
+        let kind = input.kind.or_else(|| DocumentKind::detect(&value));
+        match kind {
+            Some(DocumentKind::Plan) => self.add_plan(record, &value),
+            Some(k @ (DocumentKind::Submission | DocumentKind::Summary)) => {
+                self.add_submission(record, k, &value)
+            }
+            other => {
+                record.kind = other;
+                let kind = other.map_or("unknown", DocumentKind::as_str);
+                let d = make(
+                    &ar::NOT_A_SUBMISSION,
+                    String::new(),
+                    params! {"input" => label, "kind" => kind},
+                    None,
+                );
+                record.reason = Some(RejectReason::NotASubmission);
+                record.diagnostics.push(d);
+                self.rejected.push(record);
+            }
+        }
+    }
+
+    fn reject(
+        &mut self,
+        mut record: InputRecord,
+        reason: RejectReason,
+        label: &str,
+        detail: String,
+        cause: Option<Diagnostic>,
+    ) {
+        record.reason = Some(reason);
+        let d = make(&ar::UNREADABLE, String::new(), params! {"input" => label, "detail" => detail}, None);
+        record.diagnostics.push(d);
+        record.diagnostics.extend(cause);
+        self.rejected.push(record);
+    }
+
+    /// Recognises the unit and the year; on failure records the rejection and returns `None`.
+    fn recognise(
+        &mut self,
+        mut record: InputRecord,
+        written: Option<&str>,
+        year: Option<i32>,
+        unit_path: &str,
+        year_path: &str,
+    ) -> Option<InputRecord> {
+        let label = record.label();
+        record.unit_written = written.map(str::to_owned);
+        let official = match written.and_then(|w| self.notice.find_unit(w)) {
+            Some(UnitMatch::Official(u) | UnitMatch::Alias(u)) => u.name.clone(),
+            _ => None,
+        };
+        let Some(unit) = official else {
+            let shown = written.filter(|w| !w.trim().is_empty()).unwrap_or("（未填写 / not given）");
+            let d = make(
+                &ar::UNKNOWN_UNIT,
+                unit_path.to_owned(),
+                params! {"input" => label, "written" => shown},
+                written.map(|w| Value::String(w.to_owned())).as_ref(),
+            );
+            record.reason = Some(RejectReason::UnknownUnit);
+            record.diagnostics.push(d);
+            self.rejected.push(record);
+            return None;
+        };
+        record.unit = Some(unit.clone());
+        if let (Some(y), Some(ny)) = (year, self.notice.year) {
+            if y != ny {
+                let d = make(
+                    &ar::WRONG_YEAR,
+                    year_path.to_owned(),
+                    params! {"input" => label, "unit" => unit, "year" => y, "notice_year" => ny},
+                    Some(&Value::from(y)),
+                );
+                record.reason = Some(RejectReason::WrongYear);
+                record.diagnostics.push(d);
+                self.rejected.push(record);
+                return None;
+            }
+        }
+        Some(record)
+    }
+
+    fn add_submission(&mut self, mut record: InputRecord, kind: DocumentKind, value: &Value) {
+        let outcome = validate_value(Some(kind), value, &self.notice, None);
+        record.kind = Some(kind);
+        record.validation = Some(ValidationStatus::from_diagnostics(&outcome.diagnostics));
+        let submission = match outcome.value {
+            Some(Document::Submission(s)) => s,
+            Some(Document::Summary(t)) => Submission { summary: Some(t), ..Default::default() },
+            _ => Submission::default(),
+        };
+        let table = submission.summary.as_ref();
+        let written = table.and_then(|t| t.host_unit.clone());
+        let year = table.and_then(|t| t.year);
+        let (unit_path, year_path) = match kind {
+            DocumentKind::Summary => ("/host_unit", "/year"),
+            _ => ("/summary/host_unit", "/summary/year"),
+        };
+        let Some(mut record) = self.recognise(record, written.as_deref(), year, unit_path, year_path) else {
+            return;
+        };
+        record.submitted_at = submission.submitted_at;
+        record.days_late = submission.submitted_at.and_then(|at| self.notice.days_late(at));
+        self.candidates.push(Candidate { record, submission });
+    }
+
+    fn add_plan(&mut self, mut record: InputRecord, value: &Value) {
+        let outcome = validate_value(Some(DocumentKind::Plan), value, &self.notice, None);
+        record.kind = Some(DocumentKind::Plan);
+        record.validation = Some(ValidationStatus::from_diagnostics(&outcome.diagnostics));
+        let plan = match outcome.value {
+            Some(Document::Plan(p)) => p,
+            _ => ActivityPlan::default(),
+        };
+        let Some(record) = self.recognise(record, plan.unit.as_deref(), plan.year, "/unit", "/year") else {
+            return;
+        };
+        let topics = coverage::topics_in(&self.notice, &coverage::plan_texts(&plan));
+        self.plans.push(PlanEntry { record, topics });
+    }
+
+    /// Combines two partial states (of the same notice and options) into one.
+    ///
+    /// ```
+    /// use learning_week::aggregate::{AggregateInput, RollupState};
+    /// let n = learning_week::Notice::nanchang_2021();
+    /// let mut a = RollupState::new(&n, &Default::default());
+    /// a.add(&AggregateInput::text(None, "1"));
+    /// let b = RollupState::new(&n, &Default::default());
+    /// assert_eq!(a.merge(b).inputs(), 1);
+    /// ```
+    pub fn merge(mut self, other: RollupState) -> RollupState {
+        self.inputs += other.inputs;
+        self.candidates.extend(other.candidates);
+        self.rejected.extend(other.rejected);
+        self.plans.extend(other.plans);
+        self
+    }
+
+    /// Produces the roll-up. Everything is sorted, so the result depends only on the set of
+    /// inputs, never on their order or on how partial states were merged.
+    ///
+    /// ```
+    /// use learning_week::aggregate::RollupState;
+    /// let r = RollupState::new(&learning_week::Notice::nanchang_2021(), &Default::default()).finish();
+    /// assert!(r.accounting.is_balanced());
+    /// ```
+    pub fn finish(self) -> CityRollup {
+        let RollupState { notice, inputs, mut candidates, mut rejected, mut plans } = self;
+        let order: Vec<String> = notice.units().iter().filter_map(|u| u.name.clone()).collect();
+        let rank =
+            |unit: Option<&str>| unit.and_then(|u| order.iter().position(|o| o == u)).unwrap_or(usize::MAX);
+
+        // Latest submitted_at wins; ties go to the larger content hash, then the larger id.
+        let tie = |c: &Candidate| (c.record.submitted_at, c.record.content_hash.clone(), c.record.id.clone());
+        candidates.sort_by(|a, b| {
+            rank(a.record.unit.as_deref())
+                .cmp(&rank(b.record.unit.as_deref()))
+                .then_with(|| tie(a).cmp(&tie(b)))
+        });
+        let mut winners: Vec<Candidate> = Vec::new();
+        let mut superseded: Vec<InputRecord> = Vec::new();
+        let mut iter = candidates.into_iter().peekable();
+        while let Some(c) = iter.next() {
+            if iter.peek().is_some_and(|next| next.record.unit == c.record.unit) {
+                superseded.push(c.record);
+            } else {
+                winners.push(c);
+            }
+        }
+        for s in &mut superseded {
+            let Some(w) = winners.iter().find(|w| w.record.unit == s.unit) else { continue };
+            let at = |r: &InputRecord| r.submitted_at.map_or_else(|| "—".to_owned(), |t| t.to_rfc3339());
+            let d = make(
+                &ar::DUPLICATE_SUBMISSION,
+                "/submitted_at".into(),
+                params! {"unit" => s.unit.clone(), "input" => s.label(), "submitted_at" => at(s),
+                "winner" => w.record.label(), "winner_submitted_at" => at(&w.record)},
+                None,
+            );
+            s.superseded_by = Some(w.record.label());
+            s.diagnostics.push(d);
+        }
+        rejected.sort_by(|a, b| {
+            (a.reason, rank(a.unit.as_deref()), a.sort_key()).cmp(&(
+                b.reason,
+                rank(b.unit.as_deref()),
+                b.sort_key(),
+            ))
+        });
+        plans.sort_by(|a, b| {
+            (rank(a.record.unit.as_deref()), a.record.sort_key())
+                .cmp(&(rank(b.record.unit.as_deref()), b.record.sort_key()))
+        });
+
+        let unit_of = |c: &Candidate| c.record.unit.clone().unwrap_or_default();
+        let reported_units: Vec<String> = winners.iter().map(unit_of).collect();
+        let missing_units: Vec<String> =
+            order.iter().filter(|u| !reported_units.contains(u)).cloned().collect();
+        let expected = order.len();
+        let mut duplicate_units: Vec<String> = superseded.iter().filter_map(|s| s.unit.clone()).collect();
+        duplicate_units.dedup();
+        let mut unknown_senders: Vec<String> = rejected
+            .iter()
+            .filter(|r| r.reason == Some(RejectReason::UnknownUnit))
+            .filter_map(|r| r.unit_written.clone().filter(|w| !w.trim().is_empty()))
+            .collect();
+        unknown_senders.sort();
+        unknown_senders.dedup();
+        let completeness = Completeness {
+            expected,
+            reported: reported_units.len(),
+            rate_percent: (expected > 0)
+                .then(|| (reported_units.len() as f64 * 1000.0 / expected as f64).round() / 10.0),
+            duplicate_units,
+            unknown_senders,
+        };
+
+        let late_units: Vec<LateUnit> = winners
+            .iter()
+            .filter_map(|c| {
+                let days_late = c.record.days_late.filter(|d| *d > 0)?;
+                Some(LateUnit {
+                    unit: unit_of(c),
+                    days_late,
+                    submitted_at: c.record.submitted_at?,
+                    input: c.record.label(),
+                })
+            })
+            .collect();
+        let reporting = notice.reporting.as_ref();
+        let timeliness = Timeliness {
+            deadline: reporting.and_then(|r| r.deadline),
+            deadline_inclusive: reporting.and_then(|r| r.deadline_inclusive).unwrap_or(true),
+            grace_days: reporting.and_then(|r| r.grace_days).unwrap_or(0),
+            last_on_time_day: notice.last_on_time_day(),
+            utc_offset: notice.utc_offset().to_string(),
+            on_time_units: winners.iter().filter(|c| c.record.days_late == Some(0)).map(unit_of).collect(),
+            unknown_units: winners.iter().filter(|c| c.record.days_late.is_none()).map(unit_of).collect(),
+        };
+
+        let figure =
+            |f: fn(&crate::summary::Participation) -> Option<&Count>| -> Vec<(String, Option<Count>)> {
+                winners.iter().map(|c| (unit_of(c), participation(c).and_then(f).cloned())).collect()
+            };
+        let publicity =
+            |f: fn(&crate::summary::Publicity) -> Option<&Count>| -> Vec<(String, Option<Count>)> {
+                winners
+                    .iter()
+                    .map(|c| (unit_of(c), table(c).and_then(|t| t.publicity.as_ref()).and_then(f).cloned()))
+                    .collect()
+            };
+        let totals = Totals {
+            participants: totals::sum_counts(&figure(|p| p.participants.as_ref()), true),
+            main_venues: totals::sum_counts(&figure(|p| p.main_venues.as_ref()), false),
+            sub_venues: totals::sum_counts(&figure(|p| p.sub_venues.as_ref()), false),
+            units_total: totals::sum_counts(&figure(|p| p.units_total.as_ref()), false),
+            units_participating: totals::sum_counts(&figure(|p| p.units_participating.as_ref()), false),
+            text_reports: totals::sum_counts(&publicity(|p| p.text_reports.as_ref()), false),
+            image_reports: totals::sum_counts(&publicity(|p| p.image_reports.as_ref()), false),
+        };
+        let mut notes = Vec::new();
+        if totals.participants.is_mixed() {
+            let zh: Vec<String> = totals
+                .participants
+                .by_kind
+                .iter()
+                .map(|k| format!("{} {} 个单位", k.unit.as_deref().unwrap_or("未注明"), k.units.len()))
+                .collect();
+            let en: Vec<String> = totals
+                .participants
+                .by_kind
+                .iter()
+                .map(|k| format!("{}: {}", k.kind.as_str(), k.units.len()))
+                .collect();
+            notes.push(make(
+                &ar::PARTICIPANTS_MIXED_KINDS,
+                String::new(),
+                params! {"kinds" => zh.join("，"), "kinds_en" => en.join(", ")},
+                None,
+            ));
+        }
+
+        let outliers = find_outliers(&winners);
+        let satisfaction = satisfaction::summarise(
+            &winners
+                .iter()
+                .map(|c| {
+                    let t = table(c);
+                    (
+                        unit_of(c),
+                        t.and_then(|t| t.reach.as_ref()).and_then(|r| r.satisfaction.clone()),
+                        participation(c).and_then(|p| p.participants.clone()),
+                    )
+                })
+                .collect::<Vec<_>>(),
+        );
+
+        let evidence: Vec<coverage::UnitEvidence<'_>> = order
+            .iter()
+            .map(|u| {
+                let winner = winners.iter().find(|c| c.record.unit.as_deref() == Some(u));
+                let mut from_plans: Vec<String> = plans
+                    .iter()
+                    .filter(|p| p.record.unit.as_deref() == Some(u))
+                    .flat_map(|p| p.topics.iter().cloned())
+                    .collect();
+                if let Some(p) = winner.and_then(|c| c.submission.plan.as_ref()) {
+                    from_plans.extend(coverage::topics_in(&notice, &coverage::plan_texts(p)));
+                }
+                let from_summary = winner
+                    .and_then(table)
+                    .map(|t| coverage::topics_in(&notice, &coverage::summary_texts(t)))
+                    .unwrap_or_default();
+                coverage::UnitEvidence { unit: u, reporting: winner.is_some(), from_plans, from_summary }
+            })
+            .collect();
+        let topic_coverage = coverage::coverage(&notice, &evidence);
+
+        let units: Vec<UnitRow> = order
+            .iter()
+            .map(|u| {
+                let superseded = superseded.iter().filter(|s| s.unit.as_deref() == Some(u)).count();
+                match winners.iter().find(|c| c.record.unit.as_deref() == Some(u)) {
+                    None => UnitRow {
+                        unit: u.clone(),
+                        status: UnitStatus::Missing,
+                        input: None,
+                        submitted_at: None,
+                        days_late: None,
+                        participants: None,
+                        main_venues: None,
+                        sub_venues: None,
+                        satisfaction: None,
+                        superseded,
+                        validation: None,
+                    },
+                    Some(c) => {
+                        let p = participation(c);
+                        UnitRow {
+                            unit: u.clone(),
+                            status: UnitStatus::Reported,
+                            input: Some(c.record.label()),
+                            submitted_at: c.record.submitted_at,
+                            days_late: c.record.days_late,
+                            participants: p.and_then(|p| p.participants.clone()),
+                            main_venues: p.and_then(|p| p.main_venues.clone()),
+                            sub_venues: p.and_then(|p| p.sub_venues.clone()),
+                            satisfaction: table(c)
+                                .and_then(|t| t.reach.as_ref())
+                                .and_then(|r| r.satisfaction.clone()),
+                            superseded,
+                            validation: c.record.validation.clone(),
+                        }
+                    }
+                }
+            })
+            .collect();
+
+        let tables: Vec<(String, &SummaryTable)> =
+            winners.iter().filter_map(|c| table(c).map(|t| (unit_of(c), t))).collect();
+        let city_summary =
+            city_summary::build(&notice, &tables, &totals, &satisfaction, &completeness, &late_units);
+        let city_summary_validation =
+            ValidationStatus::from_diagnostics(&crate::validate::check_summary(&city_summary, &notice, None));
+
+        let accounting = Accounting {
+            inputs,
+            included: winners.into_iter().map(|c| c.record).collect(),
+            superseded,
+            rejected,
+            plans: plans.into_iter().map(|p| p.record).collect(),
+        };
+        CityRollup {
+            year: notice.year,
+            city: notice.city().map(str::to_owned),
+            expected_units: expected,
+            reported_units,
+            missing_units,
+            completeness,
+            late_units,
+            timeliness,
+            accounting,
+            totals,
+            outliers,
+            satisfaction,
+            topic_coverage,
+            units,
+            notes,
+            city_summary,
+            city_summary_validation,
+        }
+    }
+}
+
+fn table(c: &Candidate) -> Option<&SummaryTable> {
+    c.submission.summary.as_ref()
+}
+
+fn participation(c: &Candidate) -> Option<&crate::summary::Participation> {
+    table(c).and_then(|t| t.participation.as_ref())
+}
+
+/// From how many times the median of the other units a unit's participants are flagged.
+pub const OUTLIER_FACTOR: u64 = 10;
+
+/// Flags participants at or above [`OUTLIER_FACTOR`] × the median of the other units (when at least
+/// two others gave a figure) and sub-venues above participants.
+fn find_outliers(winners: &[Candidate]) -> Vec<UnitFinding> {
+    let participants = |c: &Candidate| -> Option<Count> {
+        c.submission.summary.as_ref()?.participation.as_ref()?.participants.clone()
+    };
+    let mut values: Vec<u64> = winners.iter().filter_map(|c| participants(c).map(|p| p.value)).collect();
+    values.sort_unstable();
+    let mut out = Vec::new();
+    for c in winners {
+        let unit = c.record.unit.clone().unwrap_or_default();
+        let Some(p) = participants(c) else { continue };
+        // The others are `values` without one copy of p.value: index past it.
+        let others = values.len().saturating_sub(1);
+        if others >= 2 {
+            let pos = values.partition_point(|v| *v < p.value);
+            let at = |k: usize| values.get(if k < pos { k } else { k + 1 }).copied().unwrap_or(0);
+            let median2 = if others % 2 == 1 {
+                2 * u128::from(at(others / 2))
+            } else {
+                u128::from(at(others / 2 - 1)) + u128::from(at(others / 2))
+            };
+            // value ≥ 10 × median  ⇔  2·value ≥ 10 × (2·median), in integers. "At least", not
+            // "more than": one extra zero (350000 for 35000) gives exactly ten times.
+            if median2 > 0 && 2 * u128::from(p.value) >= u128::from(OUTLIER_FACTOR) * median2 {
+                let median = median2 as f64 / 2.0;
+                let ratio = ((p.value as f64 / median) * 10.0).round() / 10.0;
+                out.push(UnitFinding {
+                    unit: unit.clone(),
+                    input: c.record.label(),
+                    diagnostic: make(
+                        &ar::PARTICIPANTS_OUTLIER,
+                        "/summary/participation/participants".into(),
+                        params! {"unit" => unit.clone(), "value" => p.display_zh(), "median" => median, "ratio" => ratio},
+                        Some(&Value::from(p.value)),
+                    ),
+                });
+            }
+        }
+        let sub = c.submission.summary.as_ref().and_then(|t| t.participation.as_ref()?.sub_venues.clone());
+        if let Some(sub) = sub {
+            let sub_low = if sub.qualifier == Qualifier::AtMost { 0 } else { sub.value };
+            let p_high = if p.qualifier == Qualifier::AtLeast { None } else { Some(p.value) };
+            if p_high.is_some_and(|h| sub_low > h) {
+                out.push(UnitFinding {
+                    unit: unit.clone(),
+                    input: c.record.label(),
+                    diagnostic: make(
+                        &ar::SUB_VENUES_EXCEED_PARTICIPANTS,
+                        "/summary/participation/sub_venues".into(),
+                        params! {"unit" => unit, "sub_venues" => sub.display_zh(), "participants" => p.display_zh(),
+                        "related" => ["/summary/participation/participants"]},
+                        Some(&Value::from(sub.value)),
+                    ),
+                });
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,137 @@
+//! 群众满意度 across units: a participant-weighted mean of the percentages, the extremes, the
+//! levels counted, and the units that gave none.
+
+use crate::count::{Count, Qualifier};
+use crate::satisfaction::{Satisfaction, SatisfactionLevel};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// 权重 / one unit's percentage and the weight it got in the mean.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct SatisfactionWeight {
+    /// 单位 / the reporting unit.
+    pub unit: String,
+    /// 满意率 / the percentage it gave.
+    pub percent: f64,
+    /// 限定词 / its qualifier.
+    pub qualifier: Qualifier,
+    /// 权重 / its participants figure; absent (and left out of the weighted mean) when it gave none.
+    pub weight: Option<u64>,
+}
+
+/// 单位满意率 / a unit with its percentage (for the minimum and maximum).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct UnitPercent {
+    /// 单位 / the reporting unit.
+    pub unit: String,
+    /// 满意率 / the percentage.
+    pub percent: f64,
+    /// 限定词 / its qualifier.
+    pub qualifier: Qualifier,
+}
+
+/// 等级计数 / how many units answered with one level.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct LevelCount {
+    /// 等级 / the level.
+    pub level: SatisfactionLevel,
+    /// 单位数 / how many units.
+    pub count: usize,
+    /// 单位 / which units.
+    pub units: Vec<String>,
+}
+
+/// 满意度汇总 / satisfaction across the reporting units.
+///
+/// ```
+/// use learning_week::aggregate::satisfaction::summarise;
+/// use learning_week::{Count, Satisfaction};
+/// let rows = vec![
+///     ("东湖区".to_string(), serde_json::from_str::<Satisfaction>("90").ok(), Some(Count::exact(100))),
+///     ("西湖区".to_string(), serde_json::from_str::<Satisfaction>("100").ok(), Some(Count::exact(300))),
+///     ("南昌县".to_string(), None, Some(Count::exact(5))),
+/// ];
+/// let s = summarise(&rows);
+/// assert_eq!(s.weighted_mean, Some(97.5));
+/// assert_eq!(s.min.as_ref().unwrap().unit, "东湖区");
+/// assert_eq!(s.units_without, vec!["南昌县".to_string()]);
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct SatisfactionRollup {
+    /// 加权平均 / mean of the percentages weighted by participants, rounded to 0.01.
+    pub weighted_mean: Option<f64>,
+    /// 限定词 / the mean's qualifier (the parts' qualifiers combined).
+    pub qualifier: Qualifier,
+    /// 权重 / every percentage and its weight, in unit order.
+    pub weights: Vec<SatisfactionWeight>,
+    /// 最低 / the lowest percentage and its unit.
+    pub min: Option<UnitPercent>,
+    /// 最高 / the highest percentage and its unit.
+    pub max: Option<UnitPercent>,
+    /// 等级 / units per level, best first (every level listed, zero counts included).
+    pub levels: Vec<LevelCount>,
+    /// 未填单位 / reporting units that gave no satisfaction.
+    pub units_without: Vec<String>,
+}
+
+const LEVELS: [SatisfactionLevel; 4] = [
+    SatisfactionLevel::VerySatisfied,
+    SatisfactionLevel::Satisfied,
+    SatisfactionLevel::FairlySatisfied,
+    SatisfactionLevel::Dissatisfied,
+];
+
+/// Summarises `(unit, satisfaction, participants)` rows given in unit order.
+pub fn summarise(rows: &[(String, Option<Satisfaction>, Option<Count>)]) -> SatisfactionRollup {
+    let mut weights = Vec::new();
+    let mut levels: Vec<LevelCount> =
+        LEVELS.iter().map(|l| LevelCount { level: *l, count: 0, units: Vec::new() }).collect();
+    let mut units_without = Vec::new();
+    for (unit, sat, participants) in rows {
+        match sat {
+            Some(Satisfaction::Percent(p)) => weights.push(SatisfactionWeight {
+                unit: unit.clone(),
+                percent: p.value,
+                qualifier: p.qualifier,
+                weight: participants.as_ref().map(|c| c.value).filter(|w| *w > 0),
+            }),
+            Some(Satisfaction::Level(l)) => {
+                if let Some(lc) = levels.iter_mut().find(|lc| lc.level == *l) {
+                    lc.count += 1;
+                    lc.units.push(unit.clone());
+                }
+            }
+            None => units_without.push(unit.clone()),
+        }
+    }
+    let (mut num, mut den) = (0f64, 0f64);
+    let mut qualifier = Qualifier::Exact;
+    for w in &weights {
+        if let Some(weight) = w.weight {
+            num += w.percent * weight as f64;
+            den += weight as f64;
+            qualifier = qualifier.combine(w.qualifier);
+        }
+    }
+    let weighted_mean = (den > 0.0).then(|| (num / den * 100.0).round() / 100.0);
+    let pick = |better: fn(f64, f64) -> bool| {
+        weights.iter().fold(None::<&SatisfactionWeight>, |best, w| match best {
+            Some(b) if !better(w.percent, b.percent) => Some(b),
+            _ => Some(w),
+        })
+    };
+    let as_unit = |w: &SatisfactionWeight| UnitPercent {
+        unit: w.unit.clone(),
+        percent: w.percent,
+        qualifier: w.qualifier,
+    };
+    SatisfactionRollup {
+        weighted_mean,
+        qualifier: if weighted_mean.is_some() { qualifier } else { Qualifier::Exact },
+        min: pick(|a, b| a < b).map(as_unit),
+        max: pick(|a, b| a > b).map(as_unit),
+        weights,
+        levels,
+        units_without,
+    }
+}

@@ -1,0 +1,312 @@
+//! Properties of the roll-up: the accounting identity, order independence, merging, the
+//! qualifier algebra; and one run over 10,000 synthetic submissions.
+
+use super::*;
+use crate::count::Qualifier::{self, *};
+use proptest::prelude::*;
+
+const UNITS: &[&str] =
+    &["东湖区", "西湖区", "青云谱区", "湾里区", "湾里管理局", "南昌县", "经开区", "朝阳区", "", "南昌市"];
+
+fn qualifier() -> impl Strategy<Value = Qualifier> {
+    prop_oneof![Just(Exact), Just(Approx), Just(AtLeast), Just(AtMost)]
+}
+
+/// One input as JSON text: a submission, a bare summary, a plan, or garbage.
+fn input() -> impl Strategy<Value = String> {
+    let submission = (
+        0..UNITS.len(),
+        prop_oneof![Just(2021), Just(2021), Just(2021), Just(2020)],
+        1u32..12,
+        0u32..24,
+        proptest::option::of((0u64..400_000, qualifier(), prop_oneof![Just(""), Just("人"), Just("人次")])),
+        proptest::option::of(0u64..30),
+        proptest::option::of(0u32..=100),
+        any::<bool>(),
+    )
+        .prop_map(|(u, year, day, hour, participants, sub, sat, bare)| {
+            let mut participation = serde_json::Map::new();
+            if let Some((v, q, unit)) = participants {
+                let mut c = serde_json::json!({"value": v, "qualifier": q.as_str()});
+                if !unit.is_empty() {
+                    c["unit"] = unit.into();
+                }
+                participation.insert("participants".into(), c);
+            }
+            if let Some(s) = sub {
+                participation.insert("sub_venues".into(), s.into());
+            }
+            participation.insert("featured_activities".into(), serde_json::json!([{"name": "“双减”进社区"}]));
+            let mut summary = serde_json::json!({"year": year, "host_unit": UNITS[u], "participation": participation});
+            if let Some(s) = sat {
+                summary["reach"] = serde_json::json!({"satisfaction": s});
+            }
+            let v = if bare {
+                summary
+            } else {
+                serde_json::json!({"summary": summary, "submitted_at": format!("2021-12-{day:02}T{hour:02}:00:00+08:00")})
+            };
+            v.to_string()
+        });
+    prop_oneof![
+        8 => submission,
+        1 => (0..UNITS.len()).prop_map(|u| serde_json::json!({"year": 2021, "unit": UNITS[u],
+            "activities": [{"name": "智慧助老课堂"}]}).to_string()),
+        1 => "\\PC{0,12}",
+    ]
+}
+
+fn inputs() -> impl Strategy<Value = Vec<AggregateInput>> {
+    proptest::collection::vec(input(), 0..24).prop_map(|texts| {
+        texts
+            .into_iter()
+            .enumerate()
+            .map(|(i, t)| AggregateInput::text(Some(&format!("in-{i:02}.json")), t))
+            .collect()
+    })
+}
+
+fn notice() -> Notice {
+    Notice::nanchang_2021()
+}
+
+fn opts() -> AggregateOptions {
+    AggregateOptions::default()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn every_input_is_accounted_for_once(inputs in inputs()) {
+        let r = aggregate(&notice(), &inputs, &opts());
+        let a = &r.accounting;
+        prop_assert_eq!(a.inputs, inputs.len());
+        prop_assert!(a.is_balanced());
+        prop_assert_eq!(r.reported_units.len() + r.missing_units.len(), r.expected_units);
+        prop_assert!(r.completeness.rate_percent.is_some_and(|p| (0.0..=100.0).contains(&p)));
+        prop_assert_eq!(a.included.len(), r.reported_units.len());
+        prop_assert_eq!(r.city_summary.host_unit.as_deref(), Some("南昌市"));
+    }
+
+    #[test]
+    fn order_does_not_matter(inputs in inputs().prop_shuffle(), seed in any::<u64>()) {
+        let mut shuffled = inputs.clone();
+        // a second, different order: rotate by the seed and reverse
+        let k = if shuffled.is_empty() { 0 } else { (seed as usize) % shuffled.len() };
+        shuffled.rotate_left(k);
+        shuffled.reverse();
+        prop_assert_eq!(aggregate(&notice(), &inputs, &opts()), aggregate(&notice(), &shuffled, &opts()));
+    }
+
+    #[test]
+    fn merging_partial_states_equals_aggregating_the_union(inputs in inputs(), cut in any::<prop::sample::Index>()) {
+        let k = if inputs.is_empty() { 0 } else { cut.index(inputs.len() + 1) };
+        let (left, right) = inputs.split_at(k);
+        let fold = |part: &[AggregateInput]| {
+            let mut s = RollupState::new(&notice(), &opts());
+            for i in part {
+                s.add(i);
+            }
+            s
+        };
+        let whole = aggregate(&notice(), &inputs, &opts());
+        prop_assert_eq!(&fold(left).merge(fold(right)).finish(), &whole);
+        prop_assert_eq!(&fold(right).merge(fold(left)).finish(), &whole);
+    }
+
+    #[test]
+    fn nothing_panics_on_any_text(texts in proptest::collection::vec("\\PC{0,40}", 0..8)) {
+        let inputs: Vec<AggregateInput> = texts.into_iter().map(|t| AggregateInput::text(None, t)).collect();
+        let r = aggregate(&notice(), &inputs, &opts());
+        prop_assert!(r.accounting.is_balanced());
+        let _ = r.to_text("zh");
+        let _ = r.to_markdown("en");
+    }
+
+    #[test]
+    fn qualifier_combine_is_commutative(a in qualifier(), b in qualifier()) {
+        prop_assert_eq!(a.combine(b), b.combine(a));
+    }
+
+    #[test]
+    fn qualifier_combine_is_associative(a in qualifier(), b in qualifier(), c in qualifier()) {
+        prop_assert_eq!(a.combine(b).combine(c), a.combine(b.combine(c)));
+    }
+
+    #[test]
+    fn exact_is_the_identity(a in qualifier()) {
+        prop_assert_eq!(a.combine(Exact), a);
+        prop_assert_eq!(Exact.combine(a), a);
+    }
+
+    #[test]
+    fn a_sum_is_never_more_precise_than_its_parts(a in qualifier(), b in qualifier()) {
+        // exact (0) is more precise than a one-sided bound (1), which is more precise than approx (2).
+        let rank = |q: Qualifier| match q { Exact => 0, AtLeast | AtMost => 1, Approx => 2 };
+        let c = a.combine(b);
+        prop_assert!(rank(c) >= rank(a).max(rank(b)));
+        // and a one-sided bound only survives when both parts agree with it
+        if matches!(c, AtLeast | AtMost) {
+            prop_assert!([a, b].iter().all(|q| *q == c || *q == Exact));
+        }
+    }
+
+    #[test]
+    fn bounds_of_a_sum_hold_for_every_true_value(
+        parts in proptest::collection::vec((0u64..1000, qualifier(), 0u64..1000), 1..6)
+    ) {
+        // For each written (value, qualifier), pick a true value the qualifier allows; the
+        // total's qualifier must then allow the true sum.
+        let mut written = 0u64;
+        let mut truth = 0u64;
+        let mut q = Exact;
+        for (v, qual, delta) in &parts {
+            let t = match qual {
+                Exact => *v,
+                AtLeast => v + delta,
+                AtMost => v.saturating_sub(*delta),
+                Approx => v + delta / 10,
+            };
+            written += v;
+            truth += t;
+            q = q.combine(*qual);
+        }
+        match q {
+            Exact => prop_assert_eq!(truth, written),
+            AtLeast => prop_assert!(truth >= written),
+            AtMost => prop_assert!(truth <= written),
+            Approx => {}
+        }
+    }
+}
+
+/// A deterministic stream of pseudo-random numbers (no dependency needed for a fixed test).
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self, n: u64) -> u64 {
+        self.0 = self.0.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        (self.0 >> 33) % n.max(1)
+    }
+}
+
+#[test]
+fn ten_thousand_synthetic_submissions_are_all_accounted_for() {
+    let mut rng = Lcg(2021);
+    let mut inputs = Vec::with_capacity(10_000);
+    for i in 0..10_000u64 {
+        let unit = UNITS[rng.next(UNITS.len() as u64) as usize];
+        let text = match rng.next(20) {
+            0 => "{\"summary\": ".to_owned(),
+            1 => serde_json::json!({"year": 2021, "unit": unit, "activities": []}).to_string(),
+            _ => serde_json::json!({
+                "submitted_at": format!("2021-12-{:02}T{:02}:{:02}:00+08:00", 1 + rng.next(10), rng.next(24), rng.next(60)),
+                "summary": {"year": if rng.next(10) == 0 { 2020 } else { 2021 }, "host_unit": unit,
+                    "participation": {"participants": rng.next(60_000)}}
+            })
+            .to_string(),
+        };
+        inputs.push(AggregateInput::text(Some(&format!("synthetic/{i:05}.json")), text));
+    }
+    let r = aggregate(&notice(), &inputs, &opts());
+    let a = &r.accounting;
+    assert_eq!(a.inputs, 10_000);
+    assert!(
+        a.is_balanced(),
+        "{} + {} + {} + {} != 10000",
+        a.included.len(),
+        a.superseded.len(),
+        a.rejected.len(),
+        a.plans.len()
+    );
+    assert!(a.included.len() <= r.expected_units);
+    assert!(r.completeness.rate_percent.is_some_and(|p| p <= 100.0));
+    assert!(a.superseded.len() > 1000 && a.rejected.len() > 1000, "the mix exercises every path");
+}
+
+#[test]
+fn latest_submission_wins_and_the_older_one_says_why() {
+    let s = |at: &str, n: u64| {
+        AggregateInput::json(
+            Some(at),
+            serde_json::json!({"submitted_at": at, "summary": {"year": 2021, "host_unit": "东湖区",
+                "participation": {"participants": n}}}),
+        )
+    };
+    let r = aggregate(
+        &notice(),
+        &[s("2021-12-03T09:00:00+08:00", 2), s("2021-12-01T09:00:00+08:00", 1)],
+        &opts(),
+    );
+    assert_eq!(r.totals.participants.value, Some(2));
+    let old = &r.accounting.superseded[0];
+    assert_eq!(old.id.as_deref(), Some("2021-12-01T09:00:00+08:00"));
+    assert_eq!(old.superseded_by.as_deref(), Some("2021-12-03T09:00:00+08:00"));
+    assert_eq!(old.diagnostics[0].code, "aggregate.duplicate_submission");
+    assert_eq!(r.completeness.duplicate_units, vec!["东湖区"]);
+}
+
+#[test]
+fn people_and_person_times_are_never_added() {
+    let s = |unit: &str, c: serde_json::Value| {
+        AggregateInput::json(
+            None,
+            serde_json::json!({"submitted_at": "2021-12-01T09:00:00+08:00", "summary": {"year": 2021,
+                "host_unit": unit, "participation": {"participants": c, "featured_activities": [{"name": "x"}],
+                "main_venues": 1}}}),
+        )
+    };
+    let r = aggregate(
+        &notice(),
+        &[
+            s("东湖区", serde_json::json!({"value": 100, "unit": "人"})),
+            s("西湖区", serde_json::json!({"value": 300, "unit": "人次"})),
+        ],
+        &opts(),
+    );
+    let p = &r.totals.participants;
+    assert_eq!(p.value, None);
+    assert_eq!(p.by_kind.len(), 2);
+    assert!(r.notes.iter().any(|d| d.code == "aggregate.participants_mixed_kinds"));
+    // The city table carries an honest lower bound in person-times.
+    let c = r.city_summary.participation.as_ref().and_then(|p| p.participants.clone());
+    assert_eq!(c, Some(Count { value: 400, qualifier: AtLeast, unit: Some("人次".into()), source: None }));
+}
+
+#[test]
+fn an_extra_zero_is_flagged() {
+    let s = |unit: &str, n: u64, sub: u64| {
+        AggregateInput::json(
+            None,
+            serde_json::json!({"submitted_at": "2021-12-01T09:00:00+08:00", "summary": {"year": 2021,
+                "host_unit": unit, "participation": {"participants": n, "sub_venues": sub}}}),
+        )
+    };
+    let r = aggregate(
+        &notice(),
+        &[s("东湖区", 35_000, 3), s("西湖区", 30_000, 4), s("青山湖区", 350_000, 5), s("南昌县", 20, 40)],
+        &opts(),
+    );
+    let codes: Vec<(&str, &str)> =
+        r.outliers.iter().map(|o| (o.unit.as_str(), o.diagnostic.code.as_str())).collect();
+    assert_eq!(
+        codes,
+        vec![
+            ("青山湖区", "aggregate.participants_outlier"),
+            ("南昌县", "aggregate.sub_venues_exceed_participants")
+        ]
+    );
+}
+
+#[test]
+fn grace_days_can_be_overridden() {
+    let i = AggregateInput::json(
+        None,
+        serde_json::json!({"submitted_at": "2021-12-06T09:00:00+08:00", "summary": {"year": 2021, "host_unit": "东湖区"}}),
+    );
+    assert_eq!(aggregate(&notice(), std::slice::from_ref(&i), &opts()).late_units.len(), 1);
+    let r = aggregate(&notice(), &[i], &AggregateOptions { grace_days: Some(1) });
+    assert!(r.late_units.is_empty());
+    assert_eq!(r.timeliness.on_time_units, vec!["东湖区"]);
+}

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# The Python package (bindings-py): builds the abi3 wheel with maturin, installs it into a venv,
+# and runs the pytest suite (the shared vectors, hostile inputs, the Python surface),
+# `mypy --strict` on the example, stubtest, and the example script itself.
+# Caches (venv, wheel) live under ${LW_CACHE:-$HOME/.cache/learning-week}; CARGO_TARGET_DIR is
+# respected (cargo reads it). Called by scripts/test-all.sh.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+cache="${LW_CACHE:-$HOME/.cache/learning-week}"
+venv="$cache/venv-py"
+py="$venv/bin/python"
+wheels="$cache/wheels-py"
+t0=$(date +%s)
+export MYPY_CACHE_DIR="$cache/mypy-cache"
+
+# Pinned: the versions this suite was written against (maturin 1.16 per docs/TOOLCHAIN facts).
+pins=(maturin==1.16.0 pytest==8.4.2 mypy==1.20.2 pandas==2.3.3 pandas-stubs==2.3.3.260113)
+
+echo "== python venv ($venv)"
+if [ ! -x "$py" ]; then
+  "$(command -v python3.11 || command -v python3)" -m venv "$venv"
+fi
+stamp="$venv/.lw-pins"
+if [ "$(cat "$stamp" 2>/dev/null)" != "${pins[*]}" ]; then
+  "$py" -m pip install -q --disable-pip-version-check "${pins[@]}"
+  echo "${pins[*]}" >"$stamp"
+fi
+
+echo "== maturin build --release (abi3 wheel)"
+rm -rf "$wheels"
+"$venv/bin/maturin" build --release -q -i "$py" -m bindings-py/Cargo.toml --out "$wheels"
+wheel=$(ls "$wheels"/learning_week-*-cp39-abi3-*.whl)
+echo "built $(basename "$wheel")"
+"$py" -m pip install -q --disable-pip-version-check --force-reinstall --no-deps "$wheel"
+
+# The checks below all run; the script fails at the end if any did.
+failed=()
+step() {
+  local name=$1
+  shift
+  echo "== $name"
+  "$@" || failed+=("$name")
+}
+step "pytest (bindings-py/tests)" "$py" -m pytest -q -p no:cacheprovider bindings-py/tests
+step "mypy --strict examples/python/city_rollup.py" "$venv/bin/mypy" --strict examples/python/city_rollup.py
+step "mypy --strict -p learning_week" "$venv/bin/mypy" --strict -p learning_week
+step "stubtest learning_week" "$py" -m mypy.stubtest learning_week
+step "examples/python/city_rollup.py" "$py" examples/python/city_rollup.py "$root/examples/nanchang-2021"
+
+echo "python: done in $(( $(date +%s) - t0 )) s"
+if [ ${#failed[@]} -gt 0 ]; then
+  printf 'python: FAILED: %s\n' "${failed[@]}" >&2
+  exit 1
+fi

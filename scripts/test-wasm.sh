@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# Builds and tests the WebAssembly package (bindings-wasm/) from a fresh machine:
+#   wasm32 target, wasm-bindgen CLI (the exact version of the wasm-bindgen crate in Cargo.lock),
+#   npm dev dependencies (npm ci), Chromium from Debian if absent; then the wasm build for the
+#   web (ES module) and Node (CommonJS) into bindings-wasm/pkg/, the Node suite (every shared
+#   vector, hostile inputs through every export, parity with the Rust CLI), `tsc --strict` over
+#   a file that uses every export, the browser test of the 总结表 form, and the gzipped size.
+#
+#   scripts/test-wasm.sh               everything
+#   scripts/test-wasm.sh --build-only  build bindings-wasm/pkg/ and stop
+#
+# Respects CARGO_TARGET_DIR. Browser profile, screenshots and downloads go to
+# ${LW_CACHE:-$HOME/.cache/learning-week}/wasm. scripts/test-all.sh may call it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+t0=$(date +%s)
+step() { echo "== wasm: $* ($(( $(date +%s) - t0 )) s)"; }
+
+cache="${LW_CACHE:-$HOME/.cache/learning-week}/wasm"
+target_dir="${CARGO_TARGET_DIR:-$root/target}"
+pkg="$root/bindings-wasm/pkg"
+mkdir -p "$cache"
+
+# ---- tools --------------------------------------------------------------------------------
+step "toolchain"
+rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown ||
+  rustup target add wasm32-unknown-unknown
+
+# The CLI must be the very version of the wasm-bindgen crate that Cargo.lock resolved.
+wb_version=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+[ -n "$wb_version" ] || { echo "wasm-bindgen not found in Cargo.lock" >&2; exit 1; }
+cargo_bin="${CARGO_HOME:-$HOME/.cargo}/bin"
+export PATH="$cargo_bin:$PATH"
+if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$wb_version" ]; then
+  step "installing wasm-bindgen-cli $wb_version (about 2 min, once; cached in $cargo_bin)"
+  # `cargo install --locked` of the published crate pins webpki-roots 1.0.11, which the
+  # registry we reach does not serve: unpack the .crate, move that one pin back, install.
+  src=$(mktemp -d)
+  curl -sSfL -o "$src/cli.crate" \
+    "https://static.crates.io/crates/wasm-bindgen-cli/wasm-bindgen-cli-$wb_version.crate"
+  tar -xzf "$src/cli.crate" -C "$src"
+  (
+    cd "$src/wasm-bindgen-cli-$wb_version"
+    if grep -q '^name = "webpki-roots"' Cargo.lock; then
+      cargo update -q -p webpki-roots --precise 1.0.10 || true
+    fi
+    CARGO_TARGET_DIR="$src/target" cargo install -q --path . --locked --root "${CARGO_HOME:-$HOME/.cargo}"
+  )
+  rm -rf "$src"
+fi
+
+if [ "${1:-}" != "--build-only" ]; then
+  # npm dev dependencies (typescript, playwright-core) exactly as package-lock.json says;
+  # skipped when node_modules already matches the lock.
+  if ! cmp -s bindings-wasm/package-lock.json bindings-wasm/node_modules/.package-lock.json.copy 2>/dev/null; then
+    step "npm ci"
+    (cd bindings-wasm && npm ci --no-audit --no-fund --loglevel=error >/dev/null &&
+      cp package-lock.json node_modules/.package-lock.json.copy)
+  fi
+  # Chromium from Debian, and a CJK font so the screenshots show the form's Chinese, not boxes.
+  apt_pkgs=""
+  [ -x /usr/bin/chromium ] || apt_pkgs="chromium chromium-driver"
+  fc-list :lang=zh 2>/dev/null | grep -q . || apt_pkgs="$apt_pkgs fonts-wqy-microhei"
+  if [ -n "$apt_pkgs" ]; then
+    step "installing $apt_pkgs (apt)"
+    export DEBIAN_FRONTEND=noninteractive
+    sudo_="" ; [ "$(id -u)" -eq 0 ] || sudo_="sudo"
+    $sudo_ apt-get update -qq
+    # shellcheck disable=SC2086
+    $sudo_ apt-get install -y -qq --no-install-recommends $apt_pkgs >/dev/null
+  fi
+fi
+
+# ---- build --------------------------------------------------------------------------------
+step "cargo build --target wasm32-unknown-unknown --profile wasm"
+cargo build -q --locked -p learning-week-wasm --target wasm32-unknown-unknown --profile wasm
+wasm="$target_dir/wasm32-unknown-unknown/wasm/learning_week_wasm.wasm"
+
+step "wasm-bindgen $wb_version (web + nodejs)"
+rm -rf "$pkg"
+for t in web nodejs; do
+  out="$pkg/${t%js}"   # web → pkg/web, nodejs → pkg/node
+  wasm-bindgen "$wasm" --target "$t" --out-dir "$out" --out-name learning_week --remove-name-section
+done
+# The web build is an ES module: say so to Node (the package root stays CommonJS, pitfall 4).
+echo '{"type": "module"}' >"$pkg/web/package.json"
+
+# Optional: wasm-opt from npm binaryen (never Debian's, which breaks wasm-bindgen output).
+if [ -x bindings-wasm/node_modules/.bin/wasm-opt ]; then
+  for f in "$pkg"/web/learning_week_bg.wasm "$pkg"/node/learning_week_bg.wasm; do
+    bindings-wasm/node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+      --enable-sign-ext --enable-mutable-globals "$f" -o "$f"
+  done
+fi
+
+raw=$(wc -c <"$pkg/web/learning_week_bg.wasm")
+gz=$(gzip -9 -c "$pkg/web/learning_week_bg.wasm" | wc -c)
+echo "wasm size: $raw bytes, gzipped $gz bytes ($(( gz / 1024 )) KiB)"
+if [ "${1:-}" = "--build-only" ]; then
+  exit 0
+fi
+
+# ---- tests (each runs even when an earlier one failed; the exit status says if any did) ----
+failures=()
+run() { local name=$1; shift; step "$name"; "$@" || failures+=("$name"); }
+
+run "types.d.ts up to date with schemas/" node bindings-wasm/scripts/gen-types.mjs --check
+
+step "Rust CLI for the parity check"
+cargo build -q --locked -p learning-week-cli
+export LW_CLI="$target_dir/debug/learning-week"
+export LW_WASM_PKG="$pkg"
+
+run "node --test" node --test bindings-wasm/tests/
+run "tsc --noEmit --strict" bindings-wasm/node_modules/.bin/tsc -p bindings-wasm/tests/tsconfig.json
+export LW_BROWSER_DIR="$cache/browser"
+run "browser: the 总结表 form in Chromium" node bindings-wasm/tests/browser/form.browser.mjs
+
+echo "wasm size: gzipped $gz bytes ($(( gz / 1024 )) KiB; goal < 150 KiB)"
+if [ ${#failures[@]} -gt 0 ]; then
+  echo "wasm: FAILED: ${failures[*]} ($(( $(date +%s) - t0 )) s)" >&2
+  exit 1
+fi
+echo "wasm: all passed in $(( $(date +%s) - t0 )) s"
