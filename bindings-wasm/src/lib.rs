@@ -6,6 +6,7 @@
 //! plain JS objects (`JSON.parse` of core's answer). Nothing here can panic on input: a value
 //! `JSON.stringify` refuses (100,000-deep arrays, cycles, BigInt) is a diagnostic, and JSON text
 //! is read by core's parser, which stops at 128 levels.
+#![allow(clippy::result_large_err, reason = "a diagnostic is returned once per call, straight to JS")]
 
 use learning_week::api::{self, DocumentKind, ValidationAnswer};
 use wasm_bindgen::prelude::*;

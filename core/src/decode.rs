@@ -712,6 +712,10 @@ pub(crate) fn validator_diagnostics(
 /// Parses JSON text into a value, or one `json.syntax` / `json.too_deep` diagnostic with line
 /// and column. serde_json caps nesting at 128 levels, so deep input is an error, not a crash.
 /// A UTF-8 byte order mark (written by Windows tools) is skipped.
+#[allow(
+    clippy::result_large_err,
+    reason = "once per document, never in a loop; callers move the diagnostic on"
+)]
 pub(crate) fn parse_json(text: &str) -> Result<Value, Diagnostic> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     serde_json::from_str::<Value>(text).map_err(|e| {

@@ -487,14 +487,14 @@ impl Notice {
     }
 
     fn find_folded(&self, w: &str) -> Option<UnitMatch<'_>> {
-        if let Some(u) = self.units().iter().find(|u| u.name.as_deref().map(fold_name).as_deref() == Some(&w))
+        if let Some(u) = self.units().iter().find(|u| u.name.as_deref().map(fold_name).as_deref() == Some(w))
         {
             return Some(UnitMatch::Official(u));
         }
         if let Some(u) = self.units().iter().find(|u| u.aliases.iter().flatten().any(|a| fold_name(a) == w)) {
             return Some(UnitMatch::Alias(u));
         }
-        if self.city().map(fold_name).as_deref() == Some(&w) {
+        if self.city().map(fold_name).as_deref() == Some(w) {
             return Some(UnitMatch::City);
         }
         None
@@ -535,31 +535,6 @@ impl Notice {
     /// ```
     pub fn focus_items(&self) -> &[Topic] {
         self.arrangements.as_ref().and_then(|a| a.focus_items.as_deref()).unwrap_or(&[])
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::decode::{Decode, Decoder};
-
-    #[test]
-    fn embedded_notice_is_valid() {
-        let v: serde_json::Value = serde_json::from_str(NANCHANG_2021).expect("embedded notice is JSON");
-        let mut d = Decoder::new("");
-        let n = Notice::decode(&v, &mut d).expect("decodes");
-        assert!(d.diagnostics.is_empty(), "{:#?}", d.diagnostics);
-        assert!(n.validate().is_ok());
-        assert_eq!(n, Notice::nanchang_2021());
-        assert_eq!(n.units().len(), 13);
-    }
-
-    #[test]
-    fn phone_pattern_accepts_the_notices_numbers() {
-        assert!(PHONE.is_match("17770022118"));
-        assert!(PHONE.is_match("0791-83989457"));
-        assert!(!PHONE.is_match("1777002211"));
-        assert!(!PHONE.is_match("电话"));
     }
 }
 
@@ -639,3 +614,28 @@ impl Notice {
 }
 
 use chrono::Offset as _;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::decode::{Decode, Decoder};
+
+    #[test]
+    fn embedded_notice_is_valid() {
+        let v: serde_json::Value = serde_json::from_str(NANCHANG_2021).expect("embedded notice is JSON");
+        let mut d = Decoder::new("");
+        let n = Notice::decode(&v, &mut d).expect("decodes");
+        assert!(d.diagnostics.is_empty(), "{:#?}", d.diagnostics);
+        assert!(n.validate().is_ok());
+        assert_eq!(n, Notice::nanchang_2021());
+        assert_eq!(n.units().len(), 13);
+    }
+
+    #[test]
+    fn phone_pattern_accepts_the_notices_numbers() {
+        assert!(PHONE.is_match("17770022118"));
+        assert!(PHONE.is_match("0791-83989457"));
+        assert!(!PHONE.is_match("1777002211"));
+        assert!(!PHONE.is_match("电话"));
+    }
+}

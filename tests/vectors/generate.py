@@ -365,8 +365,23 @@ case(G, "host_unit 湾里区 (alias of 湾里管理局) → unit.alias_normalise
      paths={"unit.alias_normalised": ["/host_unit"]})
 case(G, "host_unit 经开区 (alias) → unit.alias_normalised (info)", "summary",
      ["unit.alias_normalised"], input=summary(("/host_unit", "经开区")))
-case(G, "host_unit 湾里 管理局 with a space is the official name: no diagnostic", "summary",
-     [], input=summary(("/host_unit", "湾里 管理局")))
+case(G, "host_unit 湾里 管理局 with a space is the official name, noted as normalised (info)", "summary",
+     ["unit.alias_normalised"], input=summary(("/host_unit", "湾里 管理局")))
+case(G, "host_unit 東湖區 in traditional characters is 东湖区 (info)", "summary",
+     ["unit.alias_normalised"], input=summary(("/host_unit", "東湖區")))
+case(G, "host_unit with its alias in brackets 南昌经济技术开发区（经开区） is recognised (info)", "summary",
+     ["unit.alias_normalised"], input=summary(("/host_unit", "南昌经济技术开发区（经开区）")))
+case(G, "leadership.attending_leaders [] → row.blank", "summary",
+     ["row.blank"], input=summary(("/leadership/attending_leaders", [])),
+     paths={"row.blank": ["/leadership/attending_leaders"]})
+case(G, "leadership.attending_leaders [{}] (neither title nor name) → row.blank at the item", "summary",
+     ["row.blank"], input=summary(("/leadership/attending_leaders", [{}])),
+     paths={"row.blank": ["/leadership/attending_leaders/0"]})
+case(G, "leadership.issuing_departments with a blank item → row.blank at the item", "summary",
+     ["row.blank"], input=summary(("/leadership/issuing_departments", ["区教体局", "  "])),
+     paths={"row.blank": ["/leadership/issuing_departments/1"]})
+case(G, "organizers [] → row.blank", "summary",
+     ["row.blank"], input=summary(("/organizers", [])), paths={"row.blank": ["/organizers"]})
 case(G, "host_unit 南昌市 (a city-level table) is accepted: no diagnostic", "summary",
      [], input=summary(("/host_unit", "南昌市")))
 case(G, "host_unit 朝阳区 (not in the jurisdiction) → unit.unknown", "summary",
@@ -614,6 +629,14 @@ case(G, "an unknown key in opening_ceremony.leaders → field.unknown (warning)"
 
 # ------------------------------------------------------------------------------------------
 # submission: 报送（截止日期、材料）
+
+case("plan", "activities.0.period inverted (end before start) → period.start_after_end", "plan",
+     ["period.start_after_end"], input=plan(("/activities/0/period", {"start": "2021-11-27", "end": "2021-11-23"})),
+     paths={"period.start_after_end": ["/activities/0/period/end"]})
+case("plan", "a UTF-8 byte order mark before the JSON is skipped (Windows tools write one)", "plan",
+     [], input_text="\ufeff" + dumps(plan()))
+case("plan", "year 2021.0 (a float with no fraction) is the year 2021", "plan",
+     [], input_text=dumps(plan()).replace('"year": 2021', '"year": 2021.0', 1))
 
 G = "submission"
 case(G, "base submission (sent 12-03) is valid", "submission", [], input=submission())

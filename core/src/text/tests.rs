@@ -1,0 +1,217 @@
+//! Property tests and invariants of the text parsers (the vectors in `tests/vectors/text/`
+//! hold the case-by-case expectations).
+
+use super::*;
+use crate::count::Qualifier;
+use proptest::prelude::*;
+
+/// Every code a parser can emit, each with a text that triggers it.
+const TRIGGERS: &[(&str, &str)] = &[
+    (code::NO_NUMBER, "赢得了市民的广泛好评"),
+    (code::VAGUE, "成千上万人"),
+    (code::NOT_INTEGER, "1.23456万"),
+    (code::TOO_LARGE, "10万亿人"),
+    (code::NUMBER_MALFORMED, "共1?00人参加"),
+    (code::PERCENT_OUT_OF_RANGE, "120%"),
+    (code::RATIO_ONLY, "区县举办活动周占比达到了100%"),
+    (code::YEAR_MISSING, "11月22日"),
+    (code::DATE_GARBLED, "市教育局于1025日下发"),
+    (code::DATE_INVALID, "11月31日"),
+    (code::PERIOD_INVERTED, "2021年11月28日至22日"),
+];
+
+fn any_error(text: &str) -> Option<TextError> {
+    parse_quantity(text)
+        .err()
+        .filter(|e| e.code != code::NO_NUMBER || text.contains("好评"))
+        .or_else(|| parse_percent(text).err().filter(|e| e.code == code::PERCENT_OUT_OF_RANGE))
+        .or_else(|| parse_units(text).err().filter(|e| e.code == code::RATIO_ONLY))
+        .or_else(|| parse_period(text, None).err())
+}
+
+#[test]
+fn every_code_has_one_rule_and_renders_completely() {
+    let mut seen = std::collections::BTreeSet::new();
+    for r in RULES {
+        assert!(r.code.starts_with("text."), "{}", r.code);
+        assert!(seen.insert(r.code), "duplicate {}", r.code);
+        assert_eq!(r.severity, Severity::Error);
+        assert!(!r.description.is_empty() && !r.description_en.is_empty());
+    }
+    assert_eq!(RULES.len(), TRIGGERS.len());
+    for (code, text) in TRIGGERS {
+        let e = any_error(text).unwrap_or_else(|| panic!("{text} gave no error"));
+        assert_eq!(&e.code, code, "{text}");
+        assert!(
+            !e.message.contains('{') && !e.message_en.contains('{'),
+            "{}: {} / {}",
+            code,
+            e.message,
+            e.message_en
+        );
+        assert!(e.message_en.is_ascii() || e.message_en.contains('“'), "{}", e.message_en);
+        assert_eq!(e.source, *text);
+        assert!(e.params.contains_key("text"));
+        assert!(e.to_string().starts_with(code));
+    }
+}
+
+#[test]
+fn spans_point_into_the_original_text() {
+    let text = "參與(cān yù)人群達到１１５萬余人";
+    let q = parse_quantity(text).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(q.value, 1_150_000);
+    assert_eq!(q.phrase(), "１１５萬余人");
+    assert_eq!(q.to_count().source.as_deref(), Some("１１５萬余人"));
+    let p = parse_period("于２０２１年１１月２２日～２８日举行", None).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(p.phrase(), "２０２１年１１月２２日～２８日");
+}
+
+#[test]
+fn satisfaction_text_serialises_untagged() {
+    let p = parse_percent("95%左右").unwrap_or_else(|e| panic!("{e}"));
+    let v = serde_json::to_value(&p).unwrap_or_default();
+    assert_eq!(v["qualifier"], "approx");
+    assert!(v.get("level").is_none());
+    let back: SatisfactionText = serde_json::from_value(v).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(back, p);
+    match p.to_satisfaction() {
+        crate::satisfaction::Satisfaction::Percent(pc) => {
+            assert_eq!(
+                (pc.value, pc.qualifier, pc.source.as_deref()),
+                (95.0, Qualifier::Approx, Some("95%左右"))
+            )
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn chinese_numeral_printer_reads_standard_forms() {
+    for (n, s) in [
+        (10, "十"),
+        (12, "十二"),
+        (20, "二十"),
+        (105, "一百零五"),
+        (110, "一百一十"),
+        (1001, "一千零一"),
+        (10_000, "一万"),
+        (10_500, "一万零五百"),
+        (100_000_000, "一亿"),
+        (100_000_001, "一亿零一"),
+        (1_000_000_000_000, "一万亿"),
+    ] {
+        assert_eq!(to_chinese_numeral(n), s);
+    }
+    assert!(!to_chinese_numeral(u64::MAX).is_empty());
+}
+
+fn with_separators(n: u64, sep: char) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (k, c) in digits.chars().enumerate() {
+        if k > 0 && (digits.len() - k).is_multiple_of(3) {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Chars the parsers care about, for soups of near-valid text.
+const ALPHABET: &[char] = &[
+    '0', '1', '2', '5', '9', '１', '０', '一', '二', '两', '三', '十', '百', '千', '万', '亿', '萬', '億',
+    '零', '〇', '点', '.', ',', '，', '、', '约', '余', '多', '近', '不', '到', '足', '以', '上', '下', '左',
+    '右', '超', '过', '逾', '%', '％', '百', '分', '之', '年', '月', '日', '号', '至', '-', '—', '~', '～',
+    '人', '次', '场', '个', '项', '数', '几', '若', '干', '成', '主', '会', '分', '场', '参', '与', '全',
+    '部', '中', '满', '意', '非', '常', '基', '本', '第', '?', '(', ')', '（', '）', ' ', '\u{3000}', 'a',
+    'ò', '等', '星', '期',
+];
+
+fn soup() -> impl Strategy<Value = String> {
+    proptest::collection::vec(proptest::sample::select(ALPHABET), 0..40)
+        .prop_map(|cs| cs.into_iter().collect())
+}
+
+fn check_span(text: &str, span: Span) {
+    assert!(
+        span.start <= span.end && text.get(span.start..span.end).is_some(),
+        "bad span {span:?} in {text:?}"
+    );
+}
+
+fn exercise(text: &str) {
+    for q in find_quantities(text).into_iter().flatten() {
+        check_span(text, q.span);
+        assert!(q.value <= MAX_VALUE);
+    }
+    if let Ok(q) = parse_quantity(text) {
+        check_span(text, q.span);
+    }
+    for kind in [crate::count::CountKind::People, crate::count::CountKind::Events] {
+        let _ = parse_quantity_of_kind(text, kind);
+    }
+    match parse_percent(text) {
+        Ok(SatisfactionText::Percent { value, span, .. }) => {
+            assert!((0.0..=100.0).contains(&value));
+            check_span(text, span);
+        }
+        Ok(SatisfactionText::Level { span, .. }) => check_span(text, span),
+        Err(e) => {
+            if let Some(s) = e.span {
+                check_span(text, s);
+            }
+        }
+    }
+    for year in [None, Some(2021)] {
+        if let Ok(p) = parse_period(text, year) {
+            assert!(p.start <= p.end);
+            check_span(text, p.span);
+        }
+    }
+    let _ = parse_venues(text);
+    let _ = parse_units(text);
+    for item in split_names(text) {
+        check_span(text, item.span);
+        assert!(!item.text.is_empty());
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn chinese_numerals_read_back(n in 0u64..1_000_000_000) {
+        let s = to_chinese_numeral(n);
+        prop_assert_eq!(parse_quantity(&s).map(|q| q.value), Ok(n), "{}", s);
+        let q = parse_quantity(&format!("{s}个"));
+        prop_assert_eq!(q.as_ref().map(|q| (q.value, q.unit.as_deref())), Ok((n, Some("个"))));
+        let q = parse_quantity(&format!("约{s}人"));
+        prop_assert_eq!(q.map(|q| (q.value, q.qualifier)), Ok((n, Qualifier::Approx)));
+    }
+
+    #[test]
+    fn arabic_with_separators_reads_back(n in 0u64..=MAX_VALUE, sep in proptest::sample::select(vec![',', '，']), unit in proptest::sample::select(vec!["", "人", "人次", "场"])) {
+        let s = format!("{}{unit}", with_separators(n, sep));
+        let q = parse_quantity(&s);
+        prop_assert_eq!(q.as_ref().map(|q| q.value), Ok(n), "{}", s);
+        prop_assert_eq!(q.map(|q| q.span.end), Ok(s.len()));
+    }
+
+    #[test]
+    fn wan_decimals_are_exact(int in 0u64..100_000, frac in 0u32..10_000) {
+        let s = format!("{int}.{frac:04}万人");
+        let q = parse_quantity(&s);
+        prop_assert_eq!(q.map(|q| q.value), Ok(int * 10_000 + u64::from(frac)));
+    }
+
+    #[test]
+    fn no_panic_on_arbitrary_text(text in any::<String>()) {
+        exercise(&text);
+    }
+
+    #[test]
+    fn no_panic_on_char_soup(text in soup()) {
+        exercise(&text);
+    }
+}
