@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of the project: formatting, lints, the Rust suites (unit, doc, shared vectors,
-# property tests) and the CLI on the example data. The README's test command; .ci/run calls it.
+# property tests), the CLI on the example data, schema conformance, the Python and WASM packages. The README's test command; .ci/run calls it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -35,4 +35,15 @@ if [ "$status" -ne 1 ]; then
   echo "validate on the examples exited $status, expected 1 (planted defects)" >&2
   exit 1
 fi
+"$bin" aggregate examples/nanchang-2021/ >/dev/null
+
+echo "== JSON Schemas: two independent validators agree with the library"
+bash scripts/schema-conformance.sh
+
+echo "== Python package (wheel, pytest over the shared vectors, mypy --strict, stubtest)"
+bash scripts/test-python.sh
+
+echo "== WebAssembly package (node suite over the shared vectors, tsc --strict, browser form)"
+bash scripts/test-wasm.sh
+
 echo "all tests passed"
