@@ -147,6 +147,11 @@ fn resolve_plan(options: &ValidateOptions) -> Result<Option<ActivityPlan>, Vec<D
     }
 }
 
+/// The notice and plan of `options`, or the problems that make them unusable.
+fn resolve_context(options: &ValidateOptions) -> Result<(Notice, Option<ActivityPlan>), Vec<Diagnostic>> {
+    Ok((resolve_notice(options)?, resolve_plan(options)?))
+}
+
 /// Validates a JSON value. `kind` may be `None` to detect it from the keys.
 ///
 /// ```
@@ -160,12 +165,8 @@ pub fn validate_value(
     input: &Value,
     options: &ValidateOptions,
 ) -> ValidationAnswer {
-    let notice = match resolve_notice(options) {
-        Ok(n) => n,
-        Err(diags) => return ValidationAnswer::from_diagnostics(kind, diags, None),
-    };
-    let plan = match resolve_plan(options) {
-        Ok(p) => p,
+    let (notice, plan) = match resolve_context(options) {
+        Ok(c) => c,
         Err(diags) => return ValidationAnswer::from_diagnostics(kind, diags, None),
     };
     let outcome = engine(kind, input, &notice, plan.as_ref());
@@ -204,12 +205,8 @@ pub fn validate_field_value(
     pointer: &str,
     options: &ValidateOptions,
 ) -> ValidationAnswer {
-    let notice = match resolve_notice(options) {
-        Ok(n) => n,
-        Err(diags) => return ValidationAnswer::from_diagnostics(kind, diags, None),
-    };
-    let plan = match resolve_plan(options) {
-        Ok(p) => p,
+    let (notice, plan) = match resolve_context(options) {
+        Ok(c) => c,
         Err(diags) => return ValidationAnswer::from_diagnostics(kind, diags, None),
     };
     let outcome = crate::validate::validate_field(kind, input, pointer, &notice, plan.as_ref());
@@ -842,18 +839,18 @@ pub fn parse_text(request: &ParseRequest) -> ParseAnswer {
 /// assert_eq!(a["value"]["start"], "2021-11-22");
 /// ```
 pub fn parse_text_json(request: &str) -> String {
-    let answer = match parse_json(request).and_then(|v| {
-        serde_json::from_value::<ParseRequest>(v).map_err(|e| {
-            crate::rules::make(
+    let refused = |error: Diagnostic| ParseAnswer { ok: false, value: None, error: Some(error) };
+    let answer = match parse_json(request) {
+        Err(d) => refused(d),
+        Ok(v) => match serde_json::from_value::<ParseRequest>(v) {
+            Ok(req) => parse_text(&req),
+            Err(e) => refused(crate::rules::make(
                 &crate::rules::structural::TYPE_INVALID,
                 String::new(),
-                crate::rules::params! {"expected" => "{parser, text, year?}", "found" => e.to_string()},
+                crate::rules::params! {"expected" => "{parser, text, year?, of_kind?}", "found" => e.to_string()},
                 None,
-            )
-        })
-    }) {
-        Ok(req) => parse_text(&req),
-        Err(d) => ParseAnswer { ok: false, value: None, error: Some(d) },
+            )),
+        },
     };
     to_json_string(&answer)
 }
