@@ -94,6 +94,13 @@ fn default_notice(py: Python<'_>) -> PyResult<String> {
     guarded(py, || api::to_json_string(&api::default_notice()))
 }
 
+/// `api::parse_text_json`: a `ParseRequest` (`{parser, text, year?, of_kind?}`) as JSON text;
+/// answers a `ParseAnswer` (`{ok, value?, error?}`) as JSON text.
+#[pyfunction]
+fn parse_text(py: Python<'_>, request: PyBackedStr) -> PyResult<String> {
+    guarded(py, || api::parse_text_json(&request))
+}
+
 /// The Rust extension of `learning_week`.
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -104,5 +111,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(host_value_error, m)?)?;
     m.add_function(wrap_pyfunction!(rules, m)?)?;
     m.add_function(wrap_pyfunction!(default_notice, m)?)?;
+    m.add_function(wrap_pyfunction!(parse_text, m)?)?;
     Ok(())
 }

@@ -68,6 +68,75 @@ export interface AggregateAnswer {
   diagnostics: Diagnostic[];
   rollup?: CityRollup;
 }
+/** A byte range `start..end` of `source` (UTF-8 offsets, as Rust counts them). */
+export interface TextSpan {
+  start: number;
+  end: number;
+}
+/** 数量 read from text (`约3.5万人次`). */
+export interface TextQuantity {
+  value: number;
+  qualifier: Qualifier;
+  unit?: string | null;
+  kind: CountKind;
+  /** the whole text parsed. */
+  source: string;
+  /** the phrase read, in `source`. */
+  span: TextSpan;
+}
+/** 满意度 read from text: a percentage (`98%以上`) or a level word (`非常满意`). */
+export type TextSatisfaction =
+  | { value: number; qualifier: Qualifier; source: string; span: TextSpan }
+  | { level: SatisfactionLevel; source: string; span: TextSpan };
+/** 活动时间 read from text: ISO dates. */
+export interface TextPeriod {
+  start: string;
+  end: string;
+  source: string;
+  span: TextSpan;
+}
+/** A fragment the parser refused, as core's `TextError`. */
+export interface TextRefusal {
+  code: string;
+  severity: Severity;
+  message: string;
+  message_en: string;
+  params: { [key: string]: unknown };
+  source: string;
+  span?: TextSpan | null;
+}
+/** 会场 read from text (`主会场1个，分会场12个`). */
+export interface TextVenues {
+  main_venues?: TextQuantity | null;
+  sub_venues?: TextQuantity | null;
+  refused: TextRefusal[];
+}
+/** 参与单位 read from text (`全市9个县区全部参与`). */
+export interface TextUnits {
+  units_total?: TextQuantity | null;
+  units_participating?: TextQuantity | null;
+}
+/** One name of a list (`区教体局、区文明办`). */
+export interface TextName {
+  text: string;
+  span: TextSpan;
+}
+/** The answer of a text parser: the value, or why the text was refused (`text.vague` …). Never thrown. */
+export interface ParseAnswer<V> {
+  ok: boolean;
+  value?: V;
+  error?: Diagnostic;
+}
+/** Options of `parseQuantity`. */
+export interface QuantityOptions {
+  /** pick the first quantity of this kind (`people` for 参加活动人数). */
+  of_kind?: CountKind | null;
+}
+/** Options of `parsePeriod`. */
+export interface PeriodOptions {
+  /** the year of dates written without one (usually the notice's). */
+  year?: number | null;
+}
 "#;
 
 /// JSON text of a JS value, or the diagnostic saying why it has none.
@@ -202,4 +271,78 @@ pub fn default_notice() -> JsValue {
 #[wasm_bindgen(unchecked_return_type = "RuleDescriptor[]")]
 pub fn rules() -> JsValue {
     to_js(&api::rules())
+}
+
+// ---- text parsers ----
+
+/// `api::parse_text_json` for `parser`: the text (a non-string is answered `type.invalid` by
+/// core) and the options object's `year` / `of_kind`; an answer, never an exception.
+fn parse_with(parser: &str, text: &JsValue, options: &JsValue, keys: &[&str]) -> JsValue {
+    let mut request = serde_json::Map::new();
+    request.insert("parser".into(), parser.into());
+    let text = if let Some(s) = text.as_string() {
+        serde_json::Value::String(s)
+    } else if let Some(b) = text.as_bool() {
+        serde_json::Value::Bool(b)
+    } else if let Some(n) = text.as_f64().and_then(serde_json::Number::from_f64) {
+        serde_json::Value::Number(n)
+    } else {
+        serde_json::Value::Null
+    };
+    request.insert("text".into(), text);
+    if !keys.is_empty() && options.is_object() {
+        let opts = match options_text(options) {
+            Ok(t) => serde_json::from_str::<serde_json::Value>(&t).unwrap_or(serde_json::Value::Null),
+            Err(d) => return to_js(&api::ParseAnswer { ok: false, value: None, error: Some(d) }),
+        };
+        for key in keys {
+            if let Some(v) = opts.get(*key).filter(|v| !v.is_null()) {
+                request.insert((*key).into(), v.clone());
+            }
+        }
+    }
+    let answer = api::parse_text_json(&serde_json::Value::Object(request).to_string());
+    js_sys::JSON::parse(&answer).unwrap_or(JsValue::NULL)
+}
+
+/// 数量: the first quantity of `text` (`约3.5万人次`), of `options.of_kind` when given.
+#[wasm_bindgen(js_name = parseQuantity, unchecked_return_type = "ParseAnswer<TextQuantity>")]
+pub fn parse_quantity(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "QuantityOptions")] options: JsValue,
+) -> JsValue {
+    parse_with("quantity", &text, &options, &["of_kind"])
+}
+
+/// 满意度: a percentage (`98%以上`) or a level word (`非常满意`).
+#[wasm_bindgen(js_name = parsePercent, unchecked_return_type = "ParseAnswer<TextSatisfaction>")]
+pub fn parse_percent(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue) -> JsValue {
+    parse_with("percent", &text, &JsValue::UNDEFINED, &[])
+}
+
+/// 活动时间: the first period of `text`; `options.year` for dates written without one.
+#[wasm_bindgen(js_name = parsePeriod, unchecked_return_type = "ParseAnswer<TextPeriod>")]
+pub fn parse_period(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "PeriodOptions")] options: JsValue,
+) -> JsValue {
+    parse_with("period", &text, &options, &["year"])
+}
+
+/// 会场: 主会场 and 分会场 counts (`主会场1个，分会场12个`).
+#[wasm_bindgen(js_name = parseVenues, unchecked_return_type = "ParseAnswer<TextVenues>")]
+pub fn parse_venues(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue) -> JsValue {
+    parse_with("venues", &text, &JsValue::UNDEFINED, &[])
+}
+
+/// 参与单位: units in all and units taking part (`全市9个县区全部参与`).
+#[wasm_bindgen(js_name = parseUnits, unchecked_return_type = "ParseAnswer<TextUnits>")]
+pub fn parse_units(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue) -> JsValue {
+    parse_with("units", &text, &JsValue::UNDEFINED, &[])
+}
+
+/// 名单: the names of a list (`区教体局、区文明办`).
+#[wasm_bindgen(js_name = splitNames, unchecked_return_type = "ParseAnswer<TextName[]>")]
+pub fn split_names(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue) -> JsValue {
+    parse_with("names", &text, &JsValue::UNDEFINED, &[])
 }

@@ -55,11 +55,18 @@ function callEverything(v) {
     assert.equal(typeof a, 'object');
     assert.ok(Array.isArray(a.diagnostics) || Array.isArray(a.rollup?.accounting?.rejected));
   }
-  if (typeof v === 'string') {
-    for (const parser of ['parseQuantity', 'parsePercent', 'parsePeriod']) {
-      if (typeof lw[parser] === 'function') assert.equal(typeof lw[parser](v), 'object');
-    }
+  // The text parsers: the hostile value as the text and as the options, always a ParseAnswer.
+  const parsed = [
+    lw.parseQuantity(v), lw.parsePercent(v), lw.parsePeriod(v), lw.parseVenues(v), lw.parseUnits(v), lw.splitNames(v),
+    lw.parseQuantity('约100人', v), lw.parseQuantity('约100人', { of_kind: v }),
+    lw.parsePeriod('11月22日至28日', v), lw.parsePeriod('11月22日至28日', { year: v }),
+  ];
+  for (const a of parsed) {
+    assert.equal(typeof a, 'object');
+    assert.equal(typeof a.ok, 'boolean');
+    assert.ok(a.ok ? a.value !== undefined && a.error === undefined : typeof a.error?.code === 'string');
   }
+  if (typeof v !== 'string') assert.ok(parsed.slice(0, 6).every((a) => !a.ok && a.error.code === 'type.invalid'));
   return answers;
 }
 

@@ -11,7 +11,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 mod aggregate;
+mod import;
 mod output;
+mod parse;
 mod schema;
 
 #[derive(Parser)]
@@ -118,6 +120,29 @@ enum Command {
         #[arg(long)]
         check: bool,
     },
+    /// 解析一段填写的文字（数量、满意度、时间、会场、单位、名单）/ read one cell's text
+    Parse {
+        /// 解析器 / parser
+        #[arg(value_enum)]
+        parser: parse::ParserArg,
+        /// 年度（日期未写年份时使用）/ the year for dates written without one
+        #[arg(long)]
+        year: Option<i32>,
+        /// 数量种类（优先取该种类）/ for quantities: pick this kind first
+        #[arg(long, value_enum)]
+        kind: Option<parse::KindArg>,
+        /// 原文 / the text as written
+        text: String,
+    },
+    /// 按表单栏目导入总结表（JSON：栏目 → 内容）/ import a 总结表 from a JSON object of label → text
+    Import {
+        /// 栏目文件（JSON 对象）/ the labels file (a JSON object of strings)
+        #[arg(long)]
+        labels: PathBuf,
+        /// 年度；缺省为内置通知的年度 / the year (default: the built-in notice's)
+        #[arg(long)]
+        year: Option<i32>,
+    },
     /// 通知 / the notice
     Notice {
         #[command(subcommand)]
@@ -148,6 +173,8 @@ fn main() -> ExitCode {
             aggregate::run(notice.as_deref(), format, grace_days, lang == Lang::En, &paths)
         }
         Command::Schema { out, examples, check } => schema::run(&out, &examples, check),
+        Command::Parse { parser, year, kind, text } => parse::run(parser, year, kind, text),
+        Command::Import { labels, year } => import::run(&labels, year),
         Command::Notice { action: NoticeAction::Show } => {
             println!("{}", serde_json::to_string_pretty(&api::default_notice()).unwrap_or_default());
             ExitCode::SUCCESS

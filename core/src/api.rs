@@ -858,3 +858,58 @@ pub fn parse_text_json(request: &str) -> String {
 fn json_value<T: Serialize>(v: &T) -> Value {
     serde_json::to_value(v).unwrap_or(Value::Null)
 }
+
+/// Imports a 总结表 from a JSON object of form label → cell text
+/// ([`SummaryTable::from_labeled_text`](crate::SummaryTable::from_labeled_text)); answers
+/// `{summary, diagnostics}` as JSON text. A number as a cell is read as its digits; another
+/// non-string cell is a `type.invalid` error at its pointer; input that is not a JSON object
+/// answers `summary: null`.
+///
+/// ```
+/// let out = learning_week::api::import_labels_json(r#"{"参加活动人数": "约3.5万人次", "备注": "见附件"}"#, Some(2021));
+/// let a: serde_json::Value = serde_json::from_str(&out).unwrap();
+/// assert_eq!(a["summary"]["participation"]["participants"]["qualifier"], "approx");
+/// assert_eq!(a["summary"]["other"], "【备注】见附件");
+/// assert_eq!(a["diagnostics"][1]["code"], "import.unknown_label");
+/// let bad: serde_json::Value = serde_json::from_str(&learning_week::api::import_labels_json("[1]", None)).unwrap();
+/// assert!(bad["summary"].is_null());
+/// ```
+pub fn import_labels_json(text: &str, year: Option<i32>) -> String {
+    #[derive(Serialize)]
+    struct Answer {
+        summary: Option<crate::SummaryTable>,
+        diagnostics: Vec<Diagnostic>,
+    }
+    let invalid = |path: String, expected: &str, found: &Value| {
+        crate::rules::make(
+            &crate::rules::structural::TYPE_INVALID,
+            path,
+            crate::rules::params! {"expected" => expected, "found" => crate::decode::json_type(found)},
+            Some(found),
+        )
+    };
+    let map = match parse_json(text) {
+        Ok(Value::Object(m)) => m,
+        Ok(other) => {
+            let d = invalid(String::new(), "object of label → text", &other);
+            return to_json_string(&Answer { summary: None, diagnostics: vec![d] });
+        }
+        Err(d) => return to_json_string(&Answer { summary: None, diagnostics: vec![d] }),
+    };
+    let mut bad = Vec::new();
+    let mut cells = Vec::new();
+    for (label, v) in map {
+        match v {
+            Value::String(s) => cells.push((label, s)),
+            Value::Number(n) => cells.push((label, n.to_string())),
+            Value::Null => {}
+            other => {
+                bad.push(invalid(format!("/{}", crate::diagnostic::escape_token(&label)), "string", &other))
+            }
+        }
+    }
+    let imported = crate::SummaryTable::from_labeled_text(cells, year);
+    let mut diagnostics = bad;
+    diagnostics.extend(imported.diagnostics);
+    to_json_string(&Answer { summary: Some(imported.summary), diagnostics })
+}

@@ -35,6 +35,7 @@ pub mod api;
 pub mod count;
 pub mod decode;
 pub mod diagnostic;
+pub mod import;
 pub mod notice;
 pub mod period;
 pub mod plan;

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime
 import sys
 from pathlib import Path
+from typing import Any
 
 import learning_week as lw
 from learning_week import models
@@ -82,6 +83,19 @@ def main(folder: Path) -> int:
         lw.SummaryTable.from_json("{")
     except lw.ParseError as e:
         print(f"ParseError: {e}")
+
+    # 6. Text parsers: the free text of a 总结表 cell read into values (dicts), or ParseError.
+    qty: dict[str, Any] = lw.parse_quantity("约3.5万人次", of_kind="person_times")
+    pct: dict[str, Any] = lw.parse_percent("满意率98%以上")
+    period: dict[str, Any] = lw.parse_period("11月22日至28日", year=2021)
+    venues: dict[str, Any] = lw.parse_venues("主会场1个，分会场12个")
+    units: dict[str, Any] = lw.parse_units("全市9个县区全部参与")
+    names: list[dict[str, Any]] = lw.split_names("区教体局、区文明办")
+    print(qty["value"], pct["value"], period["start"], venues["sub_venues"], units["units_total"], len(names))
+    try:
+        lw.parse_quantity("成千上万人")
+    except lw.ParseError as e:
+        print(f"ParseError: {e.diagnostics[0].code}")
     return 0
 
 

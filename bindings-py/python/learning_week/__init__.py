@@ -37,6 +37,7 @@ from ._base import (
 )
 from .models import (
     ActivityPlan,
+    CountKind,
     CityRollup,
     Count,
     Diagnostic,
@@ -64,7 +65,13 @@ __all__ = [
     "__version__",
     "aggregate",
     "models",
+    "parse_percent",
+    "parse_period",
+    "parse_quantity",
+    "parse_units",
+    "parse_venues",
     "rules",
+    "split_names",
     "validate",
 ]
 
@@ -181,3 +188,64 @@ def rules() -> list[RuleDescriptor]:
     """The rule catalog: every code with its severity, documents, the fields it reads, the
     notice clause it carries and its zh/en descriptions."""
     return [RuleDescriptor._wrap(r) for r in json.loads(_native.rules())]
+
+
+# ---- text parsers ----------------------------------------------------------------------------
+
+
+#: Text for a parser: `str`, or UTF-8 `bytes`.
+TextInput = Union[str, bytes, bytearray]
+
+
+def _parse(parser: str, text: TextInput, **extra: Any) -> Any:
+    """Runs core's text parser `parser` (`api::parse_text_json`); the parser's value, or
+    `ParseError` carrying the refusal (`text.vague`, `text.date_garbled` …)."""
+    if not isinstance(text, (str, bytes, bytearray, memoryview)):
+        raise TypeError(f"text must be str or UTF-8 bytes, not {type(text).__name__}")
+    try:
+        request = {"parser": parser, "text": _text(text), **{k: v for k, v in extra.items() if v is not None}}
+        request_text = _dumps(request, "options")
+    except _Unconvertible as e:
+        raise _raise_unconvertible(e) from None
+    answer = json.loads(_native.parse_text(request_text))
+    if not answer.get("ok"):
+        raise ParseError(_diagnostics([answer["error"]]))
+    return answer["value"]
+
+
+def parse_quantity(text: TextInput, of_kind: CountKind | None = None) -> dict[str, Any]:
+    """数量 (`约3.5万人次`): `{value, qualifier, unit, kind, source, span}` of the first quantity
+    (of `of_kind`, when given). Raises `ParseError` for vague or unreadable text."""
+    value: dict[str, Any] = _parse("quantity", text, of_kind=of_kind)
+    return value
+
+
+def parse_percent(text: TextInput) -> dict[str, Any]:
+    """满意度 (`98%以上`, `非常满意`): `{value, qualifier, source, span}` or `{level, source, span}`."""
+    value: dict[str, Any] = _parse("percent", text)
+    return value
+
+
+def parse_period(text: TextInput, year: int | None = None) -> dict[str, Any]:
+    """活动时间 (`2021年11月22日—11月28日`): `{start, end, source, span}` (ISO dates); `year` is the
+    year of dates written without one (usually the notice's)."""
+    value: dict[str, Any] = _parse("period", text, year=year)
+    return value
+
+
+def parse_venues(text: TextInput) -> dict[str, Any]:
+    """会场 (`主会场1个，分会场12个`): `{main_venues, sub_venues, refused}` (quantities or None)."""
+    value: dict[str, Any] = _parse("venues", text)
+    return value
+
+
+def parse_units(text: TextInput) -> dict[str, Any]:
+    """参与单位 (`全市9个县区全部参与`): `{units_total, units_participating}` (quantities or None)."""
+    value: dict[str, Any] = _parse("units", text)
+    return value
+
+
+def split_names(text: TextInput) -> list[dict[str, Any]]:
+    """名单 (`区教体局、区文明办`): `[{text, span}, …]`, one per name."""
+    value: list[dict[str, Any]] = _parse("names", text)
+    return value

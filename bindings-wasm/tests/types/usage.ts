@@ -3,7 +3,13 @@
 import init, {
   aggregate,
   defaultNotice,
+  parsePercent,
+  parsePeriod,
+  parseQuantity,
+  parseUnits,
+  parseVenues,
   rules,
+  splitNames,
   validate,
   validateField,
   validatePlan,
@@ -16,9 +22,16 @@ import type {
   Diagnostic,
   DocumentKind,
   Notice,
+  ParseAnswer,
   RuleDescriptor,
   Severity,
   SummaryTable,
+  TextName,
+  TextPeriod,
+  TextQuantity,
+  TextSatisfaction,
+  TextUnits,
+  TextVenues,
   ValidationAnswer,
 } from "../../pkg/web/learning_week.js";
 
@@ -65,6 +78,27 @@ export async function main(): Promise<string[]> {
   const missing: string[] = rollup ? rollup.missing_units : [];
   const units: number | undefined = rollup?.expected_units;
 
+  // Text parsers: an answer, never an exception.
+  const qty: ParseAnswer<TextQuantity> = parseQuantity("约3.5万人次", { of_kind: "person_times" });
+  notAny(qty, true);
+  notAny(qty.value, true);
+  const people: number | undefined = parseQuantity("共600余人参加").value?.value;
+  const refusal: string | undefined = parseQuantity("成千上万人").error?.code;
+  const pct: ParseAnswer<TextSatisfaction> = parsePercent("满意率98%以上");
+  const pctValue: number | string | undefined = pct.value && ("level" in pct.value ? pct.value.level : pct.value.value);
+  const period: ParseAnswer<TextPeriod> = parsePeriod("11月22日至28日", { year: 2021 });
+  const periodStart: string | undefined = parsePeriod("2021年11月22日—11月28日").value?.start;
+  const venues: ParseAnswer<TextVenues> = parseVenues("主会场1个，分会场12个");
+  const subVenues: number | undefined = venues.value?.sub_venues?.value;
+  const refused: string[] = venues.value ? venues.value.refused.map((e) => e.code) : [];
+  const unitsText: ParseAnswer<TextUnits> = parseUnits("全市9个县区全部参与");
+  const names: ParseAnswer<TextName[]> = splitNames("区教体局、区文明办");
+  const firstName: string | undefined = names.value?.[0]?.text;
+  // @ts-expect-error: of_kind is a closed set
+  parseQuantity("约100人", { of_kind: "dogs" });
+  // @ts-expect-error: the year is a number
+  parsePeriod("11月22日", { year: "2021" });
+
   // @ts-expect-error: the kind is a closed set
   validate("{}", { kind: "letter" });
   // @ts-expect-error: lang is "zh" or "en"
@@ -74,5 +108,7 @@ export async function main(): Promise<string[]> {
     String(severity), String(path), String(kind), String(host), String(fromText.valid), String(plan.errors),
     String(submission.warnings), String(any.kind), String(field.valid), String(withPlan.valid), String(start),
     String(reads.length), String(missing.length), String(units),
+    String(people), String(refusal), String(pctValue), String(period.ok), String(periodStart), String(subVenues),
+    String(refused.length), String(unitsText.value?.units_total?.value), String(firstName),
   ];
 }

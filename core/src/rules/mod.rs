@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 pub(crate) mod aggregate_rules;
+pub(crate) mod import_rules;
 pub(crate) mod notice_rules;
 pub(crate) mod plan_rules;
 pub(crate) mod structural;
@@ -89,6 +90,7 @@ const GROUPS: &[&[Rule]] = &[
     notice_rules::RULES,
     crate::text::RULES,
     aggregate_rules::RULES,
+    import_rules::RULES,
 ];
 
 /// Every rule, in catalog order.

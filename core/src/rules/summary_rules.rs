@@ -158,17 +158,25 @@ pub(crate) const PERIOD_INVERTED: Rule = Rule {
 };
 
 fn period_inverted(ctx: &Ctx<'_>, out: &mut Findings) {
-    let Some((t, pre)) = summary(ctx) else { return };
-    let Some(p) = t.theme_and_content.as_ref().and_then(|c| c.period.as_ref()) else { return };
-    if let (Some(s), Some(e)) = (p.start, p.end) {
-        if s > e {
-            out.emit(
-                &PERIOD_INVERTED,
-                format!("{pre}/theme_and_content/period/end"),
-                params! {"start" => s.to_string(), "end" => e.to_string(),
-                "related" => [format!("{pre}/theme_and_content/period/start")]},
-                Some(&Value::String(e.to_string())),
-            );
+    let summary_period = summary(ctx).and_then(|(t, pre)| {
+        let p = t.theme_and_content.as_ref()?.period.as_ref()?;
+        Some((p, format!("{pre}/theme_and_content/period")))
+    });
+    let plan_periods = ctx.subject_plan().into_iter().flat_map(|(p, pre)| {
+        p.activities.iter().flatten().enumerate().filter_map(move |(i, a)| {
+            a.period.as_ref().map(|period| (period, format!("{pre}/activities/{i}/period")))
+        })
+    });
+    for (p, at) in summary_period.into_iter().chain(plan_periods) {
+        if let (Some(s), Some(e)) = (p.start, p.end) {
+            if s > e {
+                out.emit(
+                    &PERIOD_INVERTED,
+                    format!("{at}/end"),
+                    params! {"start" => s.to_string(), "end" => e.to_string(), "related" => [format!("{at}/start")]},
+                    Some(&Value::String(e.to_string())),
+                );
+            }
         }
     }
 }

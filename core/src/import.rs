@@ -1,0 +1,477 @@
+//! Importing a 总结表 from the form's own labels: a map of row label → cell text, as a district
+//! fills the Word form (「参加活动人数：约3.5万人次」).
+//!
+//! Labels are matched tolerantly (spacing, bracket widths, a trailing ：, traditional
+//! characters, the group name written before the row). Each row's text is read with the text
+//! parsers ([`crate::text`]), keeping qualifiers; what cannot be read honestly is not guessed
+//! but kept verbatim in 其他 as 「【label】text」, and so is the text of a label that matches no
+//! row. Nothing the person wrote is dropped. Every read or refusal is a diagnostic:
+//! `import.parsed` (info), `import.kept_as_text` and `import.unknown_label` (warnings).
+
+use crate::count::Count;
+use crate::diagnostic::Diagnostic;
+use crate::rules::import_rules::{IMPORT_KEPT_AS_TEXT, IMPORT_PARSED, IMPORT_UNKNOWN_LABEL};
+use crate::rules::{make, params};
+use crate::satisfaction::Satisfaction;
+use crate::summary::{
+    FeaturedActivity, Leadership, Organizer, Participation, Publicity, Reach, SummaryTable, ThemeAndContent,
+};
+use crate::text::{self, Quantity, TextError};
+use crate::text_match::normalise_name;
+use crate::{CountKind, Period};
+use serde::Serialize;
+use serde_json::{json, Map, Value};
+
+/// The result of [`SummaryTable::from_labeled_text`]: the table read so far and what was done
+/// with each row.
+///
+/// ```
+/// use learning_week::SummaryTable;
+/// let r = SummaryTable::from_labeled_text([("举办县区".to_string(), "东湖区".to_string())], Some(2021));
+/// assert_eq!(r.summary.host_unit.as_deref(), Some("东湖区"));
+/// assert_eq!(r.diagnostics[0].code, "import.parsed");
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LabeledImport {
+    /// 总结表 / the table, every row that could be read typed; the rest kept in `other`.
+    pub summary: SummaryTable,
+    /// 导入说明 / one diagnostic per row read, kept as text, or not recognised.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Row {
+    Year,
+    HostUnit,
+    Organizers,
+    IssuingDepartments,
+    AttendingLeaders,
+    CoordinatingDepartment,
+    PlanningDepartment,
+    Units,
+    Venues,
+    Participants,
+    Featured,
+    Theme,
+    Content,
+    Outcomes,
+    Period,
+    ReachScope,
+    Satisfaction,
+    SelfAssessment,
+    PublicityScope,
+    TextReports,
+    ImageReports,
+    Other,
+}
+
+/// (row, the form's label, the JSON Pointer it fills, other labels accepted).
+const ROWS: &[(Row, &str, &str, &[&str])] = &[
+    (Row::Year, "年度", "/year", &["年份"]),
+    (Row::HostUnit, "举办县区", "/host_unit", &["举办县（区）", "县区"]),
+    (Row::Organizers, "主办单位及协办单位", "/organizers", &["主办单位和协办单位", "主办及协办单位"]),
+    (Row::IssuingDepartments, "下发活动文件的部门", "/leadership/issuing_departments", &["下发文件的部门"]),
+    (
+        Row::AttendingLeaders,
+        "出席活动（开幕式）的领导",
+        "/leadership/attending_leaders",
+        &["出席活动的领导", "出席开幕式的领导"],
+    ),
+    (Row::CoordinatingDepartment, "具体协调部门", "/leadership/coordinating_department", &[]),
+    (Row::PlanningDepartment, "制定活动方案部门", "/leadership/planning_department", &["制定活动方案的部门"]),
+    (Row::Units, "全市区数及参与活动的数量", "/participation", &["全市区数和参与活动的数量"]),
+    (Row::Venues, "主会场及分会场数量", "/participation", &["主会场和分会场数量"]),
+    (Row::Participants, "参加活动人数", "/participation/participants", &["参与活动人数", "参加人数"]),
+    (Row::Featured, "有特色的活动", "/participation/featured_activities", &["特色活动"]),
+    (Row::Theme, "活动主题", "/theme_and_content/theme", &[]),
+    (Row::Content, "活动内容", "/theme_and_content/content", &[]),
+    (Row::Outcomes, "活动成效", "/theme_and_content/outcomes", &[]),
+    (Row::Period, "活动时间", "/theme_and_content/period", &[]),
+    (Row::ReachScope, "活动范围（包括参与活动的街道、企事业单位等）", "/reach/scope", &["活动范围"]),
+    (Row::Satisfaction, "群众满意度", "/reach/satisfaction", &["满意度"]),
+    (Row::SelfAssessment, "自我评价", "/reach/self_assessment", &[]),
+    (Row::PublicityScope, "宣传范围", "/publicity/scope", &[]),
+    (Row::TextReports, "文字报道", "/publicity/text_reports", &[]),
+    (Row::ImageReports, "影像图片报道", "/publicity/image_reports", &["影像报道", "图片报道"]),
+    (Row::Other, "其他", "/other", &["其它"]),
+];
+
+/// Group names of the form, sometimes written before a row's label (「组织领导-具体协调部门」).
+const GROUPS: &[&str] = &["组织领导", "活动参与情况", "活动主题与内容", "活动的群众性", "宣传报道"];
+
+/// The row a label names, with its form label and pointer.
+fn find_row(label: &str) -> Option<(Row, &'static str, &'static str)> {
+    let n = normalise_name(label);
+    let exact = |n: &str| {
+        ROWS.iter()
+            .find(|(_, form, _, aliases)| {
+                normalise_name(form) == n || aliases.iter().any(|a| normalise_name(a) == n)
+            })
+            .map(|(row, form, pointer, _)| (*row, *form, *pointer))
+    };
+    exact(&n).or_else(|| {
+        GROUPS.iter().find_map(|g| {
+            n.strip_prefix(normalise_name(g).as_str()).filter(|rest| !rest.is_empty()).and_then(exact)
+        })
+    })
+}
+
+/// What a refusal that did not come from a text parser says.
+struct Refusal {
+    code: &'static str,
+    reason: &'static str,
+    reason_en: &'static str,
+}
+
+const NO_NAMES: Refusal =
+    Refusal { code: "import.no_names", reason: "读不出名称", reason_en: "no names could be read" };
+const NO_YEAR: Refusal = Refusal {
+    code: "import.no_year",
+    reason: "读不出四位年份",
+    reason_en: "no four-digit year could be read",
+};
+const ALREADY_FILLED: Refusal = Refusal {
+    code: "import.row_repeated",
+    reason: "该栏已由另一栏目填写",
+    reason_en: "the row was already filled from another label",
+};
+
+struct Importer {
+    summary: SummaryTable,
+    diagnostics: Vec<Diagnostic>,
+    year: Option<i32>,
+    other: Vec<String>,
+    kept: Vec<String>,
+}
+
+impl Importer {
+    fn parsed(&mut self, pointer: &str, label: &str, text: &str, value: Value, qualifier: &str) {
+        let p = params! {"label" => label, "text" => text, "value" => value, "qualifier" => qualifier};
+        self.diagnostics.push(make(&IMPORT_PARSED, pointer.to_owned(), p, Some(&Value::String(text.into()))));
+    }
+
+    fn refused(&mut self, pointer: &str, label: &str, text: &str, e: &TextError) {
+        let mut extra = Map::new();
+        if let Some(r) = e.reason() {
+            extra.insert("refusal_reason".into(), r.into());
+        }
+        self.keep(pointer, label, text, e.code, &e.message, &e.message_en, extra);
+    }
+
+    fn refused_with(&mut self, pointer: &str, label: &str, text: &str, r: &Refusal) {
+        self.keep(pointer, label, text, r.code, r.reason, r.reason_en, Map::new());
+    }
+
+    #[allow(clippy::too_many_arguments, reason = "one private helper behind refused/refused_with")]
+    fn keep(
+        &mut self,
+        pointer: &str,
+        label: &str,
+        text: &str,
+        code: &str,
+        reason: &str,
+        reason_en: &str,
+        extra: Map<String, Value>,
+    ) {
+        let mut p = params! {
+            "label" => label, "text" => text, "refusal" => code, "reason" => reason, "reason_en" => reason_en
+        };
+        p.extend(extra);
+        self.diagnostics.push(make(
+            &IMPORT_KEPT_AS_TEXT,
+            pointer.to_owned(),
+            p,
+            Some(&Value::String(text.into())),
+        ));
+        self.kept.push(format!("【{label}】{text}"));
+    }
+
+    fn participation(&mut self) -> &mut Participation {
+        self.summary.participation.get_or_insert_with(Participation::default)
+    }
+
+    fn leadership(&mut self) -> &mut Leadership {
+        self.summary.leadership.get_or_insert_with(Leadership::default)
+    }
+
+    fn theme(&mut self) -> &mut ThemeAndContent {
+        self.summary.theme_and_content.get_or_insert_with(ThemeAndContent::default)
+    }
+
+    fn reach(&mut self) -> &mut Reach {
+        self.summary.reach.get_or_insert_with(Reach::default)
+    }
+
+    fn publicity(&mut self) -> &mut Publicity {
+        self.summary.publicity.get_or_insert_with(Publicity::default)
+    }
+
+    /// Whether the field a row fills already holds a value (a second label for the same row).
+    fn filled(&self, row: Row) -> bool {
+        let s = &self.summary;
+        let p = s.participation.as_ref();
+        let l = s.leadership.as_ref();
+        match row {
+            Row::Organizers => s.organizers.is_some(),
+            Row::IssuingDepartments => l.is_some_and(|l| l.issuing_departments.is_some()),
+            Row::AttendingLeaders => l.is_some_and(|l| l.attending_leaders.is_some()),
+            Row::Units => p.is_some_and(|p| p.units_total.is_some() || p.units_participating.is_some()),
+            Row::Venues => p.is_some_and(|p| p.main_venues.is_some() || p.sub_venues.is_some()),
+            Row::Participants => p.is_some_and(|p| p.participants.is_some()),
+            Row::Featured => p.is_some_and(|p| p.featured_activities.is_some()),
+            Row::Period => s.theme_and_content.as_ref().is_some_and(|t| t.period.is_some()),
+            Row::Satisfaction => s.reach.as_ref().is_some_and(|r| r.satisfaction.is_some()),
+            Row::TextReports => s.publicity.as_ref().is_some_and(|x| x.text_reports.is_some()),
+            Row::ImageReports => s.publicity.as_ref().is_some_and(|x| x.image_reports.is_some()),
+            _ => false,
+        }
+    }
+
+    /// A count read from a cell: the qualifier and unit as parsed, the whole cell as `source`.
+    fn count(&mut self, pointer: &str, label: &str, text: &str, q: &Quantity) -> Count {
+        let mut c = q.to_count();
+        c.source = Some(text.to_owned());
+        self.parsed(pointer, label, text, json!(c.value), c.qualifier.as_str());
+        c
+    }
+
+    fn names(&mut self, pointer: &str, label: &str, text: &str) -> Option<Vec<String>> {
+        let items: Vec<String> = text::split_names(text).into_iter().map(|i| i.text).collect();
+        if items.is_empty() {
+            self.refused_with(pointer, label, text, &NO_NAMES);
+            return None;
+        }
+        self.parsed(pointer, label, text, json!(items), "list");
+        Some(items)
+    }
+
+    /// Free text: set, or appended to what another label for the same row gave.
+    fn free_text(
+        &mut self,
+        pointer: &str,
+        label: &str,
+        text: &str,
+        slot: fn(&mut Self) -> &mut Option<String>,
+    ) {
+        let cell = slot(self);
+        match cell {
+            Some(old) => {
+                old.push('\n');
+                old.push_str(text);
+            }
+            None => *cell = Some(text.to_owned()),
+        }
+        self.parsed(pointer, label, text, json!(text), "text");
+    }
+
+    fn read(&mut self, label: &str, text: &str) {
+        let Some((row, _, pointer)) = find_row(label) else {
+            let p = params! {"label" => label, "text" => text};
+            let input = Value::String(text.into());
+            self.diagnostics.push(make(&IMPORT_UNKNOWN_LABEL, "/other".into(), p, Some(&input)));
+            self.kept.push(format!("【{label}】{text}"));
+            return;
+        };
+        if self.filled(row) {
+            self.refused_with(pointer, label, text, &ALREADY_FILLED);
+            return;
+        }
+        match row {
+            Row::Year => {
+                let digits: String = text
+                    .chars()
+                    .filter_map(|c| match c {
+                        '0'..='9' => Some(c),
+                        '０'..='９' => char::from_u32(u32::from(c) - 0xFF10 + u32::from('0')),
+                        _ => None,
+                    })
+                    .collect();
+                match digits.parse::<i32>().ok().filter(|_| digits.len() == 4) {
+                    Some(y) => {
+                        self.summary.year = Some(y);
+                        self.year = Some(y);
+                        self.parsed(pointer, label, text, json!(y), "exact");
+                    }
+                    None => self.refused_with(pointer, label, text, &NO_YEAR),
+                }
+            }
+            Row::HostUnit => self.free_text(pointer, label, text, |s| &mut s.summary.host_unit),
+            Row::Organizers => {
+                if let Some(items) = self.names(pointer, label, text) {
+                    let orgs = items.into_iter().map(|n| Organizer { name: Some(n), ..Default::default() });
+                    self.summary.organizers = Some(orgs.collect());
+                }
+            }
+            Row::IssuingDepartments => {
+                if let Some(items) = self.names(pointer, label, text) {
+                    self.leadership().issuing_departments = Some(items);
+                }
+            }
+            Row::AttendingLeaders => {
+                if let Some(items) = self.names(pointer, label, text) {
+                    let leaders = items
+                        .into_iter()
+                        .map(|t| crate::plan::Leader { title: Some(t), ..Default::default() });
+                    self.leadership().attending_leaders = Some(leaders.collect());
+                }
+            }
+            Row::CoordinatingDepartment => {
+                self.free_text(pointer, label, text, |s| &mut s.leadership().coordinating_department)
+            }
+            Row::PlanningDepartment => {
+                self.free_text(pointer, label, text, |s| &mut s.leadership().planning_department)
+            }
+            Row::Units => match text::parse_units(text) {
+                Ok(u) => {
+                    if let Some(q) = &u.units_total {
+                        let c = self.count("/participation/units_total", label, text, q);
+                        self.participation().units_total = Some(c);
+                    }
+                    if let Some(q) = &u.units_participating {
+                        let c = self.count("/participation/units_participating", label, text, q);
+                        self.participation().units_participating = Some(c);
+                    }
+                }
+                Err(e) => self.refused("/participation/units_total", label, text, &e),
+            },
+            Row::Venues => match text::parse_venues(text) {
+                Ok(v) => {
+                    if let Some(q) = &v.main_venues {
+                        let c = self.count("/participation/main_venues", label, text, q);
+                        self.participation().main_venues = Some(c);
+                    }
+                    if let Some(q) = &v.sub_venues {
+                        let c = self.count("/participation/sub_venues", label, text, q);
+                        self.participation().sub_venues = Some(c);
+                    }
+                    if let Some(e) = v.refused.first() {
+                        self.refused(pointer, label, text, e);
+                    }
+                }
+                Err(e) => self.refused("/participation/main_venues", label, text, &e),
+            },
+            Row::Participants => match text::parse_quantity_of_kind(text, CountKind::People) {
+                Ok(q) => {
+                    let c = self.count(pointer, label, text, &q);
+                    self.participation().participants = Some(c);
+                }
+                Err(e) => self.refused(pointer, label, text, &e),
+            },
+            Row::Featured => {
+                if let Some(items) = self.names(pointer, label, text) {
+                    let acts =
+                        items.into_iter().map(|n| FeaturedActivity { name: Some(n), ..Default::default() });
+                    self.participation().featured_activities = Some(acts.collect());
+                }
+            }
+            Row::Theme => self.free_text(pointer, label, text, |s| &mut s.theme().theme),
+            Row::Content => self.free_text(pointer, label, text, |s| &mut s.theme().content),
+            Row::Outcomes => self.free_text(pointer, label, text, |s| &mut s.theme().outcomes),
+            Row::Period => match text::parse_period(text, self.year) {
+                Ok(p) => {
+                    let value = json!({"start": p.start.to_string(), "end": p.end.to_string()});
+                    self.parsed(pointer, label, text, value, "exact");
+                    self.theme().period = Some(Period::new(p.start, p.end));
+                }
+                Err(e) => self.refused(pointer, label, text, &e),
+            },
+            Row::ReachScope => self.free_text(pointer, label, text, |s| &mut s.reach().scope),
+            Row::Satisfaction => match text::parse_percent(text) {
+                Ok(t) => {
+                    let mut sat = t.to_satisfaction();
+                    let (value, qualifier) = match &mut sat {
+                        Satisfaction::Percent(p) => {
+                            p.source = Some(text.to_owned());
+                            (json!(p.value), p.qualifier.as_str())
+                        }
+                        Satisfaction::Level(l) => (json!(l.as_str()), "level"),
+                    };
+                    self.parsed(pointer, label, text, value, qualifier);
+                    self.reach().satisfaction = Some(sat);
+                }
+                Err(e) => self.refused(pointer, label, text, &e),
+            },
+            Row::SelfAssessment => self.free_text(pointer, label, text, |s| &mut s.reach().self_assessment),
+            Row::PublicityScope => self.free_text(pointer, label, text, |s| &mut s.publicity().scope),
+            Row::TextReports | Row::ImageReports => match text::parse_quantity(text) {
+                Ok(q) => {
+                    let c = self.count(pointer, label, text, &q);
+                    let p = self.publicity();
+                    if row == Row::TextReports {
+                        p.text_reports = Some(c);
+                    } else {
+                        p.image_reports = Some(c);
+                    }
+                }
+                Err(e) => self.refused(pointer, label, text, &e),
+            },
+            Row::Other => {
+                self.other.push(text.to_owned());
+                self.parsed(pointer, label, text, json!(text), "text");
+            }
+        }
+    }
+}
+
+impl SummaryTable {
+    /// Reads a 总结表 from the form's own row labels and the text written in each cell.
+    ///
+    /// `year` fills 年度 (a 年度 row, when given, wins) and is the year of dates written
+    /// without one. Labels are matched loosely (spacing, bracket widths, trailing ：,
+    /// traditional characters, a group name before the row). Combined rows fill both fields
+    /// (全市区数及参与活动的数量, 主会场及分会场数量); name rows are split with [`crate::text::split_names`]; counts keep
+    /// their qualifier and the cell as `source`. A refused value and an unknown label are kept
+    /// in `other` as 「【label】text」 with a warning: nothing written is dropped. Blank cells are
+    /// skipped.
+    ///
+    /// ```
+    /// use learning_week::{Qualifier, SummaryTable};
+    /// let r = SummaryTable::from_labeled_text(
+    ///     [
+    ///         ("参加活动人数：".to_string(), "约3.5萬人次".to_string()),
+    ///         ("活动时间".to_string(), "11月22日至28日".to_string()),
+    ///         ("群众满意度".to_string(), "广受好评".to_string()),
+    ///         ("备注".to_string(), "另见附件".to_string()),
+    ///     ],
+    ///     Some(2021),
+    /// );
+    /// let p = r.summary.participation.as_ref().unwrap().participants.as_ref().unwrap();
+    /// assert_eq!((p.value, p.qualifier), (35_000, Qualifier::Approx));
+    /// assert_eq!(r.summary.year, Some(2021));
+    /// assert_eq!(r.summary.other.as_deref(), Some("【群众满意度】广受好评\n【备注】另见附件"));
+    /// let codes: Vec<&str> = r.diagnostics.iter().map(|d| d.code.as_str()).collect();
+    /// assert_eq!(codes, ["import.parsed", "import.parsed", "import.kept_as_text", "import.unknown_label"]);
+    /// ```
+    pub fn from_labeled_text<K, V>(
+        labels: impl IntoIterator<Item = (K, V)>,
+        year: Option<i32>,
+    ) -> LabeledImport
+    where
+        K: AsRef<str>,
+        V: AsRef<str>,
+    {
+        let cells: Vec<(String, String)> = labels
+            .into_iter()
+            .map(|(k, v)| (k.as_ref().trim().to_owned(), v.as_ref().trim().to_owned()))
+            .filter(|(_, v)| !v.is_empty())
+            .collect();
+        let mut im = Importer {
+            summary: SummaryTable { year, ..Default::default() },
+            diagnostics: Vec::new(),
+            year,
+            other: Vec::new(),
+            kept: Vec::new(),
+        };
+        // 年度 first: dates in the other rows may need it.
+        let is_year = |label: &str| find_row(label).is_some_and(|(r, _, _)| r == Row::Year);
+        for (label, text) in cells.iter().filter(|(l, _)| is_year(l)) {
+            im.read(label, text);
+        }
+        for (label, text) in cells.iter().filter(|(l, _)| !is_year(l)) {
+            im.read(label, text);
+        }
+        let other: Vec<String> = im.other.into_iter().chain(im.kept).collect();
+        im.summary.other = (!other.is_empty()).then(|| other.join("\n"));
+        LabeledImport { summary: im.summary, diagnostics: im.diagnostics }
+    }
+}
