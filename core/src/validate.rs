@@ -76,15 +76,7 @@ pub fn check_summary(table: &SummaryTable, notice: &Notice, plan: Option<&Activi
     d.diagnostics = field_diagnostics(table);
     blank_items(table, "", &mut d);
     let mut out = Findings { diagnostics: d.diagnostics };
-    let ctx = Ctx {
-        notice,
-        summary: Some((table, "")),
-        plan: plan.map(|p| (p, "plan#")),
-        plan_checked: false,
-        submission: None,
-        raw: None,
-        checking_notice: false,
-    };
+    let ctx = Ctx { summary: Some((table, "")), plan: plan.map(|p| (p, "plan#")), ..Ctx::new(notice) };
     run_semantic(&ctx, &mut out);
     out.diagnostics
 }
@@ -100,15 +92,7 @@ pub fn check_summary(table: &SummaryTable, notice: &Notice, plan: Option<&Activi
 /// ```
 pub fn check_plan(plan: &ActivityPlan, notice: &Notice) -> Vec<Diagnostic> {
     let mut out = Findings { diagnostics: field_diagnostics(plan) };
-    let ctx = Ctx {
-        notice,
-        summary: None,
-        plan: Some((plan, "")),
-        plan_checked: true,
-        submission: None,
-        raw: None,
-        checking_notice: false,
-    };
+    let ctx = Ctx { plan: Some((plan, "")), plan_checked: true, ..Ctx::new(notice) };
     run_semantic(&ctx, &mut out);
     out.diagnostics
 }
@@ -139,13 +123,12 @@ fn run_submission_rules(s: &Submission, notice: &Notice, raw: Option<&Value>, ou
 
 fn submission_ctx<'a>(s: &'a Submission, notice: &'a Notice, raw: Option<&'a Value>) -> Ctx<'a> {
     Ctx {
-        notice,
         summary: s.summary.as_ref().map(|t| (t, "/summary")),
         plan: s.plan.as_ref().map(|p| (p, "/plan")),
         plan_checked: true,
         submission: Some(s),
         raw: raw.and_then(|r| r.get("summary")),
-        checking_notice: false,
+        ..Ctx::new(notice)
     }
 }
 
@@ -157,15 +140,7 @@ fn submission_ctx<'a>(s: &'a Submission, notice: &'a Notice, raw: Option<&'a Val
 /// ```
 pub fn check_notice(notice: &Notice) -> Vec<Diagnostic> {
     let mut out = Findings { diagnostics: field_diagnostics(notice) };
-    let ctx = Ctx {
-        notice,
-        summary: None,
-        plan: None,
-        plan_checked: false,
-        submission: None,
-        raw: None,
-        checking_notice: true,
-    };
+    let ctx = Ctx { checking_notice: true, ..Ctx::new(notice) };
     run_semantic(&ctx, &mut out);
     out.diagnostics
 }
@@ -307,27 +282,16 @@ fn engine(
         DocumentKind::Summary => decode_checked::<SummaryTable>(v, "", &mut d).map(|t| {
             blank_items(&t, "", &mut d);
             let ctx = Ctx {
-                notice,
                 summary: Some((&t, "")),
                 plan: plan.map(|p| (p, "plan#")),
-                plan_checked: false,
-                submission: None,
                 raw: Some(v),
-                checking_notice: false,
+                ..Ctx::new(notice)
             };
             run(&ctx, &mut out);
             Document::Summary(t)
         }),
         DocumentKind::Plan => decode_checked::<ActivityPlan>(v, "", &mut d).map(|p| {
-            let ctx = Ctx {
-                notice,
-                summary: None,
-                plan: Some((&p, "")),
-                plan_checked: true,
-                submission: None,
-                raw: None,
-                checking_notice: false,
-            };
+            let ctx = Ctx { plan: Some((&p, "")), plan_checked: true, ..Ctx::new(notice) };
             run(&ctx, &mut out);
             Document::Plan(p)
         }),
@@ -340,15 +304,7 @@ fn engine(
             Document::Submission(s)
         }),
         DocumentKind::Notice => decode_checked::<Notice>(v, "", &mut d).map(|n| {
-            let ctx = Ctx {
-                notice: &n,
-                summary: None,
-                plan: None,
-                plan_checked: false,
-                submission: None,
-                raw: None,
-                checking_notice: true,
-            };
+            let ctx = Ctx { checking_notice: true, ..Ctx::new(&n) };
             run(&ctx, &mut out);
             Document::Notice(n)
         }),

@@ -147,6 +147,19 @@ pub(crate) struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
+    /// A context with only the notice; the callers set what they check.
+    pub fn new(notice: &'a Notice) -> Self {
+        Ctx {
+            notice,
+            summary: None,
+            plan: None,
+            plan_checked: false,
+            submission: None,
+            raw: None,
+            checking_notice: false,
+        }
+    }
+
     /// The plan when it is under validation (not merely a reference).
     pub fn subject_plan(&self) -> Option<(&'a ActivityPlan, &'a str)> {
         self.plan.filter(|_| self.plan_checked)
