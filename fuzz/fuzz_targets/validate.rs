@@ -1,0 +1,36 @@
+//! The validate entry points: `validate_json` for each document kind (and detection),
+//! `validate_field_json`, and the string-only `validate_request_json`.
+#![no_main]
+
+use learning_week::api::{self, ValidateOptions};
+use learning_week::DocumentKind;
+use libfuzzer_sys::fuzz_target;
+
+#[path = "common.rs"]
+mod common;
+
+fuzz_target!(|data: &[u8]| {
+    let Some((&selector, rest)) = data.split_first() else { return };
+    let text = String::from_utf8_lossy(rest);
+    let kind = match selector % 5 {
+        0 => Some(DocumentKind::Notice),
+        1 => Some(DocumentKind::Plan),
+        2 => Some(DocumentKind::Summary),
+        3 => Some(DocumentKind::Submission),
+        _ => None,
+    };
+    let options = ValidateOptions::default();
+    match selector / 5 % 3 {
+        0 => common::check_answer(&api::validate_json(kind, &text, &options)),
+        1 => {
+            // The pointer is the text's first line, the document the rest.
+            let (pointer, doc) = text.split_once('\n').unwrap_or(("/host_unit", &text));
+            common::check_answer(&api::validate_field_json(kind, doc, pointer, &options));
+        }
+        _ => {
+            let out = api::validate_request_json(&text);
+            let v: serde_json::Value = serde_json::from_str(&out).expect("answer is JSON");
+            assert!(v.get("valid").is_some_and(|b| b.is_boolean()), "no valid flag: {out}");
+        }
+    }
+});
