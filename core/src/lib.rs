@@ -32,6 +32,7 @@
 
 pub mod aggregate;
 pub mod api;
+pub mod checks;
 pub mod count;
 pub mod decode;
 pub mod diagnostic;

@@ -12,18 +12,6 @@ use serde::{Deserialize, Serialize};
 use std::sync::LazyLock;
 use validator::Validate;
 
-/// Mobile (11 digits, 1[3-9]…) or landline with area code (0791-83989457, (0791)83989457).
-pub(crate) static PHONE: LazyLock<regex::Regex> = LazyLock::new(|| {
-    #[allow(clippy::unwrap_used, reason = "a constant pattern, covered by tests")]
-    regex::Regex::new(r"^(1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8}|\(0[0-9]{2,3}\)[0-9]{7,8})$").unwrap()
-});
-
-/// Text that is not blank: at least one non-space character.
-pub(crate) static NON_BLANK: LazyLock<regex::Regex> = LazyLock::new(|| {
-    #[allow(clippy::unwrap_used, reason = "a constant pattern, covered by tests")]
-    regex::Regex::new(r"\S").unwrap()
-});
-
 model! {
     /// 通知 / the city's notice for one year's activity week.
     ///
@@ -35,10 +23,12 @@ model! {
     /// ```
     pub struct Notice {
         /// 发文单位 / issuing authority (南昌市教育局).
-        #[validate(required, regex(path = *NON_BLANK, code = "row.blank"))]
+        #[validate(required, custom(function = "crate::checks::non_blank"))]
+        #[schemars(regex(pattern = r"\S"))]
         pub issuer: Option<String> => "发文单位",
         /// 标题 / title of the notice.
-        #[validate(required, regex(path = *NON_BLANK, code = "row.blank"))]
+        #[validate(required, custom(function = "crate::checks::non_blank"))]
+        #[schemars(regex(pattern = r"\S"))]
         pub title: Option<String> => "标题",
         /// 年度 / the year of the activity week.
         #[validate(required, range(min = 2000, max = 2100, code = "number.out_of_range"))]
@@ -49,7 +39,8 @@ model! {
         /// 主送单位 / recipients (各县（区）教体局 …).
         pub recipients: Option<Vec<String>> => "主送单位",
         /// 活动主题 / the theme of the week.
-        #[validate(required, regex(path = *NON_BLANK, code = "row.blank"))]
+        #[validate(required, custom(function = "crate::checks::non_blank"))]
+        #[schemars(regex(pattern = r"\S"))]
         pub theme: Option<String> => "活动主题",
         /// 活动时间 / the week, both days inclusive.
         #[validate(required, nested)]
@@ -77,7 +68,8 @@ model! {
         /// 文件标题 / title.
         pub title: Option<String> => "文件标题",
         /// 文号 / document number (教职成厅函〔2021〕20号).
-        #[validate(required, regex(path = *NON_BLANK, code = "row.blank"))]
+        #[validate(required, custom(function = "crate::checks::non_blank"))]
+        #[schemars(regex(pattern = r"\S"))]
         pub number: Option<String> => "文号",
     }
 }
@@ -89,7 +81,8 @@ model! {
         #[validate(required)]
         pub key: Option<String> => "标识",
         /// 名称 / the notice's name for it (双减, 智慧助老, 职业技能培训 …).
-        #[validate(required, regex(path = *NON_BLANK, code = "row.blank"))]
+        #[validate(required, custom(function = "crate::checks::non_blank"))]
+        #[schemars(regex(pattern = r"\S"))]
         pub name: Option<String> => "名称",
         /// 关键词 / words that mark an activity as covering it.
         pub keywords: Option<Vec<String>> => "关键词",
@@ -284,12 +277,14 @@ model! {
     /// 联系人 / a contact person with phone.
     pub struct Contact {
         /// 姓名 / name.
-        #[validate(required, regex(path = *NON_BLANK, code = "row.blank"))]
+        #[validate(required, custom(function = "crate::checks::non_blank"))]
+        #[schemars(regex(pattern = r"\S"))]
         pub name: Option<String> => "姓名",
         /// 单位 / organisation.
         pub organisation: Option<String> => "单位",
         /// 电话 / phone: mobile (11 digits) or landline with area code.
-        #[validate(required, regex(path = *PHONE, code = "contact.phone_invalid"))]
+        #[validate(required, custom(function = "crate::checks::phone"))]
+        #[schemars(regex(pattern = r"^(1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8}|\(0[0-9]{2,3}\)[0-9]{7,8})$"))]
         pub phone: Option<String> => "电话",
     }
 }
@@ -316,7 +311,8 @@ model! {
         /// 报送至 / the receiving office.
         pub recipient: Option<String> => "报送至",
         /// 邮箱 / e-mail address.
-        #[validate(email(code = "contact.email_invalid"))]
+        #[validate(custom(function = "crate::checks::email"))]
+        #[schemars(email)]
         pub email: Option<String> => "邮箱",
         /// 联系人及电话 / contacts.
         #[validate(nested)]
@@ -348,7 +344,8 @@ model! {
     /// 报送单位 / a county, district, zone or bureau expected to report.
     pub struct ReportingUnit {
         /// 正式名称 / official name.
-        #[validate(required, regex(path = *NON_BLANK, code = "row.blank"))]
+        #[validate(required, custom(function = "crate::checks::non_blank"))]
+        #[schemars(regex(pattern = r"\S"))]
         pub name: Option<String> => "正式名称",
         /// 类别 / kind.
         pub kind: Option<UnitKind> => "类别",
@@ -629,13 +626,5 @@ mod tests {
         assert!(n.validate().is_ok());
         assert_eq!(n, Notice::nanchang_2021());
         assert_eq!(n.units().len(), 13);
-    }
-
-    #[test]
-    fn phone_pattern_accepts_the_notices_numbers() {
-        assert!(PHONE.is_match("17770022118"));
-        assert!(PHONE.is_match("0791-83989457"));
-        assert!(!PHONE.is_match("1777002211"));
-        assert!(!PHONE.is_match("电话"));
     }
 }

@@ -2,7 +2,6 @@
 
 use crate::count::Count;
 use crate::decode::{decode_via_enum, model};
-use crate::notice::NON_BLANK;
 use crate::period::Period;
 use chrono::NaiveDate;
 use schemars::JsonSchema;
@@ -22,13 +21,16 @@ model! {
         #[validate(required)]
         pub year: Option<i32> => "年度",
         /// 县区 / the unit that made the plan.
-        #[validate(required, regex(path = *NON_BLANK, code = "row.blank"))]
+        #[validate(required, custom(function = "crate::checks::non_blank"))]
+        #[schemars(regex(pattern = r"\S"))]
         pub unit: Option<String> => "县区",
         /// 制定方案部门 / drafting department.
-        #[validate(required, regex(path = *NON_BLANK, code = "row.blank"))]
+        #[validate(required, custom(function = "crate::checks::non_blank"))]
+        #[schemars(regex(pattern = r"\S"))]
         pub drafting_department: Option<String> => "制定方案部门",
         /// 活动主题 / theme.
-        #[validate(required, regex(path = *NON_BLANK, code = "row.blank"))]
+        #[validate(required, custom(function = "crate::checks::non_blank"))]
+        #[schemars(regex(pattern = r"\S"))]
         pub theme: Option<String> => "活动主题",
         /// 开幕式 / opening ceremony.
         #[validate(nested)]
@@ -69,7 +71,8 @@ model! {
         #[validate(required)]
         pub date: Option<NaiveDate> => "日期",
         /// 地点 / venue.
-        #[validate(required, regex(path = *NON_BLANK, code = "row.blank"))]
+        #[validate(required, custom(function = "crate::checks::non_blank"))]
+        #[schemars(regex(pattern = r"\S"))]
         pub venue: Option<String> => "地点",
         /// 出席领导 / leaders expected.
         #[validate(nested)]
@@ -99,7 +102,8 @@ model! {
     /// 活动 / one planned activity.
     pub struct Activity {
         /// 活动名称 / name.
-        #[validate(required, regex(path = *NON_BLANK, code = "row.blank"))]
+        #[validate(required, custom(function = "crate::checks::non_blank"))]
+        #[schemars(regex(pattern = r"\S"))]
         pub name: Option<String> => "活动名称",
         /// 主题 / topics (双减, 智慧助老, 职业技能培训 …).
         pub topics: Option<Vec<String>> => "主题",

@@ -1,7 +1,7 @@
 //! 报送: one unit's package — the 总结表, the materials sent, when it arrived.
 
 use crate::decode::model;
-use crate::notice::{MaterialKind, NON_BLANK};
+use crate::notice::MaterialKind;
 use crate::plan::ActivityPlan;
 use crate::summary::SummaryTable;
 use chrono::{DateTime, FixedOffset};
@@ -42,7 +42,8 @@ model! {
         #[validate(required)]
         pub kind: Option<MaterialKind> => "种类",
         /// 文件名 / file name.
-        #[validate(regex(path = *NON_BLANK, code = "row.blank"))]
+        #[validate(custom(function = "crate::checks::non_blank"))]
+        #[schemars(regex(pattern = r"\S"))]
         pub file_name: Option<String> => "文件名",
         /// 格式 / format (`pdf`, `docx` …); taken from the file name's extension when absent.
         pub format: Option<String> => "格式",

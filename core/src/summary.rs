@@ -6,7 +6,7 @@
 
 use crate::count::Count;
 use crate::decode::model;
-use crate::notice::{Role, NON_BLANK};
+use crate::notice::Role;
 use crate::period::Period;
 use crate::plan::Leader;
 use crate::satisfaction::Satisfaction;
@@ -26,7 +26,8 @@ model! {
         #[validate(required)]
         pub year: Option<i32> => "年度",
         /// 举办县区 / the reporting unit (official name or an alias the notice knows).
-        #[validate(required, regex(path = *NON_BLANK, code = "row.blank"))]
+        #[validate(required, custom(function = "crate::checks::non_blank"))]
+        #[schemars(regex(pattern = r"\S"))]
         pub host_unit: Option<String> => "举办县区",
         /// 主办单位及协办单位 / organisers with their roles.
         #[validate(required, length(min = 1, code = "row.blank"), nested)]
@@ -55,7 +56,8 @@ model! {
     /// 主办单位及协办单位 / one organiser and its role.
     pub struct Organizer {
         /// 单位名称 / organisation name.
-        #[validate(required, regex(path = *NON_BLANK, code = "row.blank"))]
+        #[validate(required, custom(function = "crate::checks::non_blank"))]
+        #[schemars(regex(pattern = r"\S"))]
         pub name: Option<String> => "单位名称",
         /// 角色 / role (主办 host, 承办 undertaker, 协办 co_organiser, 组织实施 implementer, 支持 supporter).
         pub role: Option<Role> => "角色",
@@ -73,10 +75,12 @@ model! {
         #[validate(required, length(min = 1, code = "row.blank"), nested)]
         pub attending_leaders: Option<Vec<Leader>> => "出席活动（开幕式）的领导",
         /// 具体协调部门 / coordinating department.
-        #[validate(required, regex(path = *NON_BLANK, code = "row.blank"))]
+        #[validate(required, custom(function = "crate::checks::non_blank"))]
+        #[schemars(regex(pattern = r"\S"))]
         pub coordinating_department: Option<String> => "具体协调部门",
         /// 制定活动方案部门 / department that drew up the plan.
-        #[validate(required, regex(path = *NON_BLANK, code = "row.blank"))]
+        #[validate(required, custom(function = "crate::checks::non_blank"))]
+        #[schemars(regex(pattern = r"\S"))]
         pub planning_department: Option<String> => "制定活动方案部门",
     }
 }
@@ -85,7 +89,8 @@ model! {
     /// 有特色的活动 / one featured activity.
     pub struct FeaturedActivity {
         /// 活动名称 / name, as in the plan.
-        #[validate(required, regex(path = *NON_BLANK, code = "row.blank"))]
+        #[validate(required, custom(function = "crate::checks::non_blank"))]
+        #[schemars(regex(pattern = r"\S"))]
         pub name: Option<String> => "活动名称",
         /// 活动简介 / short description.
         pub description: Option<String> => "活动简介",
@@ -122,13 +127,16 @@ model! {
     /// 活动主题与内容 / theme and content rows.
     pub struct ThemeAndContent {
         /// 活动主题 / theme (should carry the notice's theme).
-        #[validate(required, regex(path = *NON_BLANK, code = "row.blank"))]
+        #[validate(required, custom(function = "crate::checks::non_blank"))]
+        #[schemars(regex(pattern = r"\S"))]
         pub theme: Option<String> => "活动主题",
         /// 活动内容 / content.
-        #[validate(required, regex(path = *NON_BLANK, code = "row.blank"))]
+        #[validate(required, custom(function = "crate::checks::non_blank"))]
+        #[schemars(regex(pattern = r"\S"))]
         pub content: Option<String> => "活动内容",
         /// 活动成效 / outcomes.
-        #[validate(required, regex(path = *NON_BLANK, code = "row.blank"))]
+        #[validate(required, custom(function = "crate::checks::non_blank"))]
+        #[schemars(regex(pattern = r"\S"))]
         pub outcomes: Option<String> => "活动成效",
         /// 活动时间 / period of the unit's activities.
         #[validate(required, nested)]
@@ -140,12 +148,14 @@ model! {
     /// 活动的群众性 / reach rows.
     pub struct Reach {
         /// 活动范围（包括参与活动的街道、企事业单位等）/ scope.
-        #[validate(required, regex(path = *NON_BLANK, code = "row.blank"))]
+        #[validate(required, custom(function = "crate::checks::non_blank"))]
+        #[schemars(regex(pattern = r"\S"))]
         pub scope: Option<String> => "活动范围（包括参与活动的街道、企事业单位等）",
         /// 群众满意度 / satisfaction: a percentage or a level; may be absent (most real summaries give none).
         pub satisfaction: Option<Satisfaction> => "群众满意度",
         /// 自我评价 / self-assessment.
-        #[validate(required, regex(path = *NON_BLANK, code = "row.blank"))]
+        #[validate(required, custom(function = "crate::checks::non_blank"))]
+        #[schemars(regex(pattern = r"\S"))]
         pub self_assessment: Option<String> => "自我评价",
     }
 }
@@ -154,7 +164,8 @@ model! {
     /// 宣传报道 / publicity rows.
     pub struct Publicity {
         /// 宣传范围 / scope (channels and media).
-        #[validate(required, regex(path = *NON_BLANK, code = "row.blank"))]
+        #[validate(required, custom(function = "crate::checks::non_blank"))]
+        #[schemars(regex(pattern = r"\S"))]
         pub scope: Option<String> => "宣传范围",
         /// 文字报道 / number of text reports.
         #[validate(required)]
