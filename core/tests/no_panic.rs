@@ -137,6 +137,37 @@ proptest! {
     }
 
     #[test]
+    fn arbitrary_field_checks_never_panic(kind in kinds(), v in json_value(), pointer in "(/[a-z_0-9~]{0,12}){0,3}|\\PC{0,8}") {
+        let a = api::validate_field_value(kind, &v, &pointer, &ValidateOptions::default());
+        prop_assert_eq!(a.valid, a.errors == 0);
+    }
+
+    #[test]
+    fn arbitrary_rollups_never_panic_and_account_for_every_input(items in prop::collection::vec(json_value(), 0..6)) {
+        let n = items.len();
+        let a = api::aggregate_json(&json!({"submissions": &items}).to_string());
+        let rollup = a.rollup.expect("a list of submissions always rolls up");
+        prop_assert!(rollup.accounting.is_balanced());
+        prop_assert_eq!(rollup.accounting.inputs, n);
+        // The list itself is not a request: answered with a diagnostic, not thrown.
+        let bare = api::aggregate_json(&Value::Array(items).to_string());
+        prop_assert!(bare.ok || !bare.diagnostics.is_empty());
+    }
+
+    #[test]
+    fn arbitrary_label_imports_never_panic(v in json_value()) {
+        let out = api::import_labels_json(&v.to_string(), Some(2021));
+        prop_assert!(serde_json::from_str::<Value>(&out).is_ok_and(|a| a["diagnostics"].is_array()));
+    }
+
+    #[test]
+    fn arbitrary_parse_requests_never_panic(parser in prop::sample::select(&["quantity", "percent", "period", "venues", "units", "names", "nope"][..]), text in "\\PC{0,40}", year in prop::option::of(-5000i32..5000)) {
+        let out = api::parse_text_json(&json!({"parser": parser, "text": text, "year": year}).to_string());
+        let a: Value = serde_json::from_str(&out).expect("answer is JSON");
+        prop_assert!(a["ok"].as_bool() == Some(!a["value"].is_null()) || a["error"].is_object());
+    }
+
+    #[test]
     fn mutated_valid_documents_never_panic(path in prop::collection::vec(prop::sample::select(KEYS), 1..4), v in json_value()) {
         let mut doc = json!({
             "year": 2021, "host_unit": "东湖区",
