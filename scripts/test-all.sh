@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the project: formatting, lints, the Rust suites (unit, doc, shared vectors,
-# property tests), the CLI on the example data, schema conformance, the Python and WASM packages. The README's test command; .ci/run calls it.
+# property tests), the CLI on the example data, schema conformance, the Python and WASM packages,
+# and a short run of every fuzz target. The README's test command; .ci/run calls it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -45,5 +46,8 @@ bash scripts/test-python.sh
 
 echo "== WebAssembly package (node suite over the shared vectors, tsc --strict, browser form)"
 bash scripts/test-wasm.sh
+
+echo "== fuzz targets, a short bounded run each (docs/fuzzing.md has the long runs)"
+bash scripts/fuzz.sh "${FUZZ_SECONDS:-30}"
 
 echo "all tests passed"
