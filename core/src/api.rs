@@ -917,34 +917,42 @@ pub fn import_labels_json(text: &str, year: Option<i32>) -> String {
 // ---- export (feature `export`: Word, Excel, HTML) ----
 
 #[cfg(feature = "export")]
-pub use crate::export::{rollup_html, rollup_xlsx, summary_docx, ExportError};
+pub use crate::export::{rollup_html, rollup_html_fragment, rollup_xlsx, summary_docx, ExportError};
 
-/// The options of an export, as JSON text for bindings: `{notice?}` (the notice gives the city
-/// of the form's title; absent → the built-in 2021 Nanchang notice).
+/// The options of an export, as JSON text for bindings: `{notice?, kind?}` (the notice gives
+/// the city of the form's title; absent → the built-in 2021 Nanchang notice).
 #[cfg(feature = "export")]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct ExportOptions {
+    /// 文档类型 / `summary` or `submission`; absent → detected from the keys.
+    #[serde(default)]
+    pub kind: Option<DocumentKind>,
     /// 通知 / the notice (object or JSON text).
     #[serde(default)]
     pub notice: Option<Value>,
 }
 
-/// Reads the 总结表 to export from JSON text: a bare 总结表, or a submission (its `summary`).
-/// A half-filled table is fine (its empty rows print empty); a value of the wrong type, a
-/// submission without `summary`, or another kind of document is not.
+/// Reads the 总结表 to export from JSON text: a bare 总结表, or a submission (its `summary`);
+/// `kind` says which, absent → told from the keys as `validate` does. A half-filled table is
+/// fine (its empty rows print empty); a value of the wrong type, a submission without
+/// `summary`, or another kind of document is not.
 ///
 /// ```
-/// use learning_week::api::summary_for_export;
-/// let t = summary_for_export(r#"{"submitted_at": "2021-12-01T10:00:00+08:00", "summary": {"host_unit": "东湖区"}}"#).unwrap();
+/// use learning_week::api::{summary_for_export, DocumentKind};
+/// let t = summary_for_export(r#"{"submitted_at": "2021-12-01T10:00:00+08:00", "summary": {"host_unit": "东湖区"}}"#, None).unwrap();
 /// assert_eq!(t.host_unit.as_deref(), Some("东湖区"));
-/// assert_eq!(summary_for_export(r#"{"activities": []}"#).unwrap_err()[0].code, "type.invalid");
-/// assert_eq!(summary_for_export(r#"{"materials": []}"#).unwrap_err()[0].code, "row.missing");
+/// assert_eq!(summary_for_export(r#"{"activities": []}"#, None).unwrap_err()[0].code, "type.invalid");
+/// assert_eq!(summary_for_export(r#"{"materials": []}"#, None).unwrap_err()[0].code, "row.missing");
+/// assert!(summary_for_export("{}", Some(DocumentKind::Summary)).is_ok()); // an empty form
 /// ```
 #[cfg(feature = "export")]
-pub fn summary_for_export(input: &str) -> Result<crate::SummaryTable, Vec<Diagnostic>> {
+pub fn summary_for_export(
+    input: &str,
+    kind: Option<DocumentKind>,
+) -> Result<crate::SummaryTable, Vec<Diagnostic>> {
     use crate::rules::{make, params, structural as st};
     let v = parse_json(input).map_err(|d| vec![d])?;
-    let kind = DocumentKind::detect(&v);
+    let kind = kind.or_else(|| DocumentKind::detect(&v));
     let (document, diagnostics) = match kind {
         Some(DocumentKind::Submission) => read_as::<crate::Submission>(&v),
         Some(DocumentKind::Summary) => read_as::<crate::SummaryTable>(&v),
@@ -986,7 +994,7 @@ pub fn summary_for_export(input: &str) -> Result<crate::SummaryTable, Vec<Diagno
 }
 
 /// The filled 总结表 of JSON text (a 总结表 or a submission) as the bytes of a .docx file, with
-/// the options as JSON text (`{notice?}`, `null` → defaults). Unusable input or options come
+/// the options as JSON text (`{notice?, kind?}`, `null` → defaults). Unusable input or options come
 /// back as [`ExportError::Input`] with the diagnostics.
 ///
 /// ```
@@ -997,10 +1005,10 @@ pub fn summary_for_export(input: &str) -> Result<crate::SummaryTable, Vec<Diagno
 /// ```
 #[cfg(feature = "export")]
 pub fn summary_docx_json(input: &str, options: &str) -> Result<Vec<u8>, ExportError> {
-    let options: ExportOptions = options_json(options, "{notice?}").map_err(ExportError::Input)?;
+    let options: ExportOptions = options_json(options, "{notice?, kind?}").map_err(ExportError::Input)?;
     let notice = resolve_notice(&ValidateOptions { notice: options.notice, plan: None })
         .map_err(ExportError::Input)?;
-    let table = summary_for_export(input).map_err(ExportError::Input)?;
+    let table = summary_for_export(input, options.kind).map_err(ExportError::Input)?;
     summary_docx(&table, &notice)
 }
 
@@ -1034,4 +1042,16 @@ pub fn rollup_xlsx_json(rollup: &str) -> Result<Vec<u8>, ExportError> {
 #[cfg(feature = "export")]
 pub fn rollup_html_json(rollup: &str) -> Result<String, ExportError> {
     Ok(rollup_html(&rollup_from_json(rollup)?))
+}
+
+/// The roll-up of JSON text as an HTML fragment for notebooks ([`rollup_html_fragment`]).
+///
+/// ```
+/// let r = learning_week::api::aggregate_json(r#"{"submissions": []}"#).rollup.unwrap();
+/// let html = learning_week::api::rollup_html_fragment_json(&serde_json::to_string(&r).unwrap()).unwrap();
+/// assert!(html.contains("<table"));
+/// ```
+#[cfg(feature = "export")]
+pub fn rollup_html_fragment_json(rollup: &str) -> Result<String, ExportError> {
+    Ok(rollup_html_fragment(&rollup_from_json(rollup)?))
 }

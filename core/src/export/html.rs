@@ -510,15 +510,42 @@ pub fn rollup_html(r: &CityRollup) -> String {
     );
     fix_table(r, &mut out);
     let a = &r.accounting;
-    let _ = write!(
+    let _ = writeln!(
         out,
-        r#"<p class="note">输入 Inputs {} = 计入 included {} + 被替代 superseded {} + 退回 rejected {} + 方案 plans {}。</p></section></body></html>
-"#,
+        r#"<p class="note">输入 Inputs {} = 计入 included {} + 被替代 superseded {} + 退回 rejected {} + 方案 plans {}。</p></section></body></html>"#,
         a.inputs,
         a.included.len(),
         a.superseded.len(),
         a.rejected.len(),
         a.plans.len()
     );
+    out
+}
+
+/// The roll-up as an HTML fragment for notebooks (Jupyter's `_repr_html_`): a caption with
+/// completeness, timeliness and the participants' total, and the per-unit table. No page, no
+/// style sheet: the notebook styles the table; every string escaped.
+///
+/// ```
+/// use learning_week::aggregate::{aggregate, AggregateOptions};
+/// let r = aggregate(&learning_week::Notice::nanchang_2021(), &[], &AggregateOptions::default());
+/// let html = learning_week::export::rollup_html_fragment(&r);
+/// assert!(html.starts_with("<div") && html.contains("<table id=\"units-table\">"));
+/// assert_eq!(html.matches("<tr data-unit=").count(), 13);
+/// ```
+pub fn rollup_html_fragment(r: &CityRollup) -> String {
+    let year = r.year.map(|y| format!("{y}年")).unwrap_or_default();
+    let city = r.city.as_deref().unwrap_or("");
+    let rate = r.completeness.rate_percent.map_or_else(|| "—".to_owned(), |p| format!("{p}%"));
+    let mut out = format!(
+        "<div class=\"learning-week-rollup\"><p><b>{}全民终身学习活动周汇总 / Roll-up</b>：报送 reported {}/{} ({rate})，迟交 late {}，参加活动人数 participants {}</p>",
+        escape(&format!("{year}{city}")),
+        r.completeness.reported,
+        r.completeness.expected,
+        r.late_units.len(),
+        escape(&total_text(&r.totals.participants)),
+    );
+    units_table(r, &mut out);
+    out.push_str("</div>");
     out
 }

@@ -24,7 +24,7 @@ mod xlsx;
 
 pub use docx::summary_docx;
 pub use form::{count_text, form_rows, satisfaction_text, FormRow, CLOSING_LINE};
-pub use html::rollup_html;
+pub use html::{rollup_html, rollup_html_fragment};
 pub use xlsx::rollup_xlsx;
 
 /// 导出错误 / why a file could not be made: the input could not be read as the document

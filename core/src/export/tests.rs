@@ -21,7 +21,7 @@ fn examples() -> Vec<(String, String)> {
 }
 
 fn table_of(text: &str) -> SummaryTable {
-    crate::api::summary_for_export(text).unwrap()
+    crate::api::summary_for_export(text, None).unwrap()
 }
 
 /// Every part of a zip, by name.
