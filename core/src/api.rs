@@ -1013,6 +1013,7 @@ pub fn summary_docx_json(input: &str, options: &str) -> Result<Vec<u8>, ExportEr
 }
 
 /// A roll-up from its JSON text (as [`aggregate_json`] answers it, or a binding holds it).
+#[cfg(feature = "export")]
 fn rollup_from_json(rollup: &str) -> Result<crate::aggregate::CityRollup, ExportError> {
     let v = parse_json(rollup).map_err(|d| ExportError::Input(vec![d]))?;
     serde_json::from_value(v)

@@ -85,6 +85,8 @@ svg text { font-family: inherit; fill: #212121; }
 table { border-collapse: collapse; width: 100%; font-size: 12px; }
 th, td { border: 1px solid #b0bec5; padding: 2px 4px; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
 th { background: #e3f2fd; }
+#fix-table { table-layout: fixed; }
+#fix-table code { word-break: break-all; }
 td.n { text-align: right; white-space: nowrap; }
 .sev-error { color: var(--missing); font-weight: bold; }
 .sev-warning { color: var(--late); }
@@ -118,6 +120,26 @@ fn total_text(t: &Total) -> String {
             .collect::<Vec<_>>()
             .join(" + "),
     }
+}
+
+/// A label cut to `max` display columns (CJK count two) with an ellipsis, so a long name cannot
+/// run off a chart; the full name stays in the element's `<title>` and in the tables.
+pub(crate) fn fit(s: &str, max: usize) -> String {
+    let wide = |c: char| if (c as u32) >= 0x1100 { 2 } else { 1 };
+    if s.chars().map(wide).sum::<usize>() <= max {
+        return s.to_owned();
+    }
+    let mut out = String::new();
+    let mut w = 0;
+    for c in s.chars() {
+        if w + wide(c) > max.saturating_sub(2) {
+            break;
+        }
+        w += wide(c);
+        out.push(c);
+    }
+    out.push('…');
+    out
 }
 
 fn kind_colour(kind: CountKind) -> &'static str {
@@ -157,9 +179,10 @@ fn participants_chart(r: &CityRollup, out: &mut String) {
         let y = TOP + ROW * i as f64;
         let _ = write!(
             out,
-            r#"<text x="{}" y="{}" text-anchor="end" font-size="13">{}</text>"#,
+            r#"<text x="{}" y="{}" text-anchor="end" font-size="13">{}<title>{}</title></text>"#,
             LABEL - 6.0,
             y + ROW * 0.68,
+            escape(&fit(&u.unit, 24)),
             escape(&u.unit)
         );
         match (&u.participants, u.status) {
@@ -331,7 +354,9 @@ fn coverage_chart(r: &CityRollup, out: &mut String) {
     let units: Vec<&str> = r.units.iter().map(|u| u.unit.as_str()).collect();
     let mut topics: Vec<&crate::aggregate::TopicCoverage> = r.topic_coverage.iter().collect();
     topics.sort_by_key(|t| !t.focus);
-    let col = if units.is_empty() { 0.0 } else { ((W - LABEL) / units.len() as f64).min(40.0) };
+    // Room on the right for the last units' slanted names (11 characters at -55° ≈ 70 px).
+    const RIGHT: f64 = 80.0;
+    let col = if units.is_empty() { 0.0 } else { ((W - LABEL - RIGHT) / units.len() as f64).min(40.0) };
     let h = HEAD + ROW * topics.len() as f64 + 4.0;
     let _ = write!(
         out,
@@ -341,8 +366,9 @@ fn coverage_chart(r: &CityRollup, out: &mut String) {
         let x = LABEL + col * j as f64 + col / 2.0;
         let _ = write!(
             out,
-            r#"<text transform="translate({x:.1} {}) rotate(-55)" font-size="11">{}</text>"#,
+            r#"<text transform="translate({x:.1} {}) rotate(-55)" font-size="11">{}<title>{}</title></text>"#,
             HEAD - 6.0,
+            escape(&fit(u, 22)),
             escape(u)
         );
     }
@@ -355,7 +381,7 @@ fn coverage_chart(r: &CityRollup, out: &mut String) {
             LABEL - 6.0,
             y + ROW * 0.7,
             if t.focus { r#" font-weight="bold""# } else { "" },
-            escape(&name)
+            escape(&fit(&name, 30))
         );
         for (j, u) in units.iter().enumerate() {
             let x = LABEL + col * j as f64 + 2.0;
@@ -383,6 +409,7 @@ fn coverage_chart(r: &CityRollup, out: &mut String) {
 }
 
 fn units_table(r: &CityRollup, out: &mut String) {
+    // (the table keeps every name whole: it wraps)
     out.push_str(r#"<table id="units-table"><thead><tr><th>单位<br>Unit</th><th>状态<br>Status</th><th>报送时间<br>Submitted</th><th>迟交天数<br>Days late</th><th>参加活动人数<br>Participants</th><th>主会场<br>Main</th><th>分会场<br>Sub</th><th>满意度<br>Satisfaction</th><th>错误<br>Errors</th><th>警告<br>Warnings</th></tr></thead><tbody>"#);
     let dash = || "—".to_owned();
     for u in &r.units {
@@ -418,7 +445,7 @@ fn fix_table(r: &CityRollup, out: &mut String) {
         out.push_str(r#"<p id="fix-none">无 None.</p>"#);
         return;
     }
-    out.push_str(r#"<table id="fix-table"><thead><tr><th>单位<br>Unit</th><th>文件<br>Input</th><th>级别<br>Severity</th><th>代码<br>Code</th><th>说明 / Message</th></tr></thead><tbody>"#);
+    out.push_str(r#"<table id="fix-table"><colgroup><col style="width:12%"><col style="width:22%"><col style="width:10%"><col style="width:18%"><col style="width:38%"></colgroup><thead><tr><th>单位<br>Unit</th><th>文件<br>Input</th><th>级别<br>Severity</th><th>代码<br>Code</th><th>说明 / Message</th></tr></thead><tbody>"#);
     for f in fixes {
         let sev = match f.severity {
             "error" => "错误 error",

@@ -213,3 +213,13 @@ fn xlsx_takes_hostile_and_overlong_text() {
         }
     }
 }
+
+#[test]
+fn long_names_are_cut_on_charts_and_whole_in_tables() {
+    assert_eq!(html::fit("东湖区", 24), "东湖区");
+    assert_eq!(html::fit("南昌小蓝经济技术开发区", 22), "南昌小蓝经济技术开发区");
+    let long = "南昌小蓝经济技术开发区南昌小蓝经济技术开发区";
+    let cut = html::fit(long, 24);
+    assert!(cut.ends_with('…') && cut.chars().count() <= 12, "{cut}");
+    assert_eq!(html::fit(&"x".repeat(30), 10), format!("{}…", "x".repeat(8)));
+}
