@@ -106,8 +106,9 @@ fn table(out: &mut String, rows: &[FormRow]) {
     out.push_str("</w:tblGrid>");
     let mut previous_group: Option<&str> = None;
     for row in rows {
-        // At least 1 cm per row, so an empty form leaves room to write by hand.
-        out.push_str("<w:tr><w:trPr><w:trHeight w:val=\"567\"/></w:trPr>");
+        // At least 1 cm per row, so an empty form leaves room to write by hand; a row is not
+        // split across two pages (a stamped scan must show each row whole).
+        out.push_str("<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val=\"567\"/></w:trPr>");
         let label = [row.label.to_owned()];
         match row.group {
             None => cell(out, COLS[0] + COLS[1], 2, Merge::None, &label, true),
