@@ -37,6 +37,22 @@ if [ "$status" -ne 1 ]; then
   exit 1
 fi
 "$bin" aggregate examples/nanchang-2021/ >/dev/null
+# Export: the filled 总结表 as Word, the roll-up as a workbook and an HTML report (read back by
+# python-docx / openpyxl in the Python suite, opened in Chromium in the WASM suite).
+out=$(mktemp -d)
+"$bin" export summary --format docx examples/nanchang-2021/submissions/qingyunpu.submission.json -o "$out/qingyunpu.docx" 2>/dev/null
+"$bin" aggregate examples/nanchang-2021/ --out "$out/rollup.xlsx" >/dev/null 2>&1
+"$bin" aggregate examples/nanchang-2021/ --out "$out/report.html" >/dev/null 2>&1
+for f in qingyunpu.docx rollup.xlsx report.html; do [ -s "$out/$f" ] || { echo "export: $f not written" >&2; exit 1; }; done
+set +e
+"$bin" aggregate examples/nanchang-2021/ --out "$out/rollup.pdf" >/dev/null 2>&1
+status=$?
+set -e
+if [ "$status" -ne 2 ]; then
+  echo "aggregate --out with an unknown extension exited $status, expected 2" >&2
+  exit 1
+fi
+rm -rf "$out"
 
 echo "== JSON Schemas: two independent validators agree with the library"
 bash scripts/schema-conformance.sh

@@ -4,7 +4,8 @@
 #   npm dev dependencies (npm ci), Chromium from Debian if absent; then the wasm build for the
 #   web (ES module) and Node (CommonJS) into bindings-wasm/pkg/, the Node suite (every shared
 #   vector, hostile inputs through every export, parity with the Rust CLI), `tsc --strict` over
-#   a file that uses every export, the browser test of the 总结表 form, and the gzipped size.
+#   a file that uses every export, the browser test of the 总结表 form, the browser test of the
+#   roll-up's HTML report (made by the Rust CLI), and the gzipped size.
 #
 #   scripts/test-wasm.sh               everything
 #   scripts/test-wasm.sh --build-only  build bindings-wasm/pkg/ and stop
@@ -116,6 +117,9 @@ run "node --test" node --test bindings-wasm/tests/
 run "tsc --noEmit --strict" bindings-wasm/node_modules/.bin/tsc -p bindings-wasm/tests/tsconfig.json
 export LW_BROWSER_DIR="$cache/browser"
 run "browser: the 总结表 form in Chromium" node bindings-wasm/tests/browser/form.browser.mjs
+# The roll-up's HTML report (core's export, made by the CLI): SVG charts at A4 width, no network,
+# hostile names as text; screenshots and an A4 PDF under $LW_BROWSER_DIR/report/.
+run "browser: the roll-up HTML report in Chromium" node bindings-wasm/tests/browser/report.browser.mjs
 
 echo "wasm size: gzipped $gz bytes ($(( gz / 1024 )) KiB; goal < 150 KiB)"
 if [ ${#failures[@]} -gt 0 ]; then

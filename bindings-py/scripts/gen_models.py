@@ -40,14 +40,15 @@ OUT = ROOT / "bindings-py" / "python" / "learning_week" / "models.py"
 ROOTS = [
     ("notice.schema.json", "Notice", "_NoticeBase", "notice", True),
     ("plan.schema.json", "ActivityPlan", "_Document", "plan", True),
-    ("summary.schema.json", "SummaryTable", "_Document", "summary", True),
+    ("summary.schema.json", "SummaryTable", "_SummaryBase", "summary", True),
     ("submission.schema.json", "Submission", "_Document", "submission", True),
     ("diagnostic.schema.json", "Diagnostic", "_DiagnosticBase", None, False),
     ("rules.schema.json", None, None, None, False),
     ("city-rollup.schema.json", "CityRollup", "_RollupBase", None, False),
 ]
-# A nested class that is also a document the library reads on its own.
+# A nested class that is also a document the library reads on its own, and its base class.
 DOCUMENT_CLASSES = {"ActivityPlan": "plan", "SummaryTable": "summary"}
+DOCUMENT_BASES = {"SummaryTable": "_SummaryBase"}
 
 
 def pascal(name: str) -> str:
@@ -175,7 +176,7 @@ class Gen:
             "document": document,
         }
         if entry["kind"]:
-            entry["base"] = "_Document"
+            entry["base"] = DOCUMENT_BASES.get(name, "_Document")
         self.classes[name] = entry  # registered first: recursive types terminate
         self.order.append(name)
         objects: list[dict[str, Any]] = []
@@ -250,7 +251,7 @@ class Gen:
             "import datetime",
             "from typing import Any, ClassVar, Literal, Union",
             "",
-            "from ._base import _date, _datetime, _DiagnosticBase, _Document, _Model, _NoticeBase, _RollupBase",
+            "from ._base import _date, _datetime, _DiagnosticBase, _Document, _Model, _NoticeBase, _RollupBase, _SummaryBase",
             "",
             "__all__ = [",
         ]

@@ -11,16 +11,18 @@
 //! core never panics on input, and every call is still wrapped in `catch_unwind`, a panic
 //! becoming a `RuntimeError` that says it is a bug. The GIL is released while core works.
 
-use learning_week::api::{self, DocumentKind};
+use learning_week::api::{self, DocumentKind, ExportError};
 use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
+use pyo3::types::PyBytes;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 /// Runs `f` without the GIL and without letting a panic escape.
-fn guarded<F>(py: Python<'_>, f: F) -> PyResult<String>
+fn guarded<T, F>(py: Python<'_>, f: F) -> PyResult<T>
 where
-    F: FnOnce() -> String + Send,
+    T: Send,
+    F: FnOnce() -> T + Send,
 {
     py.detach(|| catch_unwind(AssertUnwindSafe(f))).map_err(|payload| {
         let detail = payload
@@ -101,6 +103,57 @@ fn parse_text(py: Python<'_>, request: PyBackedStr) -> PyResult<String> {
     guarded(py, || api::parse_text_json(&request))
 }
 
+/// An export's answer for Python: `(file, "[]")`, or `(None, diagnostics as JSON text)` when
+/// the input cannot be used; a writer failure (never expected) is a `RuntimeError`.
+fn export_answer<'py, T>(
+    py: Python<'py>,
+    result: Result<T, ExportError>,
+    to_py: impl FnOnce(Python<'py>, T) -> Bound<'py, PyAny>,
+) -> PyResult<(Option<Bound<'py, PyAny>>, String)> {
+    match result {
+        Ok(v) => Ok((Some(to_py(py, v)), "[]".to_owned())),
+        Err(ExportError::Input(diags)) => Ok((None, api::to_json_string(&diags))),
+        Err(e) => Err(PyRuntimeError::new_err(e.to_string())),
+    }
+}
+
+/// `api::summary_docx_json`: a 总结表 or submission and the options (`{notice?}`) as JSON
+/// text; answers `(bytes | None, diagnostics JSON)`.
+#[pyfunction]
+fn summary_docx<'py>(
+    py: Python<'py>,
+    input: PyBackedStr,
+    options: PyBackedStr,
+) -> PyResult<(Option<Bound<'py, PyAny>>, String)> {
+    let result = guarded(py, || api::summary_docx_json(&input, &options))?;
+    export_answer(py, result, |py, b| PyBytes::new(py, &b).into_any())
+}
+
+/// `api::rollup_xlsx_json`: a roll-up as JSON text; answers `(bytes | None, diagnostics JSON)`.
+#[pyfunction]
+fn rollup_xlsx<'py>(py: Python<'py>, rollup: PyBackedStr) -> PyResult<(Option<Bound<'py, PyAny>>, String)> {
+    let result = guarded(py, || api::rollup_xlsx_json(&rollup))?;
+    export_answer(py, result, |py, b| PyBytes::new(py, &b).into_any())
+}
+
+/// `api::rollup_html_json` (a page) or, with `fragment`, `api::rollup_html_fragment_json` (a
+/// table for notebooks); answers `(str | None, diagnostics JSON)`.
+#[pyfunction]
+fn rollup_html<'py>(
+    py: Python<'py>,
+    rollup: PyBackedStr,
+    fragment: bool,
+) -> PyResult<(Option<Bound<'py, PyAny>>, String)> {
+    let result = guarded(py, || {
+        if fragment {
+            api::rollup_html_fragment_json(&rollup)
+        } else {
+            api::rollup_html_json(&rollup)
+        }
+    })?;
+    export_answer(py, result, |py, s| pyo3::types::PyString::new(py, &s).into_any())
+}
+
 /// The Rust extension of `learning_week`.
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -112,5 +165,8 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(rules, m)?)?;
     m.add_function(wrap_pyfunction!(default_notice, m)?)?;
     m.add_function(wrap_pyfunction!(parse_text, m)?)?;
+    m.add_function(wrap_pyfunction!(summary_docx, m)?)?;
+    m.add_function(wrap_pyfunction!(rollup_xlsx, m)?)?;
+    m.add_function(wrap_pyfunction!(rollup_html, m)?)?;
     Ok(())
 }

@@ -3,6 +3,8 @@
 //! PATHs are files or folders; folders are walked for `*.json` (sorted, so runs are repeatable).
 //! A file that cannot be read or parsed is a rejected input, not a usage error; a path that does
 //! not exist or an unusable notice is (exit 2). Missing units are a finding, not a failure (exit 0).
+//! `--out report.html|rollup.xlsx` also writes the roll-up as an HTML report or a workbook (the
+//! format from the extension; another extension is a usage error, exit 2, before any work).
 
 use learning_week::aggregate::{aggregate, AggregateInput, AggregateOptions};
 use learning_week::api::{self, ValidateOptions};
@@ -62,8 +64,16 @@ pub(crate) fn run(
     format: AggregateFormat,
     grace_days: Option<u32>,
     en: bool,
+    out: Option<&Path>,
     paths: &[PathBuf],
 ) -> ExitCode {
+    let out = match out.map(|o| crate::export::RollupFile::of(o).map(|f| (o, f))).transpose() {
+        Ok(o) => o,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(2);
+        }
+    };
     let notice_text = match notice.map(crate::read_text).transpose() {
         Ok(t) => t,
         Err(e) => {
@@ -113,5 +123,8 @@ pub(crate) fn run(
         AggregateFormat::Text => print!("{}", rollup.to_text(lang)),
         AggregateFormat::Markdown => print!("{}", rollup.to_markdown(lang)),
     }
-    ExitCode::SUCCESS
+    match out {
+        Some((path, format)) => crate::export::rollup(&rollup, &format, path, en),
+        None => ExitCode::SUCCESS,
+    }
 }

@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 mod aggregate;
+mod export;
 mod import;
 mod output;
 mod parse;
@@ -104,9 +105,18 @@ enum Command {
         /// 语言 / language
         #[arg(long, value_enum, default_value = "zh")]
         lang: Lang,
+        /// 另存为文件：report.html（图表报告）或 rollup.xlsx（工作簿），按扩展名判断 / also write the
+        /// roll-up to a file: report.html (charts) or rollup.xlsx (workbook), by extension
+        #[arg(long)]
+        out: Option<PathBuf>,
         /// 报送文件或文件夹（递归读取 *.json）/ submission files or folders (walked for *.json)
         #[arg(required = true)]
         paths: Vec<PathBuf>,
+    },
+    /// 导出文件（已填写的总结表 → Word）/ export files (the filled 总结表 → Word)
+    Export {
+        #[command(subcommand)]
+        what: ExportWhat,
     },
     /// 生成 JSON Schema（schemas/）/ write the JSON Schemas (schemas/)
     Schema {
@@ -151,6 +161,27 @@ enum Command {
 }
 
 #[derive(Subcommand)]
+enum ExportWhat {
+    /// 已填写的总结表，按附件版式（A4）/ the filled 总结表 in the attachment's layout (A4)
+    Summary {
+        /// 导出格式 / format
+        #[arg(long, value_enum, default_value = "docx")]
+        format: export::SummaryFormat,
+        /// 通知（JSON，标题中的城市）；缺省为内置的 2021 年南昌市通知 / the notice (the title's city)
+        #[arg(long)]
+        notice: Option<PathBuf>,
+        /// 输出文件 / output file
+        #[arg(short, long)]
+        out: PathBuf,
+        /// 语言 / message language
+        #[arg(long, value_enum, default_value = "zh")]
+        lang: Lang,
+        /// 总结表或报送材料（JSON）/ a 总结表 or a submission (JSON)
+        file: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
 enum NoticeAction {
     /// 输出内置通知（JSON）/ print the built-in notice as JSON
     Show,
@@ -169,8 +200,11 @@ fn main() -> ExitCode {
             validate(notice.as_deref(), plan.as_deref(), kind.map(Into::into), format, lang, &files)
         }
         Command::Rules { format, lang } => rules(format, lang),
-        Command::Aggregate { notice, format, grace_days, lang, paths } => {
-            aggregate::run(notice.as_deref(), format, grace_days, lang == Lang::En, &paths)
+        Command::Aggregate { notice, format, grace_days, lang, out, paths } => {
+            aggregate::run(notice.as_deref(), format, grace_days, lang == Lang::En, out.as_deref(), &paths)
+        }
+        Command::Export { what: ExportWhat::Summary { format, notice, out, lang, file } } => {
+            export::summary(&file, notice.as_deref(), format, &out, lang == Lang::En)
         }
         Command::Schema { out, examples, check } => schema::run(&out, &examples, check),
         Command::Parse { parser, year, kind, text } => parse::run(parser, year, kind, text),

@@ -39,8 +39,9 @@ pub struct LabeledImport {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Row {
+/// One row of the attachment's form (the export lays the form out from [`ROWS`] too).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Row {
     Year,
     HostUnit,
     Organizers,
@@ -65,8 +66,8 @@ enum Row {
     Other,
 }
 
-/// (row, the form's label, the JSON Pointer it fills, other labels accepted).
-const ROWS: &[(Row, &str, &str, &[&str])] = &[
+/// (row, the form's label, the JSON Pointer it fills, other labels accepted), in the form's order.
+pub(crate) const ROWS: &[(Row, &str, &str, &[&str])] = &[
     (Row::Year, "年度", "/year", &["年份"]),
     (Row::HostUnit, "举办县区", "/host_unit", &["举办县（区）", "县区"]),
     (Row::Organizers, "主办单位及协办单位", "/organizers", &["主办单位和协办单位", "主办及协办单位"]),

@@ -36,6 +36,8 @@ pub mod checks;
 pub mod count;
 pub mod decode;
 pub mod diagnostic;
+#[cfg(feature = "export")]
+pub mod export;
 pub mod import;
 pub mod notice;
 pub mod period;

@@ -290,6 +290,39 @@ class _Document(_Model):
         return validate(self, notice=notice, plan=plan, lang=lang)
 
 
+def _exported(answer: tuple[Any, str]) -> Any:
+    """The file of an export answer, or `ParseError` with the diagnostics saying why not."""
+    value, diagnostics = answer
+    if value is None:
+        raise ParseError(_diagnostics(json.loads(diagnostics)))
+    return value
+
+
+def _write(path: str | os.PathLike[str] | None, data: bytes) -> None:
+    if path is not None:
+        Path(path).write_bytes(data)
+
+
+class _SummaryBase(_Document):
+    """The 总结表: a document, and the Word file of the filled form."""
+
+    __slots__ = ()
+
+    def to_docx(self, path: str | os.PathLike[str] | None = None, *, notice: Any = None) -> bytes:
+        """The filled 总结表 as a Word (.docx) file in the attachment's layout (title line, the
+        rows in order, the group cells merged, the closing line; A4), ready to print, stamp and
+        scan. Writes it to `path` when given; returns the bytes either way. `notice` (default:
+        the built-in 2021 Nanchang one) gives the city of the title. Counts keep their
+        qualifier (约3.5万人次 stays approximate). Raises `ParseError` for an unusable notice."""
+        try:
+            options = _dumps({"notice": _context_value(notice, "notice"), "kind": "summary"}, "options")
+        except _Unconvertible as e:
+            raise _raise_unconvertible(e) from None
+        data: bytes = _exported(_native.summary_docx(_dumps(self._data), options))
+        _write(path, data)
+        return data
+
+
 class _NoticeBase(_Document):
     __slots__ = ()
 
@@ -315,6 +348,27 @@ class _DiagnosticBase(_Model):
 
 class _RollupBase(_Model):
     __slots__ = ()
+
+    def to_xlsx(self, path: str | os.PathLike[str] | None = None) -> bytes:
+        """The roll-up as an Excel workbook: per-unit rows (on time or late, days late,
+        participants with their qualifier, venues, satisfaction, error and warning counts),
+        totals, missing units, late units, reports to fix; headers in Chinese and English.
+        Writes it to `path` when given; returns the bytes either way."""
+        data: bytes = _exported(_native.rollup_xlsx(_dumps(self._data)))
+        _write(path, data)
+        return data
+
+    def to_html(self) -> str:
+        """The roll-up as a self-contained HTML page (no script, no network; SVG charts of
+        participants, completeness and timeliness, topic coverage; the units and the reports
+        that need fixing), readable printed on A4."""
+        html: str = _exported(_native.rollup_html(_dumps(self._data), False))
+        return html
+
+    def _repr_html_(self) -> str:
+        """Jupyter: the per-unit table with a caption."""
+        html: str = _exported(_native.rollup_html(_dumps(self._data), True))
+        return html
 
     def to_records(self) -> list[dict[str, Any]]:
         """One flat dict per expected unit (`units`, in the notice's order), ready for

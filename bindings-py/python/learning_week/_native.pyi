@@ -1,5 +1,17 @@
 # Stubs of the Rust extension (bindings-py/src/lib.rs): JSON text in, JSON text out.
-__all__ = ["__version__", "aggregate", "default_notice", "host_value_error", "parse_text", "read", "rules", "validate"]
+__all__ = [
+    "__version__",
+    "aggregate",
+    "default_notice",
+    "host_value_error",
+    "parse_text",
+    "read",
+    "rollup_html",
+    "rollup_xlsx",
+    "rules",
+    "summary_docx",
+    "validate",
+]
 
 __version__: str
 
@@ -10,3 +22,6 @@ def host_value_error(detail: str, too_deep: bool) -> str: ...
 def rules() -> str: ...
 def default_notice() -> str: ...
 def parse_text(request: str) -> str: ...
+def summary_docx(input: str, options: str) -> tuple[bytes | None, str]: ...
+def rollup_xlsx(rollup: str) -> tuple[bytes | None, str]: ...
+def rollup_html(rollup: str, fragment: bool) -> tuple[str | None, str]: ...

@@ -1,0 +1,225 @@
+//! Unit tests of the exporters: the containers are well-formed, hostile text is escaped, the
+//! form's cells read back through the label import as the values they came from.
+
+use super::*;
+use crate::aggregate::{aggregate, AggregateInput, AggregateOptions};
+use crate::{Notice, SummaryTable};
+use std::io::Read;
+
+fn examples() -> Vec<(String, String)> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/nanchang-2021/submissions");
+    let mut out: Vec<(String, String)> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .map(|p| {
+            (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read_to_string(&p).unwrap())
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+fn table_of(text: &str) -> SummaryTable {
+    crate::api::summary_for_export(text, None).unwrap()
+}
+
+/// Every part of a zip, by name.
+fn parts(bytes: &[u8]) -> Vec<(String, String)> {
+    let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    (0..z.len())
+        .map(|i| {
+            let mut f = z.by_index(i).unwrap();
+            let mut s = String::new();
+            f.read_to_string(&mut s).unwrap();
+            (f.name().unwrap().into_owned(), s)
+        })
+        .collect()
+}
+
+fn assert_well_formed(name: &str, xml: &str) {
+    let mut r = quick_xml::Reader::from_str(xml);
+    let mut depth = 0i32;
+    loop {
+        match r.read_event() {
+            Ok(quick_xml::events::Event::Start(_)) => depth += 1,
+            Ok(quick_xml::events::Event::End(_)) => depth -= 1,
+            Ok(quick_xml::events::Event::Eof) => break,
+            Ok(_) => {}
+            Err(e) => panic!("{name}: not well-formed at {}: {e}", r.buffer_position()),
+        }
+    }
+    assert_eq!(depth, 0, "{name}: unbalanced");
+}
+
+const HOSTILE: &str = "<script>alert(\"x\")</script> & ' \u{1}\u{b}\u{fffe} ]]> \t tab";
+
+fn hostile_table() -> SummaryTable {
+    let mut t: SummaryTable = serde_json::from_value(serde_json::json!({
+        "year": 2021, "host_unit": HOSTILE,
+        "organizers": [{"name": HOSTILE, "role": "host"}, {"name": " "}],
+        "leadership": {"issuing_departments": [HOSTILE, ""], "attending_leaders": [{"title": "区长", "name": HOSTILE}, {}]},
+        "participation": {"participants": {"value": 35000, "qualifier": "approx", "unit": "人次", "source": "35000人次"},
+            "featured_activities": [{"name": HOSTILE, "topics": ["双减", " "]}]},
+        "theme_and_content": {"content": "第一段\r\n\r\n第二段\n第三段"},
+        "other": HOSTILE
+    }))
+    .unwrap();
+    t.reach = None;
+    t
+}
+
+#[test]
+fn docx_parts_are_well_formed_xml_for_every_example_and_a_hostile_table() {
+    let notice = Notice::nanchang_2021();
+    let mut tables: Vec<SummaryTable> = examples().iter().map(|(_, t)| table_of(t)).collect();
+    tables.push(hostile_table());
+    tables.push(SummaryTable::default());
+    for t in &tables {
+        let bytes = summary_docx(t, &notice).unwrap();
+        let parts = parts(&bytes);
+        let names: Vec<&str> = parts.iter().map(|(n, _)| n.as_str()).collect();
+        assert!(names.contains(&"[Content_Types].xml") && names.contains(&"word/document.xml"), "{names:?}");
+        for (name, xml) in &parts {
+            assert_well_formed(name, xml);
+        }
+    }
+}
+
+#[test]
+fn docx_has_title_merged_groups_and_closing_line() {
+    let (_, text) = examples().into_iter().find(|(n, _)| n == "qingyunpu.submission.json").unwrap();
+    let t = table_of(&text);
+    let xml = docx::document_xml(&t, &Notice::nanchang_2021());
+    assert!(xml.contains("<w:t>2021年南昌市全民终身学习活动周总结表</w:t>"));
+    assert!(xml.contains(CLOSING_LINE));
+    // Five groups: one restart each, and 3 + 3 + 3 + 2 + 2 continuation cells.
+    assert_eq!(xml.matches("<w:vMerge w:val=\"restart\"/>").count(), 5);
+    assert_eq!(xml.matches("<w:vMerge/>").count(), 13);
+    // The three rows that span the group column.
+    assert_eq!(xml.matches("<w:gridSpan w:val=\"2\"/>").count(), 3);
+    assert!(xml.contains("约3.5万人次"), "the count as written");
+    // A4 portrait.
+    assert!(xml.contains("<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"));
+}
+
+#[test]
+fn hostile_text_is_escaped_and_controls_replaced() {
+    let xml = docx::document_xml(&hostile_table(), &Notice::nanchang_2021());
+    assert!(!xml.contains("<script>"));
+    assert!(xml.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;"));
+    assert!(!xml.contains('\u{1}') && !xml.contains('\u{b}') && !xml.contains('\u{fffe}'));
+    assert!(xml.contains("<w:tab/>"));
+    // The approximate count whose source lost its 约 is printed from value and qualifier.
+    assert!(xml.contains("约35000人次") && !xml.contains(">35000人次"));
+}
+
+#[test]
+fn form_cells_read_back_through_the_label_import() {
+    for (name, text) in examples() {
+        let t = table_of(&text);
+        let cells: Vec<(String, String)> =
+            form_rows(&t).into_iter().map(|r| (r.label.to_owned(), r.paragraphs.join("\n"))).collect();
+        let back = SummaryTable::from_labeled_text(cells, t.year).summary;
+        let p = |s: &SummaryTable| s.participation.clone().unwrap_or_default();
+        let (a, b) = (p(&t), p(&back));
+        let vq = |c: &Option<crate::Count>| c.as_ref().map(|c| (c.value, c.qualifier));
+        assert_eq!(vq(&a.participants), vq(&b.participants), "{name}: participants");
+        assert_eq!(vq(&a.units_total), vq(&b.units_total), "{name}: units_total");
+        assert_eq!(vq(&a.units_participating), vq(&b.units_participating), "{name}: units_participating");
+        assert_eq!(vq(&a.main_venues), vq(&b.main_venues), "{name}: main_venues");
+        assert_eq!(vq(&a.sub_venues), vq(&b.sub_venues), "{name}: sub_venues");
+        assert_eq!(t.host_unit, back.host_unit, "{name}");
+        let period = |s: &SummaryTable| {
+            s.theme_and_content.as_ref().and_then(|x| x.period.as_ref()).and_then(|p| p.bounds())
+        };
+        assert_eq!(period(&t), period(&back), "{name}: period");
+        let sat = |s: &SummaryTable| {
+            s.reach.as_ref().and_then(|r| r.satisfaction.clone()).map(|x| satisfaction_text(&x))
+        };
+        assert_eq!(sat(&t), sat(&back), "{name}: satisfaction");
+    }
+}
+
+fn example_rollup() -> crate::aggregate::CityRollup {
+    let inputs: Vec<AggregateInput> =
+        examples().into_iter().map(|(n, t)| AggregateInput::text(Some(&n), t)).collect();
+    aggregate(&Notice::nanchang_2021(), &inputs, &AggregateOptions::default())
+}
+
+#[test]
+fn html_is_self_contained_with_three_charts() {
+    let r = example_rollup();
+    let html = rollup_html(&r);
+    for id in ["participants-chart", "completeness-chart", "coverage-chart", "units-table", "fix-table"] {
+        assert!(html.contains(&format!("id=\"{id}\"")), "{id}");
+    }
+    let with_figure = r.units.iter().filter(|u| u.participants.is_some()).count();
+    assert_eq!(html.matches("<rect class=\"bar\"").count(), with_figure);
+    assert_eq!(html.matches("data-qualifier=\"approx\"").count(), 1); // 青云谱区 约3.5万人次
+    for forbidden in ["<script", "http://", "https://", "src=", "@import", "url(http"] {
+        assert!(!html.contains(forbidden), "{forbidden}");
+    }
+    assert!(html.contains("default-src 'none'"));
+}
+
+#[test]
+fn html_escapes_hostile_unit_names_and_file_names() {
+    let mut notice = Notice::nanchang_2021();
+    let j = notice.jurisdiction.as_mut().unwrap();
+    let units = j.units.as_mut().unwrap();
+    units[0].name = Some("<script>alert(1)</script>区".into());
+    let sub = serde_json::json!({"submitted_at": "2021-12-01T10:00:00+08:00",
+        "summary": {"year": 2021, "host_unit": "<script>alert(1)</script>区", "participation": {"participants": 5}}});
+    let inputs = [
+        AggregateInput::json(Some("<img src=x onerror=alert(2)>.json"), sub),
+        AggregateInput::text(Some("\"><svg onload=alert(3)>.json"), "{"),
+    ];
+    let r = aggregate(&notice, &inputs, &AggregateOptions::default());
+    let html = rollup_html(&r);
+    assert!(!html.contains("<script>") && !html.contains("<img") && !html.contains("<svg onload"));
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;区"));
+    assert!(html.contains("&quot;&gt;&lt;svg onload=alert(3)&gt;.json"));
+}
+
+#[test]
+fn xlsx_has_the_five_sheets_and_well_formed_parts() {
+    let r = example_rollup();
+    let bytes = rollup_xlsx(&r).unwrap();
+    let parts = parts(&bytes);
+    for (name, xml) in &parts {
+        if name.ends_with(".xml") || name.ends_with(".rels") {
+            assert_well_formed(name, xml);
+        }
+    }
+    let workbook = &parts.iter().find(|(n, _)| n == "xl/workbook.xml").unwrap().1;
+    for s in xlsx::SHEETS {
+        assert!(workbook.contains(&format!("name=\"{s}\"")), "{s}");
+    }
+    // Same roll-up, same bytes.
+    assert_eq!(bytes, rollup_xlsx(&r).unwrap());
+}
+
+#[test]
+fn xlsx_takes_hostile_and_overlong_text() {
+    let mut notice = Notice::nanchang_2021();
+    let units = notice.jurisdiction.as_mut().unwrap().units.as_mut().unwrap();
+    units[0].name = Some(format!("={HOSTILE}{}", "长".repeat(40_000)));
+    let r = aggregate(&notice, &[], &AggregateOptions::default());
+    let bytes = rollup_xlsx(&r).unwrap();
+    for (name, xml) in parts(&bytes) {
+        if name.ends_with(".xml") {
+            assert_well_formed(&name, &xml);
+        }
+    }
+}
+
+#[test]
+fn long_names_are_cut_on_charts_and_whole_in_tables() {
+    assert_eq!(html::fit("东湖区", 24), "东湖区");
+    assert_eq!(html::fit("南昌小蓝经济技术开发区", 22), "南昌小蓝经济技术开发区");
+    let long = "南昌小蓝经济技术开发区南昌小蓝经济技术开发区";
+    let cut = html::fit(long, 24);
+    assert!(cut.ends_with('…') && cut.chars().count() <= 12, "{cut}");
+    assert_eq!(html::fit(&"x".repeat(30), 10), format!("{}…", "x".repeat(8)));
+}
