@@ -37,6 +37,8 @@ pub mod decode;
 pub mod diagnostic;
 pub mod import;
 pub mod notice;
+#[cfg(feature = "docx")]
+pub mod office;
 pub mod period;
 pub mod plan;
 pub mod rules;
