@@ -10,7 +10,11 @@ cargo fmt --all -- --check
 echo "== cargo clippy (all targets, warnings are errors)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
-echo "== cargo test (unit, doc, vectors, property tests)"
+echo "== office import fixtures (python-docx / openpyxl write them; Rust, Python and JS suites read them)"
+LW_OFFICE_FIXTURES="$(bash scripts/office-fixtures.sh)"
+export LW_OFFICE_FIXTURES
+
+echo "== cargo test (unit, doc, vectors, property tests, office fixtures)"
 cargo test --workspace --locked
 
 echo "== core builds for wasm32 (no filesystem, threads or clock in core)"

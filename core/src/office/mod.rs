@@ -231,7 +231,17 @@ pub(crate) fn form_rows(rows: &[Row], label_col: Option<usize>) -> FormRows {
     let mut out = FormRows::default();
     let mut started = false;
     for row in rows {
-        let cells: Vec<&(usize, String)> = row.iter().skip_while(|(_, t)| is_group_label(t)).collect();
+        // Group cells: the form's group names, or any cell followed by a row label (a group
+        // name in characters the label matching does not know).
+        let labelled = |t: &str| is_form_label(t) || split_label(t).is_some();
+        let skip = row
+            .iter()
+            .enumerate()
+            .take_while(|(i, (_, t))| {
+                is_group_label(t) || (!labelled(t) && row.get(i + 1).is_some_and(|(_, n)| labelled(n)))
+            })
+            .count();
+        let cells: Vec<&(usize, String)> = row.iter().skip(skip).collect();
         let Some(((col, first), rest)) = cells.split_first().map(|(f, r)| ((f.0, &f.1), r)) else {
             continue;
         };
