@@ -40,6 +40,19 @@ if [ "$status" -ne 1 ]; then
   exit 1
 fi
 "$bin" aggregate examples/nanchang-2021/ >/dev/null
+# Word / Excel: a filled form imports (0), a letter without the form is unusable (2); a folder of
+# them rolls up, the letter listed as rejected.
+"$bin" import --format text "$LW_OFFICE_FIXTURES/01-standard.docx" >/dev/null
+set +e
+"$bin" import "$LW_OFFICE_FIXTURES/13-no-table.docx" >/dev/null
+status=$?
+set -e
+if [ "$status" -ne 2 ]; then
+  echo "import of a .docx without the 总结表 exited $status, expected 2" >&2
+  exit 1
+fi
+"$bin" aggregate --format json --submitted-at 2021-12-03 "$LW_OFFICE_FIXTURES" \
+  | grep -q '"import.no_table"' || { echo "aggregate did not list the rejected .docx" >&2; exit 1; }
 
 echo "== JSON Schemas: two independent validators agree with the library"
 bash scripts/schema-conformance.sh
