@@ -40,7 +40,7 @@ OUT = ROOT / "bindings-py" / "python" / "learning_week" / "models.py"
 ROOTS = [
     ("notice.schema.json", "Notice", "_NoticeBase", "notice", True),
     ("plan.schema.json", "ActivityPlan", "_Document", "plan", True),
-    ("summary.schema.json", "SummaryTable", "_Document", "summary", True),
+    ("summary.schema.json", "SummaryTable", "_SummaryBase", "summary", True),
     ("submission.schema.json", "Submission", "_Document", "submission", True),
     ("diagnostic.schema.json", "Diagnostic", "_DiagnosticBase", None, False),
     ("rules.schema.json", None, None, None, False),
@@ -250,7 +250,7 @@ class Gen:
             "import datetime",
             "from typing import Any, ClassVar, Literal, Union",
             "",
-            "from ._base import _date, _datetime, _DiagnosticBase, _Document, _Model, _NoticeBase, _RollupBase",
+            "from ._base import _date, _datetime, _DiagnosticBase, _Document, _Model, _NoticeBase, _RollupBase, _SummaryBase",
             "",
             "__all__ = [",
         ]

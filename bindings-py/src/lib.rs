@@ -101,6 +101,22 @@ fn parse_text(py: Python<'_>, request: PyBackedStr) -> PyResult<String> {
     guarded(py, || api::parse_text_json(&request))
 }
 
+/// `api::import_office`: a .docx / .xlsx file's bytes (`format` is `"docx"` or `"xlsx"`) and
+/// the fallback year; answers an `ImportAnswer` (`{summary, diagnostics, errors, warnings,
+/// modified?}`) as JSON text.
+#[pyfunction]
+#[pyo3(signature = (format, data, year=None))]
+fn import_office(py: Python<'_>, format: &str, data: Vec<u8>, year: Option<i32>) -> PyResult<String> {
+    let format = match format {
+        "docx" => api::OfficeFormat::Docx,
+        "xlsx" => api::OfficeFormat::Xlsx,
+        other => {
+            return Err(PyValueError::new_err(format!("format must be \"docx\" or \"xlsx\", not {other:?}")))
+        }
+    };
+    guarded(py, move || api::to_json_string(&api::import_office(format, &data, year)))
+}
+
 /// The Rust extension of `learning_week`.
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -112,5 +128,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(rules, m)?)?;
     m.add_function(wrap_pyfunction!(default_notice, m)?)?;
     m.add_function(wrap_pyfunction!(parse_text, m)?)?;
+    m.add_function(wrap_pyfunction!(import_office, m)?)?;
     Ok(())
 }

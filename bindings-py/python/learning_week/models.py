@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime
 from typing import Any, ClassVar, Literal, Union
 
-from ._base import _date, _datetime, _DiagnosticBase, _Document, _Model, _NoticeBase, _RollupBase
+from ._base import _date, _datetime, _DiagnosticBase, _Document, _Model, _NoticeBase, _RollupBase, _SummaryBase
 
 __all__ = [
     "Accounting",
@@ -734,7 +734,7 @@ class EpidemicPrevention(_Model):
         v = self._get("measures")
         return None if v is None else list(v)
 
-class SummaryTable(_Document):
+class SummaryTable(_SummaryBase):
     """全民终身学习活动周总结表（通知附件）/ the summary table a unit fills after the week (the notice's attachment)"""
 
     __slots__ = ()
