@@ -241,3 +241,32 @@ fn xlsx_refusals() {
     let b = zip_of(&[("xl/workbook.xml", b"<workbook/>"), ("xl/sharedStrings.xml", &bomb)]);
     assert_eq!(codes(&SummaryTable::from_xlsx(&b, None)), ["import.too_large"]);
 }
+
+#[test]
+fn damaged_files_never_panic() {
+    // Every kind of damage to a real form: a byte changed at many places, the file cut short.
+    let whole = zip_of(&[("word/document.xml", &document(&form()))]);
+    let stored = {
+        let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        let opts =
+            zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+        w.start_file("word/document.xml", opts).unwrap();
+        w.write_all(&document(&form())).unwrap();
+        w.finish().unwrap().into_inner()
+    };
+    for bytes in [&whole, &stored] {
+        let step = (bytes.len() / 300).max(1);
+        for i in (0..bytes.len()).step_by(step) {
+            for flip in [0x01u8, 0x80, 0xff] {
+                let mut b = bytes.clone();
+                if let Some(x) = b.get_mut(i) {
+                    *x ^= flip;
+                }
+                let r = SummaryTable::from_docx(&b, None);
+                // either read (a change inside the text) or refused with exactly one error
+                let errors = r.diagnostics.iter().filter(|d| d.severity == crate::Severity::Error).count();
+                assert!(errors <= 1, "byte {i}: {:?}", codes(&r));
+            }
+        }
+    }
+}
