@@ -51,8 +51,8 @@ if [ "$status" -ne 2 ]; then
   echo "import of a .docx without the 总结表 exited $status, expected 2" >&2
   exit 1
 fi
-"$bin" aggregate --format json --submitted-at 2021-12-03 "$LW_OFFICE_FIXTURES" \
-  | grep -q '"import.no_table"' || { echo "aggregate did not list the rejected .docx" >&2; exit 1; }
+rollup=$("$bin" aggregate --format json --submitted-at 2021-12-03 "$LW_OFFICE_FIXTURES")
+grep -q '"import.no_table"' <<<"$rollup" || { echo "aggregate did not list the rejected .docx" >&2; exit 1; }
 
 echo "== JSON Schemas: two independent validators agree with the library"
 bash scripts/schema-conformance.sh
