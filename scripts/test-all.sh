@@ -11,7 +11,11 @@ cargo fmt --all -- --check
 echo "== cargo clippy (all targets, warnings are errors)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
-echo "== cargo test (unit, doc, vectors, property tests)"
+echo "== office import fixtures (python-docx / openpyxl write them; Rust, Python and JS suites read them)"
+LW_OFFICE_FIXTURES="$(bash scripts/office-fixtures.sh)"
+export LW_OFFICE_FIXTURES
+
+echo "== cargo test (unit, doc, vectors, property tests, office fixtures)"
 cargo test --workspace --locked
 
 echo "== core builds for wasm32 (no filesystem, threads or clock in core)"
@@ -53,6 +57,19 @@ if [ "$status" -ne 2 ]; then
   exit 1
 fi
 rm -rf "$out"
+# Word / Excel: a filled form imports (0), a letter without the form is unusable (2); a folder of
+# them rolls up, the letter listed as rejected.
+"$bin" import --format text "$LW_OFFICE_FIXTURES/01-standard.docx" >/dev/null
+set +e
+"$bin" import "$LW_OFFICE_FIXTURES/13-no-table.docx" >/dev/null
+status=$?
+set -e
+if [ "$status" -ne 2 ]; then
+  echo "import of a .docx without the 总结表 exited $status, expected 2" >&2
+  exit 1
+fi
+rollup=$("$bin" aggregate --format json --submitted-at 2021-12-03 "$LW_OFFICE_FIXTURES")
+grep -q '"import.no_table"' <<<"$rollup" || { echo "aggregate did not list the rejected .docx" >&2; exit 1; }
 
 echo "== JSON Schemas: two independent validators agree with the library"
 bash scripts/schema-conformance.sh

@@ -44,6 +44,11 @@ step() {
   echo "== $name"
   "$@" || failed+=("$name")
 }
+# The office import fixtures (python-docx / openpyxl write them); test-all.sh has made them already.
+if [ -z "${LW_OFFICE_FIXTURES:-}" ]; then
+  LW_OFFICE_FIXTURES="$(bash scripts/office-fixtures.sh)"
+  export LW_OFFICE_FIXTURES
+fi
 step "pytest (bindings-py/tests)" "$py" -m pytest -q -p no:cacheprovider bindings-py/tests
 step "mypy --strict examples/python/city_rollup.py" "$venv/bin/mypy" --strict examples/python/city_rollup.py
 step "mypy --strict -p learning_week" "$venv/bin/mypy" --strict -p learning_week

@@ -113,6 +113,12 @@ cargo build -q --locked -p learning-week-cli
 export LW_CLI="$target_dir/debug/learning-week"
 export LW_WASM_PKG="$pkg"
 
+# The office import fixtures (python-docx writes them) for importDocx; test-all.sh made them already.
+if [ -z "${LW_OFFICE_FIXTURES:-}" ]; then
+  LW_OFFICE_FIXTURES="$(bash scripts/office-fixtures.sh)"
+  export LW_OFFICE_FIXTURES
+fi
+
 run "node --test" node --test bindings-wasm/tests/
 run "tsc --noEmit --strict" bindings-wasm/node_modules/.bin/tsc -p bindings-wasm/tests/tsconfig.json
 export LW_BROWSER_DIR="$cache/browser"

@@ -154,6 +154,22 @@ fn rollup_html<'py>(
     export_answer(py, result, |py, s| pyo3::types::PyString::new(py, &s).into_any())
 }
 
+/// `api::import_office`: a .docx / .xlsx file's bytes (`format` is `"docx"` or `"xlsx"`) and
+/// the fallback year; answers an `ImportAnswer` (`{summary, diagnostics, errors, warnings,
+/// modified?}`) as JSON text.
+#[pyfunction]
+#[pyo3(signature = (format, data, year=None))]
+fn import_office(py: Python<'_>, format: &str, data: Vec<u8>, year: Option<i32>) -> PyResult<String> {
+    let format = match format {
+        "docx" => api::OfficeFormat::Docx,
+        "xlsx" => api::OfficeFormat::Xlsx,
+        other => {
+            return Err(PyValueError::new_err(format!("format must be \"docx\" or \"xlsx\", not {other:?}")))
+        }
+    };
+    guarded(py, move || api::to_json_string(&api::import_office(format, &data, year)))
+}
+
 /// The Rust extension of `learning_week`.
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -168,5 +184,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(summary_docx, m)?)?;
     m.add_function(wrap_pyfunction!(rollup_xlsx, m)?)?;
     m.add_function(wrap_pyfunction!(rollup_html, m)?)?;
+    m.add_function(wrap_pyfunction!(import_office, m)?)?;
     Ok(())
 }

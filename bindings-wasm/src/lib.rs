@@ -127,6 +127,21 @@ export interface ParseAnswer<V> {
   value?: V;
   error?: Diagnostic;
 }
+/** What `importDocx` gave: the 总结表 read from the Word file (null when the file cannot be used), and what was done with each row. */
+export interface ImportAnswer {
+  summary: SummaryTable | null;
+  /** import.parsed (info, with the qualifier), import.kept_as_text / import.unknown_label (warnings), import.not_zip, import.too_large, import.dtd_refused, import.no_table … (errors) */
+  diagnostics: Diagnostic[];
+  errors: number;
+  warnings: number;
+  /** the document's own modified date (docProps/core.xml), RFC 3339. */
+  modified?: string;
+}
+/** Options of `importDocx`. */
+export interface ImportOptions {
+  /** the year when neither a 年度 row nor the title gives one (usually the notice's). */
+  year?: number | null;
+}
 /** Options of `parseQuantity`. */
 export interface QuantityOptions {
   /** pick the first quantity of this kind (`people` for 参加活动人数). */
@@ -345,4 +360,29 @@ pub fn parse_units(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValu
 #[wasm_bindgen(js_name = splitNames, unchecked_return_type = "ParseAnswer<TextName[]>")]
 pub fn split_names(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue) -> JsValue {
     parse_with("names", &text, &JsValue::UNDEFINED, &[])
+}
+
+/// 总结表 from a Word file: the bytes of a .docx (`Uint8Array` or `ArrayBuffer`, e.g. from a file
+/// drop) read as core's `SummaryTable::from_docx` — the form's table with its merged group
+/// cells, each row parsed keeping its qualifier — answered as `{summary, diagnostics, errors,
+/// warnings, modified?}`. Never thrown: a file that is not a .docx (or anything that is not
+/// bytes) is an `import.not_zip` error, a hostile one `import.too_large` / `import.dtd_refused`.
+#[wasm_bindgen(js_name = importDocx, unchecked_return_type = "ImportAnswer")]
+pub fn import_docx(
+    #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer")] bytes: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "ImportOptions")] options: JsValue,
+) -> JsValue {
+    let data: Vec<u8> = if let Some(a) = bytes.dyn_ref::<js_sys::Uint8Array>() {
+        a.to_vec()
+    } else if let Some(b) = bytes.dyn_ref::<js_sys::ArrayBuffer>() {
+        js_sys::Uint8Array::new(b).to_vec()
+    } else {
+        Vec::new()
+    };
+    let year = js_sys::Reflect::get(&options, &JsValue::from_str("year"))
+        .ok()
+        .and_then(|y| y.as_f64())
+        .filter(|y| y.fract() == 0.0 && (f64::from(i32::MIN)..=f64::from(i32::MAX)).contains(y))
+        .map(|y| y as i32);
+    to_js(&api::import_docx(&data, year))
 }

@@ -6,10 +6,14 @@ const $ = (id) => document.getElementById(id);
 const UI = {
   zh: { ready: '校验程序已就绪', failed: '校验程序加载失败：', title: '校验结果', ok: '全部通过，可以报送。',
         counts: (a, i) => `错误 ${a.errors} 个，警告 ${a.warnings} 个，提示 ${i} 个`, download: '下载 JSON',
-        severity: { error: '错误', warning: '警告', info: '提示' }, choose: '— 请选择 —' },
+        severity: { error: '错误', warning: '警告', info: '提示' }, choose: '— 请选择 —',
+        imported: (name, a, n) => `已从 ${name} 导入 ${n} 栏；${a.warnings} 处需核对，${a.errors} 个错误`,
+        importLabel: '导入已填好的 Word 总结表（.docx），或把文件拖到表上' },
   en: { ready: 'Validator ready', failed: 'The validator failed to load: ', title: 'Validation', ok: 'All checks passed: ready to submit.',
         counts: (a, i) => `${a.errors} error(s), ${a.warnings} warning(s), ${i} note(s)`, download: 'Download JSON',
-        severity: { error: 'Error', warning: 'Warning', info: 'Note' }, choose: '— choose —' },
+        severity: { error: 'Error', warning: 'Warning', info: 'Note' }, choose: '— choose —',
+        imported: (name, a, n) => `Imported ${n} row(s) from ${name}; ${a.warnings} to check, ${a.errors} error(s)`,
+        importLabel: 'Import a filled Word 总结表 (.docx), or drop the file on the form' },
 };
 let lw = null;
 let notice = null;
@@ -138,6 +142,72 @@ function validateNow() {
   render(last);
 }
 
+// ---- importing a filled Word form ---------------------------------------------------------
+/** A count as the form shows it: what was written (约3.5万人次) when it was text, else the number. */
+const shown = (c) => (c === null || c === undefined ? '' : typeof c === 'object' ? String(c.source ?? c.value ?? c.level ?? '') : String(c));
+/** Only the number of a count whose cell also held another (全区10个街道，参与活动10个). */
+const number = (c) => (c === null || c === undefined ? '' : typeof c === 'object' ? (c.qualifier && c.qualifier !== 'exact' ? `${c.value}` : String(c.value ?? '')) : String(c));
+function setList(id, items, pick) {
+  for (const item of [...$(id).querySelectorAll('.item')]) item.remove();
+  for (const it of items || []) addItem(id, pick(it));
+  if (!(items || []).length) addItem(id);
+}
+/** Fills every input from an imported 总结表 (the library read the Word file: importDocx). */
+function fillForm(s) {
+  const set = (id, v) => { $(id).value = v ?? ''; };
+  const unit = s.host_unit || '';
+  if (unit && ![...$('host_unit').options].some((o) => o.value === unit)) $('host_unit').append(new Option(unit, unit));
+  set('host_unit', unit);
+  setList('organizers', s.organizers, (o) => ({ name: o.name ?? '', ...(o.role ? { role: o.role } : {}) }));
+  const l = s.leadership || {};
+  set('issuing_departments', (l.issuing_departments || []).join('\n'));
+  setList('attending_leaders', l.attending_leaders, (x) => ({ title: x.title ?? '', name: x.name ?? '' }));
+  set('coordinating_department', l.coordinating_department);
+  set('planning_department', l.planning_department);
+  const p = s.participation || {};
+  for (const k of ['units_total', 'units_participating', 'main_venues', 'sub_venues']) set(k, number(p[k]));
+  set('participants', shown(p.participants));
+  set('participants_unit', p.participants && typeof p.participants === 'object' && ['人', '人次'].includes(p.participants.unit) ? p.participants.unit : '');
+  setList('featured_activities', p.featured_activities, (a) => ({ name: a.name ?? '', description: a.description ?? '', topics: (a.topics || []).join('、') }));
+  const tc = s.theme_and_content || {};
+  set('theme', tc.theme);
+  set('content', tc.content);
+  set('outcomes', tc.outcomes);
+  set('period_start', tc.period?.start);
+  set('period_end', tc.period?.end);
+  const r = s.reach || {};
+  set('reach_scope', r.scope);
+  set('satisfaction', shown(r.satisfaction));
+  set('self_assessment', r.self_assessment);
+  const pub = s.publicity || {};
+  set('publicity_scope', pub.scope);
+  set('text_reports', shown(pub.text_reports));
+  set('image_reports', shown(pub.image_reports));
+  set('other', s.other);
+}
+/** Reads a dropped or chosen .docx through the library, fills the form, validates it all. */
+async function importFile(file) {
+  if (!lw || !file) return;
+  const answer = lw.importDocx(new Uint8Array(await file.arrayBuffer()), { year: notice ? notice.year : null });
+  const t = UI[lang];
+  const list = $('import-list');
+  list.textContent = '';
+  for (const d of answer.diagnostics.filter((x) => x.severity !== 'info')) {
+    const li = document.createElement('li');
+    li.className = `sev-${d.severity}`;
+    li.dataset.code = d.code;
+    li.textContent = `${t.severity[d.severity]} · ${lang === 'en' ? d.message_en : d.message}`;
+    list.append(li);
+  }
+  const read = answer.diagnostics.filter((d) => d.code === 'import.parsed').length;
+  $('import-status').textContent = t.imported(file.name, answer, read);
+  $('import').dataset.imported = answer.summary ? 'true' : 'false';
+  if (!answer.summary) return;
+  fillForm(answer.summary);
+  showAll = true;
+  validateNow();
+}
+
 // ---- wiring -------------------------------------------------------------------------------
 function addItem(listId, values = {}) {
   const list = $(listId);
@@ -161,6 +231,7 @@ function applyLang() {
   document.documentElement.lang = lang === 'en' ? 'en' : 'zh-CN';
   $('summary-title').textContent = t.title;
   $('download').textContent = t.download;
+  $('docx-label').textContent = t.importLabel;
   $('host_unit').options[0].textContent = t.choose;
   if (lw) $('status').textContent = t.ready;
 }
@@ -191,6 +262,16 @@ async function main() {
   form.addEventListener('change', onChange);
   $('lang-en').addEventListener('change', (e) => { lang = e.target.checked ? 'en' : 'zh'; applyLang(); validateNow(); });
   $('download').addEventListener('click', download);
+  $('docx').addEventListener('change', (e) => { importFile(e.target.files[0]); });
+  const main = document.querySelector('main');
+  main.addEventListener('dragover', (e) => { e.preventDefault(); main.classList.add('dragging'); });
+  main.addEventListener('dragleave', () => main.classList.remove('dragging'));
+  main.addEventListener('drop', (e) => {
+    e.preventDefault();
+    main.classList.remove('dragging');
+    const file = [...(e.dataTransfer?.files || [])].find((f) => /\.docx$/i.test(f.name)) || e.dataTransfer?.files?.[0];
+    importFile(file);
+  });
   try {
     lw = await import('../pkg/web/learning_week.js');
     await lw.default();

@@ -1,6 +1,10 @@
 //! `learning-week aggregate`: roll the units' submissions up into the city's report.
 //!
-//! PATHs are files or folders; folders are walked for `*.json` (sorted, so runs are repeatable).
+//! PATHs are files or folders; folders are walked for `*.json`, `*.docx` and `*.xlsx` (sorted, so
+//! runs are repeatable). A Word / Excel file is imported and counted as a submission; its 报送时间
+//! comes from `--submitted-at`, else the document's modified date, else the file's modification
+//! time, and its record says which (`import.submitted_at_source`); one that cannot be imported is a
+//! rejected input with the import's error.
 //! A file that cannot be read or parsed is a rejected input, not a usage error; a path that does
 //! not exist or an unusable notice is (exit 2). Missing units are a finding, not a failure (exit 0).
 //! `--out report.html|rollup.xlsx` also writes the roll-up as an HTML report or a workbook (the
@@ -36,7 +40,10 @@ fn walk(dir: &Path, depth: usize, out: &mut Vec<PathBuf>) -> Result<(), String> 
     for p in paths {
         if p.is_dir() {
             walk(&p, depth + 1, out)?;
-        } else if p.extension().is_some_and(|x| x.eq_ignore_ascii_case("json")) {
+        } else if p
+            .extension()
+            .is_some_and(|x| ["json", "docx", "xlsx"].iter().any(|e| x.eq_ignore_ascii_case(e)))
+        {
             out.push(p);
         }
     }
@@ -58,6 +65,13 @@ fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     Ok(files)
 }
 
+/// Reads `--submitted-at`: RFC 3339, or a date (taken as 00:00 at +08:00, the notice's zone).
+fn parse_time(text: &str) -> Result<chrono::DateTime<chrono::FixedOffset>, String> {
+    chrono::DateTime::parse_from_rfc3339(text)
+        .or_else(|_| chrono::DateTime::parse_from_rfc3339(&format!("{text}T00:00:00+08:00")))
+        .map_err(|_| format!("--submitted-at 应为 RFC 3339 时间或日期 / --submitted-at must be RFC 3339 or YYYY-MM-DD: {text}"))
+}
+
 /// Runs the subcommand.
 pub(crate) fn run(
     notice: Option<&Path>,
@@ -65,10 +79,18 @@ pub(crate) fn run(
     grace_days: Option<u32>,
     en: bool,
     out: Option<&Path>,
+    submitted_at: Option<&str>,
     paths: &[PathBuf],
 ) -> ExitCode {
     let out = match out.map(|o| crate::export::RollupFile::of(o).map(|f| (o, f))).transpose() {
         Ok(o) => o,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(2);
+        }
+    };
+    let given = match submitted_at.map(parse_time).transpose() {
+        Ok(t) => t,
         Err(e) => {
             eprintln!("{e}");
             return ExitCode::from(2);
@@ -105,6 +127,20 @@ pub(crate) fn run(
         .iter()
         .map(|f| {
             let id = f.display().to_string();
+            if let Some(format) = api::OfficeFormat::from_file_name(&id) {
+                return match std::fs::read(f) {
+                    Ok(bytes) => {
+                        let mtime = std::fs::metadata(f)
+                            .and_then(|m| m.modified())
+                            .ok()
+                            .map(|t| chrono::DateTime::<chrono::Utc>::from(t).fixed_offset());
+                        api::office_aggregate_input(Some(&id), format, &bytes, given, mtime, notice.year)
+                    }
+                    Err(e) => {
+                        AggregateInput::unreadable(Some(&id), format!("无法读取文件 / cannot read: {e}"))
+                    }
+                };
+            }
             match crate::read_text(f) {
                 Ok(text) => AggregateInput::text(Some(&id), text),
                 Err(e) => AggregateInput::unreadable(Some(&id), e),

@@ -109,7 +109,12 @@ enum Command {
         /// roll-up to a file: report.html (charts) or rollup.xlsx (workbook), by extension
         #[arg(long)]
         out: Option<PathBuf>,
-        /// 报送文件或文件夹（递归读取 *.json）/ submission files or folders (walked for *.json)
+        /// Word / Excel 文件的报送时间（RFC 3339 或 YYYY-MM-DD）；缺省取文档属性中的修改时间，再缺省取文件修改时间
+        /// / submission time of the .docx/.xlsx inputs (RFC 3339 or YYYY-MM-DD); default: the document's
+        /// modified date, else the file's modification time
+        #[arg(long)]
+        submitted_at: Option<String>,
+        /// 报送文件或文件夹（递归读取 *.json、*.docx、*.xlsx）/ submission files or folders (walked for *.json, *.docx, *.xlsx)
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
@@ -147,11 +152,19 @@ enum Command {
     /// 按表单栏目导入总结表（JSON：栏目 → 内容）/ import a 总结表 from a JSON object of label → text
     Import {
         /// 栏目文件（JSON 对象）/ the labels file (a JSON object of strings)
-        #[arg(long)]
-        labels: PathBuf,
-        /// 年度；缺省为内置通知的年度 / the year (default: the built-in notice's)
+        #[arg(long, conflicts_with = "file", required_unless_present = "file")]
+        labels: Option<PathBuf>,
+        /// 填好的总结表：.docx 或 .xlsx / the filled 总结表 as .docx or .xlsx
+        file: Option<PathBuf>,
+        /// 年度（文件未写明时使用）；缺省为内置通知的年度 / the year when the file gives none (default: the built-in notice's)
         #[arg(long)]
         year: Option<i32>,
+        /// 输出格式（.docx/.xlsx）/ output format (.docx/.xlsx)
+        #[arg(long, value_enum, default_value = "json")]
+        format: Format,
+        /// 语言 / message language
+        #[arg(long, value_enum, default_value = "zh")]
+        lang: Lang,
     },
     /// 通知 / the notice
     Notice {
@@ -200,15 +213,28 @@ fn main() -> ExitCode {
             validate(notice.as_deref(), plan.as_deref(), kind.map(Into::into), format, lang, &files)
         }
         Command::Rules { format, lang } => rules(format, lang),
-        Command::Aggregate { notice, format, grace_days, lang, out, paths } => {
-            aggregate::run(notice.as_deref(), format, grace_days, lang == Lang::En, out.as_deref(), &paths)
-        }
+        Command::Aggregate { notice, format, grace_days, lang, out, submitted_at, paths } => aggregate::run(
+            notice.as_deref(),
+            format,
+            grace_days,
+            lang == Lang::En,
+            out.as_deref(),
+            submitted_at.as_deref(),
+            &paths,
+        ),
         Command::Export { what: ExportWhat::Summary { format, notice, out, lang, file } } => {
             export::summary(&file, notice.as_deref(), format, &out, lang == Lang::En)
         }
         Command::Schema { out, examples, check } => schema::run(&out, &examples, check),
         Command::Parse { parser, year, kind, text } => parse::run(parser, year, kind, text),
-        Command::Import { labels, year } => import::run(&labels, year),
+        Command::Import { labels: Some(labels), year, .. } => import::run(&labels, year),
+        Command::Import { file: Some(file), year, format, lang, .. } => {
+            import::run_file(&file, year, format == Format::Json, lang == Lang::En)
+        }
+        Command::Import { .. } => {
+            eprintln!("请给出 FILE 或 --labels / give FILE or --labels");
+            ExitCode::from(2)
+        }
         Command::Notice { action: NoticeAction::Show } => {
             println!("{}", serde_json::to_string_pretty(&api::default_notice()).unwrap_or_default());
             ExitCode::SUCCESS

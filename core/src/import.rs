@@ -117,6 +117,25 @@ fn find_row(label: &str) -> Option<(Row, &'static str, &'static str)> {
     })
 }
 
+/// Whether `label` names a row of the form (as [`SummaryTable::from_labeled_text`] matches it).
+#[cfg_attr(not(feature = "docx"), allow(dead_code))]
+pub(crate) fn is_form_label(label: &str) -> bool {
+    find_row(label).is_some()
+}
+
+/// The form's own label of the row `label` names.
+#[cfg_attr(not(feature = "docx"), allow(dead_code))]
+pub(crate) fn form_row_of(label: &str) -> Option<&'static str> {
+    find_row(label).map(|(_, form, _)| form)
+}
+
+/// Whether `text` is one of the form's group labels (组织领导 …), however spaced or broken.
+#[cfg_attr(not(feature = "docx"), allow(dead_code))]
+pub(crate) fn is_group_label(text: &str) -> bool {
+    let n = normalise_name(text);
+    !n.is_empty() && GROUPS.iter().any(|g| normalise_name(g) == n)
+}
+
 /// What a refusal that did not come from a text parser says.
 struct Refusal {
     code: &'static str,

@@ -40,6 +40,8 @@ pub mod diagnostic;
 pub mod export;
 pub mod import;
 pub mod notice;
+#[cfg(feature = "docx")]
+pub mod office;
 pub mod period;
 pub mod plan;
 pub mod rules;

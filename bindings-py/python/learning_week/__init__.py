@@ -23,6 +23,8 @@ from typing import Any, Literal, Union
 
 from . import _native, models
 from ._base import (
+    LabeledImport,
+    OfficeSource,
     ParseError,
     _context_value,
     _diagnostics,
@@ -57,7 +59,9 @@ __all__ = [
     "Diagnostic",
     "DocumentInput",
     "DocumentKind",
+    "LabeledImport",
     "Notice",
+    "OfficeSource",
     "ParseError",
     "RuleDescriptor",
     "Submission",

@@ -18,16 +18,16 @@ import json
 import os
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, NamedTuple, TypeVar, Union
 
 from . import _native
 
 if TYPE_CHECKING:
     import pandas
 
-    from .models import Diagnostic
+    from .models import Diagnostic, SummaryTable
 
-__all__ = ["ParseError"]
+__all__ = ["LabeledImport", "ParseError"]
 
 _M = TypeVar("_M", bound="_Model")
 _D = TypeVar("_D", bound="_Document")
@@ -330,6 +330,59 @@ class _NoticeBase(_Document):
     def nanchang_2021(cls: type[_D]) -> _D:
         """The built-in notice: 2021 Nanchang (南昌市) activity week."""
         return cls._wrap(json.loads(_native.default_notice()))
+
+
+#: A Word / Excel file as `from_docx` / `from_xlsx` take it: a path, or the file's bytes.
+OfficeSource = Union[str, "os.PathLike[str]", bytes, bytearray, memoryview]
+
+
+class LabeledImport(NamedTuple):
+    """What importing a filled 总结表 gave (core's `LabeledImport`): the table, and what was
+    done with each row — read with its qualifier (`import.parsed`), kept as text in 其他
+    (`import.kept_as_text`), not a row of the form (`import.unknown_label`), taken from the title,
+    text outside the table — plus the document's own modified date, if it has one."""
+
+    summary: SummaryTable
+    diagnostics: list[Diagnostic]
+    modified: datetime.datetime | None
+
+
+def _office_import(fmt: str, source: OfficeSource, year: int | None) -> LabeledImport:
+    if isinstance(source, (str, os.PathLike)):
+        data = Path(source).read_bytes()
+    elif isinstance(source, (bytes, bytearray, memoryview)):
+        data = bytes(source)
+    else:
+        raise TypeError(f"from_{fmt} takes a path or the file's bytes, not {type(source).__name__}")
+    answer = json.loads(_native.import_office(fmt, data, year))
+    diagnostics = _diagnostics(answer["diagnostics"])
+    if answer["summary"] is None:
+        raise ParseError(diagnostics)
+    from .models import SummaryTable
+
+    modified = answer.get("modified")
+    return LabeledImport(
+        SummaryTable._wrap(answer["summary"]), diagnostics, None if modified is None else _datetime(modified)
+    )
+
+
+class _SummaryBase(_Document):
+    __slots__ = ()
+
+    @staticmethod
+    def from_docx(source: OfficeSource, year: int | None = None) -> LabeledImport:
+        """Reads the filled 总结表 from a Word file (a path or its bytes), as districts fill the
+        attachment (merged group cells, several paragraphs in a cell, text around the table):
+        core's `SummaryTable::from_docx`. `year` is used when neither a 年度 row nor the title
+        gives one. Returns `LabeledImport(summary, diagnostics, modified)`; raises `ParseError`
+        when the file cannot be used (not a .docx, a zip bomb, a DOCTYPE, no 总结表 in it)."""
+        return _office_import("docx", source, year)
+
+    @staticmethod
+    def from_xlsx(source: OfficeSource, year: int | None = None) -> LabeledImport:
+        """Reads the 总结表 retyped in Excel (labels in one column, values to their right):
+        core's `SummaryTable::from_xlsx`; see `from_docx`."""
+        return _office_import("xlsx", source, year)
 
 
 class _DiagnosticBase(_Model):

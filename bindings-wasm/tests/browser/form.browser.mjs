@@ -167,6 +167,41 @@ try {
     check((await errorCount()) === 0, 'download showed errors');
   });
 
+  await step('drop a filled Word 总结表 (python-docx fixture) → the form is filled and validated', async () => {
+    const dir = process.env.LW_OFFICE_FIXTURES;
+    if (!dir) { console.log('  SKIP: LW_OFFICE_FIXTURES is not set (bash scripts/office-fixtures.sh writes them)'); return; }
+    const b64 = readFileSync(join(dir, '01-standard.docx')).toString('base64');
+    await page.evaluate((data) => {
+      const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+      const dt = new DataTransfer();
+      dt.items.add(new File([bytes], '01-standard.docx', { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }));
+      document.querySelector('main').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, b64);
+    await page.waitForSelector('#import[data-imported="true"]', { timeout: 10_000 });
+    check((await page.inputValue('#host_unit')) === '东湖区', 'host unit');
+    check((await page.inputValue('#participants')) === '约3.5万人次', `participants: ${await page.inputValue('#participants')}`);
+    check((await page.inputValue('#sub_venues')) === '12', 'sub-venues');
+    check((await page.inputValue('#period_start')) === '2021-11-22', 'period');
+    check((await page.locator('#organizers .item').count()) === 2, 'two organisers');
+    check(/01-standard\.docx/.test(await page.textContent('#import-status')), 'import status');
+    // validated as filled: the library read the text count, and the form shows the verdict
+    const codes = await page.locator('#summary-list li').evaluateAll((els) => els.map((e) => e.dataset.code));
+    check(codes.includes('count.from_text'), String(codes));
+    check((await page.textContent('#summary-counts')).length > 0, 'no verdict');
+    await page.screenshot({ path: join(out, 'form-imported-docx.png'), fullPage: true });
+  });
+
+  await step('dropping a file that is not a .docx says so and leaves the form alone', async () => {
+    await page.evaluate(() => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([new TextEncoder().encode('%PDF-1.7')], 'scan.pdf', { type: 'application/pdf' }));
+      document.querySelector('main').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    });
+    await page.waitForSelector('#import[data-imported="false"]', { timeout: 10_000 });
+    check((await page.locator('#import-list li[data-code="import.not_zip"]').count()) === 1, 'not_zip listed');
+    check((await page.inputValue('#host_unit')) === '东湖区', 'form kept');
+  });
+
   await step('screenshots: desktop and phone width (the form fits, no horizontal scroll)', async () => {
     await page.screenshot({ path: join(out, 'form-desktop.png'), fullPage: true });
     await page.setViewportSize({ width: 390, height: 844 });

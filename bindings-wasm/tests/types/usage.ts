@@ -3,6 +3,7 @@
 import init, {
   aggregate,
   defaultNotice,
+  importDocx,
   parsePercent,
   parsePeriod,
   parseQuantity,
@@ -21,6 +22,7 @@ import type {
   CityRollup,
   Diagnostic,
   DocumentKind,
+  ImportAnswer,
   Notice,
   ParseAnswer,
   RuleDescriptor,
@@ -99,6 +101,14 @@ export async function main(): Promise<string[]> {
   // @ts-expect-error: the year is a number
   parsePeriod("11月22日", { year: "2021" });
 
+  const imported: ImportAnswer = importDocx(new Uint8Array(0), { year: 2021 });
+  const importedUnit: string | null | undefined = imported.summary?.host_unit;
+  const importedCodes: string[] = imported.diagnostics.map((d: Diagnostic) => d.code);
+  notAny(imported.errors, true);
+  importDocx(new ArrayBuffer(0));
+  // @ts-expect-error: the year is a number
+  importDocx(new Uint8Array(0), { year: "2021" });
+
   // @ts-expect-error: the kind is a closed set
   validate("{}", { kind: "letter" });
   // @ts-expect-error: lang is "zh" or "en"
@@ -110,5 +120,6 @@ export async function main(): Promise<string[]> {
     String(reads.length), String(missing.length), String(units),
     String(people), String(refusal), String(pctValue), String(period.ok), String(periodStart), String(subVenues),
     String(refused.length), String(unitsText.value?.units_total?.value), String(firstName),
+    String(importedUnit), String(importedCodes.length),
   ];
 }

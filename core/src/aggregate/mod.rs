@@ -120,6 +120,10 @@ pub struct AggregateInput {
     pub kind: Option<DocumentKind>,
     /// 内容 / the input itself.
     pub content: InputContent,
+    /// 说明 / findings made before the roll-up (how a Word / Excel file was imported, where its
+    /// 报送时间 came from, why it could not be read); copied into the input's record.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Diagnostic>,
 }
 
 impl AggregateInput {
@@ -130,7 +134,12 @@ impl AggregateInput {
     /// assert!(i.id.is_none());
     /// ```
     pub fn text(id: Option<&str>, text: impl Into<String>) -> Self {
-        AggregateInput { id: id.map(str::to_owned), kind: None, content: InputContent::Text(text.into()) }
+        AggregateInput {
+            id: id.map(str::to_owned),
+            kind: None,
+            content: InputContent::Text(text.into()),
+            notes: Vec::new(),
+        }
     }
 
     /// An input from a JSON value.
@@ -140,7 +149,12 @@ impl AggregateInput {
     /// assert_eq!(i.id.as_deref(), Some("x"));
     /// ```
     pub fn json(id: Option<&str>, value: Value) -> Self {
-        AggregateInput { id: id.map(str::to_owned), kind: None, content: InputContent::Json(value) }
+        AggregateInput {
+            id: id.map(str::to_owned),
+            kind: None,
+            content: InputContent::Json(value),
+            notes: Vec::new(),
+        }
     }
 
     /// A typed submission.
@@ -165,7 +179,22 @@ impl AggregateInput {
             id: id.map(str::to_owned),
             kind: None,
             content: InputContent::Unreadable(detail.into()),
+            notes: Vec::new(),
         }
+    }
+
+    /// Adds findings made before the roll-up (see [`notes`](Self::notes)).
+    ///
+    /// ```
+    /// use learning_week::aggregate::{aggregate, AggregateInput};
+    /// let note = learning_week::api::validate_json(None, "{", &Default::default()).diagnostics;
+    /// let i = AggregateInput::unreadable(Some("a.docx"), "not a zip").with_notes(note);
+    /// let r = aggregate(&learning_week::Notice::nanchang_2021(), &[i], &Default::default());
+    /// assert_eq!(r.accounting.rejected[0].diagnostics[0].code, "json.syntax");
+    /// ```
+    pub fn with_notes(mut self, notes: Vec<Diagnostic>) -> Self {
+        self.notes.extend(notes);
+        self
     }
 
     /// Marks the input as a plan (used for topic coverage, never counted as a submission).
@@ -447,6 +476,7 @@ impl RollupState {
         self.inputs += 1;
         let text = text_of(&input.content);
         let mut record = InputRecord::new(input.id.clone(), content_hash(text.as_bytes()));
+        record.diagnostics.extend(input.notes.iter().cloned());
         let label = record.label();
         let parsed: Result<Cow<'_, Value>, (String, Option<Diagnostic>)> = match &input.content {
             InputContent::Json(v) => Ok(Cow::Borrowed(v)),

@@ -1,0 +1,87 @@
+//! The office fixtures written by python-docx / openpyxl (scripts/office-fixtures.sh, into the
+//! folder named by LW_OFFICE_FIXTURES) imported and checked against
+//! tests/vectors/office/fixtures.json — the same expectations the Python and JS suites assert.
+
+use learning_week::api::{import_office, OfficeFormat};
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+fn spec() -> Value {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors/office/fixtures.json");
+    serde_json::from_str(&std::fs::read_to_string(p).expect("fixtures.json")).expect("valid JSON")
+}
+
+/// Checks one imported answer against a fixture's `expect`; returns the failures.
+fn check(name: &str, answer: &Value, expect: &Value) -> Vec<String> {
+    let mut bad = Vec::new();
+    let codes: Vec<&str> =
+        answer["diagnostics"].as_array().into_iter().flatten().filter_map(|d| d["code"].as_str()).collect();
+    if let Some(e) = expect.get("errors") {
+        if &answer["errors"] != e {
+            bad.push(format!("{name}: errors {} != {e} ({codes:?})", answer["errors"]));
+        }
+    }
+    let summary = &answer["summary"];
+    for (pointer, want) in expect["fields"].as_object().into_iter().flatten() {
+        let got = summary.pointer(pointer).unwrap_or(&Value::Null);
+        let same = match (got.as_f64(), want.as_f64()) {
+            (Some(a), Some(b)) => a == b,
+            _ => got == want,
+        };
+        if !same {
+            bad.push(format!("{name}: {pointer} = {got}, expected {want}"));
+        }
+    }
+    for c in expect["codes"].as_array().into_iter().flatten().filter_map(Value::as_str) {
+        if !codes.contains(&c) {
+            bad.push(format!("{name}: code {c} missing ({codes:?})"));
+        }
+    }
+    for c in expect["absent_codes"].as_array().into_iter().flatten().filter_map(Value::as_str) {
+        if codes.contains(&c) {
+            bad.push(format!("{name}: code {c} present"));
+        }
+    }
+    let other = summary["other"].as_str().unwrap_or("");
+    for s in expect["other_contains"].as_array().into_iter().flatten().filter_map(Value::as_str) {
+        if !other.contains(s) {
+            bad.push(format!("{name}: other {other:?} lacks {s:?}"));
+        }
+    }
+    if !bad.is_empty() {
+        bad.push(format!("{name}: answer {answer}"));
+    }
+    if let Some(n) = expect.get("outside_text_count") {
+        let got = codes.iter().filter(|c| **c == "import.outside_text").count();
+        if Some(got as u64) != n.as_u64() {
+            bad.push(format!("{name}: {got} outside_text, expected {n}"));
+        }
+    }
+    bad
+}
+
+#[test]
+fn office_fixtures_import_as_expected() {
+    let Some(dir) = std::env::var_os("LW_OFFICE_FIXTURES").map(PathBuf::from) else {
+        println!("SKIP office fixtures: LW_OFFICE_FIXTURES is not set (bash scripts/office-fixtures.sh writes them)");
+        return;
+    };
+    let spec = spec();
+    let fixtures = spec["fixtures"].as_array().expect("fixtures");
+    assert!(fixtures.len() >= 12);
+    let mut failures = Vec::new();
+    for f in fixtures {
+        let name = f["name"].as_str().expect("name");
+        let ext = f["format"].as_str().expect("format");
+        let path = dir.join(format!("{name}.{ext}"));
+        let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let format = OfficeFormat::from_file_name(&path.to_string_lossy()).expect("docx or xlsx");
+        let t = std::time::Instant::now();
+        let answer = import_office(format, &bytes, None);
+        let took = t.elapsed();
+        println!("{name}.{ext}: {} bytes imported in {:.2} ms", bytes.len(), took.as_secs_f64() * 1e3);
+        let value = serde_json::to_value(&answer).expect("serialisable");
+        failures.extend(check(name, &value, &f["expect"]));
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
