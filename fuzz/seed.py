@@ -10,6 +10,7 @@ import hashlib
 import json
 import os
 import sys
+import zipfile
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 KINDS = {"notice": 0, "plan": 1, "summary": 2, "submission": 3}
@@ -17,7 +18,11 @@ PARSERS = {"quantity": 0, "percent": 1, "period": 2, "venues": 3, "units": 4, "n
 
 
 def write(out, target, selector, text):
-    data = bytes([selector]) + text.encode("utf-8")
+    write_bytes(out, target, selector, text.encode("utf-8"))
+
+
+def write_bytes(out, target, selector, raw):
+    data = bytes([selector]) + raw
     d = os.path.join(out, "corpus", target)
     os.makedirs(d, exist_ok=True)
     with open(os.path.join(d, hashlib.sha1(data).hexdigest()), "wb") as f:
@@ -61,6 +66,21 @@ def main(out):
     for s in subs:
         write(out, "validate", 3, json.dumps(s, ensure_ascii=False))
         collect_keys(s, words)
+    # Office files: the python-docx / openpyxl fixtures (scripts/office-fixtures.sh), whole, and
+    # their document.xml / core.xml for the wrapping modes.
+    fixtures = os.environ.get("LW_OFFICE_FIXTURES", "")
+    for path in sorted(glob.glob(os.path.join(fixtures, "*.docx"))) if fixtures else []:
+        raw = open(path, "rb").read()
+        write_bytes(out, "office", 0, raw)
+        with zipfile.ZipFile(path) as z:
+            names = z.namelist()
+            if "word/document.xml" in names:
+                write_bytes(out, "office", 2, z.read("word/document.xml"))
+            if "docProps/core.xml" in names:
+                write_bytes(out, "office", 3, z.read("docProps/core.xml"))
+    for path in sorted(glob.glob(os.path.join(fixtures, "*.xlsx"))) if fixtures else []:
+        write_bytes(out, "office", 1, open(path, "rb").read())
+    write_bytes(out, "office", 2, b"<w:document><w:body><w:tbl><w:tr><w:tc><w:p><w:r><w:t>\xe5\xb9\xb4\xe5\xba\xa6</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:body></w:document>")
     # Label import: the form's labels with corpus-style values.
     labels = ["年度", "举办县区", "主办单位", "参加活动人数", "参与单位数", "活动场地", "群众满意度", "活动时间", "宣传报道", "其他"]
     values = ["约3.5万人次", "1200余人", "二十三个", "98%", "主会场1个、分会场12个", "11月22日至28日", "东湖区"]
@@ -68,7 +88,7 @@ def main(out):
     write(out, "labels", 2, "\n".join(f"{l}\t{v}" for l, v in zip(labels, values)))
     words.update(labels)
     words.update(values)
-    words.update(["万", "亿", "余", "约", "近", "多", "人次", "人", "个", "场", "%", "％", "至", "月", "日", "、", "，", "（", "）"])
+    words.update(["<w:tbl>", "<w:tr>", "<w:tc>", "<w:p>", "<w:r>", "<w:t>", "</w:t>", "<w:vMerge/>", "<w:vMerge w:val=\"restart\"/>", "<w:gridSpan w:val=\"2\"/>", "<dcterms:modified>", "word/document.xml", "PK\x03\x04", "万", "亿", "余", "约", "近", "多", "人次", "人", "个", "场", "%", "％", "至", "月", "日", "、", "，", "（", "）"])
     with open(os.path.join(out, "dict.txt"), "w", encoding="utf-8") as f:
         for w in sorted(words):
             if 0 < len(w.encode("utf-8")) <= 64:

@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-60}"; shift || true
 targets=("$@")
-if [ ${#targets[@]} -eq 0 ]; then targets=(validate text labels aggregate); fi
+if [ ${#targets[@]} -eq 0 ]; then targets=(validate text labels aggregate office); fi
 
 if ! rustup toolchain list | grep -q '^nightly'; then
   rustup toolchain install nightly --profile minimal
@@ -18,6 +18,11 @@ fi
 
 work="${FUZZ_WORK:-${CARGO_TARGET_DIR:-$PWD/target}/fuzz-work}"
 mkdir -p "$work"
+# The office target is seeded with the python-docx / openpyxl fixtures.
+if [ -z "${LW_OFFICE_FIXTURES:-}" ]; then
+  LW_OFFICE_FIXTURES="$(bash scripts/office-fixtures.sh)"
+  export LW_OFFICE_FIXTURES
+fi
 python3 fuzz/seed.py "$work/seed"
 export CARGO_TARGET_DIR="${FUZZ_TARGET_DIR:-${CARGO_TARGET_DIR:-$PWD/target}/fuzz}"
 

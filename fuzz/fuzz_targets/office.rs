@@ -1,0 +1,42 @@
+//! Word / Excel import. Raw bytes exercise the container (zip, sizes, parts); the XML-wrapping
+//! modes put the fuzzed bytes into a well-formed zip as `word/document.xml` or
+//! `docProps/core.xml`, so the mutations reach the table reader instead of dying in deflate.
+#![no_main]
+
+use learning_week::api::{self, OfficeFormat};
+use learning_week::Severity;
+use libfuzzer_sys::fuzz_target;
+use std::io::Write;
+
+#[path = "common.rs"]
+mod common;
+
+/// A .docx holding `parts` stored (uncompressed), so the XML is exactly the fuzzed bytes.
+fn zip_of(parts: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let opts = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for (name, data) in parts {
+        w.start_file(*name, opts).expect("in-memory zip");
+        w.write_all(data).expect("in-memory zip");
+    }
+    w.finish().expect("in-memory zip").into_inner()
+}
+
+const FORM: &str = r#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:tbl><w:tr><w:tc><w:p><w:r><w:t>参加活动人数</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>约3.5万人次</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:body></w:document>"#;
+
+fuzz_target!(|data: &[u8]| {
+    let Some((&selector, rest)) = data.split_first() else { return };
+    let year = if selector & 0x80 != 0 { Some(2021) } else { None };
+    let answer = match selector % 4 {
+        0 => api::import_office(OfficeFormat::Docx, rest, year),
+        1 => api::import_office(OfficeFormat::Xlsx, rest, year),
+        2 => api::import_docx(&zip_of(&[("word/document.xml", rest)]), year),
+        _ => api::import_docx(&zip_of(&[("word/document.xml", FORM.as_bytes()), ("docProps/core.xml", rest)]), year),
+    };
+    answer.diagnostics.iter().for_each(common::check_diagnostic);
+    let errors = answer.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
+    assert_eq!(answer.errors, errors, "error count");
+    assert!(answer.summary.is_some() || errors > 0, "no table and no error saying why");
+    let text = api::to_json_string(&answer);
+    assert!(serde_json::from_str::<serde_json::Value>(&text).is_ok(), "answer is not JSON");
+});
