@@ -15,6 +15,7 @@ pub use crate::DocumentKind;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use std::borrow::Cow;
 
 /// What a validation is checked against.
 ///
@@ -111,8 +112,13 @@ fn context_value(v: &Value, document: &str) -> Result<Value, Vec<Diagnostic>> {
 /// assert!(errs.iter().all(|d| d.document.as_deref() == Some("notice")));
 /// ```
 pub fn resolve_notice(options: &ValidateOptions) -> Result<Notice, Vec<Diagnostic>> {
+    resolve_notice_cow(options).map(Cow::into_owned)
+}
+
+/// [`resolve_notice`] without copying the built-in notice: it is borrowed, read once per process.
+fn resolve_notice_cow(options: &ValidateOptions) -> Result<Cow<'static, Notice>, Vec<Diagnostic>> {
     let Some(v) = options.notice.as_ref().filter(|v| !v.is_null()) else {
-        return Ok(Notice::nanchang_2021());
+        return Ok(Cow::Borrowed(Notice::nanchang_2021_ref()));
     };
     let v = context_value(v, "notice")?;
     let outcome = read_context::<Notice>(&v, "notice");
@@ -128,7 +134,7 @@ pub fn resolve_notice(options: &ValidateOptions) -> Result<Notice, Vec<Diagnosti
         );
     }
     match outcome.value {
-        Some(n) if !problems.iter().any(|d| d.severity == Severity::Error) => Ok(n),
+        Some(n) if !problems.iter().any(|d| d.severity == Severity::Error) => Ok(Cow::Owned(n)),
         _ => Err(problems),
     }
 }
@@ -148,8 +154,10 @@ fn resolve_plan(options: &ValidateOptions) -> Result<Option<ActivityPlan>, Vec<D
 }
 
 /// The notice and plan of `options`, or the problems that make them unusable.
-fn resolve_context(options: &ValidateOptions) -> Result<(Notice, Option<ActivityPlan>), Vec<Diagnostic>> {
-    Ok((resolve_notice(options)?, resolve_plan(options)?))
+fn resolve_context(
+    options: &ValidateOptions,
+) -> Result<(Cow<'static, Notice>, Option<ActivityPlan>), Vec<Diagnostic>> {
+    Ok((resolve_notice_cow(options)?, resolve_plan(options)?))
 }
 
 /// Validates a JSON value. `kind` may be `None` to detect it from the keys.
@@ -410,7 +418,7 @@ pub fn aggregate_input(item: &Value) -> crate::aggregate::AggregateInput {
 /// ```
 pub fn aggregate_value(request: &AggregateRequest) -> AggregateAnswer {
     let options = ValidateOptions { notice: request.notice.clone(), plan: None };
-    let notice = match resolve_notice(&options) {
+    let notice = match resolve_notice_cow(&options) {
         Ok(n) => n,
         Err(diags) => return AggregateAnswer::failure(diags),
     };
