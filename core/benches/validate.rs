@@ -11,6 +11,7 @@ use std::hint::black_box;
 
 const HAPPY: &str = "examples/nanchang-2021/submissions/donghu.submission.json";
 const ERROR: &str = "core/benches/data/error-path.submission.json";
+const NO_DOCUMENT: &str = r#"{"document": false}"#;
 
 fn validate(c: &mut Criterion) {
     let options = ValidateOptions::default();
@@ -29,6 +30,10 @@ fn validate(c: &mut Criterion) {
     g.throughput(Throughput::Elements(1));
     g.bench_function("happy/donghu", |b| {
         b.iter(|| api::validate_json(Some(DocumentKind::Submission), black_box(&happy), &options))
+    });
+    g.bench_function("happy/donghu-diagnostics-only", |b| {
+        // what the Python package asks for: no `document` in the answer
+        b.iter(|| api::validate_binding(Some(DocumentKind::Submission), black_box(&happy), None, NO_DOCUMENT))
     });
     g.bench_function("error/18-findings", |b| {
         b.iter(|| api::validate_json(Some(DocumentKind::Submission), black_box(&error), &options))
@@ -53,7 +58,12 @@ fn validate(c: &mut Criterion) {
 
     common::print_summary(
         "validate_json",
-        &[("happy_donghu", None), ("error_18-findings", None), ("happy_all-examples", Some(examples.len() as u64))],
+        &[
+            ("happy_donghu", None),
+            ("happy_donghu-diagnostics-only", None),
+            ("error_18-findings", None),
+            ("happy_all-examples", Some(examples.len() as u64)),
+        ],
     );
     common::print_summary("validate_field_json", &[("participants", None)]);
 }

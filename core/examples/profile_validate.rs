@@ -1,5 +1,6 @@
 //! A driver for profiling (BENCHMARKS.md): validates one JSON file N times through
-//! `api::validate_json`, or with `--field POINTER` re-checks one field, or with
+//! `api::validate_json`, or with `--no-document` as the Python package asks (diagnostics
+//! only), or with `--field POINTER` re-checks one field, or with
 //! `--aggregate` rolls the file up N times over (N copies of it as inputs).
 //! Under `valgrind --tool=callgrind` its instruction counts are repeatable on a busy machine.
 //!
@@ -20,9 +21,21 @@ fn main() {
     let mut findings = 0;
     match mode {
         Some("--aggregate") => {
-            let inputs: Vec<AggregateInput> = (0..n).map(|_| AggregateInput::text(None, text.clone())).collect();
+            let inputs: Vec<AggregateInput> =
+                (0..n).map(|_| AggregateInput::text(None, text.clone())).collect();
             let r = aggregate(&learning_week::Notice::nanchang_2021(), &inputs, &Default::default());
             findings = r.accounting.rejected.len();
+        }
+        Some("--no-document") => {
+            for _ in 0..n {
+                let a = api::validate_binding(
+                    Some(DocumentKind::Submission),
+                    &text,
+                    None,
+                    r#"{"document": false}"#,
+                );
+                findings += a.diagnostics.len();
+            }
         }
         Some("--field") => {
             let pointer = args.get(3).map(String::as_str).unwrap_or("");
@@ -32,7 +45,8 @@ fn main() {
         }
         _ => {
             for _ in 0..n {
-                findings += api::validate_json(Some(DocumentKind::Submission), &text, &options).diagnostics.len();
+                findings +=
+                    api::validate_json(Some(DocumentKind::Submission), &text, &options).diagnostics.len();
             }
         }
     }

@@ -173,13 +173,24 @@ pub fn validate_value(
     input: &Value,
     options: &ValidateOptions,
 ) -> ValidationAnswer {
+    validate_value_with(kind, input, options, true)
+}
+
+/// [`validate_value`]; `with_document: false` skips building the answer's `document` (about a
+/// third of the work for a full submission, for callers that only want the diagnostics).
+fn validate_value_with(
+    kind: Option<DocumentKind>,
+    input: &Value,
+    options: &ValidateOptions,
+    with_document: bool,
+) -> ValidationAnswer {
     let (notice, plan) = match resolve_context(options) {
         Ok(c) => c,
         Err(diags) => return ValidationAnswer::from_diagnostics(kind, diags, None),
     };
     let outcome = engine(kind, input, &notice, plan.as_ref());
     let kind = outcome.value.as_ref().map(|d| d.kind()).or(kind);
-    let document = outcome.value.as_ref().map(|d| d.to_json());
+    let document = outcome.value.as_ref().filter(|_| with_document).map(|d| d.to_json());
     ValidationAnswer::from_diagnostics(kind, outcome.diagnostics, document)
 }
 
@@ -192,8 +203,17 @@ pub fn validate_value(
 /// assert_eq!(a.diagnostics[0].params["line"], 1);
 /// ```
 pub fn validate_json(kind: Option<DocumentKind>, input: &str, options: &ValidateOptions) -> ValidationAnswer {
+    validate_json_with(kind, input, options, true)
+}
+
+fn validate_json_with(
+    kind: Option<DocumentKind>,
+    input: &str,
+    options: &ValidateOptions,
+    with_document: bool,
+) -> ValidationAnswer {
     match parse_json(input) {
-        Ok(v) => validate_value(kind, &v, options),
+        Ok(v) => validate_value_with(kind, &v, options, with_document),
         Err(d) => ValidationAnswer::from_diagnostics(kind, vec![d], None),
     }
 }
@@ -519,6 +539,10 @@ pub struct BindingOptions {
     /// 语言 / the language of each diagnostic's `message`.
     #[serde(default)]
     pub lang: Lang,
+    /// 返回规范化文档 / whether the answer carries the `document` as read: absent or true → yes;
+    /// false → it is not built (a caller that keeps only the diagnostics saves that work).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document: Option<bool>,
     /// 校验依据 / notice and plan.
     #[serde(flatten)]
     pub validate: ValidateOptions,
@@ -570,6 +594,9 @@ fn options_json<T: Default + serde::de::DeserializeOwned>(
 /// assert_eq!(a.codes(), vec!["unit.unknown"]);
 /// assert_eq!(a.diagnostics[0].message, a.diagnostics[0].message_en);
 /// assert_eq!(validate_binding(None, "{}", None, "{\"plan\": 3}").codes(), vec!["type.invalid"]);
+/// let doc = r#"{"host_unit": "东湖区"}"#;
+/// assert!(validate_binding(None, doc, None, "null").document.is_some());
+/// assert!(validate_binding(None, doc, None, r#"{"document": false}"#).document.is_none());
 /// ```
 pub fn validate_binding(
     kind: Option<DocumentKind>,
@@ -584,7 +611,7 @@ pub fn validate_binding(
     let kind = kind.or(o.kind);
     let answer = match pointer {
         Some(p) => validate_field_json(kind, input, p, &o.validate),
-        None => validate_json(kind, input, &o.validate),
+        None => validate_json_with(kind, input, &o.validate, o.document != Some(false)),
     };
     answer.in_lang(o.lang)
 }

@@ -259,7 +259,9 @@ impl Decode for String {
     fn decode(v: &Value, d: &mut Decoder) -> Option<Self> {
         match v {
             Value::String(s) => {
-                let chars = s.chars().count();
+                // A string of at most MAX_TEXT_CHARS bytes has at most that many characters:
+                // count them only when it could be too long.
+                let chars = if s.len() > MAX_TEXT_CHARS { s.chars().count() } else { 0 };
                 if chars > MAX_TEXT_CHARS {
                     d.emit(&st::ROW_TOO_LONG, params! {"chars" => chars, "max" => MAX_TEXT_CHARS}, Some(v));
                     return None;

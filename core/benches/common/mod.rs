@@ -130,7 +130,8 @@ pub fn example_values() -> Vec<Value> {
 /// Quantity strings in the style of tests/vectors/text/quantity.json and the corpus: every
 /// case text of the vectors, then the same texts with their ASCII digits re-drawn, up to `n`.
 pub fn quantity_strings(n: usize) -> Vec<String> {
-    let doc: Value = serde_json::from_str(&read("tests/vectors/text/quantity.json")).expect("quantity vectors");
+    let doc: Value =
+        serde_json::from_str(&read("tests/vectors/text/quantity.json")).expect("quantity vectors");
     let base: Vec<String> = doc["cases"]
         .as_array()
         .map(|cases| cases.iter().filter_map(|c| c["text"].as_str().map(str::to_owned)).collect())
@@ -164,9 +165,8 @@ pub fn quantity_strings(n: usize) -> Vec<String> {
 /// Prints one line per benchmark of `group` from criterion's estimates (median, and per item
 /// when `items` is given), so a run ends with the numbers BENCHMARKS.md quotes.
 pub fn print_summary(group: &str, ids: &[(&str, Option<u64>)]) {
-    let target = std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| repo().join("target"));
+    let target =
+        std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| repo().join("target"));
     println!("\n== summary: {group} (median of criterion's samples)");
     for (id, items) in ids {
         let path = target.join("criterion").join(group).join(id).join("new/estimates.json");
