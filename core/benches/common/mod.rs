@@ -98,8 +98,8 @@ pub fn synthesise(examples: &[Value], i: usize) -> Value {
     set(&mut doc, "/summary/participation/units_total", Value::from(total));
     set(&mut doc, "/summary/participation/units_participating", Value::from(rng.range(1, total)));
     set(&mut doc, "/summary/participation/sub_venues", Value::from(rng.range(0, 40)));
-    let person_unit = if rng.next() % 2 == 0 { "人次" } else { "人" };
-    let participants = if rng.next() % 3 == 0 {
+    let person_unit = if rng.next().is_multiple_of(2) { "人次" } else { "人" };
+    let participants = if rng.next().is_multiple_of(3) {
         serde_json::json!({"value": rng.range(1, 90) * 1000, "qualifier": "approx", "unit": person_unit})
     } else {
         serde_json::json!({"value": rng.range(100, 200_000), "unit": person_unit})
