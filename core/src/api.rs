@@ -15,6 +15,7 @@ pub use crate::DocumentKind;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use std::borrow::Cow;
 
 /// What a validation is checked against.
 ///
@@ -111,8 +112,13 @@ fn context_value(v: &Value, document: &str) -> Result<Value, Vec<Diagnostic>> {
 /// assert!(errs.iter().all(|d| d.document.as_deref() == Some("notice")));
 /// ```
 pub fn resolve_notice(options: &ValidateOptions) -> Result<Notice, Vec<Diagnostic>> {
+    resolve_notice_cow(options).map(Cow::into_owned)
+}
+
+/// [`resolve_notice`] without copying the built-in notice: it is borrowed, read once per process.
+fn resolve_notice_cow(options: &ValidateOptions) -> Result<Cow<'static, Notice>, Vec<Diagnostic>> {
     let Some(v) = options.notice.as_ref().filter(|v| !v.is_null()) else {
-        return Ok(Notice::nanchang_2021());
+        return Ok(Cow::Borrowed(Notice::nanchang_2021_ref()));
     };
     let v = context_value(v, "notice")?;
     let outcome = read_context::<Notice>(&v, "notice");
@@ -128,7 +134,7 @@ pub fn resolve_notice(options: &ValidateOptions) -> Result<Notice, Vec<Diagnosti
         );
     }
     match outcome.value {
-        Some(n) if !problems.iter().any(|d| d.severity == Severity::Error) => Ok(n),
+        Some(n) if !problems.iter().any(|d| d.severity == Severity::Error) => Ok(Cow::Owned(n)),
         _ => Err(problems),
     }
 }
@@ -148,8 +154,10 @@ fn resolve_plan(options: &ValidateOptions) -> Result<Option<ActivityPlan>, Vec<D
 }
 
 /// The notice and plan of `options`, or the problems that make them unusable.
-fn resolve_context(options: &ValidateOptions) -> Result<(Notice, Option<ActivityPlan>), Vec<Diagnostic>> {
-    Ok((resolve_notice(options)?, resolve_plan(options)?))
+fn resolve_context(
+    options: &ValidateOptions,
+) -> Result<(Cow<'static, Notice>, Option<ActivityPlan>), Vec<Diagnostic>> {
+    Ok((resolve_notice_cow(options)?, resolve_plan(options)?))
 }
 
 /// Validates a JSON value. `kind` may be `None` to detect it from the keys.
@@ -165,13 +173,24 @@ pub fn validate_value(
     input: &Value,
     options: &ValidateOptions,
 ) -> ValidationAnswer {
+    validate_value_with(kind, input, options, true)
+}
+
+/// [`validate_value`]; `with_document: false` skips building the answer's `document` (about a
+/// third of the work for a full submission, for callers that only want the diagnostics).
+fn validate_value_with(
+    kind: Option<DocumentKind>,
+    input: &Value,
+    options: &ValidateOptions,
+    with_document: bool,
+) -> ValidationAnswer {
     let (notice, plan) = match resolve_context(options) {
         Ok(c) => c,
         Err(diags) => return ValidationAnswer::from_diagnostics(kind, diags, None),
     };
     let outcome = engine(kind, input, &notice, plan.as_ref());
     let kind = outcome.value.as_ref().map(|d| d.kind()).or(kind);
-    let document = outcome.value.as_ref().map(|d| d.to_json());
+    let document = outcome.value.as_ref().filter(|_| with_document).map(|d| d.to_json());
     ValidationAnswer::from_diagnostics(kind, outcome.diagnostics, document)
 }
 
@@ -184,8 +203,17 @@ pub fn validate_value(
 /// assert_eq!(a.diagnostics[0].params["line"], 1);
 /// ```
 pub fn validate_json(kind: Option<DocumentKind>, input: &str, options: &ValidateOptions) -> ValidationAnswer {
+    validate_json_with(kind, input, options, true)
+}
+
+fn validate_json_with(
+    kind: Option<DocumentKind>,
+    input: &str,
+    options: &ValidateOptions,
+    with_document: bool,
+) -> ValidationAnswer {
     match parse_json(input) {
-        Ok(v) => validate_value(kind, &v, options),
+        Ok(v) => validate_value_with(kind, &v, options, with_document),
         Err(d) => ValidationAnswer::from_diagnostics(kind, vec![d], None),
     }
 }
@@ -410,7 +438,7 @@ pub fn aggregate_input(item: &Value) -> crate::aggregate::AggregateInput {
 /// ```
 pub fn aggregate_value(request: &AggregateRequest) -> AggregateAnswer {
     let options = ValidateOptions { notice: request.notice.clone(), plan: None };
-    let notice = match resolve_notice(&options) {
+    let notice = match resolve_notice_cow(&options) {
         Ok(n) => n,
         Err(diags) => return AggregateAnswer::failure(diags),
     };
@@ -511,6 +539,10 @@ pub struct BindingOptions {
     /// 语言 / the language of each diagnostic's `message`.
     #[serde(default)]
     pub lang: Lang,
+    /// 返回规范化文档 / whether the answer carries the `document` as read: absent or true → yes;
+    /// false → it is not built (a caller that keeps only the diagnostics saves that work).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document: Option<bool>,
     /// 校验依据 / notice and plan.
     #[serde(flatten)]
     pub validate: ValidateOptions,
@@ -562,6 +594,9 @@ fn options_json<T: Default + serde::de::DeserializeOwned>(
 /// assert_eq!(a.codes(), vec!["unit.unknown"]);
 /// assert_eq!(a.diagnostics[0].message, a.diagnostics[0].message_en);
 /// assert_eq!(validate_binding(None, "{}", None, "{\"plan\": 3}").codes(), vec!["type.invalid"]);
+/// let doc = r#"{"host_unit": "东湖区"}"#;
+/// assert!(validate_binding(None, doc, None, "null").document.is_some());
+/// assert!(validate_binding(None, doc, None, r#"{"document": false}"#).document.is_none());
 /// ```
 pub fn validate_binding(
     kind: Option<DocumentKind>,
@@ -576,7 +611,7 @@ pub fn validate_binding(
     let kind = kind.or(o.kind);
     let answer = match pointer {
         Some(p) => validate_field_json(kind, input, p, &o.validate),
-        None => validate_json(kind, input, &o.validate),
+        None => validate_json_with(kind, input, &o.validate, o.document != Some(false)),
     };
     answer.in_lang(o.lang)
 }

@@ -24,8 +24,11 @@ pub const MAX_COUNT: u64 = 1_000_000_000_000;
 
 /// Walks a JSON value, collecting diagnostics at JSON Pointers.
 pub(crate) struct Decoder {
-    prefix: String,
-    tokens: Vec<String>,
+    /// The current JSON Pointer: the prefix, then one escaped token per level. One buffer,
+    /// grown and truncated as the walk goes down and up (no allocation per key).
+    path: String,
+    /// How much of `path` is the prefix.
+    prefix_len: usize,
     labeller: fn(&[&str]) -> Option<&'static str>,
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -38,8 +41,8 @@ impl Decoder {
     /// A decoder whose pointers start with `prefix` (`""` for the document root).
     pub fn new(prefix: &str) -> Self {
         Decoder {
-            prefix: prefix.to_owned(),
-            tokens: Vec::new(),
+            path: prefix.to_owned(),
+            prefix_len: prefix.len(),
             labeller: no_labels,
             diagnostics: Vec::new(),
         }
@@ -53,34 +56,38 @@ impl Decoder {
 
     /// The form label of the field at a pointer relative to the document root.
     pub fn label_at(&self, pointer: &str) -> Option<&'static str> {
-        let rel = pointer.strip_prefix(self.prefix.as_str()).unwrap_or(pointer);
+        let prefix = self.path.get(..self.prefix_len).unwrap_or_default();
+        let rel = pointer.strip_prefix(prefix).unwrap_or(pointer);
         let tokens: Vec<&str> = rel.split('/').skip(1).collect();
         (self.labeller)(&tokens)
     }
 
     /// The current JSON Pointer.
     pub fn pointer(&self) -> String {
-        let mut p = self.prefix.clone();
-        for t in &self.tokens {
-            p.push('/');
-            p.push_str(t);
-        }
-        p
+        self.path.clone()
     }
 
     /// Runs `f` one key deeper.
     pub fn at_key<T>(&mut self, key: &str, f: impl FnOnce(&mut Self) -> T) -> T {
-        self.tokens.push(escape_token(key));
+        let len = self.path.len();
+        self.path.push('/');
+        if key.contains(['~', '/']) {
+            self.path.push_str(&escape_token(key));
+        } else {
+            self.path.push_str(key);
+        }
         let out = f(self);
-        self.tokens.pop();
+        self.path.truncate(len);
         out
     }
 
     /// Runs `f` one array index deeper.
     pub fn at_index<T>(&mut self, index: usize, f: impl FnOnce(&mut Self) -> T) -> T {
-        self.tokens.push(index.to_string());
+        use std::fmt::Write as _;
+        let len = self.path.len();
+        let _ = write!(self.path, "/{index}"); // writing to a String cannot fail
         let out = f(self);
-        self.tokens.pop();
+        self.path.truncate(len);
         out
     }
 
@@ -252,7 +259,9 @@ impl Decode for String {
     fn decode(v: &Value, d: &mut Decoder) -> Option<Self> {
         match v {
             Value::String(s) => {
-                let chars = s.chars().count();
+                // A string of at most MAX_TEXT_CHARS bytes has at most that many characters:
+                // count them only when it could be too long.
+                let chars = if s.len() > MAX_TEXT_CHARS { s.chars().count() } else { 0 };
                 if chars > MAX_TEXT_CHARS {
                     d.emit(&st::ROW_TOO_LONG, params! {"chars" => chars, "max" => MAX_TEXT_CHARS}, Some(v));
                     return None;
@@ -353,7 +362,11 @@ pub fn parse_iso_date(s: &str) -> Option<NaiveDate> {
     if !shape_ok {
         return None;
     }
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+    // The shape is checked: read the three numbers directly (chrono's format parser costs
+    // more than the rest of a date's decoding).
+    let num = |from: usize, to: usize| s.get(from..to).and_then(|t| t.parse::<u32>().ok());
+    let year = i32::try_from(num(0, 4)?).ok()?;
+    NaiveDate::from_ymd_opt(year, num(5, 7)?, num(8, 10)?)
 }
 
 impl Decode for DateTime<FixedOffset> {

@@ -113,6 +113,7 @@ def validate(
         options = _dumps(
             {
                 "lang": lang,
+                "document": False,  # only the diagnostics are returned: core skips the rest
                 "notice": _context_value(notice, "notice"),
                 "plan": _context_value(plan, "plan"),
             },

@@ -1,0 +1,54 @@
+//! A driver for profiling (BENCHMARKS.md): validates one JSON file N times through
+//! `api::validate_json`, or with `--no-document` as the Python package asks (diagnostics
+//! only), or with `--field POINTER` re-checks one field, or with
+//! `--aggregate` rolls the file up N times over (N copies of it as inputs).
+//! Under `valgrind --tool=callgrind` its instruction counts are repeatable on a busy machine.
+//!
+//! ```sh
+//! cargo build --profile bench -p learning-week --example profile_validate
+//! valgrind --tool=callgrind target/release/examples/profile_validate FILE 200
+//! ```
+use learning_week::aggregate::{aggregate, AggregateInput};
+use learning_week::api::{self, DocumentKind};
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let path = args.first().cloned().unwrap_or_default();
+    let n: usize = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(100);
+    let mode = args.get(2).map(String::as_str);
+    let text = std::fs::read_to_string(&path).unwrap_or_default();
+    let options = api::ValidateOptions::default();
+    let mut findings = 0;
+    match mode {
+        Some("--aggregate") => {
+            let inputs: Vec<AggregateInput> =
+                (0..n).map(|_| AggregateInput::text(None, text.clone())).collect();
+            let r = aggregate(&learning_week::Notice::nanchang_2021(), &inputs, &Default::default());
+            findings = r.accounting.rejected.len();
+        }
+        Some("--no-document") => {
+            for _ in 0..n {
+                let a = api::validate_binding(
+                    Some(DocumentKind::Submission),
+                    &text,
+                    None,
+                    r#"{"document": false}"#,
+                );
+                findings += a.diagnostics.len();
+            }
+        }
+        Some("--field") => {
+            let pointer = args.get(3).map(String::as_str).unwrap_or("");
+            for _ in 0..n {
+                findings += api::validate_field_json(None, &text, pointer, &options).diagnostics.len();
+            }
+        }
+        _ => {
+            for _ in 0..n {
+                findings +=
+                    api::validate_json(Some(DocumentKind::Submission), &text, &options).diagnostics.len();
+            }
+        }
+    }
+    println!("{n} runs, {findings} findings");
+}

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Python benchmark (BENCHMARKS.md): builds the abi3 wheel with maturin (release) into a venv of
+# its own that also holds pydantic v2 and jsonschema, then runs bindings-py/benches/bench_validate.py
+# (learning_week.validate vs a pydantic v2 model vs pure-Python jsonschema, same documents,
+# ratios from the same run). Prints; asserts nothing about time.
+#
+#   scripts/bench-python.sh [--docs N] [--batch N] [--repeat N]   (arguments go to the script)
+#
+# Cache: ${LW_CACHE:-$HOME/.cache/learning-week}/venv-bench; respects CARGO_TARGET_DIR.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cache="${LW_CACHE:-$HOME/.cache/learning-week}"
+venv="$cache/venv-bench"
+py="$venv/bin/python"
+wheels="$cache/wheels-bench"
+
+# maturin as in scripts/test-python.sh; jsonschema as in schemas/conformance/requirements.txt.
+pins=(maturin==1.16.0 pydantic==2.12.5 jsonschema==4.26.0)
+if [ ! -x "$py" ]; then
+  "$(command -v python3.11 || command -v python3)" -m venv "$venv"
+fi
+stamp="$venv/.lw-pins"
+if [ "$(cat "$stamp" 2>/dev/null)" != "${pins[*]}" ]; then
+  "$py" -m pip install -q --disable-pip-version-check "${pins[@]}"
+  echo "${pins[*]}" >"$stamp"
+fi
+
+echo "== maturin build --release (abi3 wheel)"
+rm -rf "$wheels"
+"$venv/bin/maturin" build --release -q -i "$py" -m bindings-py/Cargo.toml --out "$wheels"
+"$py" -m pip install -q --disable-pip-version-check --force-reinstall --no-deps "$wheels"/learning_week-*-cp39-abi3-*.whl
+
+echo "== bindings-py/benches/bench_validate.py"
+"$py" bindings-py/benches/bench_validate.py "$@"
