@@ -303,26 +303,6 @@ def _write(path: str | os.PathLike[str] | None, data: bytes) -> None:
         Path(path).write_bytes(data)
 
 
-class _SummaryBase(_Document):
-    """The 总结表: a document, and the Word file of the filled form."""
-
-    __slots__ = ()
-
-    def to_docx(self, path: str | os.PathLike[str] | None = None, *, notice: Any = None) -> bytes:
-        """The filled 总结表 as a Word (.docx) file in the attachment's layout (title line, the
-        rows in order, the group cells merged, the closing line; A4), ready to print, stamp and
-        scan. Writes it to `path` when given; returns the bytes either way. `notice` (default:
-        the built-in 2021 Nanchang one) gives the city of the title. Counts keep their
-        qualifier (约3.5万人次 stays approximate). Raises `ParseError` for an unusable notice."""
-        try:
-            options = _dumps({"notice": _context_value(notice, "notice"), "kind": "summary"}, "options")
-        except _Unconvertible as e:
-            raise _raise_unconvertible(e) from None
-        data: bytes = _exported(_native.summary_docx(_dumps(self._data), options))
-        _write(path, data)
-        return data
-
-
 class _NoticeBase(_Document):
     __slots__ = ()
 
@@ -367,7 +347,23 @@ def _office_import(fmt: str, source: OfficeSource, year: int | None) -> LabeledI
 
 
 class _SummaryBase(_Document):
+    """The 总结表: a document, read from and written to the Word file of the filled form."""
+
     __slots__ = ()
+
+    def to_docx(self, path: str | os.PathLike[str] | None = None, *, notice: Any = None) -> bytes:
+        """The filled 总结表 as a Word (.docx) file in the attachment's layout (title line, the
+        rows in order, the group cells merged, the closing line; A4), ready to print, stamp and
+        scan. Writes it to `path` when given; returns the bytes either way. `notice` (default:
+        the built-in 2021 Nanchang one) gives the city of the title. Counts keep their
+        qualifier (约3.5万人次 stays approximate). Raises `ParseError` for an unusable notice."""
+        try:
+            options = _dumps({"notice": _context_value(notice, "notice"), "kind": "summary"}, "options")
+        except _Unconvertible as e:
+            raise _raise_unconvertible(e) from None
+        data: bytes = _exported(_native.summary_docx(_dumps(self._data), options))
+        _write(path, data)
+        return data
 
     @staticmethod
     def from_docx(source: OfficeSource, year: int | None = None) -> LabeledImport:
