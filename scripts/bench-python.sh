@@ -9,6 +9,8 @@
 # Cache: ${LW_CACHE:-$HOME/.cache/learning-week}/venv-bench; respects CARGO_TARGET_DIR.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=lib/python.sh
+. scripts/lib/python.sh
 cache="${LW_CACHE:-$HOME/.cache/learning-week}"
 venv="$cache/venv-bench"
 py="$venv/bin/python"
@@ -16,19 +18,10 @@ wheels="$cache/wheels-bench"
 
 # maturin as in scripts/test-python.sh; jsonschema as in schemas/conformance/requirements.txt.
 pins=(maturin==1.16.0 pydantic==2.12.5 jsonschema==4.26.0)
-if [ ! -x "$py" ]; then
-  "$(command -v python3.11 || command -v python3)" -m venv "$venv"
-fi
-stamp="$venv/.lw-pins"
-if [ "$(cat "$stamp" 2>/dev/null)" != "${pins[*]}" ]; then
-  "$py" -m pip install -q --disable-pip-version-check "${pins[@]}"
-  echo "${pins[*]}" >"$stamp"
-fi
+lw_venv "$venv" "${pins[@]}"
 
 echo "== maturin build --release (abi3 wheel)"
-rm -rf "$wheels"
-"$venv/bin/maturin" build --release -q -i "$py" -m bindings-py/Cargo.toml --out "$wheels"
-"$py" -m pip install -q --disable-pip-version-check --force-reinstall --no-deps "$wheels"/learning_week-*-cp39-abi3-*.whl
+lw_wheel "$venv" "$wheels" >/dev/null
 
 echo "== bindings-py/benches/bench_validate.py"
 "$py" bindings-py/benches/bench_validate.py "$@"

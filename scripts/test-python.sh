@@ -6,6 +6,8 @@
 # respected (cargo reads it). Called by scripts/test-all.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=lib/python.sh
+. scripts/lib/python.sh
 root=$(pwd)
 cache="${LW_CACHE:-$HOME/.cache/learning-week}"
 venv="$cache/venv-py"
@@ -20,21 +22,11 @@ pins=(maturin==1.16.0 pytest==8.4.2 mypy==1.20.2 pandas==2.3.3 pandas-stubs==2.3
   python-docx==1.2.0 openpyxl==3.1.5)
 
 echo "== python venv ($venv)"
-if [ ! -x "$py" ]; then
-  "$(command -v python3.11 || command -v python3)" -m venv "$venv"
-fi
-stamp="$venv/.lw-pins"
-if [ "$(cat "$stamp" 2>/dev/null)" != "${pins[*]}" ]; then
-  "$py" -m pip install -q --disable-pip-version-check "${pins[@]}"
-  echo "${pins[*]}" >"$stamp"
-fi
+lw_venv "$venv" "${pins[@]}"
 
 echo "== maturin build --release (abi3 wheel)"
-rm -rf "$wheels"
-"$venv/bin/maturin" build --release -q -i "$py" -m bindings-py/Cargo.toml --out "$wheels"
-wheel=$(ls "$wheels"/learning_week-*-cp39-abi3-*.whl)
+wheel=$(lw_wheel "$venv" "$wheels")
 echo "built $(basename "$wheel")"
-"$py" -m pip install -q --disable-pip-version-check --force-reinstall --no-deps "$wheel"
 
 # The checks below all run; the script fails at the end if any did.
 failed=()

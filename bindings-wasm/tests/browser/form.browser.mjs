@@ -6,34 +6,16 @@
 //
 // Prints "N passed, N failed" and exits non-zero on any failure.
 import { chromium } from 'playwright-core';
+import { browserDir, check, finish, step } from './harness.mjs';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { root } from '../load.mjs';
 
 const out = process.env.LW_BROWSER_DIR || join(root, 'target', 'wasm-browser');
-mkdirSync(out, { recursive: true });
-// Chromium writes under $HOME and /tmp even with a fresh profile: keep it in the build folder.
-for (const k of ['XDG_CONFIG_HOME', 'XDG_CACHE_HOME', 'TMPDIR']) {
-  process.env[k] = join(out, k.toLowerCase());
-  mkdirSync(process.env[k], { recursive: true });
-}
+browserDir(out);
 const cli = process.env.LW_CLI || join(root, 'target', 'debug', 'learning-week');
 const example = JSON.parse(readFileSync(join(root, 'examples/nanchang-2021/submissions/donghu.submission.json'), 'utf8')).summary;
-
-let passed = 0;
-let failed = 0;
-async function step(name, fn) {
-  try {
-    await fn();
-    passed += 1;
-    console.log(`ok - ${name}`);
-  } catch (e) {
-    failed += 1;
-    console.log(`not ok - ${name}\n  ${String(e && e.stack || e).split('\n').slice(0, 6).join('\n  ')}`);
-  }
-}
-const check = (cond, msg) => { if (!cond) throw new Error(msg); };
 
 // ---- serve bindings-wasm/ on a free port of 127.0.0.1 --------------------------------------
 const server = spawn('python3', ['-u', '-m', 'http.server', '--bind', '127.0.0.1', '0'], {
@@ -220,5 +202,4 @@ try {
   server.kill();
   rmSync(profile, { recursive: true, force: true });
 }
-console.log(`browser: ${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+finish('browser');

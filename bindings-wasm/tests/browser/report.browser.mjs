@@ -9,6 +9,7 @@
 // Needs only the CLI ($LW_CLI) and Chromium, not the WebAssembly package.
 // Prints "N passed, N failed" and exits non-zero on any failure.
 import { chromium } from 'playwright-core';
+import { browserDir, check, finish, step } from './harness.mjs';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -16,27 +17,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const out = join(process.env.LW_BROWSER_DIR || join(root, 'target', 'wasm-browser'), 'report');
-mkdirSync(out, { recursive: true });
-for (const k of ['XDG_CONFIG_HOME', 'XDG_CACHE_HOME', 'TMPDIR']) {
-  process.env[k] = join(out, k.toLowerCase());
-  mkdirSync(process.env[k], { recursive: true });
-}
+browserDir(out);
 const cli = process.env.LW_CLI || join(root, 'target', 'debug', 'learning-week');
 const A4 = { width: 794, height: 1123 }; // 210 × 297 mm at 96 px per inch
-
-let passed = 0;
-let failed = 0;
-async function step(name, fn) {
-  try {
-    await fn();
-    passed += 1;
-    console.log(`ok - ${name}`);
-  } catch (e) {
-    failed += 1;
-    console.log(`not ok - ${name}\n  ${String((e && e.stack) || e).split('\n').slice(0, 6).join('\n  ')}`);
-  }
-}
-const check = (cond, msg) => { if (!cond) throw new Error(msg); };
 
 function runCli(args) {
   const r = spawnSync(cli, args, { encoding: 'utf8', cwd: root });
@@ -163,5 +146,4 @@ try {
   rmSync(profile, { recursive: true, force: true });
   rmSync(hostileDir, { recursive: true, force: true });
 }
-console.log(`report: ${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+finish('report');
