@@ -5,12 +5,12 @@
 //! no rule, no message and no default. Bad input never panics and never throws: it comes back
 //! as diagnostics.
 
-use crate::decode::parse_json;
+use crate::decode::{parse_document, parse_json};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::notice::Notice;
 use crate::plan::ActivityPlan;
 use crate::rules::RuleDescriptor;
-use crate::validate::{read_context, validate_value as engine};
+use crate::validate::read_context;
 pub use crate::DocumentKind;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -184,13 +184,24 @@ fn validate_value_with(
     options: &ValidateOptions,
     with_document: bool,
 ) -> ValidationAnswer {
+    validate_tree_with(kind, &crate::json::Json::borrowed(input), None, options, with_document)
+}
+
+/// Validates the reader's tree (one field of it when `field` is given).
+fn validate_tree_with(
+    kind: Option<DocumentKind>,
+    input: &crate::json::Json<'_>,
+    field: Option<&str>,
+    options: &ValidateOptions,
+    with_document: bool,
+) -> ValidationAnswer {
     let (notice, plan) = match resolve_context(options) {
         Ok(c) => c,
         Err(diags) => return ValidationAnswer::from_diagnostics(kind, diags, None),
     };
-    let outcome = engine(kind, input, &notice, plan.as_ref());
+    let outcome = crate::validate::validate_tree(kind, input, field, &notice, plan.as_ref());
     let kind = outcome.value.as_ref().map(|d| d.kind()).or(kind);
-    let document = outcome.value.as_ref().filter(|_| with_document).map(|d| d.to_json());
+    let document = outcome.value.as_ref().filter(|_| with_document && field.is_none()).map(|d| d.to_json());
     ValidationAnswer::from_diagnostics(kind, outcome.diagnostics, document)
 }
 
@@ -212,8 +223,8 @@ fn validate_json_with(
     options: &ValidateOptions,
     with_document: bool,
 ) -> ValidationAnswer {
-    match parse_json(input) {
-        Ok(v) => validate_value_with(kind, &v, options, with_document),
+    match parse_document(input) {
+        Ok(v) => validate_tree_with(kind, &v, None, options, with_document),
         Err(d) => ValidationAnswer::from_diagnostics(kind, vec![d], None),
     }
 }
@@ -233,13 +244,7 @@ pub fn validate_field_value(
     pointer: &str,
     options: &ValidateOptions,
 ) -> ValidationAnswer {
-    let (notice, plan) = match resolve_context(options) {
-        Ok(c) => c,
-        Err(diags) => return ValidationAnswer::from_diagnostics(kind, diags, None),
-    };
-    let outcome = crate::validate::validate_field(kind, input, pointer, &notice, plan.as_ref());
-    let kind = outcome.value.as_ref().map(|d| d.kind()).or(kind);
-    ValidationAnswer::from_diagnostics(kind, outcome.diagnostics, None)
+    validate_tree_with(kind, &crate::json::Json::borrowed(input), Some(pointer), options, false)
 }
 
 /// [`validate_field_value`] for JSON text.
@@ -254,8 +259,8 @@ pub fn validate_field_json(
     pointer: &str,
     options: &ValidateOptions,
 ) -> ValidationAnswer {
-    match parse_json(input) {
-        Ok(v) => validate_field_value(kind, &v, pointer, options),
+    match parse_document(input) {
+        Ok(v) => validate_tree_with(kind, &v, Some(pointer), options, false),
         Err(d) => ValidationAnswer::from_diagnostics(kind, vec![d], None),
     }
 }
@@ -667,7 +672,7 @@ pub fn aggregate_binding(submissions: &str, options: &str) -> AggregateAnswer {
     let submissions = match parse_json(submissions) {
         Ok(Value::Array(items)) => items,
         Ok(other) => {
-            let found = crate::decode::json_type(&other).to_owned();
+            let found = crate::decode::value_type(&other).to_owned();
             return AggregateAnswer::failure(vec![argument_error("submissions", "array", found)]);
         }
         Err(mut d) => {
@@ -919,7 +924,7 @@ pub fn import_labels_json(text: &str, year: Option<i32>) -> String {
         crate::rules::make(
             &crate::rules::structural::TYPE_INVALID,
             path,
-            crate::rules::params! {"expected" => expected, "found" => crate::decode::json_type(found)},
+            crate::rules::params! {"expected" => expected, "found" => crate::decode::value_type(found)},
             Some(found),
         )
     };
@@ -993,7 +998,7 @@ pub fn summary_for_export(
         Some(DocumentKind::Summary) => read_as::<crate::SummaryTable>(&v),
         other => {
             let found =
-                other.map_or_else(|| crate::decode::json_type(&v).to_owned(), |k| k.as_str().to_owned());
+                other.map_or_else(|| crate::decode::value_type(&v).to_owned(), |k| k.as_str().to_owned());
             let expected = "总结表 (summary) or submission";
             return Err(vec![make(
                 &st::TYPE_INVALID,

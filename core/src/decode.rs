@@ -2,13 +2,14 @@
 //!
 //! serde stops at its first error and names Rust fields; a form wants every problem at once, at
 //! the JSON Pointer of the key the client sent. So documents are first parsed to a
-//! [`serde_json::Value`] (syntax errors keep line and column; nesting is capped by serde_json's
-//! recursion limit), then walked by [`Decode`]: a value of the wrong type or outside its domain
+//! [`Json`] tree (serde_json's meaning, strings borrowed from the text; syntax errors keep line
+//! and column; nesting is capped by serde_json's recursion limit), then walked by [`Decode`]: a value of the wrong type or outside its domain
 //! gets a diagnostic at its own pointer and the walk goes on. Unknown keys are kept in each
 //! struct's `extra` map (round-trip) and reported as warnings, never dropped.
 
 use crate::count::{Count, Qualifier};
 use crate::diagnostic::{escape_token, Diagnostic, Severity};
+use crate::json::{Json, Object};
 use crate::rules::structural as st;
 use crate::rules::{make, params, Rule};
 use crate::satisfaction::{Percent, Satisfaction, SatisfactionLevel};
@@ -92,12 +93,12 @@ impl Decoder {
     }
 
     /// Emits `rule` at the current pointer.
-    pub fn emit(&mut self, rule: &Rule, mut params: Map<String, Value>, input: Option<&Value>) {
+    pub fn emit(&mut self, rule: &Rule, mut params: Map<String, Value>, input: Option<&Json<'_>>) {
         let pointer = self.pointer();
         if let Some(label) = self.label_at(&pointer) {
             params.entry("label").or_insert_with(|| label.into());
         }
-        let d = make(rule, pointer, params, input);
+        let d = make(rule, pointer, params, input.map(Json::to_value).as_ref());
         self.diagnostics.push(d);
     }
 
@@ -109,7 +110,7 @@ impl Decoder {
     }
 
     /// Emits `type.invalid` for `found` where `expected` was wanted.
-    pub fn wrong_type(&mut self, expected: &str, found: &Value) {
+    pub fn wrong_type(&mut self, expected: &str, found: &Json<'_>) {
         self.emit(
             &st::TYPE_INVALID,
             params! {"expected" => expected, "found" => json_type(found)},
@@ -118,9 +119,9 @@ impl Decoder {
     }
 
     /// Reads an object's fields, reporting and keeping unknown keys.
-    pub fn object<'v>(&mut self, v: &'v Value) -> Option<&'v Map<String, Value>> {
+    pub fn object<'v>(&mut self, v: &'v Json<'v>) -> Option<&'v Object<'v>> {
         match v {
-            Value::Object(m) => Some(m),
+            Json::Object(m) => Some(m),
             other => {
                 self.wrong_type("object", other);
                 None
@@ -129,7 +130,7 @@ impl Decoder {
     }
 
     /// Reports an unknown key (kept by the caller in `extra`).
-    pub fn unknown_key(&mut self, key: &str, value: &Value, known: &[&str]) {
+    pub fn unknown_key(&mut self, key: &str, value: &Json<'_>, known: &[&str]) {
         let suggestion = known.iter().find(|k| similar(k, key)).copied();
         self.at_key(key, |d| {
             let mut p = params! {"key" => key};
@@ -141,7 +142,7 @@ impl Decoder {
     }
 
     /// Reports an unknown key inside a value that has no place to keep it (counts, percentages).
-    pub fn ignored_key(&mut self, key: &str, value: &Value, known: &[&str]) {
+    pub fn ignored_key(&mut self, key: &str, value: &Json<'_>, known: &[&str]) {
         let suggestion = known.iter().find(|k| similar(k, key)).copied();
         self.at_key(key, |d| {
             let mut p = params! {"key" => key};
@@ -206,8 +207,8 @@ fn similar(known: &str, key: &str) -> bool {
     edits + (a.len() - i) + (b.len() - j) <= 1
 }
 
-/// The JSON type name of a value, as used in `type.invalid` params.
-pub(crate) fn json_type(v: &Value) -> &'static str {
+/// [`json_type`] of a [`serde_json::Value`].
+pub(crate) fn value_type(v: &Value) -> &'static str {
     match v {
         Value::Null => "null",
         Value::Bool(_) => "boolean",
@@ -216,6 +217,19 @@ pub(crate) fn json_type(v: &Value) -> &'static str {
         Value::String(_) => "string",
         Value::Array(_) => "array",
         Value::Object(_) => "object",
+    }
+}
+
+/// The JSON type name of a value, as used in `type.invalid` params.
+pub(crate) fn json_type(v: &Json<'_>) -> &'static str {
+    match v {
+        Json::Null => "null",
+        Json::Bool(_) => "boolean",
+        Json::Number(n) if n.is_u64() || n.is_i64() => "integer",
+        Json::Number(_) => "number",
+        Json::String(_) => "string",
+        Json::Array(_) => "array",
+        Json::Object(_) => "object",
     }
 }
 
@@ -252,13 +266,13 @@ impl<T: Labelled> Labelled for Vec<T> {
 /// Types that can be read leniently from JSON.
 pub(crate) trait Decode: Sized {
     /// Reads `v`, emitting diagnostics into `d`; `None` when nothing usable could be read.
-    fn decode(v: &Value, d: &mut Decoder) -> Option<Self>;
+    fn decode(v: &Json<'_>, d: &mut Decoder) -> Option<Self>;
 }
 
 impl Decode for String {
-    fn decode(v: &Value, d: &mut Decoder) -> Option<Self> {
+    fn decode(v: &Json<'_>, d: &mut Decoder) -> Option<Self> {
         match v {
-            Value::String(s) => {
+            Json::String(s) => {
                 // A string of at most MAX_TEXT_CHARS bytes has at most that many characters:
                 // count them only when it could be too long.
                 let chars = if s.len() > MAX_TEXT_CHARS { s.chars().count() } else { 0 };
@@ -266,7 +280,7 @@ impl Decode for String {
                     d.emit(&st::ROW_TOO_LONG, params! {"chars" => chars, "max" => MAX_TEXT_CHARS}, Some(v));
                     return None;
                 }
-                Some(s.clone())
+                Some(String::from(s.as_ref()))
             }
             other => {
                 d.wrong_type("string", other);
@@ -277,9 +291,9 @@ impl Decode for String {
 }
 
 impl Decode for bool {
-    fn decode(v: &Value, d: &mut Decoder) -> Option<Self> {
+    fn decode(v: &Json<'_>, d: &mut Decoder) -> Option<Self> {
         match v {
-            Value::Bool(b) => Some(*b),
+            Json::Bool(b) => Some(*b),
             other => {
                 d.wrong_type("boolean", other);
                 None
@@ -289,12 +303,12 @@ impl Decode for bool {
 }
 
 /// An integer, also when written as a float with no fraction (`2021.0`, as some tools emit).
-fn integral(v: &Value) -> Option<i64> {
+fn integral(v: &Json<'_>) -> Option<i64> {
     v.as_i64().or_else(|| v.as_f64().filter(|f| f.fract() == 0.0 && f.abs() < 9.0e15).map(|f| f as i64))
 }
 
 impl Decode for i32 {
-    fn decode(v: &Value, d: &mut Decoder) -> Option<Self> {
+    fn decode(v: &Json<'_>, d: &mut Decoder) -> Option<Self> {
         match integral(v) {
             Some(n) => match i32::try_from(n) {
                 Ok(n) => Some(n),
@@ -312,7 +326,7 @@ impl Decode for i32 {
 }
 
 impl Decode for u32 {
-    fn decode(v: &Value, d: &mut Decoder) -> Option<Self> {
+    fn decode(v: &Json<'_>, d: &mut Decoder) -> Option<Self> {
         match integral(v) {
             Some(n) => match u32::try_from(n) {
                 Ok(n) => Some(n),
@@ -330,8 +344,8 @@ impl Decode for u32 {
 }
 
 impl Decode for NaiveDate {
-    fn decode(v: &Value, d: &mut Decoder) -> Option<Self> {
-        let Value::String(s) = v else {
+    fn decode(v: &Json<'_>, d: &mut Decoder) -> Option<Self> {
+        let Json::String(s) = v else {
             d.wrong_type("string (YYYY-MM-DD)", v);
             return None;
         };
@@ -370,8 +384,8 @@ pub fn parse_iso_date(s: &str) -> Option<NaiveDate> {
 }
 
 impl Decode for DateTime<FixedOffset> {
-    fn decode(v: &Value, d: &mut Decoder) -> Option<Self> {
-        let Value::String(s) = v else {
+    fn decode(v: &Json<'_>, d: &mut Decoder) -> Option<Self> {
+        let Json::String(s) = v else {
             d.wrong_type("string (RFC 3339)", v);
             return None;
         };
@@ -386,8 +400,8 @@ impl Decode for DateTime<FixedOffset> {
 }
 
 impl<T: Decode> Decode for Vec<T> {
-    fn decode(v: &Value, d: &mut Decoder) -> Option<Self> {
-        let Value::Array(items) = v else {
+    fn decode(v: &Json<'_>, d: &mut Decoder) -> Option<Self> {
+        let Json::Array(items) = v else {
             d.wrong_type("array", v);
             return None;
         };
@@ -402,14 +416,14 @@ impl<T: Decode> Decode for Vec<T> {
 }
 
 impl Decode for Value {
-    fn decode(v: &Value, _d: &mut Decoder) -> Option<Self> {
-        Some(v.clone())
+    fn decode(v: &Json<'_>, _d: &mut Decoder) -> Option<Self> {
+        Some(v.to_value())
     }
 }
 
 /// Reads a JSON number as a count value: a non-negative integer no larger than [`MAX_COUNT`].
-fn count_value(v: &Value, d: &mut Decoder) -> Option<u64> {
-    let Value::Number(n) = v else {
+fn count_value(v: &Json<'_>, d: &mut Decoder) -> Option<u64> {
+    let Json::Number(n) = v else {
         d.wrong_type("integer", v);
         return None;
     };
@@ -444,16 +458,16 @@ fn count_value(v: &Value, d: &mut Decoder) -> Option<u64> {
 const COUNT_KEYS: &[&str] = &["value", "qualifier", "unit", "source"];
 
 impl Decode for Count {
-    fn decode(v: &Value, d: &mut Decoder) -> Option<Self> {
+    fn decode(v: &Json<'_>, d: &mut Decoder) -> Option<Self> {
         match v {
-            Value::Number(_) => count_value(v, d).map(Count::exact),
-            Value::String(s) => crate::text::decode_count_text(s, v, d),
-            Value::Object(m) => {
+            Json::Number(_) => count_value(v, d).map(Count::exact),
+            Json::String(s) => crate::text::decode_count_text(s, v, d),
+            Json::Object(m) => {
                 // Every key is read, whatever the order, so all problems are reported.
                 let (mut value, mut qualifier_ok) = (None, true);
                 let mut out = Count::exact(0);
                 for (k, val) in m {
-                    match k.as_str() {
+                    match k.as_ref() {
                         "value" => value = Some(d.at_key(k, |d| count_value(val, d))),
                         "qualifier" => match d.at_key(k, |d| qualifier(val, d)) {
                             Some(q) => out.qualifier = q,
@@ -484,7 +498,7 @@ impl Decode for Count {
     }
 }
 
-fn qualifier(v: &Value, d: &mut Decoder) -> Option<Qualifier> {
+fn qualifier(v: &Json<'_>, d: &mut Decoder) -> Option<Qualifier> {
     match v.as_str().and_then(Qualifier::from_name) {
         Some(q) => Some(q),
         None => {
@@ -494,7 +508,7 @@ fn qualifier(v: &Value, d: &mut Decoder) -> Option<Qualifier> {
     }
 }
 
-fn percent_value(v: &Value, d: &mut Decoder) -> Option<f64> {
+fn percent_value(v: &Json<'_>, d: &mut Decoder) -> Option<f64> {
     let Some(f) = v.as_f64() else {
         d.wrong_type("number", v);
         return None;
@@ -509,21 +523,21 @@ fn percent_value(v: &Value, d: &mut Decoder) -> Option<f64> {
 const PERCENT_KEYS: &[&str] = &["value", "qualifier", "source", "level"];
 
 impl Decode for Satisfaction {
-    fn decode(v: &Value, d: &mut Decoder) -> Option<Self> {
+    fn decode(v: &Json<'_>, d: &mut Decoder) -> Option<Self> {
         match v {
-            Value::Number(_) => percent_value(v, d).map(|value| {
+            Json::Number(_) => percent_value(v, d).map(|value| {
                 Satisfaction::Percent(Percent { value, qualifier: Qualifier::Exact, source: None })
             }),
-            Value::String(s) => match SatisfactionLevel::from_word(s) {
+            Json::String(s) => match SatisfactionLevel::from_word(s) {
                 Some(level) if level.as_str() == s => Some(Satisfaction::Level(level)),
                 _ => crate::text::decode_satisfaction_text(s, v, d),
             },
-            Value::Object(m) => {
+            Json::Object(m) => {
                 // Every key is read, whatever the order; a level and a percentage together are ambiguous.
                 let (mut value, mut level, mut ok) = (None, None, true);
                 let mut out = Percent { value: 0.0, qualifier: Qualifier::Exact, source: None };
                 for (k, val) in m {
-                    match k.as_str() {
+                    match k.as_ref() {
                         "value" => value = Some(d.at_key(k, |d| percent_value(val, d))),
                         "level" => {
                             level = Some(d.at_key(k, |d| {
@@ -564,8 +578,8 @@ impl Decode for Satisfaction {
 }
 
 /// Reads a string enum through serde, reporting `enum.unknown` with the allowed values.
-pub(crate) fn decode_enum<T: serde::de::DeserializeOwned>(
-    v: &Value,
+pub(crate) fn decode_enum<'de, T: serde::Deserialize<'de>>(
+    v: &Json<'_>,
     d: &mut Decoder,
     allowed: &[&str],
 ) -> Option<T> {
@@ -573,7 +587,8 @@ pub(crate) fn decode_enum<T: serde::de::DeserializeOwned>(
         d.wrong_type("string", v);
         return None;
     }
-    match serde_json::from_value::<T>(v.clone()) {
+    let name = v.as_str().unwrap_or_default();
+    match T::deserialize(serde::de::value::StrDeserializer::<serde::de::value::Error>::new(name)) {
         Ok(x) => Some(x),
         Err(_) => {
             d.emit(&st::ENUM_UNKNOWN, params! {"allowed" => allowed}, Some(v));
@@ -586,7 +601,7 @@ pub(crate) fn decode_enum<T: serde::de::DeserializeOwned>(
 macro_rules! decode_via_enum {
     ($ty:ty, $names:expr) => {
         impl $crate::decode::Decode for $ty {
-            fn decode(v: &::serde_json::Value, d: &mut $crate::decode::Decoder) -> Option<Self> {
+            fn decode(v: &$crate::json::Json<'_>, d: &mut $crate::decode::Decoder) -> Option<Self> {
                 $crate::decode::decode_enum::<$ty>(v, d, &$names)
             }
         }
@@ -649,11 +664,11 @@ macro_rules! model {
         }
 
         impl $crate::decode::Decode for $name {
-            fn decode(v: &::serde_json::Value, d: &mut $crate::decode::Decoder) -> Option<Self> {
+            fn decode(v: &$crate::json::Json<'_>, d: &mut $crate::decode::Decoder) -> Option<Self> {
                 let obj = d.object(v)?;
                 let mut out = $name::default();
                 for (k, val) in obj {
-                    match k.as_str() {
+                    match k.as_ref() {
                         $(
                             stringify!($field) => {
                                 if !val.is_null() {
@@ -663,7 +678,7 @@ macro_rules! model {
                         )*
                         _ => {
                             d.unknown_key(k, val, Self::KEYS);
-                            out.extra.insert(k.clone(), val.clone());
+                            out.extra.insert(k.to_string(), val.to_value());
                         }
                     }
                 }
@@ -680,7 +695,7 @@ pub(crate) fn validator_diagnostics(
     errors: &validator::ValidationErrors,
     prefix: &str,
     d: &mut Decoder,
-    raw: Option<&Value>,
+    raw: Option<&Json<'_>>,
 ) {
     use validator::ValidationErrorsKind as K;
     // validator keeps fields in a hash map: sort so the same input always gives the same order.
@@ -707,14 +722,14 @@ pub(crate) fn validator_diagnostics(
                             p.insert(k.to_string(), v.clone());
                         }
                     }
-                    d.diagnostics.push(make(rule, ptr.clone(), p, raw_here));
+                    d.diagnostics.push(make(rule, ptr.clone(), p, raw_here.map(Json::to_value).as_ref()));
                 }
             }
             K::Struct(inner) => validator_diagnostics(inner, &ptr, d, raw_here),
             K::List(items) => {
                 for (i, inner) in items {
                     let item_ptr = format!("{ptr}/{i}");
-                    let raw_item = raw_here.and_then(|r| r.get(*i));
+                    let raw_item = raw_here.and_then(|r| r.index(*i));
                     validator_diagnostics(inner, &item_ptr, d, raw_item);
                 }
             }
@@ -731,14 +746,26 @@ pub(crate) fn validator_diagnostics(
 )]
 pub(crate) fn parse_json(text: &str) -> Result<Value, Diagnostic> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    serde_json::from_str::<Value>(text).map_err(|e| {
-        let rule =
-            if e.to_string().contains("recursion limit") { &st::JSON_TOO_DEEP } else { &st::JSON_SYNTAX };
-        make(
-            rule,
-            String::new(),
-            params! {"line" => e.line(), "column" => e.column(), "detail" => e.to_string()},
-            None,
-        )
-    })
+    serde_json::from_str::<Value>(text).map_err(|e| syntax_diagnostic(&e))
+}
+
+/// [`parse_json`] to the borrowed tree the decoder reads ([`crate::json`]): same acceptance,
+/// same values, same diagnostics, a fraction of the allocations.
+#[allow(
+    clippy::result_large_err,
+    reason = "once per document, never in a loop; callers move the diagnostic on"
+)]
+pub(crate) fn parse_document(text: &str) -> Result<Json<'_>, Diagnostic> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    crate::json::parse(text).map_err(|e| syntax_diagnostic(&e))
+}
+
+fn syntax_diagnostic(e: &serde_json::Error) -> Diagnostic {
+    let rule = if e.to_string().contains("recursion limit") { &st::JSON_TOO_DEEP } else { &st::JSON_SYNTAX };
+    make(
+        rule,
+        String::new(),
+        params! {"line" => e.line(), "column" => e.column(), "detail" => e.to_string()},
+        None,
+    )
 }

@@ -39,6 +39,7 @@ pub mod diagnostic;
 #[cfg(feature = "export")]
 pub mod export;
 pub mod import;
+pub mod json;
 pub mod notice;
 #[cfg(feature = "docx")]
 pub mod office;
@@ -125,7 +126,23 @@ impl DocumentKind {
     /// ```
     pub fn detect(value: &serde_json::Value) -> Option<DocumentKind> {
         let obj = value.as_object()?;
-        let has = |keys: &[&str]| keys.iter().any(|k| obj.contains_key(*k));
+        Self::detect_keys(|k| obj.contains_key(k))
+    }
+
+    /// [`DocumentKind::detect`] on the reader's tree.
+    ///
+    /// ```
+    /// use learning_week::{json, DocumentKind};
+    /// let j = json::parse(r#"{"activities": []}"#).unwrap();
+    /// assert_eq!(DocumentKind::detect_json(&j), Some(DocumentKind::Plan));
+    /// ```
+    pub fn detect_json(value: &json::Json<'_>) -> Option<DocumentKind> {
+        let obj = value.as_object()?;
+        Self::detect_keys(|k| obj.iter().any(|(key, _)| key == k))
+    }
+
+    fn detect_keys(contains: impl Fn(&str) -> bool) -> Option<DocumentKind> {
+        let has = |keys: &[&str]| keys.iter().any(|k| contains(k));
         if has(&["submitted_at", "summary", "materials"]) {
             Some(DocumentKind::Submission)
         } else if has(&["jurisdiction", "reporting", "arrangements", "issuer"]) {

@@ -621,7 +621,7 @@ mod tests {
     fn embedded_notice_is_valid() {
         let v: serde_json::Value = serde_json::from_str(NANCHANG_2021).expect("embedded notice is JSON");
         let mut d = Decoder::new("");
-        let n = Notice::decode(&v, &mut d).expect("decodes");
+        let n = Notice::decode(&crate::json::Json::borrowed(&v), &mut d).expect("decodes");
         assert!(d.diagnostics.is_empty(), "{:#?}", d.diagnostics);
         assert!(n.validate().is_ok());
         assert_eq!(n, Notice::nanchang_2021());

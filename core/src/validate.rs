@@ -6,6 +6,7 @@
 
 use crate::decode::{validator_diagnostics, Decode, Decoder, Labelled};
 use crate::diagnostic::Diagnostic;
+use crate::json::Json;
 use crate::notice::Notice;
 use crate::plan::ActivityPlan;
 use crate::rules::{params, structural};
@@ -27,7 +28,7 @@ pub struct Outcome<T> {
 
 /// Decodes `v` as `T` and applies its field constraints, reporting under `prefix`.
 pub(crate) fn decode_checked<T: Decode + Validate + Labelled>(
-    v: &Value,
+    v: &Json<'_>,
     prefix: &str,
     d: &mut Decoder,
 ) -> Option<T> {
@@ -117,11 +118,11 @@ pub fn check_submission(submission: &Submission, notice: &Notice) -> Vec<Diagnos
     out.diagnostics
 }
 
-fn run_submission_rules(s: &Submission, notice: &Notice, raw: Option<&Value>, out: &mut Findings) {
+fn run_submission_rules(s: &Submission, notice: &Notice, raw: Option<&Json<'_>>, out: &mut Findings) {
     run_semantic(&submission_ctx(s, notice, raw), out);
 }
 
-fn submission_ctx<'a>(s: &'a Submission, notice: &'a Notice, raw: Option<&'a Value>) -> Ctx<'a> {
+fn submission_ctx<'a>(s: &'a Submission, notice: &'a Notice, raw: Option<&'a Json<'a>>) -> Ctx<'a> {
     Ctx {
         summary: s.summary.as_ref().map(|t| (t, "/summary")),
         plan: s.plan.as_ref().map(|p| (p, "/plan")),
@@ -211,7 +212,7 @@ pub fn validate_value(
     notice: &Notice,
     plan: Option<&ActivityPlan>,
 ) -> Outcome<Document> {
-    engine(kind, v, notice, plan, None)
+    engine(kind, &Json::borrowed(v), notice, plan, None)
 }
 
 /// Re-checks one field, for per-keystroke validation: the reading findings at or below
@@ -232,7 +233,7 @@ pub fn validate_field(
     notice: &Notice,
     plan: Option<&ActivityPlan>,
 ) -> Outcome<Document> {
-    engine(kind, v, notice, plan, Some(pointer))
+    engine(kind, &Json::borrowed(v), notice, plan, Some(pointer))
 }
 
 /// Whether `path` is `pointer` or lies below it.
@@ -240,9 +241,28 @@ fn at_or_below(path: &str, pointer: &str) -> bool {
     path == pointer || (path.starts_with(pointer) && path[pointer.len()..].starts_with('/'))
 }
 
+/// [`validate_value`] on the reader's tree ([`crate::json::parse`] of the text): what the
+/// `*_json` entry points use, without building a [`serde_json::Value`].
+///
+/// ```
+/// use learning_week::{json, validate::validate_tree, Notice};
+/// let j = json::parse(r#"{"host_unit": "东湖区", "year": "2021"}"#).unwrap();
+/// let o = validate_tree(None, &j, None, &Notice::nanchang_2021(), None);
+/// assert!(o.diagnostics.iter().any(|d| d.code == "type.invalid" && d.path == "/year"));
+/// ```
+pub fn validate_tree(
+    kind: Option<DocumentKind>,
+    v: &Json<'_>,
+    field: Option<&str>,
+    notice: &Notice,
+    plan: Option<&ActivityPlan>,
+) -> Outcome<Document> {
+    engine(kind, v, notice, plan, field)
+}
+
 fn engine(
     kind: Option<DocumentKind>,
-    v: &Value,
+    v: &Json<'_>,
     notice: &Notice,
     plan: Option<&ActivityPlan>,
     field: Option<&str>,
@@ -263,7 +283,7 @@ fn engine(
         Some(_) => run_semantic_reading(ctx, &field_forms, out),
     };
     let mut d = Decoder::new("");
-    let Some(kind) = kind.or_else(|| DocumentKind::detect(v)) else {
+    let Some(kind) = kind.or_else(|| DocumentKind::detect_json(v)) else {
         if v.is_object() {
             d.emit(&structural::DOCUMENT_KIND_UNKNOWN, params! {"allowed" => DocumentKind::NAMES}, None);
         } else {
@@ -321,7 +341,7 @@ fn engine(
 /// come back tagged with `document` so they are not mistaken for problems of the input.
 pub(crate) fn read_context<T: Decode + Validate + Labelled>(v: &Value, document: &str) -> Outcome<T> {
     let mut d = Decoder::new("").with_labels::<T>();
-    let value = decode_checked::<T>(v, "", &mut d);
+    let value = decode_checked::<T>(&Json::borrowed(v), "", &mut d);
     let diagnostics = d
         .diagnostics
         .into_iter()

@@ -486,7 +486,8 @@ impl RollupState {
         let value = match parsed {
             Ok(v) if v.is_object() => v,
             Ok(v) => {
-                let detail = format!("不是 JSON 对象 / not a JSON object ({})", crate::decode::json_type(&v));
+                let detail =
+                    format!("不是 JSON 对象 / not a JSON object ({})", crate::decode::value_type(&v));
                 return self.reject(record, RejectReason::Unreadable, &label, detail, None);
             }
             Err((detail, d)) => return self.reject(record, RejectReason::Unreadable, &label, detail, d),

@@ -141,7 +141,7 @@ pub(crate) struct Ctx<'a> {
     pub plan_checked: bool,
     pub submission: Option<&'a Submission>,
     /// The raw summary JSON (where the summary sits), to tell "absent" from "unreadable".
-    pub raw: Option<&'a Value>,
+    pub raw: Option<&'a crate::json::Json<'a>>,
     /// True when the notice itself is the document under validation.
     pub checking_notice: bool,
 }

@@ -293,7 +293,7 @@ pub(crate) const RULES: &[Rule] = &[
 /// info diagnostic saying how it was read, or the parser's refusal at this pointer.
 pub(crate) fn decode_count_text(
     s: &str,
-    v: &serde_json::Value,
+    v: &crate::json::Json<'_>,
     d: &mut crate::decode::Decoder,
 ) -> Option<crate::count::Count> {
     match parse_quantity(s) {
@@ -316,7 +316,7 @@ pub(crate) fn decode_count_text(
 /// Reads a satisfaction written as text (「98%以上」, 「非常满意」).
 pub(crate) fn decode_satisfaction_text(
     s: &str,
-    v: &serde_json::Value,
+    v: &crate::json::Json<'_>,
     d: &mut crate::decode::Decoder,
 ) -> Option<crate::satisfaction::Satisfaction> {
     match parse_percent(s) {
@@ -344,7 +344,7 @@ pub(crate) fn decode_satisfaction_text(
     }
 }
 
-fn emit_refusal(e: &TextError, v: &serde_json::Value, d: &mut crate::decode::Decoder) {
+fn emit_refusal(e: &TextError, v: &crate::json::Json<'_>, d: &mut crate::decode::Decoder) {
     match crate::rules::find(e.code) {
         Some(rule) => d.emit(rule, e.params.clone(), Some(v)),
         None => d.wrong_type("integer or {value, qualifier, unit}", v),

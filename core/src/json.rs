@@ -1,0 +1,744 @@
+//! The JSON tree the validator reads: strings borrowed from the input text, objects as vectors of
+//! entries, no hashing.
+//!
+//! Reading a document used to start by parsing it into a [`serde_json::Value`]: an allocation
+//! for every string and key, a hash map for every object, half of a validation's instructions.
+//! [`Json`] borrows what it can from the text (a string without escapes is a slice of it), and
+//! keeps each object's entries in order in one vector (documents have objects of a few keys, where a
+//! linear search beats hashing).
+//!
+//! The meaning is serde_json's, by construction: [`parse`] accepts exactly what serde_json
+//! accepts and reads it to the same values. Its own scanner handles the common shapes; anything
+//! it is not sure of (a number outside the simple forms, a lone surrogate, nesting deeper than
+//! [`FAST_DEPTH`], any syntax error) is handed to serde_json, whose answer (its value, or its
+//! error with line and column) is then the answer. Duplicate keys keep their first position
+//! and their last value, as serde_json's `preserve_order` map does. The differential tests below
+//! and the `validate` fuzz target check the agreement.
+
+use serde_json::{Map, Number, Value};
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+/// Nesting the scanner handles itself; deeper input goes to serde_json (which refuses beyond 127
+/// levels with its own error).
+pub const FAST_DEPTH: usize = 64;
+
+/// An object's entries, in document order, keys unique.
+pub type Object<'a> = Vec<(Cow<'a, str>, Json<'a>)>;
+
+/// A JSON value whose strings borrow from the text it was read from where they can.
+///
+/// ```
+/// use learning_week::json::{parse, Json};
+/// let j = parse(r#"{"host_unit": "东湖区", "year": 2021}"#).unwrap();
+/// assert_eq!(j.get("host_unit").and_then(Json::as_str), Some("东湖区"));
+/// assert_eq!(j.get("year").and_then(Json::as_i64), Some(2021));
+/// assert_eq!(j.to_value(), serde_json::json!({"host_unit": "东湖区", "year": 2021}));
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub enum Json<'a> {
+    /// `null`.
+    Null,
+    /// `true` or `false`.
+    Bool(bool),
+    /// A number, as serde_json reads it (u64, i64 or f64).
+    Number(Number),
+    /// A string: borrowed when the text had no escape in it.
+    String(Cow<'a, str>),
+    /// An array.
+    Array(Vec<Json<'a>>),
+    /// An object, entries in document order.
+    Object(Object<'a>),
+}
+
+impl<'a> Json<'a> {
+    /// A view of a [`serde_json::Value`] (strings borrowed from it).
+    ///
+    /// ```
+    /// use learning_week::json::Json;
+    /// let v = serde_json::json!({"a": [1, "x"]});
+    /// assert_eq!(Json::borrowed(&v).to_value(), v);
+    /// ```
+    pub fn borrowed(v: &'a Value) -> Json<'a> {
+        match v {
+            Value::Null => Json::Null,
+            Value::Bool(b) => Json::Bool(*b),
+            Value::Number(n) => Json::Number(n.clone()),
+            Value::String(s) => Json::String(Cow::Borrowed(s)),
+            Value::Array(items) => Json::Array(items.iter().map(Json::borrowed).collect()),
+            Value::Object(m) => {
+                Json::Object(m.iter().map(|(k, v)| (Cow::Borrowed(k.as_str()), Json::borrowed(v))).collect())
+            }
+        }
+    }
+
+    /// Takes a [`serde_json::Value`] over.
+    ///
+    /// ```
+    /// use learning_week::json::Json;
+    /// assert_eq!(Json::owned(serde_json::json!("x")).as_str(), Some("x"));
+    /// ```
+    pub fn owned(v: Value) -> Json<'static> {
+        match v {
+            Value::Null => Json::Null,
+            Value::Bool(b) => Json::Bool(b),
+            Value::Number(n) => Json::Number(n),
+            Value::String(s) => Json::String(Cow::Owned(s)),
+            Value::Array(items) => Json::Array(items.into_iter().map(Json::owned).collect()),
+            Value::Object(m) => {
+                Json::Object(m.into_iter().map(|(k, v)| (Cow::Owned(k), Json::owned(v))).collect())
+            }
+        }
+    }
+
+    /// The same value as a [`serde_json::Value`] (copies every string).
+    ///
+    /// ```
+    /// let j = learning_week::json::parse("[null, true, 1.5]").unwrap();
+    /// assert_eq!(j.to_value(), serde_json::json!([null, true, 1.5]));
+    /// ```
+    pub fn to_value(&self) -> Value {
+        match self {
+            Json::Null => Value::Null,
+            Json::Bool(b) => Value::Bool(*b),
+            Json::Number(n) => Value::Number(n.clone()),
+            Json::String(s) => Value::String(s.as_ref().to_owned()),
+            Json::Array(items) => Value::Array(items.iter().map(Json::to_value).collect()),
+            Json::Object(entries) => {
+                let mut m = Map::new();
+                for (k, v) in entries {
+                    m.insert(k.as_ref().to_owned(), v.to_value());
+                }
+                Value::Object(m)
+            }
+        }
+    }
+
+    /// The value at `key` of an object.
+    ///
+    /// ```
+    /// let j = learning_week::json::parse(r#"{"a": 1}"#).unwrap();
+    /// assert!(j.get("a").is_some() && j.get("b").is_none());
+    /// ```
+    pub fn get(&self, key: &str) -> Option<&Json<'a>> {
+        match self {
+            Json::Object(entries) => entries.iter().find(|(k, _)| k == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
+    /// The item at `index` of an array.
+    ///
+    /// ```
+    /// let j = learning_week::json::parse("[7]").unwrap();
+    /// assert_eq!(j.index(0).and_then(|x| x.as_u64()), Some(7));
+    /// ```
+    pub fn index(&self, index: usize) -> Option<&Json<'a>> {
+        match self {
+            Json::Array(items) => items.get(index),
+            _ => None,
+        }
+    }
+
+    /// The value at a JSON Pointer (RFC 6901), as [`serde_json::Value::pointer`].
+    ///
+    /// ```
+    /// let j = learning_week::json::parse(r#"{"reach": {"a/b": [0, 5]}}"#).unwrap();
+    /// assert_eq!(j.pointer("/reach/a~1b/1").and_then(|x| x.as_u64()), Some(5));
+    /// assert!(j.pointer("/reach/x").is_none());
+    /// ```
+    pub fn pointer(&self, pointer: &str) -> Option<&Json<'a>> {
+        if pointer.is_empty() {
+            return Some(self);
+        }
+        let rest = pointer.strip_prefix('/')?;
+        rest.split('/').try_fold(self, |at, token| {
+            let token = token.replace("~1", "/").replace("~0", "~");
+            match at {
+                Json::Object(_) => at.get(&token),
+                Json::Array(_) => {
+                    let valid = token == "0" || !token.starts_with(['0', '+']);
+                    token.parse::<usize>().ok().filter(|_| valid).and_then(|i| at.index(i))
+                }
+                _ => None,
+            }
+        })
+    }
+
+    /// The object's entries.
+    ///
+    /// ```
+    /// let j = learning_week::json::parse(r#"{"a": 1, "b": 2}"#).unwrap();
+    /// assert_eq!(j.as_object().map(|o| o.len()), Some(2));
+    /// ```
+    pub fn as_object(&self) -> Option<&Object<'a>> {
+        match self {
+            Json::Object(entries) => Some(entries),
+            _ => None,
+        }
+    }
+
+    /// The string, if this is one.
+    ///
+    /// ```
+    /// assert_eq!(learning_week::json::parse(r#""a\"b""#).unwrap().as_str(), Some("a\"b"));
+    /// ```
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Json::String(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The number as `f64`, if this is one.
+    ///
+    /// ```
+    /// assert_eq!(learning_week::json::parse("98.5").unwrap().as_f64(), Some(98.5));
+    /// ```
+    pub fn as_f64(&self) -> Option<f64> {
+        match self {
+            Json::Number(n) => n.as_f64(),
+            _ => None,
+        }
+    }
+
+    /// The number as `i64`, if it is an integer that fits.
+    ///
+    /// ```
+    /// assert_eq!(learning_week::json::parse("-3").unwrap().as_i64(), Some(-3));
+    /// ```
+    pub fn as_i64(&self) -> Option<i64> {
+        match self {
+            Json::Number(n) => n.as_i64(),
+            _ => None,
+        }
+    }
+
+    /// The number as `u64`, if it is a non-negative integer that fits.
+    ///
+    /// ```
+    /// assert_eq!(learning_week::json::parse("3").unwrap().as_u64(), Some(3));
+    /// ```
+    pub fn as_u64(&self) -> Option<u64> {
+        match self {
+            Json::Number(n) => n.as_u64(),
+            _ => None,
+        }
+    }
+
+    /// True for `null`.
+    ///
+    /// ```
+    /// assert!(learning_week::json::parse("null").unwrap().is_null());
+    /// ```
+    pub fn is_null(&self) -> bool {
+        matches!(self, Json::Null)
+    }
+
+    /// True for a string.
+    ///
+    /// ```
+    /// assert!(learning_week::json::parse(r#""x""#).unwrap().is_string());
+    /// ```
+    pub fn is_string(&self) -> bool {
+        matches!(self, Json::String(_))
+    }
+
+    /// True for an object.
+    ///
+    /// ```
+    /// assert!(learning_week::json::parse("{}").unwrap().is_object());
+    /// ```
+    pub fn is_object(&self) -> bool {
+        matches!(self, Json::Object(_))
+    }
+}
+
+/// Written back as the JSON it was read from (same order, same values).
+///
+/// ```
+/// let j = learning_week::json::parse(r#"{"b": 1, "a": ["x", null]}"#).unwrap();
+/// assert_eq!(serde_json::to_string(&j).unwrap(), r#"{"b":1,"a":["x",null]}"#);
+/// ```
+impl serde::Serialize for Json<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{SerializeMap, SerializeSeq};
+        match self {
+            Json::Null => serializer.serialize_unit(),
+            Json::Bool(b) => serializer.serialize_bool(*b),
+            Json::Number(n) => n.serialize(serializer),
+            Json::String(s) => serializer.serialize_str(s),
+            Json::Array(items) => {
+                let mut seq = serializer.serialize_seq(Some(items.len()))?;
+                for item in items {
+                    seq.serialize_element(item)?;
+                }
+                seq.end()
+            }
+            Json::Object(entries) => {
+                let mut map = serializer.serialize_map(Some(entries.len()))?;
+                for (k, v) in entries {
+                    map.serialize_entry(k.as_ref(), v)?;
+                }
+                map.end()
+            }
+        }
+    }
+}
+
+/// Parses JSON text: the same acceptance, values and errors as
+/// `serde_json::from_str::<serde_json::Value>`, with strings borrowed from `text`.
+///
+/// ```
+/// use learning_week::json::parse;
+/// assert!(parse(r#"{"a": [1, 2.5, "x\u00e9", null]}"#).is_ok());
+/// let e = parse("{\"a\": 1,}").unwrap_err();
+/// assert_eq!((e.line(), e.column()), (1, 9)); // serde_json's own error
+/// ```
+pub fn parse(text: &str) -> Result<Json<'_>, serde_json::Error> {
+    let mut scanner = Scanner { text, bytes: text.as_bytes(), pos: 0, depth: 0 };
+    match scanner.document() {
+        Some(json) => Ok(json),
+        None => serde_json::from_str::<Value>(text).map(Json::owned),
+    }
+}
+
+struct Scanner<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    pos: usize,
+    depth: usize,
+}
+
+/// Objects with more keys than this find duplicates through a hash map.
+const LINEAR_KEYS: usize = 16;
+
+impl<'a> Scanner<'a> {
+    /// The whole text as one value; `None` hands the text to serde_json.
+    fn document(&mut self) -> Option<Json<'a>> {
+        let v = self.value()?;
+        self.skip_ws();
+        (self.pos == self.bytes.len()).then_some(v)
+    }
+
+    fn skip_ws(&mut self) {
+        while let Some(b' ' | b'\n' | b'\t' | b'\r') = self.bytes.get(self.pos) {
+            self.pos += 1;
+        }
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
+    }
+
+    fn literal(&mut self, word: &[u8], v: Json<'a>) -> Option<Json<'a>> {
+        if self.bytes.get(self.pos..self.pos + word.len()) == Some(word) {
+            self.pos += word.len();
+            Some(v)
+        } else {
+            None
+        }
+    }
+
+    fn value(&mut self) -> Option<Json<'a>> {
+        self.skip_ws();
+        match self.peek()? {
+            b'{' => self.object(),
+            b'[' => self.array(),
+            b'"' => self.string().map(Json::String),
+            b'n' => self.literal(b"null", Json::Null),
+            b't' => self.literal(b"true", Json::Bool(true)),
+            b'f' => self.literal(b"false", Json::Bool(false)),
+            b'-' | b'0'..=b'9' => self.number(),
+            _ => None,
+        }
+    }
+
+    fn enter(&mut self) -> Option<()> {
+        self.depth += 1;
+        self.pos += 1;
+        (self.depth <= FAST_DEPTH).then_some(())
+    }
+
+    fn array(&mut self) -> Option<Json<'a>> {
+        self.enter()?;
+        let mut items = Vec::new();
+        self.skip_ws();
+        if self.peek() == Some(b']') {
+            self.pos += 1;
+        } else {
+            loop {
+                items.push(self.value()?);
+                self.skip_ws();
+                match self.peek()? {
+                    b',' => self.pos += 1,
+                    b']' => {
+                        self.pos += 1;
+                        break;
+                    }
+                    _ => return None,
+                }
+            }
+        }
+        self.depth -= 1;
+        Some(Json::Array(items))
+    }
+
+    fn object(&mut self) -> Option<Json<'a>> {
+        self.enter()?;
+        let mut entries: Object<'a> = Vec::new();
+        let mut index: Option<HashMap<Cow<'a, str>, usize>> = None;
+        self.skip_ws();
+        if self.peek() == Some(b'}') {
+            self.pos += 1;
+        } else {
+            loop {
+                self.skip_ws();
+                if self.peek()? != b'"' {
+                    return None;
+                }
+                let key = self.string()?;
+                self.skip_ws();
+                if self.peek()? != b':' {
+                    return None;
+                }
+                self.pos += 1;
+                let value = self.value()?;
+                insert(&mut entries, &mut index, key, value);
+                self.skip_ws();
+                match self.peek()? {
+                    b',' => self.pos += 1,
+                    b'}' => {
+                        self.pos += 1;
+                        break;
+                    }
+                    _ => return None,
+                }
+            }
+        }
+        self.depth -= 1;
+        Some(Json::Object(entries))
+    }
+
+    /// A string at `pos` (which holds the opening quote).
+    fn string(&mut self) -> Option<Cow<'a, str>> {
+        self.pos += 1;
+        let start = self.pos;
+        loop {
+            match *self.bytes.get(self.pos)? {
+                b'"' => {
+                    // Both ends are ASCII quotes, so the slice is on character boundaries.
+                    let s = self.text.get(start..self.pos)?;
+                    self.pos += 1;
+                    return Some(Cow::Borrowed(s));
+                }
+                b'\\' => break,
+                0..=0x1f => return None,
+                _ => self.pos += 1,
+            }
+        }
+        let mut out = String::from(self.text.get(start..self.pos)?);
+        loop {
+            match *self.bytes.get(self.pos)? {
+                b'"' => {
+                    self.pos += 1;
+                    return Some(Cow::Owned(out));
+                }
+                b'\\' => {
+                    let escape = *self.bytes.get(self.pos + 1)?;
+                    self.pos += 2;
+                    match escape {
+                        b'"' => out.push('"'),
+                        b'\\' => out.push('\\'),
+                        b'/' => out.push('/'),
+                        b'b' => out.push('\u{8}'),
+                        b'f' => out.push('\u{c}'),
+                        b'n' => out.push('\n'),
+                        b'r' => out.push('\r'),
+                        b't' => out.push('\t'),
+                        // Surrogates (pairs included) are left to serde_json.
+                        b'u' => out.push(char::from_u32(self.hex4()?)?),
+                        _ => return None,
+                    }
+                }
+                0..=0x1f => return None,
+                _ => {
+                    let run = self.pos;
+                    while let Some(&b) = self.bytes.get(self.pos) {
+                        if b == b'"' || b == b'\\' || b < 0x20 {
+                            break;
+                        }
+                        self.pos += 1;
+                    }
+                    out.push_str(self.text.get(run..self.pos)?);
+                }
+            }
+        }
+    }
+
+    fn hex4(&mut self) -> Option<u32> {
+        let digits = self.text.get(self.pos..self.pos + 4)?;
+        if !digits.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return None;
+        }
+        self.pos += 4;
+        u32::from_str_radix(digits, 16).ok()
+    }
+
+    fn number(&mut self) -> Option<Json<'a>> {
+        let start = self.pos;
+        let mut simple = true; // a non-negative integer without leading zeros, at most 19 digits
+        if self.peek() == Some(b'-') {
+            self.pos += 1;
+            simple = false;
+        }
+        match self.peek()? {
+            b'0' => self.pos += 1,
+            b'1'..=b'9' => self.digits(),
+            _ => return None,
+        }
+        if self.peek() == Some(b'.') {
+            self.pos += 1;
+            simple = false;
+            if !self.peek()?.is_ascii_digit() {
+                return None;
+            }
+            self.digits();
+        }
+        if let Some(b'e' | b'E') = self.peek() {
+            self.pos += 1;
+            simple = false;
+            if let Some(b'+' | b'-') = self.peek() {
+                self.pos += 1;
+            }
+            if !self.peek()?.is_ascii_digit() {
+                return None;
+            }
+            self.digits();
+        }
+        let token = self.text.get(start..self.pos)?;
+        if simple && token.len() <= 19 {
+            return token.parse::<u64>().ok().map(|n| Json::Number(n.into()));
+        }
+        // Negative, fractional, exponent or long: serde_json's own number reading (-0 is a
+        // float there, 1e400 an error).
+        serde_json::from_str::<Number>(token).ok().map(Json::Number)
+    }
+
+    fn digits(&mut self) {
+        while let Some(b'0'..=b'9') = self.peek() {
+            self.pos += 1;
+        }
+    }
+}
+
+/// Adds an entry as serde_json's ordered map does: a repeated key keeps its first position and
+/// takes the last value.
+fn insert<'a>(
+    entries: &mut Object<'a>,
+    index: &mut Option<HashMap<Cow<'a, str>, usize>>,
+    key: Cow<'a, str>,
+    value: Json<'a>,
+) {
+    let found = match index {
+        Some(map) => map.get(&key).copied(),
+        None => entries.iter().position(|(k, _)| *k == key),
+    };
+    if let Some(i) = found {
+        entries[i].1 = value;
+        return;
+    }
+    if let Some(map) = index {
+        map.insert(key.clone(), entries.len());
+    } else if entries.len() == LINEAR_KEYS {
+        *index = Some(entries.iter().enumerate().map(|(i, (k, _))| (k.clone(), i)).collect());
+        if let Some(map) = index {
+            map.insert(key.clone(), entries.len());
+        }
+    }
+    entries.push((key, value));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The parse of `text` as serde_json sees it: the value, or the error's line and column.
+    fn reference(text: &str) -> Result<Value, (usize, usize, String)> {
+        serde_json::from_str::<Value>(text).map_err(|e| (e.line(), e.column(), e.to_string()))
+    }
+
+    fn ours(text: &str) -> Result<Value, (usize, usize, String)> {
+        parse(text).map(|j| j.to_value()).map_err(|e| (e.line(), e.column(), e.to_string()))
+    }
+
+    /// Same value (numbers compared by their serde_json representation) or same error.
+    fn agree(text: &str) {
+        let (a, b) = (ours(text), reference(text));
+        assert_eq!(a, b, "{text:?}");
+        if let (Ok(a), Ok(b)) = (a, b) {
+            assert_eq!(a.to_string(), b.to_string(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn agrees_with_serde_json_on_the_edges() {
+        for text in [
+            "0",
+            "-0",
+            "-0.0",
+            "1",
+            "01",
+            "1.",
+            ".5",
+            "1e5",
+            "1E+5",
+            "1e-5",
+            "1e400",
+            "-1e400",
+            "1.5e308",
+            "18446744073709551615",
+            "18446744073709551616",
+            "9999999999999999999",
+            "-9223372036854775808",
+            "-9223372036854775809",
+            "123456789012345678901234567890",
+            "2021.0",
+            "-",
+            "--1",
+            "+1",
+            "1e",
+            "1e+",
+            "0x10",
+            "NaN",
+            "Infinity",
+            "true",
+            "tru",
+            "nul",
+            "null ",
+            " \n\t\r null",
+            "null x",
+            "\u{feff}null",
+            "\"\"",
+            "\"a\\\"b\"",
+            "\"\\u00e9\\u4e1c\"",
+            "\"\\ud83d\\ude00\"",
+            "\"\\ud83d\"",
+            "\"\\ude00\"",
+            "\"\\ud83dx\"",
+            "\"\\u12\"",
+            "\"\\x\"",
+            "\"a\nb\"",
+            "\"\u{1}\"",
+            "\"\\/\\b\\f\\n\\r\\t\"",
+            "\"\\u0000\"",
+            "\"东湖区\"",
+            "\"abc",
+            "[",
+            "]",
+            "[1,]",
+            "[,1]",
+            "[1 2]",
+            "[[]]",
+            "{}",
+            "{\"a\":1,}",
+            "{\"a\" 1}",
+            "{a:1}",
+            "{\"a\":1,\"a\":2}",
+            "{\"a\":1,\"b\":2,\"a\":3}",
+            "{\"a\\u0062\":1,\"ab\":2}",
+            "{\"\":0}",
+            "[1, {\"x\": [true, false, null]}, \"s\"]",
+            "",
+            " ",
+            "{\"a\":}",
+            "[\"\\",
+            "{\"a\":1}}",
+        ] {
+            agree(text);
+        }
+    }
+
+    #[test]
+    fn agrees_on_deep_nesting_and_wide_objects() {
+        for depth in [FAST_DEPTH - 1, FAST_DEPTH, FAST_DEPTH + 1, 126, 127, 128, 129, 1000] {
+            agree(&format!("{}{}", "[".repeat(depth), "]".repeat(depth)));
+            agree(&format!("{}1{}", "{\"k\":".repeat(depth), "}".repeat(depth)));
+        }
+        let keys: Vec<String> = (0..100).map(|i| format!("\"k{}\": {i}", i % 37)).collect();
+        agree(&format!("{{{}}}", keys.join(",")));
+    }
+
+    #[test]
+    fn agrees_on_every_shared_document() {
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
+        let mut seen = 0;
+        for dir in ["examples/nanchang-2021", "examples/nanchang-2021/submissions", "tests/vectors"] {
+            let Ok(entries) = std::fs::read_dir(format!("{root}/{dir}")) else { continue };
+            for entry in entries.flatten() {
+                if entry.path().extension().is_some_and(|e| e == "json") {
+                    let text = std::fs::read_to_string(entry.path()).unwrap();
+                    agree(&text);
+                    seen += 1;
+                }
+            }
+        }
+        assert!(seen > 20, "only {seen} documents found");
+    }
+
+    #[test]
+    fn plain_strings_are_borrowed() {
+        let text = r#"{"host_unit": "东湖区", "note": "a\"b"}"#;
+        let j = parse(text).unwrap();
+        let Json::Object(entries) = &j else { panic!("object") };
+        assert!(matches!(entries[0], (Cow::Borrowed(_), Json::String(Cow::Borrowed(_)))));
+        assert!(matches!(entries[1].1, Json::String(Cow::Owned(_))));
+    }
+
+    fn json_text() -> impl Strategy<Value = String> {
+        let leaf = prop_oneof![
+            Just("null".to_owned()),
+            Just("true".to_owned()),
+            any::<i64>().prop_map(|n| n.to_string()),
+            any::<u64>().prop_map(|n| n.to_string()),
+            any::<f64>().prop_map(|f| format!("{f:e}")),
+            "[-0-9.eE+]{1,8}",
+            any::<String>().prop_map(|s| serde_json::to_string(&s).unwrap()),
+            "\"([a-z东湖\\\\\"/]|\\\\u[0-9a-fA-F]{4}|\\\\[bfnrt/])*\"",
+        ];
+        leaf.prop_recursive(5, 64, 6, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..6).prop_map(|v| format!("[{}]", v.join(","))),
+                prop::collection::vec(("[a-c]{1,2}", inner), 0..6).prop_map(|v| {
+                    let items: Vec<String> = v.into_iter().map(|(k, x)| format!("\"{k}\" : {x}")).collect();
+                    format!("{{ {} }}", items.join(" ,"))
+                }),
+            ]
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn agrees_on_generated_documents(text in json_text()) {
+            agree(&text);
+        }
+
+        #[test]
+        fn agrees_on_damaged_documents(text in json_text(), at in any::<prop::sample::Index>(), byte in prop::sample::select(vec!["", "\"", "\\", ",", "]", "}", "{", "[", ":", " ", "\u{1}", "0", "-", "e", "u"])) {
+            let mut cut = at.index(text.len() + 1);
+            while !text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            agree(&format!("{}{}{}", &text[..cut], byte, &text[cut..]));
+            agree(&text[..cut]);
+        }
+
+        #[test]
+        fn agrees_on_arbitrary_text(text in any::<String>()) {
+            agree(&text);
+        }
+    }
+}
