@@ -4,7 +4,7 @@
 # (count(1+N) - count(1)) / N, i.e. the cost of one call without start-up and first-use costs.
 #
 #   scripts/callgrind-core.sh                      happy path, error path, one field, roll-up
-#   scripts/callgrind-core.sh FILE [MODE [ARG]]    one input (MODE: --no-document | --field POINTER | --aggregate)
+#   scripts/callgrind-core.sh FILE [MODE [ARG]]    one input (MODE: --no-document | --text | --field POINTER | --aggregate)
 #
 # Profiles stay in ${LW_CACHE:-$HOME/.cache/learning-week}/callgrind/ for callgrind_annotate.
 # Respects CARGO_TARGET_DIR. Used for BENCHMARKS.md.
@@ -37,6 +37,7 @@ if [ $# -gt 0 ]; then
   exit 0
 fi
 measure happy examples/nanchang-2021/submissions/donghu.submission.json
+measure happy-text examples/nanchang-2021/submissions/donghu.submission.json --text
 measure happy-no-document examples/nanchang-2021/submissions/donghu.submission.json --no-document
 measure error core/benches/data/error-path.submission.json
 measure field examples/nanchang-2021/submissions/donghu.submission.json --field /summary/participation/participants

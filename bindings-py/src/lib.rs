@@ -58,10 +58,7 @@ fn validate(
     pointer: Option<PyBackedStr>,
 ) -> PyResult<String> {
     let kind = kind_of(kind)?;
-    guarded(py, || {
-        let answer = api::validate_binding(kind, &input, pointer.as_deref(), &options);
-        api::to_json_string(&answer)
-    })
+    guarded(py, || api::validate_binding_json(kind, &input, pointer.as_deref(), &options))
 }
 
 /// `api::read_binding`: a document of `kind` read without validation; answers a `ReadAnswer`.

@@ -182,7 +182,12 @@ fn options_text(options: &JsValue) -> Result<String, learning_week::Diagnostic> 
 
 /// A core answer as a plain JS object.
 fn to_js<T: serde::Serialize>(answer: &T) -> JsValue {
-    js_sys::JSON::parse(&api::to_json_string(answer)).unwrap_or(JsValue::NULL)
+    from_json_text(&api::to_json_string(answer))
+}
+
+/// A core answer given as JSON text, as a plain JS object.
+fn from_json_text(text: &str) -> JsValue {
+    js_sys::JSON::parse(text).unwrap_or(JsValue::NULL)
 }
 
 fn validate_any(
@@ -191,11 +196,12 @@ fn validate_any(
     pointer: Option<&str>,
     options: &JsValue,
 ) -> JsValue {
-    let answer = match (json_text(input), options_text(options)) {
-        (Ok(input), Ok(options)) => api::validate_binding(kind, &input, pointer, &options),
-        (Err(d), _) | (_, Err(d)) => ValidationAnswer::from_diagnostics(kind, vec![d], None),
-    };
-    to_js(&answer)
+    match (json_text(input), options_text(options)) {
+        (Ok(input), Ok(options)) => {
+            from_json_text(&api::validate_binding_json(kind, &input, pointer, &options))
+        }
+        (Err(d), _) | (_, Err(d)) => to_js(&ValidationAnswer::from_diagnostics(kind, vec![d], None)),
+    }
 }
 
 /// Validates a 总结表 (object or JSON text) against the notice (and the unit's plan, if given).

@@ -1,6 +1,7 @@
 //! A driver for profiling (BENCHMARKS.md): validates one JSON file N times through
 //! `api::validate_json`, or with `--no-document` as the Python package asks (diagnostics
-//! only), or with `--field POINTER` re-checks one field, or with
+//! only), or with `--text` answers as JSON text with the document (`api::validate_binding_json`,
+//! what the WASM package does), or with `--field POINTER` re-checks one field, or with
 //! `--aggregate` rolls the file up N times over (N copies of it as inputs).
 //! Under `valgrind --tool=callgrind` its instruction counts are repeatable on a busy machine.
 //!
@@ -35,6 +36,12 @@ fn main() {
                     r#"{"document": false}"#,
                 );
                 findings += a.diagnostics.len();
+            }
+        }
+        Some("--text") => {
+            for _ in 0..n {
+                let a = api::validate_binding_json(Some(DocumentKind::Submission), &text, None, "null");
+                findings += a.matches("\"code\"").count();
             }
         }
         Some("--field") => {

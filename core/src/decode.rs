@@ -717,10 +717,12 @@ pub(crate) fn validator_diagnostics(
                     if let Some(label) = d.label_at(&ptr) {
                         p.insert("label".into(), label.into());
                     }
-                    for (k, v) in &e.params {
-                        if k != "value" {
-                            p.insert(k.to_string(), v.clone());
-                        }
+                    // validator keeps params in a hash map too: sorted, so the answer's text is
+                    // the same from one call to the next.
+                    let mut params: Vec<_> = e.params.iter().filter(|(k, _)| *k != "value").collect();
+                    params.sort_by(|a, b| a.0.cmp(b.0));
+                    for (k, v) in params {
+                        p.insert(k.to_string(), v.clone());
                     }
                     d.diagnostics.push(make(rule, ptr.clone(), p, raw_here.map(Json::to_value).as_ref()));
                 }

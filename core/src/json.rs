@@ -296,7 +296,8 @@ impl serde::Serialize for Json<'_> {
 /// assert_eq!((e.line(), e.column()), (1, 9)); // serde_json's own error
 /// ```
 pub fn parse(text: &str) -> Result<Json<'_>, serde_json::Error> {
-    let mut scanner = Scanner { text, bytes: text.as_bytes(), pos: 0, depth: 0 };
+    let mut scanner =
+        Scanner { text, bytes: text.as_bytes(), pos: 0, depth: 0, items: Vec::new(), entries: Vec::new() };
     match scanner.document() {
         Some(json) => Ok(json),
         None => serde_json::from_str::<Value>(text).map(Json::owned),
@@ -308,6 +309,11 @@ struct Scanner<'a> {
     bytes: &'a [u8],
     pos: usize,
     depth: usize,
+    /// Items of the arrays being read, innermost last: each array is moved out in one
+    /// exact-size allocation when it closes (no growth of every array one push at a time).
+    items: Vec<Json<'a>>,
+    /// The same for the entries of the objects being read.
+    entries: Object<'a>,
 }
 
 /// Objects with more keys than this find duplicates through a hash map.
@@ -362,13 +368,14 @@ impl<'a> Scanner<'a> {
 
     fn array(&mut self) -> Option<Json<'a>> {
         self.enter()?;
-        let mut items = Vec::new();
+        let start = self.items.len();
         self.skip_ws();
         if self.peek() == Some(b']') {
             self.pos += 1;
         } else {
             loop {
-                items.push(self.value()?);
+                let item = self.value()?;
+                self.items.push(item);
                 self.skip_ws();
                 match self.peek()? {
                     b',' => self.pos += 1,
@@ -381,12 +388,12 @@ impl<'a> Scanner<'a> {
             }
         }
         self.depth -= 1;
-        Some(Json::Array(items))
+        Some(Json::Array(self.items.split_off(start)))
     }
 
     fn object(&mut self) -> Option<Json<'a>> {
         self.enter()?;
-        let mut entries: Object<'a> = Vec::new();
+        let start = self.entries.len();
         let mut index: Option<HashMap<Cow<'a, str>, usize>> = None;
         self.skip_ws();
         if self.peek() == Some(b'}') {
@@ -404,7 +411,7 @@ impl<'a> Scanner<'a> {
                 }
                 self.pos += 1;
                 let value = self.value()?;
-                insert(&mut entries, &mut index, key, value);
+                insert(&mut self.entries, start, &mut index, key, value);
                 self.skip_ws();
                 match self.peek()? {
                     b',' => self.pos += 1,
@@ -417,13 +424,14 @@ impl<'a> Scanner<'a> {
             }
         }
         self.depth -= 1;
-        Some(Json::Object(entries))
+        Some(Json::Object(self.entries.split_off(start)))
     }
 
     /// A string at `pos` (which holds the opening quote).
     fn string(&mut self) -> Option<Cow<'a, str>> {
         self.pos += 1;
         let start = self.pos;
+        self.skip_plain();
         loop {
             match *self.bytes.get(self.pos)? {
                 b'"' => {
@@ -473,6 +481,27 @@ impl<'a> Scanner<'a> {
                     out.push_str(self.text.get(run..self.pos)?);
                 }
             }
+        }
+    }
+
+    /// Skips string bytes that need no attention (not `"`, `\\` or a control character), eight
+    /// at a time while it can.
+    fn skip_plain(&mut self) {
+        const ONES: u64 = 0x0101_0101_0101_0101;
+        const HIGHS: u64 = 0x8080_8080_8080_8080;
+        // Exact as booleans: some byte of `x` is zero / below `n` (n <= 128).
+        let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS != 0;
+        let has_below = |x: u64, n: u64| x.wrapping_sub(ONES * n) & !x & HIGHS != 0;
+        while let Some(chunk) = self.bytes.get(self.pos..self.pos + 8) {
+            let Ok(chunk) = <[u8; 8]>::try_from(chunk) else { break };
+            let w = u64::from_le_bytes(chunk);
+            if has_zero(w ^ (ONES * u64::from(b'"')))
+                || has_zero(w ^ (ONES * u64::from(b'\\')))
+                || has_below(w, 0x20)
+            {
+                break;
+            }
+            self.pos += 8;
         }
     }
 
@@ -535,28 +564,31 @@ impl<'a> Scanner<'a> {
 /// Adds an entry as serde_json's ordered map does: a repeated key keeps its first position and
 /// takes the last value.
 fn insert<'a>(
-    entries: &mut Object<'a>,
+    all: &mut Object<'a>,
+    start: usize,
     index: &mut Option<HashMap<Cow<'a, str>, usize>>,
     key: Cow<'a, str>,
     value: Json<'a>,
 ) {
+    let entries = all.get_mut(start..).unwrap_or_default();
     let found = match index {
         Some(map) => map.get(&key).copied(),
         None => entries.iter().position(|(k, _)| *k == key),
     };
-    if let Some(i) = found {
-        entries[i].1 = value;
+    if let Some(slot) = found.and_then(|i| entries.get_mut(i)) {
+        slot.1 = value;
         return;
     }
+    let len = entries.len();
     if let Some(map) = index {
-        map.insert(key.clone(), entries.len());
-    } else if entries.len() == LINEAR_KEYS {
-        *index = Some(entries.iter().enumerate().map(|(i, (k, _))| (k.clone(), i)).collect());
-        if let Some(map) = index {
-            map.insert(key.clone(), entries.len());
-        }
+        map.insert(key.clone(), len);
+    } else if len == LINEAR_KEYS {
+        let mut map: HashMap<Cow<'a, str>, usize> =
+            entries.iter().enumerate().map(|(i, (k, _))| (k.clone(), i)).collect();
+        map.insert(key.clone(), len);
+        *index = Some(map);
     }
-    entries.push((key, value));
+    all.push((key, value));
 }
 
 #[cfg(test)]

@@ -163,6 +163,25 @@ pub enum Document {
     Submission(Submission),
 }
 
+/// Written as the document itself (no tag): what [`Document::to_json`] gives, without the
+/// intermediate value.
+///
+/// ```
+/// use learning_week::{validate::Document, SummaryTable};
+/// let d = Document::Summary(SummaryTable { host_unit: Some("东湖区".into()), ..Default::default() });
+/// assert_eq!(serde_json::to_value(&d).unwrap(), d.to_json());
+/// ```
+impl serde::Serialize for Document {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Document::Notice(x) => x.serialize(serializer),
+            Document::Plan(x) => x.serialize(serializer),
+            Document::Summary(x) => x.serialize(serializer),
+            Document::Submission(x) => x.serialize(serializer),
+        }
+    }
+}
+
 impl Document {
     /// The document's kind.
     ///

@@ -120,3 +120,54 @@ fn shared_vectors() {
         .collect();
     assert!(missing.is_empty(), "rule codes no vector fires: {missing:?}");
 }
+
+/// The bindings answer through `api::validate_binding_json` (the document written straight from
+/// the typed model): on every vector and example, with every option that changes the answer, its
+/// text must be the text of `to_json_string(&validate_binding(..))` to the byte.
+#[test]
+fn binding_text_is_the_answer_serialised() {
+    let mut inputs: Vec<(Option<DocumentKind>, String, Value)> = Vec::new();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(vectors_dir())
+        .expect("tests/vectors exists")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    for f in &files {
+        let doc: Value = serde_json::from_str(&std::fs::read_to_string(f).expect("readable")).expect("json");
+        for case in doc.get("cases").and_then(Value::as_array).into_iter().flatten() {
+            let kind = case.get("kind").and_then(Value::as_str).and_then(DocumentKind::from_name);
+            inputs.push((kind, case_text(case), case.get("options").cloned().unwrap_or(Value::Null)));
+        }
+    }
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/nanchang-2021/submissions");
+    for e in std::fs::read_dir(examples).expect("examples").flatten() {
+        inputs.push((None, std::fs::read_to_string(e.path()).expect("readable"), Value::Null));
+    }
+    assert!(inputs.len() > 90, "only {} inputs", inputs.len());
+    let mut checked = 0;
+    for (kind, text, options) in &inputs {
+        for extra in [
+            serde_json::json!({}),
+            serde_json::json!({"lang": "en"}),
+            serde_json::json!({"document": false}),
+            serde_json::json!({"document": true, "kind": "summary"}),
+        ] {
+            let mut o = options.as_object().cloned().unwrap_or_default();
+            o.extend(extra.as_object().cloned().unwrap_or_default());
+            let o = Value::Object(o).to_string();
+            for pointer in [None, Some("/summary/participation/participants"), Some("/host_unit")] {
+                let want = api::to_json_string(&api::validate_binding(*kind, text, pointer, &o));
+                let got = api::validate_binding_json(*kind, text, pointer, &o);
+                assert_eq!(
+                    got,
+                    want,
+                    "options {o}, pointer {pointer:?}, input {}",
+                    text.chars().take(200).collect::<String>()
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 1000, "{checked}");
+}
