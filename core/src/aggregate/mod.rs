@@ -53,8 +53,9 @@ pub use satisfaction::SatisfactionRollup;
 pub use totals::{KindTotal, Total, Totals};
 
 use crate::count::{Count, Qualifier};
-use crate::decode::parse_json;
+use crate::decode::parse_document;
 use crate::diagnostic::Diagnostic;
+use crate::json::Json;
 use crate::notice::{Notice, UnitMatch};
 use crate::plan::ActivityPlan;
 use crate::rules::aggregate_rules as ar;
@@ -62,7 +63,7 @@ use crate::rules::{make, params};
 use crate::satisfaction::Satisfaction;
 use crate::submission::Submission;
 use crate::summary::SummaryTable;
-use crate::validate::{validate_value, Document};
+use crate::validate::{validate_tree, Document};
 use crate::DocumentKind;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use schemars::JsonSchema;
@@ -478,21 +479,20 @@ impl RollupState {
         let mut record = InputRecord::new(input.id.clone(), content_hash(text.as_bytes()));
         record.diagnostics.extend(input.notes.iter().cloned());
         let label = record.label();
-        let parsed: Result<Cow<'_, Value>, (String, Option<Diagnostic>)> = match &input.content {
-            InputContent::Json(v) => Ok(Cow::Borrowed(v)),
-            InputContent::Text(t) => parse_json(t).map(Cow::Owned).map_err(|d| (d.message.clone(), Some(d))),
+        let parsed: Result<Json<'_>, (String, Option<Diagnostic>)> = match &input.content {
+            InputContent::Json(v) => Ok(Json::borrowed(v)),
+            InputContent::Text(t) => parse_document(t).map_err(|d| (d.message.clone(), Some(d))),
             InputContent::Unreadable(detail) => Err((detail.clone(), None)),
         };
         let value = match parsed {
             Ok(v) if v.is_object() => v,
             Ok(v) => {
-                let detail =
-                    format!("不是 JSON 对象 / not a JSON object ({})", crate::decode::value_type(&v));
+                let detail = format!("不是 JSON 对象 / not a JSON object ({})", crate::decode::json_type(&v));
                 return self.reject(record, RejectReason::Unreadable, &label, detail, None);
             }
             Err((detail, d)) => return self.reject(record, RejectReason::Unreadable, &label, detail, d),
         };
-        let kind = input.kind.or_else(|| DocumentKind::detect(&value));
+        let kind = input.kind.or_else(|| DocumentKind::detect_json(&value));
         match kind {
             Some(DocumentKind::Plan) => self.add_plan(record, &value),
             Some(k @ (DocumentKind::Submission | DocumentKind::Summary)) => {
@@ -575,8 +575,8 @@ impl RollupState {
         Some(record)
     }
 
-    fn add_submission(&mut self, mut record: InputRecord, kind: DocumentKind, value: &Value) {
-        let outcome = validate_value(Some(kind), value, &self.notice, None);
+    fn add_submission(&mut self, mut record: InputRecord, kind: DocumentKind, value: &Json<'_>) {
+        let outcome = validate_tree(Some(kind), value, None, &self.notice, None);
         record.kind = Some(kind);
         record.validation = Some(ValidationStatus::from_diagnostics(&outcome.diagnostics));
         let submission = match outcome.value {
@@ -599,8 +599,8 @@ impl RollupState {
         self.candidates.push(Candidate { record, submission });
     }
 
-    fn add_plan(&mut self, mut record: InputRecord, value: &Value) {
-        let outcome = validate_value(Some(DocumentKind::Plan), value, &self.notice, None);
+    fn add_plan(&mut self, mut record: InputRecord, value: &Json<'_>) {
+        let outcome = validate_tree(Some(DocumentKind::Plan), value, None, &self.notice, None);
         record.kind = Some(DocumentKind::Plan);
         record.validation = Some(ValidationStatus::from_diagnostics(&outcome.diagnostics));
         let plan = match outcome.value {
