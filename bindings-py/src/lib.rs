@@ -12,10 +12,12 @@
 //! becoming a `RuntimeError` that says it is a bug. The GIL is released while core works.
 
 use learning_week::api::{self, DocumentKind, ExportError};
+use learning_week::json::Json;
 use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::types::PyBytes;
+use std::borrow::Cow;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 /// Runs `f` without the GIL and without letting a panic escape.
@@ -59,6 +61,71 @@ fn validate(
 ) -> PyResult<String> {
     let kind = kind_of(kind)?;
     guarded(py, || api::validate_binding_json(kind, &input, pointer.as_deref(), &options))
+}
+
+/// `api::validate_binding_tree` on plain Python data (`dict`, `list`, `str`, `int`, `float`,
+/// `bool`, `None`, exactly those types), read straight into core's JSON tree instead of being
+/// written as JSON text and parsed again. `None` when the data holds anything else (a date, a
+/// tuple, a subclass, a non-`str` key, NaN, an int beyond 64 bits, a lone surrogate, nesting
+/// deeper than 64): the Python half then goes the `json.dumps` way, whose answer this path
+/// reproduces for everything it accepts.
+#[pyfunction]
+#[pyo3(signature = (kind, data, options, pointer=None))]
+fn validate_data(
+    kind: Option<&str>,
+    data: &Bound<'_, PyAny>,
+    options: PyBackedStr,
+    pointer: Option<PyBackedStr>,
+) -> PyResult<Option<String>> {
+    let kind = kind_of(kind)?;
+    let Some(tree) = plain_tree(data, 0) else { return Ok(None) };
+    // The tree owns its strings: core works without the GIL.
+    guarded(data.py(), || Some(api::validate_binding_tree(kind, &tree, pointer.as_deref(), &options)))
+}
+
+/// Nesting [`plain_tree`] follows before it hands the data to `json.dumps`.
+const PLAIN_DEPTH: usize = 64;
+
+/// Plain Python data as core's JSON tree, or `None` for anything `json.dumps` should handle.
+fn plain_tree(obj: &Bound<'_, PyAny>, depth: usize) -> Option<Json<'static>> {
+    use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString};
+    if depth > PLAIN_DEPTH {
+        return None;
+    }
+    if obj.is_none() {
+        return Some(Json::Null);
+    }
+    if let Ok(s) = obj.cast_exact::<PyString>() {
+        return s.to_cow().ok().map(|c| Json::String(Cow::Owned(c.into_owned())));
+    }
+    if let Ok(d) = obj.cast_exact::<PyDict>() {
+        let mut entries = Vec::with_capacity(d.len());
+        for (k, v) in d.iter() {
+            let key = k.cast_exact::<PyString>().ok()?.to_cow().ok()?.into_owned();
+            entries.push((Cow::Owned(key), plain_tree(&v, depth + 1)?));
+        }
+        return Some(Json::Object(entries));
+    }
+    if let Ok(l) = obj.cast_exact::<PyList>() {
+        let mut items = Vec::with_capacity(l.len());
+        for v in l.iter() {
+            items.push(plain_tree(&v, depth + 1)?);
+        }
+        return Some(Json::Array(items));
+    }
+    if let Ok(b) = obj.cast_exact::<PyBool>() {
+        return Some(Json::Bool(b.is_true()));
+    }
+    if let Ok(i) = obj.cast_exact::<PyInt>() {
+        if let Ok(u) = i.extract::<u64>() {
+            return Some(Json::Number(u.into()));
+        }
+        return i.extract::<i64>().ok().map(|n| Json::Number(n.into()));
+    }
+    if let Ok(f) = obj.cast_exact::<PyFloat>() {
+        return serde_json::Number::from_f64(f.value()).map(Json::Number);
+    }
+    None
 }
 
 /// `api::read_binding`: a document of `kind` read without validation; answers a `ReadAnswer`.
@@ -172,6 +239,7 @@ fn import_office(py: Python<'_>, format: &str, data: Vec<u8>, year: Option<i32>)
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add_function(wrap_pyfunction!(validate, m)?)?;
+    m.add_function(wrap_pyfunction!(validate_data, m)?)?;
     m.add_function(wrap_pyfunction!(read, m)?)?;
     m.add_function(wrap_pyfunction!(aggregate, m)?)?;
     m.add_function(wrap_pyfunction!(host_value_error, m)?)?;

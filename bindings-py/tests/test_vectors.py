@@ -72,3 +72,69 @@ def test_every_rule_is_fired_by_a_vector() -> None:
         code for code in sorted(CATALOG) if not code.startswith(("text.", "aggregate.", "import.")) and code not in fired
     ]
     assert not missing, f"rule codes no vector fires: {missing}"
+
+
+# ---- the plain-data path (`_native.validate_data`) against the JSON text path --------------
+
+EXAMPLES = sorted((VECTORS.parent.parent / "examples" / "nanchang-2021" / "submissions").glob("*.json"))
+
+
+def _both(kind: str | None, data: Any, options: str, pointer: str | None = None) -> tuple[str | None, str]:
+    from learning_week import _native
+    from learning_week._base import _dumps
+
+    return _native.validate_data(kind, data, options, pointer), _native.validate(kind, _dumps(data), options, pointer)
+
+
+@pytest.mark.parametrize("options", ["null", '{"lang": "en"}', '{"document": true}'])
+def test_plain_data_answers_as_its_json_text(options: str) -> None:
+    import json
+
+    docs = [(c.get("kind"), c["input"]) for _, c in CASES if isinstance(c.get("input"), dict)]
+    docs += [(None, json.loads(p.read_text(encoding="utf-8"))) for p in EXAMPLES]
+    assert len(docs) > 50
+    for kind, data in docs:
+        for pointer in (None, "/summary/participation/participants"):
+            fast, text = _both(kind, data, options, pointer)
+            assert fast == text, (kind, pointer, str(data)[:200])
+
+
+@pytest.mark.parametrize(
+    "odd",
+    [
+        {"year": (2021,)},  # a tuple: json.dumps writes a list
+        {"year": float("nan")},  # NaN: refused by json.dumps
+        {"year": 10**30},  # beyond 64 bits
+        {1: "x"},  # a key that is not a str
+        {"host_unit": "\ud800"},  # a lone surrogate
+    ],
+)
+def test_plain_data_declines_what_json_dumps_must_handle(odd: dict[Any, Any]) -> None:
+    from learning_week import _native
+
+    assert _native.validate_data("summary", odd, "null", None) is None
+    # …and the public function still answers (through json.dumps), never raises.
+    assert isinstance(lw.validate(odd), list)
+
+
+def test_plain_data_declines_deep_nesting_and_subclasses() -> None:
+    from collections import OrderedDict
+
+    from learning_week import _native
+
+    deep: Any = "x"
+    for _ in range(100):
+        deep = {"k": deep}
+    assert _native.validate_data(None, deep, "null", None) is None
+    # bool is an int subclass in Python but stays a boolean, as json.dumps writes it
+    fast, text = _both("summary", {"year": True, "host_unit": 1.5}, "null")
+    assert fast == text and '"type.invalid"' in text
+    assert _native.validate_data(None, OrderedDict(host_unit="东湖区"), "null", None) is None
+
+    class Text(str):
+        pass
+
+    assert _native.validate_data(None, {"host_unit": Text("东湖区")}, "null", None) is None
+    assert [d.code for d in lw.validate({"host_unit": Text("朝阳区")})][:1] == [
+        d.code for d in lw.validate({"host_unit": "朝阳区"})
+    ][:1]

@@ -649,6 +649,36 @@ pub fn validate_binding_json(
     pointer: Option<&str>,
     options: &str,
 ) -> String {
+    match parse_document(input) {
+        Ok(tree) => binding_answer_text(kind, Ok(&tree), pointer, options),
+        Err(d) => binding_answer_text(kind, Err(d), pointer, options),
+    }
+}
+
+/// [`validate_binding_json`] for a document a binding has already turned into the reader's tree
+/// (the Python package walks a `dict` into one instead of writing and re-reading JSON text).
+///
+/// ```
+/// use learning_week::api::{validate_binding_json, validate_binding_tree};
+/// let text = r#"{"host_unit": "朝阳区"}"#;
+/// let tree = learning_week::json::parse(text).unwrap();
+/// assert_eq!(validate_binding_tree(None, &tree, None, "null"), validate_binding_json(None, text, None, "null"));
+/// ```
+pub fn validate_binding_tree(
+    kind: Option<DocumentKind>,
+    input: &crate::json::Json<'_>,
+    pointer: Option<&str>,
+    options: &str,
+) -> String {
+    binding_answer_text(kind, Ok(input), pointer, options)
+}
+
+fn binding_answer_text(
+    kind: Option<DocumentKind>,
+    input: Result<&crate::json::Json<'_>, Diagnostic>,
+    pointer: Option<&str>,
+    options: &str,
+) -> String {
     /// [`ValidationAnswer`] with the document borrowed and typed.
     #[derive(Serialize)]
     struct Text<'a> {
@@ -665,8 +695,8 @@ pub fn validate_binding_json(
         Err(diags) => return to_json_string(&ValidationAnswer::from_diagnostics(kind, diags, None)),
     };
     let kind = kind.or(o.kind);
-    let (answer, document) = match parse_document(input) {
-        Ok(v) => validate_tree_typed(kind, &v, pointer, &o.validate),
+    let (answer, document) = match input {
+        Ok(v) => validate_tree_typed(kind, v, pointer, &o.validate),
         Err(d) => (ValidationAnswer::from_diagnostics(kind, vec![d], None), None),
     };
     let answer = answer.in_lang(o.lang);

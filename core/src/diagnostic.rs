@@ -141,21 +141,34 @@ impl Diagnostic {
 pub fn render_template(template: &str, params: &Map<String, Value>) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
-    while let Some(open) = rest.find("[[") {
-        out.push_str(&fill(&rest[..open], params));
+    while let Some(open) = find_pair(rest, '[') {
+        fill(&mut out, &rest[..open], params);
         let after = &rest[open + 2..];
-        let Some(close) = after.find("]]") else {
+        let Some(close) = find_pair(after, ']') else {
             rest = &rest[open..];
             break;
         };
         let segment = &after[..close];
         if placeholders(segment).all(|name| params.get(name).is_some_and(|v| !v.is_null())) {
-            out.push_str(&fill(segment, params));
+            fill(&mut out, segment, params);
         }
         rest = &after[close + 2..];
     }
-    out.push_str(&fill(rest, params));
+    fill(&mut out, rest, params);
     out
+}
+
+/// Where `cc` (two of `c`, an ASCII bracket) first stands in `s`.
+fn find_pair(s: &str, c: char) -> Option<usize> {
+    let mut from = 0;
+    while let Some(i) = s.get(from..)?.find(c) {
+        let at = from + i;
+        if s[at + 1..].starts_with(c) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
 }
 
 /// The placeholder names in a template piece.
@@ -163,8 +176,9 @@ fn placeholders(s: &str) -> impl Iterator<Item = &str> {
     s.split('{').skip(1).filter_map(|part| part.split_once('}').map(|(name, _)| name))
 }
 
-fn fill(template: &str, params: &Map<String, Value>) -> String {
-    let mut out = String::with_capacity(template.len() + 16);
+/// Appends `template` to `out` with each `{name}` replaced by its param (kept as written when
+/// there is no such param).
+fn fill(out: &mut String, template: &str, params: &Map<String, Value>) {
     let mut rest = template;
     while let Some(open) = rest.find('{') {
         out.push_str(&rest[..open]);
@@ -173,7 +187,7 @@ fn fill(template: &str, params: &Map<String, Value>) -> String {
             Some(close) => {
                 let name = &after[..close];
                 match params.get(name) {
-                    Some(v) => out.push_str(&display_value(v)),
+                    Some(v) => display_value(out, v),
                     None => {
                         out.push('{');
                         out.push_str(name);
@@ -189,15 +203,25 @@ fn fill(template: &str, params: &Map<String, Value>) -> String {
         }
     }
     out.push_str(rest);
-    out
 }
 
-fn display_value(v: &Value) -> String {
+/// Appends a param as a message shows it: strings bare, lists joined with 、, null as nothing.
+fn display_value(out: &mut String, v: &Value) {
     match v {
-        Value::String(s) => s.clone(),
-        Value::Array(items) => items.iter().map(display_value).collect::<Vec<_>>().join("、"),
-        Value::Null => String::new(),
-        other => other.to_string(),
+        Value::String(s) => out.push_str(s),
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push('、');
+                }
+                display_value(out, item);
+            }
+        }
+        Value::Null => {}
+        other => {
+            use std::fmt::Write as _;
+            let _ = write!(out, "{other}"); // writing to a String cannot fail
+        }
     }
 }
 

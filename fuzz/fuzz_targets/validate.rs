@@ -1,5 +1,6 @@
 //! The validate entry points: `validate_json` for each document kind (and detection),
-//! `validate_field_json`, and the string-only `validate_request_json`.
+//! `validate_field_json`, and the string-only `validate_request_json`; and that the reader's JSON
+//! tree (`learning_week::json::parse`) agrees with serde_json on every input.
 #![no_main]
 
 use learning_week::api::{self, ValidateOptions};
@@ -19,6 +20,11 @@ fuzz_target!(|data: &[u8]| {
         3 => Some(DocumentKind::Submission),
         _ => None,
     };
+    // The reader's tree (learning_week::json) means what serde_json means: same value or same
+    // error, at the same line and column.
+    let ours = learning_week::json::parse(&text).map(|j| j.to_value()).map_err(|e| (e.line(), e.column()));
+    let theirs = serde_json::from_str::<serde_json::Value>(&text).map_err(|e| (e.line(), e.column()));
+    assert_eq!(ours, theirs, "json::parse disagrees with serde_json on {text:?}");
     let options = ValidateOptions::default();
     match selector / 5 % 3 {
         0 => common::check_answer(&api::validate_json(kind, &text, &options)),

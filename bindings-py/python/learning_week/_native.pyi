@@ -1,4 +1,6 @@
 # Stubs of the Rust extension (bindings-py/src/lib.rs): JSON text in, JSON text out.
+from typing import Any
+
 __all__ = [
     "__version__",
     "aggregate",
@@ -12,11 +14,13 @@ __all__ = [
     "rules",
     "summary_docx",
     "validate",
+    "validate_data",
 ]
 
 __version__: str
 
 def validate(kind: str | None, input: str, options: str, pointer: str | None = None) -> str: ...
+def validate_data(kind: str | None, data: dict[str, Any], options: str, pointer: str | None = None) -> str | None: ...
 def read(kind: str, input: str) -> str: ...
 def aggregate(submissions: str, options: str) -> str: ...
 def host_value_error(detail: str, too_deep: bool) -> str: ...
