@@ -96,12 +96,13 @@ fn plain_tree(obj: &Bound<'_, PyAny>, depth: usize) -> Option<Json<'static>> {
         return Some(Json::Null);
     }
     if let Ok(s) = obj.cast_exact::<PyString>() {
-        return s.to_cow().ok().map(|c| Json::String(Cow::Owned(c.into_owned())));
+        // The UTF-8 that CPython caches in the str object, copied: core then runs without the GIL.
+        return s.to_str().ok().map(|c| Json::String(Cow::Owned(c.to_owned())));
     }
     if let Ok(d) = obj.cast_exact::<PyDict>() {
         let mut entries = Vec::with_capacity(d.len());
         for (k, v) in d.iter() {
-            let key = k.cast_exact::<PyString>().ok()?.to_cow().ok()?.into_owned();
+            let key = k.cast_exact::<PyString>().ok()?.to_str().ok()?.to_owned();
             entries.push((Cow::Owned(key), plain_tree(&v, depth + 1)?));
         }
         return Some(Json::Object(entries));

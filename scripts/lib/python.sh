@@ -22,7 +22,7 @@ lw_wheel() {
   local venv=$1 wheels=$2 wheel
   rm -rf "$wheels"
   "$venv/bin/maturin" build --release -q -i "$venv/bin/python" -m bindings-py/Cargo.toml --out "$wheels" >&2
-  wheel=$(ls "$wheels"/learning_week-*-cp39-abi3-*.whl)
+  wheel=$(ls "$wheels"/learning_week-*-abi3-*.whl)
   "$venv/bin/python" -m pip install -q --disable-pip-version-check --force-reinstall --no-deps "$wheel" >&2
   echo "$wheel"
 }
