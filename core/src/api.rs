@@ -943,7 +943,7 @@ pub fn parse_text(request: &ParseRequest) -> ParseAnswer {
                     rule,
                     String::new(),
                     e.params.clone(),
-                    Some(&Value::String(e.source.clone())),
+                    Some(&Value::String(e.source.to_string())),
                 ),
                 None => Diagnostic {
                     code: e.code.to_owned(),

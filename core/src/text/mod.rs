@@ -113,7 +113,7 @@ pub struct TextError {
     /// 参数 / the values the messages were rendered from; always `text`, often `reason`.
     pub params: Map<String, Value>,
     /// 原文 / the whole text that was parsed.
-    pub source: String,
+    pub source: std::sync::Arc<str>,
     /// 位置 / the offending fragment, when there is one.
     pub span: Option<Span>,
 }
@@ -136,7 +136,18 @@ impl TextError {
         span: Option<Span>,
         extra: &[(&str, Value)],
     ) -> TextError {
-        let fragment = span.map_or(source, |s| s.of(source));
+        Self::new_shared(code, &std::sync::Arc::from(source), span, extra)
+    }
+
+    /// [`TextError::new`] with the text already shared.
+    pub(crate) fn new_shared(
+        code: &'static str,
+        source: &std::sync::Arc<str>,
+        span: Option<Span>,
+        extra: &[(&str, Value)],
+    ) -> TextError {
+        let text: &str = source;
+        let fragment = span.map_or(text, |s| s.of(text));
         let mut params = Map::new();
         params.insert("text".into(), Value::String(fragment.trim().to_owned()));
         for (k, v) in extra {
@@ -153,7 +164,7 @@ impl TextError {
             message,
             message_en,
             params,
-            source: source.to_owned(),
+            source: std::sync::Arc::clone(source),
             span,
         }
     }

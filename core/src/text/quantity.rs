@@ -7,6 +7,7 @@ use crate::count::{Count, CountKind, Qualifier};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use std::sync::Arc;
 
 /// The largest count a text may give: the same limit as a JSON count field (10^12).
 ///
@@ -41,8 +42,8 @@ pub struct Quantity {
     pub unit: Option<String>,
     /// 类别 / what the unit counts.
     pub kind: CountKind,
-    /// 原文 / the whole text parsed.
-    pub source: String,
+    /// 原文 / the whole text parsed (shared by every quantity [`find_quantities`] finds in it).
+    pub source: Arc<str>,
     /// 位置 / the phrase read (qualifier, number, unit).
     pub span: Span,
 }
@@ -114,7 +115,10 @@ pub fn parse_quantity(text: &str) -> Result<Quantity, TextError> {
 /// assert_eq!(all[1].as_ref().map_err(|e| e.code), Err("text.vague"));
 /// ```
 pub fn find_quantities(text: &str) -> Vec<Result<Quantity, TextError>> {
-    scan(&Norm::new(text)).iter().map(|f| f.build(text)).collect()
+    // One copy of the text for all the results, not one each (a long text full of numbers
+    // would otherwise cost its length times the number of findings).
+    let shared: Arc<str> = Arc::from(text);
+    scan(&Norm::new(text)).iter().map(|f| f.build_shared(&shared)).collect()
 }
 
 /// Reads the first count of `kind` in `text` (the first error of that kind if it comes first).
@@ -193,16 +197,21 @@ impl Found {
 
     /// The quantity or error, for the text `src` it was scanned from.
     pub fn build(&self, src: &str) -> Result<Quantity, TextError> {
+        self.build_shared(&Arc::from(src))
+    }
+
+    /// [`Found::build`] with the text already shared.
+    pub fn build_shared(&self, src: &Arc<str>) -> Result<Quantity, TextError> {
         match &self.item {
             Ok(c) => Ok(Quantity {
                 value: c.value,
                 qualifier: c.qualifier,
                 unit: c.unit.clone(),
                 kind: self.kind,
-                source: src.to_owned(),
+                source: Arc::clone(src),
                 span: c.span,
             }),
-            Err(r) => Err(TextError::new(r.code, src, Some(r.span), &r.params)),
+            Err(r) => Err(TextError::new_shared(r.code, src, Some(r.span), &r.params)),
         }
     }
 }

@@ -50,7 +50,7 @@ fn every_code_has_one_rule_and_renders_completely() {
             e.message_en
         );
         assert!(e.message_en.is_ascii() || e.message_en.contains('“'), "{}", e.message_en);
-        assert_eq!(e.source, *text);
+        assert_eq!(&*e.source, *text);
         assert!(e.params.contains_key("text"));
         assert!(e.to_string().starts_with(code));
     }
@@ -214,4 +214,16 @@ proptest! {
     fn no_panic_on_char_soup(text in soup()) {
         exercise(&text);
     }
+}
+
+#[test]
+fn find_quantities_shares_one_copy_of_the_text() {
+    // 5,000 quantities in a 40 KB text: one copy of it, not 5,000 (200 MB).
+    let text = "参加活动100人，".repeat(5_000);
+    let all = crate::text::find_quantities(&text);
+    assert_eq!(all.len(), 5_000);
+    let first = all[0].as_ref().expect("a quantity");
+    assert!(all.iter().all(|q| q.as_ref().is_ok_and(|q| std::sync::Arc::ptr_eq(&q.source, &first.source))));
+    assert_eq!(&*first.source, text);
+    assert_eq!(all[4_999].as_ref().map(|q| q.phrase()), Ok("100人"));
 }

@@ -201,7 +201,7 @@ fn listed_names(n: &Norm<'_>) -> Option<Quantity> {
         qualifier: Qualifier::Exact,
         unit: None,
         kind: CountKind::Unspecified,
-        source: n.src.to_owned(),
+        source: std::sync::Arc::from(n.src),
         span: n.span(start, p),
     })
 }
