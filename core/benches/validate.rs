@@ -1,7 +1,9 @@
 //! Validating a full submission from JSON text through the api (`api::validate_json`): the
 //! happy path (each example submission) and the error path (a document with 18 findings,
 //! core/benches/data/error-path.submission.json). Also `validate_field_json` (one field, as a
-//! web form re-checks per keystroke). `cargo bench -p learning-week --bench validate`.
+//! web form re-checks per keystroke), `validate_binding_json` (the answer as JSON text, document
+//! included, as the Python and WASM packages ask) and the diagnostics-only answer.
+//! `cargo bench -p learning-week --bench validate`.
 
 mod common;
 
@@ -30,6 +32,9 @@ fn validate(c: &mut Criterion) {
     g.throughput(Throughput::Elements(1));
     g.bench_function("happy/donghu", |b| {
         b.iter(|| api::validate_json(Some(DocumentKind::Submission), black_box(&happy), &options))
+    });
+    g.bench_function("happy/donghu-answer-text", |b| {
+        b.iter(|| api::validate_binding_json(Some(DocumentKind::Submission), black_box(&happy), None, "null"))
     });
     g.bench_function("happy/donghu-diagnostics-only", |b| {
         // what the Python package asks for: no `document` in the answer
@@ -60,6 +65,7 @@ fn validate(c: &mut Criterion) {
         "validate_json",
         &[
             ("happy_donghu", None),
+            ("happy_donghu-answer-text", None),
             ("happy_donghu-diagnostics-only", None),
             ("error_18-findings", None),
             ("happy_all-examples", Some(examples.len() as u64)),

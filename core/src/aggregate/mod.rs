@@ -412,11 +412,54 @@ pub struct CityRollup {
 /// assert_eq!(r.accounting.rejected[0].reason, Some(learning_week::aggregate::RejectReason::Unreadable));
 /// ```
 pub fn aggregate(notice: &Notice, inputs: &[AggregateInput], options: &AggregateOptions) -> CityRollup {
-    let mut state = RollupState::new(notice, options);
-    for i in inputs {
-        state.add(i);
+    aggregate_on(notice, inputs, options, workers_for(inputs.len()))
+}
+
+/// Inputs below which a roll-up stays on the calling thread (threads cost more than they save).
+const PARALLEL_FROM: usize = 512;
+
+/// How many threads a roll-up of `n` inputs uses: the machine's cores for a large roll-up, one
+/// where threads are not available (the WebAssembly package) or not worth it.
+fn workers_for(n: usize) -> usize {
+    if n < PARALLEL_FROM || cfg!(target_family = "wasm") {
+        return 1;
     }
-    state.finish()
+    std::thread::available_parallelism().map_or(1, |p| p.get()).min(n / (PARALLEL_FROM / 2)).max(1)
+}
+
+/// [`aggregate`] on `workers` threads: each reads and validates a share of the inputs into a
+/// [`RollupState`], and the states are merged (the result does not depend on the split, see
+/// [`RollupState::merge`]). A share whose thread fails is read again on this thread, so no input
+/// is ever lost.
+fn aggregate_on(
+    notice: &Notice,
+    inputs: &[AggregateInput],
+    options: &AggregateOptions,
+    workers: usize,
+) -> CityRollup {
+    let fold = |part: &[AggregateInput]| {
+        let mut state = RollupState::new(notice, options);
+        for i in part {
+            state.add(i);
+        }
+        state
+    };
+    if workers <= 1 || inputs.len() < 2 {
+        return fold(inputs).finish();
+    }
+    let share = inputs.len().div_ceil(workers);
+    std::thread::scope(|scope| {
+        let parts: Vec<_> = inputs
+            .chunks(share)
+            .map(|part| (part, std::thread::Builder::new().spawn_scoped(scope, move || fold(part))))
+            .collect();
+        let mut state = RollupState::new(notice, options);
+        for (part, handle) in parts {
+            let done = handle.ok().and_then(|h| h.join().ok()).unwrap_or_else(|| fold(part));
+            state = state.merge(done);
+        }
+        state.finish()
+    })
 }
 
 /// The notice as the roll-up applies it (grace days overridden when asked).

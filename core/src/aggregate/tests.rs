@@ -116,6 +116,11 @@ proptest! {
     }
 
     #[test]
+    fn threads_give_the_same_roll_up(inputs in inputs(), workers in 2usize..5) {
+        prop_assert_eq!(aggregate_on(&notice(), &inputs, &opts(), workers), aggregate_on(&notice(), &inputs, &opts(), 1));
+    }
+
+    #[test]
     fn nothing_panics_on_any_text(texts in proptest::collection::vec("\\PC{0,40}", 0..8)) {
         let inputs: Vec<AggregateInput> = texts.into_iter().map(|t| AggregateInput::text(None, t)).collect();
         let r = aggregate(&notice(), &inputs, &opts());
@@ -309,4 +314,23 @@ fn grace_days_can_be_overridden() {
     let r = aggregate(&notice(), &[i], &AggregateOptions { grace_days: Some(1) });
     assert!(r.late_units.is_empty());
     assert_eq!(r.timeliness.on_time_units, vec!["东湖区"]);
+}
+
+#[test]
+fn a_large_roll_up_on_threads_equals_one_thread() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/nanchang-2021/submissions");
+    let mut texts: Vec<String> = std::fs::read_dir(dir)
+        .expect("examples")
+        .flatten()
+        .map(|e| std::fs::read_to_string(e.path()).expect("readable"))
+        .collect();
+    texts.push("{ not json".into());
+    let inputs: Vec<AggregateInput> = (0..PARALLEL_FROM * 2)
+        .map(|i| AggregateInput::text(Some(format!("{i}.json").as_str()), texts[i % texts.len()].clone()))
+        .collect();
+    let n = crate::Notice::nanchang_2021();
+    let threaded = aggregate(&n, &inputs, &AggregateOptions::default());
+    assert_eq!(threaded, aggregate_on(&n, &inputs, &AggregateOptions::default(), 1));
+    assert_eq!(threaded.accounting.inputs, inputs.len());
+    assert!(threaded.accounting.is_balanced());
 }
