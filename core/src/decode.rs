@@ -84,9 +84,9 @@ impl Decoder {
 
     /// Runs `f` one array index deeper.
     pub fn at_index<T>(&mut self, index: usize, f: impl FnOnce(&mut Self) -> T) -> T {
-        use std::fmt::Write as _;
         let len = self.path.len();
-        let _ = write!(self.path, "/{index}"); // writing to a String cannot fail
+        self.path.push('/');
+        push_decimal(&mut self.path, index);
         let out = f(self);
         self.path.truncate(len);
         out
@@ -160,6 +160,24 @@ impl Decoder {
                 && (d.path == pointer
                     || (d.path.starts_with(pointer) && d.path[pointer.len()..].starts_with('/')))
         })
+    }
+}
+
+/// Appends `n` in decimal (what `write!` does, without the formatting machinery: this runs for
+/// every array item read).
+fn push_decimal(out: &mut String, mut n: usize) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &d in &digits[at..] {
+        out.push(char::from(d));
     }
 }
 
@@ -770,4 +788,18 @@ fn syntax_diagnostic(e: &serde_json::Error) -> Diagnostic {
         params! {"line" => e.line(), "column" => e.column(), "detail" => e.to_string()},
         None,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::push_decimal;
+
+    #[test]
+    fn decimals_are_written_as_format_writes_them() {
+        for n in [0, 1, 9, 10, 99, 100, 12_345, usize::MAX] {
+            let mut s = String::from("/a");
+            push_decimal(&mut s, n);
+            assert_eq!(s, format!("/a{n}"));
+        }
+    }
 }

@@ -489,17 +489,18 @@ impl<'a> Scanner<'a> {
     fn skip_plain(&mut self) {
         const ONES: u64 = 0x0101_0101_0101_0101;
         const HIGHS: u64 = 0x8080_8080_8080_8080;
-        // Exact as booleans: some byte of `x` is zero / below `n` (n <= 128).
-        let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS != 0;
-        let has_below = |x: u64, n: u64| x.wrapping_sub(ONES * n) & !x & HIGHS != 0;
+        // The high bit of each byte of `x` that is zero / below `n` (n <= 128). Borrows only
+        // carry upwards, so the lowest bit set always marks the first such byte.
+        let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS;
+        let below = |x: u64, n: u64| x.wrapping_sub(ONES * n) & !x & HIGHS;
         while let Some(chunk) = self.bytes.get(self.pos..self.pos + 8) {
             let Ok(chunk) = <[u8; 8]>::try_from(chunk) else { break };
             let w = u64::from_le_bytes(chunk);
-            if has_zero(w ^ (ONES * u64::from(b'"')))
-                || has_zero(w ^ (ONES * u64::from(b'\\')))
-                || has_below(w, 0x20)
-            {
-                break;
+            let special =
+                zero(w ^ (ONES * u64::from(b'"'))) | zero(w ^ (ONES * u64::from(b'\\'))) | below(w, 0x20);
+            if special != 0 {
+                self.pos += (special.trailing_zeros() / 8) as usize;
+                return;
             }
             self.pos += 8;
         }

@@ -9,7 +9,11 @@
 /// assert_eq!(normalise_name("“智慧助老” 课堂（第一期）"), normalise_name("智慧助老课堂(第一期)"));
 /// ```
 pub fn normalise_name(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace() && !is_punct(*c)).map(simplify).collect()
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars().filter(|c| !c.is_whitespace() && !is_punct(*c)) {
+        out.push(simplify(c));
+    }
+    out
 }
 
 /// Traditional → simplified for the characters of unit names, themes and the phrases districts
