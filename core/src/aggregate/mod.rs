@@ -214,8 +214,28 @@ impl AggregateInput {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 struct Candidate {
     record: InputRecord,
-    submission: Submission,
+    /// The document; dropped (`None`) once another of its unit's reports supersedes it (see
+    /// [`RollupState::compact`]). Boxed: a dropped one then weighs a pointer, not the 2 KB of
+    /// an empty [`Submission`].
+    submission: Option<Box<Submission>>,
 }
+
+impl Candidate {
+    /// The document, or an empty one once dropped.
+    fn document(&self) -> &Submission {
+        static EMPTY: std::sync::LazyLock<Submission> = std::sync::LazyLock::new(Submission::default);
+        self.submission.as_deref().unwrap_or(&EMPTY)
+    }
+}
+
+/// What decides which of a unit's submissions is counted: the largest key wins.
+fn winner_key(c: &Candidate) -> (Option<DateTime<FixedOffset>>, &str, Option<&str>) {
+    (c.record.submitted_at, c.record.content_hash.as_str(), c.record.id.as_deref())
+}
+
+/// Candidates from which [`RollupState`] starts dropping superseded documents (then at every
+/// doubling).
+const COMPACT_FROM: usize = 64;
 
 /// A plan that was read and recognised.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -639,7 +659,40 @@ impl RollupState {
         };
         record.submitted_at = submission.submitted_at;
         record.days_late = submission.submitted_at.and_then(|at| self.notice.days_late(at));
-        self.candidates.push(Candidate { record, submission });
+        self.candidates.push(Candidate { record, submission: Some(Box::new(submission)) });
+        let n = self.candidates.len();
+        if n >= COMPACT_FROM && n.is_power_of_two() {
+            self.compact();
+        }
+    }
+
+    /// Drops the 总结表 of every candidate that can no longer be counted: for each unit only the
+    /// one [`RollupState::finish`] will pick (the latest, see there) keeps its document; the others
+    /// keep their record, which is all a superseded report needs. Run as the candidates double,
+    /// so a roll-up of 100,000 reports holds a few per unit in memory, not 100,000 documents.
+    fn compact(&mut self) {
+        let mut best: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for (i, c) in self.candidates.iter().enumerate() {
+            let unit = c.record.unit.as_deref().unwrap_or_default();
+            // `>=`: among equal keys the last one wins, as in finish's stable sort.
+            match best.get(unit) {
+                Some(&j) if self.candidates.get(j).is_some_and(|b| winner_key(b) > winner_key(c)) => {}
+                _ => {
+                    best.insert(unit, i);
+                }
+            }
+        }
+        let keep: Vec<bool> = (0..self.candidates.len())
+            .map(|i| {
+                let unit = self.candidates.get(i).and_then(|c| c.record.unit.as_deref()).unwrap_or_default();
+                best.get(unit) == Some(&i)
+            })
+            .collect();
+        for (c, keep) in self.candidates.iter_mut().zip(keep) {
+            if !keep {
+                c.submission = None;
+            }
+        }
     }
 
     fn add_plan(&mut self, mut record: InputRecord, value: &Json<'_>) {
@@ -689,12 +742,12 @@ impl RollupState {
         let rank =
             |unit: Option<&str>| unit.and_then(|u| order.iter().position(|o| o == u)).unwrap_or(usize::MAX);
 
-        // Latest submitted_at wins; ties go to the larger content hash, then the larger id.
-        let tie = |c: &Candidate| (c.record.submitted_at, c.record.content_hash.clone(), c.record.id.clone());
+        // Latest submitted_at wins; ties go to the larger content hash, then the larger id
+        // (then the later added: the sort is stable; `compact` relies on it).
         candidates.sort_by(|a, b| {
             rank(a.record.unit.as_deref())
                 .cmp(&rank(b.record.unit.as_deref()))
-                .then_with(|| tie(a).cmp(&tie(b)))
+                .then_with(|| winner_key(a).cmp(&winner_key(b)))
         });
         let mut winners: Vec<Candidate> = Vec::new();
         let mut superseded: Vec<InputRecord> = Vec::new();
@@ -843,7 +896,7 @@ impl RollupState {
                     .filter(|p| p.record.unit.as_deref() == Some(u))
                     .flat_map(|p| p.topics.iter().cloned())
                     .collect();
-                if let Some(p) = winner.and_then(|c| c.submission.plan.as_ref()) {
+                if let Some(p) = winner.and_then(|c| c.document().plan.as_ref()) {
                     from_plans.extend(coverage::topics_in(&notice, &coverage::plan_texts(p)));
                 }
                 let from_summary = winner
@@ -932,7 +985,7 @@ impl RollupState {
 }
 
 fn table(c: &Candidate) -> Option<&SummaryTable> {
-    c.submission.summary.as_ref()
+    c.document().summary.as_ref()
 }
 
 fn participation(c: &Candidate) -> Option<&crate::summary::Participation> {
@@ -946,7 +999,7 @@ pub const OUTLIER_FACTOR: u64 = 10;
 /// two others gave a figure) and sub-venues above participants.
 fn find_outliers(winners: &[Candidate]) -> Vec<UnitFinding> {
     let participants = |c: &Candidate| -> Option<Count> {
-        c.submission.summary.as_ref()?.participation.as_ref()?.participants.clone()
+        c.document().summary.as_ref()?.participation.as_ref()?.participants.clone()
     };
     let mut values: Vec<u64> = winners.iter().filter_map(|c| participants(c).map(|p| p.value)).collect();
     values.sort_unstable();
@@ -981,7 +1034,7 @@ fn find_outliers(winners: &[Candidate]) -> Vec<UnitFinding> {
                 });
             }
         }
-        let sub = c.submission.summary.as_ref().and_then(|t| t.participation.as_ref()?.sub_venues.clone());
+        let sub = c.document().summary.as_ref().and_then(|t| t.participation.as_ref()?.sub_venues.clone());
         if let Some(sub) = sub {
             let sub_low = if sub.qualifier == Qualifier::AtMost { 0 } else { sub.value };
             let p_high = if p.qualifier == Qualifier::AtLeast { None } else { Some(p.value) };

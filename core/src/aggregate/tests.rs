@@ -334,3 +334,43 @@ fn a_large_roll_up_on_threads_equals_one_thread() {
     assert_eq!(threaded.accounting.inputs, inputs.len());
     assert!(threaded.accounting.is_balanced());
 }
+
+#[test]
+fn dropping_superseded_documents_changes_nothing() {
+    // 600 reports of the 13 example units, many per unit, with repeated times and ids (equal
+    // winner keys): the state compacts at 64, 128, 256 and 512 candidates. The reference is
+    // built from one-input states merged, which never compact.
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/nanchang-2021/submissions");
+    let mut paths: Vec<_> = std::fs::read_dir(dir).expect("examples").flatten().map(|e| e.path()).collect();
+    paths.sort();
+    let examples: Vec<serde_json::Value> = paths
+        .iter()
+        .map(|p| serde_json::from_str(&std::fs::read_to_string(p).expect("readable")).expect("json"))
+        .collect();
+    let inputs: Vec<AggregateInput> = (0..600)
+        .map(|i| {
+            let mut doc = examples[i % examples.len()].clone();
+            doc["submitted_at"] = format!("2021-12-0{}T10:00:00+08:00", 1 + (i * 7) % 6).into();
+            doc["summary"]["participation"]["sub_venues"] = (i % 5).into();
+            AggregateInput::text(Some(format!("{}.json", i % 11).as_str()), doc.to_string())
+        })
+        .collect();
+    let n = crate::Notice::nanchang_2021();
+    let o = AggregateOptions::default();
+    let mut compacted = RollupState::new(&n, &o);
+    for i in &inputs {
+        compacted.add(i);
+    }
+    let reference = inputs.iter().fold(RollupState::new(&n, &o), |acc, i| {
+        let mut one = RollupState::new(&n, &o);
+        one.add(i);
+        acc.merge(one)
+    });
+    let kept = compacted.candidates.iter().filter(|c| c.submission.is_some()).count();
+    // one per unit at the last compaction (512), plus the 88 added since
+    assert!(kept <= examples.len() + 600 - 512, "{kept} documents kept");
+    let (a, b) = (compacted.finish(), reference.finish());
+    assert_eq!(a, b);
+    assert_eq!(a.accounting.inputs, 600);
+    assert!(a.completeness.duplicate_units.len() >= 12);
+}
