@@ -29,6 +29,8 @@ export interface ValidateOptions {
   plan?: DocumentInput<ActivityPlan> | null;
   /** Language of each diagnostic's `message` ("zh" by default); `message_en` is always English. */
   lang?: "zh" | "en";
+  /** Whether the answer carries `document` (the document as read): absent or true → yes; false → only the findings, in about half the time. */
+  document?: boolean;
 }
 /** Options of `validate` and `validateField`: the document kind, when it is not to be detected from the keys. */
 export interface FieldOptions extends ValidateOptions {

@@ -29,6 +29,15 @@ test('JSON text keeps line and column of a syntax error', () => {
   assert.equal(a.diagnostics[0].params.line, 3);
 });
 
+test('document: false leaves the document out and keeps every finding', () => {
+  const doc = { host_unit: '朝阳区', participation: { participants: '约3.5万人次' } };
+  const full = lw.validateSummary(doc);
+  const lean = lw.validateSummary(doc, { document: false });
+  assert.equal(full.document.participation.participants.value, 35000);
+  assert.equal(lean.document, undefined);
+  assert.deepEqual(lean.diagnostics, full.diagnostics);
+});
+
 test('lang: "en" puts English in message; message_en is always English', () => {
   const zh = lw.validateSummary({ host_unit: '朝阳区' });
   const en = lw.validateSummary({ host_unit: '朝阳区' }, { lang: 'en' });
