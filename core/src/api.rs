@@ -7,10 +7,11 @@
 
 use crate::decode::{parse_document, parse_json};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::json::Json;
 use crate::notice::Notice;
 use crate::plan::ActivityPlan;
 use crate::rules::RuleDescriptor;
-use crate::validate::read_context;
+use crate::validate::{read_context, Document};
 pub use crate::DocumentKind;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -173,47 +174,46 @@ pub fn validate_value(
     input: &Value,
     options: &ValidateOptions,
 ) -> ValidationAnswer {
-    validate_value_with(kind, input, options, true)
+    with_value_document(tree_answer(kind, &Json::borrowed(input), None, options))
 }
 
-/// [`validate_value`]; `with_document: false` skips building the answer's `document` (about a
-/// third of the work for a full submission, for callers that only want the diagnostics).
-fn validate_value_with(
-    kind: Option<DocumentKind>,
-    input: &Value,
-    options: &ValidateOptions,
-    with_document: bool,
-) -> ValidationAnswer {
-    validate_tree_with(kind, &crate::json::Json::borrowed(input), None, options, with_document)
+/// An answer without its `document`, and the document as read (typed): the whole document's,
+/// never when only one field was re-checked.
+type Typed = (ValidationAnswer, Option<Document>);
+
+/// The answer as the public structs carry it: the document as a [`serde_json::Value`].
+fn with_value_document((answer, document): Typed) -> ValidationAnswer {
+    ValidationAnswer { document: document.map(|d| d.to_json()), ..answer }
 }
 
 /// Validates the reader's tree (one field of it when `field` is given).
-fn validate_tree_with(
+fn tree_answer(
     kind: Option<DocumentKind>,
-    input: &crate::json::Json<'_>,
+    input: &Json<'_>,
     field: Option<&str>,
     options: &ValidateOptions,
-    with_document: bool,
-) -> ValidationAnswer {
-    let (answer, document) = validate_tree_typed(kind, input, field, options);
-    let document = document.filter(|_| with_document && field.is_none()).map(|d| d.to_json());
-    ValidationAnswer { document, ..answer }
-}
-
-/// The answer without its `document`, and the document as read (typed).
-fn validate_tree_typed(
-    kind: Option<DocumentKind>,
-    input: &crate::json::Json<'_>,
-    field: Option<&str>,
-    options: &ValidateOptions,
-) -> (ValidationAnswer, Option<crate::validate::Document>) {
+) -> Typed {
     let (notice, plan) = match resolve_context(options) {
         Ok(c) => c,
         Err(diags) => return (ValidationAnswer::from_diagnostics(kind, diags, None), None),
     };
     let outcome = crate::validate::validate_tree(kind, input, field, &notice, plan.as_ref());
     let kind = outcome.value.as_ref().map(|d| d.kind()).or(kind);
-    (ValidationAnswer::from_diagnostics(kind, outcome.diagnostics, None), outcome.value)
+    let document = outcome.value.filter(|_| field.is_none());
+    (ValidationAnswer::from_diagnostics(kind, outcome.diagnostics, None), document)
+}
+
+/// [`tree_answer`] for JSON text: malformed text is one `json.syntax` / `json.too_deep` finding.
+fn text_answer(
+    kind: Option<DocumentKind>,
+    input: &str,
+    field: Option<&str>,
+    options: &ValidateOptions,
+) -> Typed {
+    match parse_document(input) {
+        Ok(tree) => tree_answer(kind, &tree, field, options),
+        Err(d) => (ValidationAnswer::from_diagnostics(kind, vec![d], None), None),
+    }
 }
 
 /// Validates JSON text; malformed JSON gives one `json.syntax` diagnostic with line and column.
@@ -225,19 +225,7 @@ fn validate_tree_typed(
 /// assert_eq!(a.diagnostics[0].params["line"], 1);
 /// ```
 pub fn validate_json(kind: Option<DocumentKind>, input: &str, options: &ValidateOptions) -> ValidationAnswer {
-    validate_json_with(kind, input, options, true)
-}
-
-fn validate_json_with(
-    kind: Option<DocumentKind>,
-    input: &str,
-    options: &ValidateOptions,
-    with_document: bool,
-) -> ValidationAnswer {
-    match parse_document(input) {
-        Ok(v) => validate_tree_with(kind, &v, None, options, with_document),
-        Err(d) => ValidationAnswer::from_diagnostics(kind, vec![d], None),
-    }
+    with_value_document(text_answer(kind, input, None, options))
 }
 
 /// Re-checks one field of a document (per keystroke in a web form): the reading findings at or
@@ -255,7 +243,7 @@ pub fn validate_field_value(
     pointer: &str,
     options: &ValidateOptions,
 ) -> ValidationAnswer {
-    validate_tree_with(kind, &crate::json::Json::borrowed(input), Some(pointer), options, false)
+    with_value_document(tree_answer(kind, &Json::borrowed(input), Some(pointer), options))
 }
 
 /// [`validate_field_value`] for JSON text.
@@ -270,10 +258,7 @@ pub fn validate_field_json(
     pointer: &str,
     options: &ValidateOptions,
 ) -> ValidationAnswer {
-    match parse_document(input) {
-        Ok(v) => validate_tree_with(kind, &v, Some(pointer), options, false),
-        Err(d) => ValidationAnswer::from_diagnostics(kind, vec![d], None),
-    }
+    with_value_document(text_answer(kind, input, Some(pointer), options))
 }
 
 /// A validation request as one JSON object, for callers that hold only strings.
@@ -620,16 +605,35 @@ pub fn validate_binding(
     pointer: Option<&str>,
     options: &str,
 ) -> ValidationAnswer {
+    with_value_document(binding_answer(kind, options, |kind, o| text_answer(kind, input, pointer, o)))
+}
+
+/// A binding's options applied around a validation: unusable options are the answer; `kind`
+/// wins over `options.kind`; messages in `options.lang`; no document with `document: false`.
+fn binding_answer(
+    kind: Option<DocumentKind>,
+    options: &str,
+    validate: impl FnOnce(Option<DocumentKind>, &ValidateOptions) -> Typed,
+) -> Typed {
     let o = match binding_options_json(options) {
         Ok(o) => o,
-        Err(diags) => return ValidationAnswer::from_diagnostics(kind, diags, None),
+        Err(diags) => return (ValidationAnswer::from_diagnostics(kind, diags, None), None),
     };
-    let kind = kind.or(o.kind);
-    let answer = match pointer {
-        Some(p) => validate_field_json(kind, input, p, &o.validate),
-        None => validate_json_with(kind, input, &o.validate, o.document != Some(false)),
-    };
-    answer.in_lang(o.lang)
+    let (answer, document) = validate(kind.or(o.kind), &o.validate);
+    (answer.in_lang(o.lang), document.filter(|_| o.document != Some(false)))
+}
+
+/// The answer's JSON text, the document written straight from the typed model: the same text as
+/// [`with_value_document`] then [`to_json_string`].
+fn answer_text((answer, document): Typed) -> String {
+    #[derive(Serialize)]
+    struct Text<'a> {
+        #[serde(flatten)]
+        answer: &'a ValidationAnswer,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        document: Option<&'a Document>,
+    }
+    to_json_string(&Text { answer: &answer, document: document.as_ref() })
 }
 
 /// [`validate_binding`] answered as JSON text, what the Python and WASM packages pass on: the
@@ -649,10 +653,7 @@ pub fn validate_binding_json(
     pointer: Option<&str>,
     options: &str,
 ) -> String {
-    match parse_document(input) {
-        Ok(tree) => binding_answer_text(kind, Ok(&tree), pointer, options),
-        Err(d) => binding_answer_text(kind, Err(d), pointer, options),
-    }
+    answer_text(binding_answer(kind, options, |kind, o| text_answer(kind, input, pointer, o)))
 }
 
 /// [`validate_binding_json`] for a document a binding has already turned into the reader's tree
@@ -666,49 +667,11 @@ pub fn validate_binding_json(
 /// ```
 pub fn validate_binding_tree(
     kind: Option<DocumentKind>,
-    input: &crate::json::Json<'_>,
+    input: &Json<'_>,
     pointer: Option<&str>,
     options: &str,
 ) -> String {
-    binding_answer_text(kind, Ok(input), pointer, options)
-}
-
-fn binding_answer_text(
-    kind: Option<DocumentKind>,
-    input: Result<&crate::json::Json<'_>, Diagnostic>,
-    pointer: Option<&str>,
-    options: &str,
-) -> String {
-    /// [`ValidationAnswer`] with the document borrowed and typed.
-    #[derive(Serialize)]
-    struct Text<'a> {
-        valid: bool,
-        kind: Option<DocumentKind>,
-        errors: usize,
-        warnings: usize,
-        diagnostics: &'a [Diagnostic],
-        #[serde(skip_serializing_if = "Option::is_none")]
-        document: Option<&'a crate::validate::Document>,
-    }
-    let o = match binding_options_json(options) {
-        Ok(o) => o,
-        Err(diags) => return to_json_string(&ValidationAnswer::from_diagnostics(kind, diags, None)),
-    };
-    let kind = kind.or(o.kind);
-    let (answer, document) = match input {
-        Ok(v) => validate_tree_typed(kind, v, pointer, &o.validate),
-        Err(d) => (ValidationAnswer::from_diagnostics(kind, vec![d], None), None),
-    };
-    let answer = answer.in_lang(o.lang);
-    let with_document = pointer.is_none() && o.document != Some(false);
-    to_json_string(&Text {
-        valid: answer.valid,
-        kind: answer.kind,
-        errors: answer.errors,
-        warnings: answer.warnings,
-        diagnostics: &answer.diagnostics,
-        document: document.as_ref().filter(|_| with_document),
-    })
+    answer_text(binding_answer(kind, options, |kind, o| tree_answer(kind, input, pointer, o)))
 }
 
 /// The diagnostic for a host value that cannot become JSON text at all (a JS object nested

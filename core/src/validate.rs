@@ -163,13 +163,14 @@ pub enum Document {
     Submission(Submission),
 }
 
-/// Written as the document itself (no tag): what [`Document::to_json`] gives, without the
-/// intermediate value.
+/// Written as the document itself, without a tag (so an answer's text can carry it straight).
 ///
 /// ```
 /// use learning_week::{validate::Document, SummaryTable};
-/// let d = Document::Summary(SummaryTable { host_unit: Some("东湖区".into()), ..Default::default() });
-/// assert_eq!(serde_json::to_value(&d).unwrap(), d.to_json());
+/// let t = SummaryTable { host_unit: Some("东湖区".into()), ..Default::default() };
+/// let d = Document::Summary(t.clone());
+/// assert_eq!(serde_json::to_string(&d).unwrap(), serde_json::to_string(&t).unwrap());
+/// assert_eq!(d.to_json(), serde_json::json!({"host_unit": "东湖区"}));
 /// ```
 impl serde::Serialize for Document {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -206,13 +207,7 @@ impl Document {
     /// assert_eq!(Document::Notice(Notice::nanchang_2021()).to_json()["year"], 2021);
     /// ```
     pub fn to_json(&self) -> Value {
-        let r = match self {
-            Document::Notice(x) => serde_json::to_value(x),
-            Document::Plan(x) => serde_json::to_value(x),
-            Document::Summary(x) => serde_json::to_value(x),
-            Document::Submission(x) => serde_json::to_value(x),
-        };
-        r.unwrap_or(Value::Null)
+        serde_json::to_value(self).unwrap_or(Value::Null)
     }
 }
 
@@ -231,7 +226,7 @@ pub fn validate_value(
     notice: &Notice,
     plan: Option<&ActivityPlan>,
 ) -> Outcome<Document> {
-    engine(kind, &Json::borrowed(v), notice, plan, None)
+    validate_tree(kind, &Json::borrowed(v), None, notice, plan)
 }
 
 /// Re-checks one field, for per-keystroke validation: the reading findings at or below
@@ -252,7 +247,7 @@ pub fn validate_field(
     notice: &Notice,
     plan: Option<&ActivityPlan>,
 ) -> Outcome<Document> {
-    engine(kind, &Json::borrowed(v), notice, plan, Some(pointer))
+    validate_tree(kind, &Json::borrowed(v), Some(pointer), notice, plan)
 }
 
 /// Whether `path` is `pointer` or lies below it.
@@ -275,16 +270,6 @@ pub fn validate_tree(
     field: Option<&str>,
     notice: &Notice,
     plan: Option<&ActivityPlan>,
-) -> Outcome<Document> {
-    engine(kind, v, notice, plan, field)
-}
-
-fn engine(
-    kind: Option<DocumentKind>,
-    v: &Json<'_>,
-    notice: &Notice,
-    plan: Option<&ActivityPlan>,
-    field: Option<&str>,
 ) -> Outcome<Document> {
     // Rules name the fields they read relative to their own document; inside a submission the
     // summary sits under /summary and the plan under /plan, so both forms are offered.

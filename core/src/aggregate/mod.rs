@@ -682,14 +682,9 @@ impl RollupState {
                 }
             }
         }
-        let keep: Vec<bool> = (0..self.candidates.len())
-            .map(|i| {
-                let unit = self.candidates.get(i).and_then(|c| c.record.unit.as_deref()).unwrap_or_default();
-                best.get(unit) == Some(&i)
-            })
-            .collect();
-        for (c, keep) in self.candidates.iter_mut().zip(keep) {
-            if !keep {
+        let keep: std::collections::HashSet<usize> = best.into_values().collect();
+        for (i, c) in self.candidates.iter_mut().enumerate() {
+            if !keep.contains(&i) {
                 c.submission = None;
             }
         }
