@@ -78,8 +78,13 @@ fn validate_data(
     pointer: Option<PyBackedStr>,
 ) -> PyResult<Option<String>> {
     let kind = kind_of(kind)?;
-    let Some(tree) = plain_tree(data, 0) else { return Ok(None) };
-    // The tree owns its strings: core works without the GIL.
+    // The tree borrows its text from `strings`, which holds a strong reference to each `str`.
+    let mut strings = Vec::new();
+    let Some(mut tree) = plain_tree(data, 0, &mut strings) else { return Ok(None) };
+    let mut texts = strings.iter().map(|s| &**s);
+    if fill(&mut tree, &mut texts).is_none() || texts.next().is_some() {
+        return Ok(None); // cannot happen: the two walks visit the same strings in the same order
+    }
     guarded(data.py(), || Some(api::validate_binding_tree(kind, &tree, pointer.as_deref(), &options)))
 }
 
@@ -87,35 +92,34 @@ fn validate_data(
 const PLAIN_DEPTH: usize = 64;
 
 /// Plain Python data as core's JSON tree, or `None` for anything `json.dumps` should handle.
-fn plain_tree(obj: &Bound<'_, PyAny>, depth: usize) -> Option<Json<'static>> {
+///
+/// Strings are not copied. Each `str` (value or key) goes to `strings` as a `PyBackedStr`
+/// (on Python ≥ 3.10 the UTF-8 CPython caches in the object, kept alive by a strong reference,
+/// so the text stays even while the GIL is released), and the tree gets an empty placeholder
+/// that [`fill`] then points at that text, in the same order.
+fn plain_tree(obj: &Bound<'_, PyAny>, depth: usize, strings: &mut Vec<PyBackedStr>) -> Option<Json<'static>> {
     use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString};
     if depth > PLAIN_DEPTH {
         return None;
     }
-    if obj.is_none() {
-        return Some(Json::Null);
-    }
     if let Ok(s) = obj.cast_exact::<PyString>() {
-        // The UTF-8 that CPython caches in the str object, copied: core then runs without the GIL.
-        return s.to_str().ok().map(|c| Json::String(Cow::Owned(c.to_owned())));
+        keep(s.clone(), strings)?;
+        return Some(Json::String(Cow::Owned(String::new())));
     }
     if let Ok(d) = obj.cast_exact::<PyDict>() {
         let mut entries = Vec::with_capacity(d.len());
         for (k, v) in d.iter() {
-            let key = k.cast_exact::<PyString>().ok()?.to_str().ok()?.to_owned();
-            entries.push((Cow::Owned(key), plain_tree(&v, depth + 1)?));
+            keep(k.cast_into_exact::<PyString>().ok()?, strings)?;
+            entries.push((Cow::Owned(String::new()), plain_tree(&v, depth + 1, strings)?));
         }
         return Some(Json::Object(entries));
     }
     if let Ok(l) = obj.cast_exact::<PyList>() {
         let mut items = Vec::with_capacity(l.len());
         for v in l.iter() {
-            items.push(plain_tree(&v, depth + 1)?);
+            items.push(plain_tree(&v, depth + 1, strings)?);
         }
         return Some(Json::Array(items));
-    }
-    if let Ok(b) = obj.cast_exact::<PyBool>() {
-        return Some(Json::Bool(b.is_true()));
     }
     if let Ok(i) = obj.cast_exact::<PyInt>() {
         if let Ok(u) = i.extract::<u64>() {
@@ -123,10 +127,44 @@ fn plain_tree(obj: &Bound<'_, PyAny>, depth: usize) -> Option<Json<'static>> {
         }
         return i.extract::<i64>().ok().map(|n| Json::Number(n.into()));
     }
+    if obj.is_none() {
+        return Some(Json::Null);
+    }
+    if let Ok(b) = obj.cast_exact::<PyBool>() {
+        return Some(Json::Bool(b.is_true()));
+    }
     if let Ok(f) = obj.cast_exact::<PyFloat>() {
         return serde_json::Number::from_f64(f.value()).map(Json::Number);
     }
     None
+}
+
+/// Keeps the text of `s` in `strings`; `None` for a `str` with a lone surrogate (no UTF-8),
+/// which `json.dumps` then escapes.
+fn keep(s: Bound<'_, pyo3::types::PyString>, strings: &mut Vec<PyBackedStr>) -> Option<()> {
+    strings.push(PyBackedStr::try_from(s).ok()?);
+    Some(())
+}
+
+/// Points the string placeholders of [`plain_tree`]'s tree at `texts`, in [`plain_tree`]'s
+/// order (a key before its value); `None` if `texts` runs out.
+fn fill<'a>(node: &mut Json<'a>, texts: &mut impl Iterator<Item = &'a str>) -> Option<()> {
+    match node {
+        Json::String(s) => *s = Cow::Borrowed(texts.next()?),
+        Json::Object(entries) => {
+            for (key, value) in entries {
+                *key = Cow::Borrowed(texts.next()?);
+                fill(value, texts)?;
+            }
+        }
+        Json::Array(items) => {
+            for item in items {
+                fill(item, texts)?;
+            }
+        }
+        Json::Null | Json::Bool(_) | Json::Number(_) => {}
+    }
+    Some(())
 }
 
 /// `api::read_binding`: a document of `kind` read without validation; answers a `ReadAnswer`.

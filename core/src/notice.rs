@@ -382,14 +382,22 @@ pub enum UnitMatch<'a> {
 /// Folds spacing, bracket widths and traditional characters so 「湾里 管理局」, 「灣里管理局」
 /// and 「湾里管理局」 compare equal.
 pub(crate) fn fold_name(s: &str) -> String {
-    s.chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| match c {
-            '（' => '(',
-            '）' => ')',
-            c => crate::text_match::simplify(c),
-        })
-        .collect()
+    folded_chars(s).collect()
+}
+
+/// The characters of [`fold_name`]`(s)`, without building the string.
+fn folded_chars(s: &str) -> impl Iterator<Item = char> + '_ {
+    s.chars().filter(|c| !c.is_whitespace()).map(|c| match c {
+        '（' => '(',
+        '）' => ')',
+        c => crate::text_match::simplify(c),
+    })
+}
+
+/// Whether `candidate` folds to `folded` (already folded): [`fold_name`]`(candidate) == folded`,
+/// stopping at the first difference instead of folding every candidate of a lookup.
+fn folds_to(candidate: &str, folded: &str) -> bool {
+    folded_chars(candidate).eq(folded.chars())
 }
 
 /// Splits 「南昌经济技术开发区(经开区)」 into the name and the bracketed alias (after folding).
@@ -484,14 +492,13 @@ impl Notice {
     }
 
     fn find_folded(&self, w: &str) -> Option<UnitMatch<'_>> {
-        if let Some(u) = self.units().iter().find(|u| u.name.as_deref().map(fold_name).as_deref() == Some(w))
-        {
+        if let Some(u) = self.units().iter().find(|u| u.name.as_deref().is_some_and(|n| folds_to(n, w))) {
             return Some(UnitMatch::Official(u));
         }
-        if let Some(u) = self.units().iter().find(|u| u.aliases.iter().flatten().any(|a| fold_name(a) == w)) {
+        if let Some(u) = self.units().iter().find(|u| u.aliases.iter().flatten().any(|a| folds_to(a, w))) {
             return Some(UnitMatch::Alias(u));
         }
-        if self.city().map(fold_name).as_deref() == Some(w) {
+        if self.city().is_some_and(|c| folds_to(c, w)) {
             return Some(UnitMatch::City);
         }
         None

@@ -25,11 +25,32 @@ pub fn normalise_name(s: &str) -> String {
 /// assert_eq!("東湖區".chars().map(simplify).collect::<String>(), "东湖区");
 /// ```
 pub fn simplify(c: char) -> char {
+    // Most characters are not in the table: a bit per (code point mod 4096) rules them out
+    // before the binary search (this runs for every character of every name compared).
+    let slot = c as usize % TRADITIONAL_SLOTS;
+    if TRADITIONAL_BITS[slot / 64] & (1 << (slot % 64)) == 0 {
+        return c;
+    }
     match TRADITIONAL.binary_search_by_key(&c, |&(t, _)| t) {
         Ok(i) => TRADITIONAL[i].1,
         Err(_) => c,
     }
 }
+
+/// Slots of [`TRADITIONAL_BITS`].
+const TRADITIONAL_SLOTS: usize = 4096;
+
+/// Bit `c mod 4096` is set for every traditional character `c` of [`TRADITIONAL`].
+static TRADITIONAL_BITS: [u64; TRADITIONAL_SLOTS / 64] = {
+    let mut bits = [0u64; TRADITIONAL_SLOTS / 64];
+    let mut i = 0;
+    while i < TRADITIONAL.len() {
+        let slot = TRADITIONAL[i].0 as usize % TRADITIONAL_SLOTS;
+        bits[slot / 64] |= 1 << (slot % 64);
+        i += 1;
+    }
+    bits
+};
 
 /// (traditional, simplified), sorted by the traditional character.
 const TRADITIONAL: &[(char, char)] = &[
@@ -296,5 +317,19 @@ mod tests {
     #[test]
     fn table_is_sorted_and_unique_for_binary_search() {
         assert!(super::TRADITIONAL.windows(2).all(|w| w[0].0 < w[1].0));
+    }
+
+    #[test]
+    fn the_bit_filter_never_hides_a_table_entry() {
+        // Every character of the Basic Multilingual Plane and beyond the table's range maps as
+        // a plain binary search over the table would map it.
+        let search = |c: char| match super::TRADITIONAL.binary_search_by_key(&c, |&(t, _)| t) {
+            Ok(i) => super::TRADITIONAL[i].1,
+            Err(_) => c,
+        };
+        for c in (0..0x3_0000).filter_map(char::from_u32) {
+            assert_eq!(super::simplify(c), search(c), "{c:?}");
+        }
+        assert!(super::TRADITIONAL.iter().all(|&(t, s)| super::simplify(t) == s));
     }
 }

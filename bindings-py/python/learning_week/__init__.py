@@ -88,6 +88,10 @@ DocumentInput = Union[str, bytes, bytearray, Mapping[str, Any], _Model]
 AggregateItem = Union[str, bytes, bytearray, Mapping[str, Any], _Model, "os.PathLike[str]"]
 
 
+#: `validate`'s options text when neither a notice nor a plan is given, per language.
+_PLAIN_OPTIONS = {lang: _dumps({"lang": lang, "document": False, "notice": None, "plan": None}) for lang in ("zh", "en")}
+
+
 def validate(
     document: DocumentInput,
     notice: DocumentInput | os.PathLike[str] | None = None,
@@ -108,20 +112,23 @@ def validate(
     """
     if kind is None and isinstance(document, _Model):
         kind = getattr(type(document), "_KIND", None) or None
-    try:
-        options = _dumps(
-            {
-                "lang": lang,
-                "document": False,  # only the diagnostics are returned: core skips the rest
-                "notice": _context_value(notice, "notice"),
-                "plan": _context_value(plan, "plan"),
-            },
-            "options",
-        )
-    except _Unconvertible as e:
-        if e.diagnostic.get("document"):
-            raise _raise_unconvertible(e) from None
-        return _diagnostics([e.diagnostic])
+    # The options of the common call (built-in notice, no plan) are written once per `lang`.
+    options = _PLAIN_OPTIONS.get(lang) if notice is None and plan is None else None
+    if options is None:
+        try:
+            options = _dumps(
+                {
+                    "lang": lang,
+                    "document": False,  # only the diagnostics are returned: core skips the rest
+                    "notice": _context_value(notice, "notice"),
+                    "plan": _context_value(plan, "plan"),
+                },
+                "options",
+            )
+        except _Unconvertible as e:
+            if e.diagnostic.get("document"):
+                raise _raise_unconvertible(e) from None
+            return _diagnostics([e.diagnostic])
     # Plain data (dicts, lists, str, int, float, bool, None) goes to core as it is; anything
     # else (None back) as the JSON text json.dumps writes of it. Both give the same answer.
     data = document._data if isinstance(document, _Model) else document

@@ -182,11 +182,8 @@ pub(crate) const RURAL_MISSING: Rule = Rule {
 fn rural_missing(ctx: &Ctx<'_>, out: &mut Findings) {
     let Some((p, pre)) = plan(ctx) else { return };
     let Some(written) = p.unit.as_deref() else { return };
-    let Some(unit) =
-        ctx.notice.units().iter().find(|u| u.name.as_deref() == ctx.notice.official_unit_name(written))
-    else {
-        return;
-    };
+    let official = ctx.notice.official_unit_name(written);
+    let Some(unit) = ctx.notice.units().iter().find(|u| u.name.as_deref() == official) else { return };
     if unit.rural != Some(true) {
         return;
     }
