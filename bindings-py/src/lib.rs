@@ -63,29 +63,63 @@ fn validate(
     guarded(py, || api::validate_binding_json(kind, &input, pointer.as_deref(), &options))
 }
 
-/// `api::validate_binding_tree` on plain Python data (`dict`, `list`, `str`, `int`, `float`,
-/// `bool`, `None`, exactly those types), read straight into core's JSON tree instead of being
-/// written as JSON text and parsed again. `None` when the data holds anything else (a date, a
-/// tuple, a subclass, a non-`str` key, NaN, an int beyond 64 bits, a lone surrogate, nesting
-/// deeper than 64): the Python half then goes the `json.dumps` way, whose answer this path
-/// reproduces for everything it accepts.
+/// `api::validate_binding_tree_answer` on plain Python data (`dict`, `list`, `str`, `int`,
+/// `float`, `bool`, `None`, exactly those types), read straight into core's JSON tree instead of
+/// being written as JSON text and parsed again, and answered as the Python objects `json.loads`
+/// makes of [`validate`]'s text, without writing or reading that text. `None` when the data
+/// holds anything else (a date, a tuple, a subclass, a non-`str` key, NaN, an int beyond 64
+/// bits, a lone surrogate, nesting deeper than 64): the Python half then goes the `json.dumps`
+/// way, whose answer this path reproduces for everything it accepts.
 #[pyfunction]
 #[pyo3(signature = (kind, data, options, pointer=None))]
-fn validate_data(
+fn validate_data<'py>(
     kind: Option<&str>,
-    data: &Bound<'_, PyAny>,
+    data: &Bound<'py, PyAny>,
     options: PyBackedStr,
     pointer: Option<PyBackedStr>,
-) -> PyResult<Option<String>> {
+) -> PyResult<Option<Bound<'py, PyAny>>> {
+    let py = data.py();
     let kind = kind_of(kind)?;
     // The tree borrows its text from `strings`, which holds a strong reference to each `str`.
-    let mut strings = Vec::new();
+    let mut strings = Vec::with_capacity(512);
     let Some(mut tree) = plain_tree(data, 0, &mut strings) else { return Ok(None) };
     let mut texts = strings.iter().map(|s| &**s);
     if fill(&mut tree, &mut texts).is_none() || texts.next().is_some() {
         return Ok(None); // cannot happen: the two walks visit the same strings in the same order
     }
-    guarded(data.py(), || Some(api::validate_binding_tree(kind, &tree, pointer.as_deref(), &options)))
+    let answer = guarded(py, || {
+        serde_json::to_value(api::validate_binding_tree_answer(kind, &tree, pointer.as_deref(), &options))
+    })?;
+    // The answer as Python objects: what `json.loads` makes of `validate`'s text, without the text.
+    let answer = answer.map_err(|e| PyRuntimeError::new_err(format!("learning-week internal error: {e}")))?;
+    python_value(py, &answer).map(Some)
+}
+
+/// A JSON value as the Python objects `json.loads` gives for its text (dicts keep key order).
+fn python_value<'py>(py: Python<'py>, v: &serde_json::Value) -> PyResult<Bound<'py, PyAny>> {
+    use pyo3::types::{PyDict, PyList, PyString};
+    use serde_json::Value;
+    Ok(match v {
+        Value::Null => py.None().into_bound(py),
+        Value::Bool(b) => pyo3::types::PyBool::new(py, *b).to_owned().into_any(),
+        Value::Number(n) => match (n.as_u64(), n.as_i64()) {
+            (Some(u), _) => u.into_pyobject(py)?.into_any(),
+            (None, Some(i)) => i.into_pyobject(py)?.into_any(),
+            _ => n.as_f64().unwrap_or(f64::NAN).into_pyobject(py)?.into_any(),
+        },
+        Value::String(s) => PyString::new(py, s).into_any(),
+        Value::Array(items) => {
+            PyList::new(py, items.iter().map(|x| python_value(py, x)).collect::<PyResult<Vec<_>>>()?)?
+                .into_any()
+        }
+        Value::Object(map) => {
+            let dict = PyDict::new(py);
+            for (k, x) in map {
+                dict.set_item(PyString::new(py, k), python_value(py, x)?)?;
+            }
+            dict.into_any()
+        }
+    })
 }
 
 /// Nesting [`plain_tree`] follows before it hands the data to `json.dumps`.
@@ -99,14 +133,18 @@ const PLAIN_DEPTH: usize = 64;
 /// that [`fill`] then points at that text, in the same order.
 fn plain_tree(obj: &Bound<'_, PyAny>, depth: usize, strings: &mut Vec<PyBackedStr>) -> Option<Json<'static>> {
     use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString};
+    use pyo3::PyTypeInfo;
     if depth > PLAIN_DEPTH {
         return None;
     }
-    if let Ok(s) = obj.cast_exact::<PyString>() {
-        keep(s.clone(), strings)?;
+    // One look at the type (exact types only), most frequent first; the casts below then succeed.
+    let (py, ty) = (obj.py(), obj.get_type_ptr());
+    if ty == PyString::type_object_raw(py) {
+        keep(obj.cast_exact::<PyString>().ok()?.clone(), strings)?;
         return Some(Json::String(Cow::Owned(String::new())));
     }
-    if let Ok(d) = obj.cast_exact::<PyDict>() {
+    if ty == PyDict::type_object_raw(py) {
+        let d = obj.cast_exact::<PyDict>().ok()?;
         let mut entries = Vec::with_capacity(d.len());
         for (k, v) in d.iter() {
             keep(k.cast_into_exact::<PyString>().ok()?, strings)?;
@@ -114,14 +152,16 @@ fn plain_tree(obj: &Bound<'_, PyAny>, depth: usize, strings: &mut Vec<PyBackedSt
         }
         return Some(Json::Object(entries));
     }
-    if let Ok(l) = obj.cast_exact::<PyList>() {
+    if ty == PyList::type_object_raw(py) {
+        let l = obj.cast_exact::<PyList>().ok()?;
         let mut items = Vec::with_capacity(l.len());
         for v in l.iter() {
             items.push(plain_tree(&v, depth + 1, strings)?);
         }
         return Some(Json::Array(items));
     }
-    if let Ok(i) = obj.cast_exact::<PyInt>() {
+    if ty == PyInt::type_object_raw(py) {
+        let i = obj.cast_exact::<PyInt>().ok()?;
         if let Ok(u) = i.extract::<u64>() {
             return Some(Json::Number(u.into()));
         }
@@ -130,11 +170,11 @@ fn plain_tree(obj: &Bound<'_, PyAny>, depth: usize, strings: &mut Vec<PyBackedSt
     if obj.is_none() {
         return Some(Json::Null);
     }
-    if let Ok(b) = obj.cast_exact::<PyBool>() {
-        return Some(Json::Bool(b.is_true()));
+    if ty == PyBool::type_object_raw(py) {
+        return Some(Json::Bool(obj.is_truthy().ok()?));
     }
-    if let Ok(f) = obj.cast_exact::<PyFloat>() {
-        return serde_json::Number::from_f64(f.value()).map(Json::Number);
+    if ty == PyFloat::type_object_raw(py) {
+        return serde_json::Number::from_f64(obj.cast_exact::<PyFloat>().ok()?.value()).map(Json::Number);
     }
     None
 }

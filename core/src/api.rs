@@ -674,6 +674,26 @@ pub fn validate_binding_tree(
     answer_text(binding_answer(kind, options, |kind, o| tree_answer(kind, input, pointer, o)))
 }
 
+/// [`validate_binding_tree`] answered as the typed [`ValidationAnswer`] (what
+/// `to_json_string` of it writes is that function's text): for a binding that builds host
+/// objects from the answer instead of handing its text to a JSON parser.
+///
+/// ```
+/// use learning_week::api::{to_json_string, validate_binding_tree, validate_binding_tree_answer};
+/// let tree = learning_week::json::parse(r#"{"host_unit": "朝阳区"}"#).unwrap();
+/// let answer = validate_binding_tree_answer(None, &tree, None, r#"{"lang": "en"}"#);
+/// assert_eq!(answer.codes(), vec!["unit.unknown"]);
+/// assert_eq!(to_json_string(&answer), validate_binding_tree(None, &tree, None, r#"{"lang": "en"}"#));
+/// ```
+pub fn validate_binding_tree_answer(
+    kind: Option<DocumentKind>,
+    input: &Json<'_>,
+    pointer: Option<&str>,
+    options: &str,
+) -> ValidationAnswer {
+    with_value_document(binding_answer(kind, options, |kind, o| tree_answer(kind, input, pointer, o)))
+}
+
 /// The diagnostic for a host value that cannot become JSON text at all (a JS object nested
 /// deeper than the engine's stack, a cycle, a BigInt): `json.too_deep` when `too_deep`, else
 /// `type.invalid`, at the root, with the host's reason as `detail` / `found`.

@@ -129,16 +129,16 @@ def validate(
             if e.diagnostic.get("document"):
                 raise _raise_unconvertible(e) from None
             return _diagnostics([e.diagnostic])
-    # Plain data (dicts, lists, str, int, float, bool, None) goes to core as it is; anything
-    # else (None back) as the JSON text json.dumps writes of it. Both give the same answer.
+    # Plain data (dicts, lists, str, int, float, bool, None) goes to core as it is and the answer
+    # comes back as Python objects; anything else (None back) as the JSON text json.dumps writes
+    # of it, answered as text. Both give the same answer.
     data = document._data if isinstance(document, _Model) else document
-    out = _native.validate_data(kind, data, options, pointer) if isinstance(data, dict) else None
-    if out is None:
+    answer = _native.validate_data(kind, data, options, pointer) if isinstance(data, dict) else None
+    if answer is None:
         try:
-            out = _native.validate(kind, _json_text(document), options, pointer)
+            answer = json.loads(_native.validate(kind, _json_text(document), options, pointer))
         except _Unconvertible as e:
             return _diagnostics([e.diagnostic])
-    answer = json.loads(out)
     found = _diagnostics(answer["diagnostics"])
     if any(d.document == "options" for d in found):
         raise ParseError(found)
