@@ -232,9 +232,7 @@ pub(crate) fn run_semantic_reading(ctx: &Ctx<'_>, pointers: &[&str], out: &mut F
 /// Whether a rule's read pattern (`/a/*/b`) concerns a concrete pointer: equal, or one is a
 /// prefix of the other (a change to `/participation` touches `/participation/units_total`).
 pub(crate) fn pointer_matches(pattern: &str, pointer: &str) -> bool {
-    let pat: Vec<&str> = pattern.split('/').collect();
-    let ptr: Vec<&str> = pointer.split('/').collect();
-    pat.iter().zip(ptr.iter()).all(|(a, b)| *a == "*" || a == b)
+    pattern.split('/').zip(pointer.split('/')).all(|(a, b)| a == "*" || a == b)
 }
 
 #[cfg(test)]
