@@ -41,8 +41,10 @@ fn no_labels(_: &[&str]) -> Option<&'static str> {
 impl Decoder {
     /// A decoder whose pointers start with `prefix` (`""` for the document root).
     pub fn new(prefix: &str) -> Self {
+        let mut path = String::with_capacity(prefix.len() + 64);
+        path.push_str(prefix);
         Decoder {
-            path: prefix.to_owned(),
+            path,
             prefix_len: prefix.len(),
             labeller: no_labels,
             diagnostics: Vec::new(),

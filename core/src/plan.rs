@@ -134,8 +134,11 @@ impl Activity {
     /// assert!(a.search_text().contains("智能技术"));
     /// ```
     pub fn search_text(&self) -> String {
-        let mut s = self.name.clone().unwrap_or_default();
-        for t in self.topics.iter().flatten().chain(self.form.iter()) {
+        let parts = || self.topics.iter().flatten().chain(self.form.iter());
+        let len = self.name.as_ref().map_or(0, String::len) + parts().map(|t| t.len() + 1).sum::<usize>();
+        let mut s = String::with_capacity(len);
+        s.push_str(self.name.as_deref().unwrap_or_default());
+        for t in parts() {
             s.push(' ');
             s.push_str(t);
         }
