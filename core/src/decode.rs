@@ -43,12 +43,7 @@ impl Decoder {
     pub fn new(prefix: &str) -> Self {
         let mut path = String::with_capacity(prefix.len() + 64);
         path.push_str(prefix);
-        Decoder {
-            path,
-            prefix_len: prefix.len(),
-            labeller: no_labels,
-            diagnostics: Vec::new(),
-        }
+        Decoder { path, prefix_len: prefix.len(), labeller: no_labels, diagnostics: Vec::new() }
     }
 
     /// Names fields by the form labels of `T` in diagnostics (`label` param).
