@@ -682,7 +682,7 @@ pub fn validate_binding_tree(
 /// use learning_week::api::{to_json_string, validate_binding_tree, validate_binding_tree_answer};
 /// let tree = learning_week::json::parse(r#"{"host_unit": "朝阳区"}"#).unwrap();
 /// let answer = validate_binding_tree_answer(None, &tree, None, r#"{"lang": "en"}"#);
-/// assert_eq!(answer.codes(), vec!["unit.unknown"]);
+/// assert!(answer.codes().contains(&"unit.unknown"));
 /// assert_eq!(to_json_string(&answer), validate_binding_tree(None, &tree, None, r#"{"lang": "en"}"#));
 /// ```
 pub fn validate_binding_tree_answer(
