@@ -10,8 +10,12 @@
 /// ```
 pub fn normalise_name(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars().filter(|c| !c.is_whitespace() && !is_punct(*c)) {
-        out.push(simplify(c));
+    for c in s.chars() {
+        // CJK unified ideographs (most of what districts write) are neither spacing nor
+        // punctuation: only the traditional → simplified step applies to them.
+        if ('\u{4e00}'..='\u{9fff}').contains(&c) || (!c.is_whitespace() && !is_punct(c)) {
+            out.push(simplify(c));
+        }
     }
     out
 }

@@ -106,10 +106,11 @@ fn material_checks(ctx: &Ctx<'_>, out: &mut Findings) {
         let Some(kind) = req.kind else { continue };
         let matching: Vec<(usize, &crate::submission::Material)> =
             sent.iter().enumerate().filter(|(_, m)| m.kind == Some(kind)).collect();
+        // Built only for a finding: most submissions have none here.
         let names =
-            params! {"material" => kind.as_zh(), "material_en" => kind.as_str(), "kind" => kind.as_str()};
+            || params! {"material" => kind.as_zh(), "material_en" => kind.as_str(), "kind" => kind.as_str()};
         if matching.is_empty() {
-            let mut p = names;
+            let mut p = names();
             p.insert("related".into(), Value::from(vec![format!("notice#/reporting/materials/{ri}")]));
             out.emit(&MATERIAL_MISSING, "/materials".into(), p, None);
             continue;
@@ -119,7 +120,7 @@ fn material_checks(ctx: &Ctx<'_>, out: &mut Findings) {
         if kind == MaterialKind::TypicalCase {
             let expected = req.count.unwrap_or(1) as usize;
             if matching.len() != expected {
-                let mut p = names.clone();
+                let mut p = names();
                 p.insert("expected".into(), expected.into());
                 p.insert("found".into(), matching.len().into());
                 out.emit(&MATERIAL_COUNT, "/materials".into(), p, None);
