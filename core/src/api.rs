@@ -671,7 +671,12 @@ pub fn validate_binding_tree(
     pointer: Option<&str>,
     options: &str,
 ) -> String {
-    answer_text(binding_answer(kind, options, |kind, o| tree_answer(kind, input, pointer, o)))
+    answer_text(tree_binding(kind, input, pointer, options))
+}
+
+/// [`binding_answer`] on the reader's tree: what the two tree entry points share.
+fn tree_binding(kind: Option<DocumentKind>, input: &Json<'_>, pointer: Option<&str>, options: &str) -> Typed {
+    binding_answer(kind, options, |kind, o| tree_answer(kind, input, pointer, o))
 }
 
 /// [`validate_binding_tree`] answered as the typed [`ValidationAnswer`] (what
@@ -691,7 +696,7 @@ pub fn validate_binding_tree_answer(
     pointer: Option<&str>,
     options: &str,
 ) -> ValidationAnswer {
-    with_value_document(binding_answer(kind, options, |kind, o| tree_answer(kind, input, pointer, o)))
+    with_value_document(tree_binding(kind, input, pointer, options))
 }
 
 /// The diagnostic for a host value that cannot become JSON text at all (a JS object nested
