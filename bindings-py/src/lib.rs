@@ -5,7 +5,10 @@
 //! half (`python/learning_week/`) turns Python values into that text with `json.dumps` (which
 //! refuses a 100,000-deep list with `RecursionError`, turned into a `json.too_deep` diagnostic
 //! by [`host_value_error`]) and the answers into typed objects. Core's parser caps nesting at
-//! 128 levels, so text is safe too.
+//! 128 levels, so text is safe too. One exception, for speed: [`validate_data`] reads plain
+//! Python data (a `dict` of JSON types) without the text and answers with the Python objects
+//! `json.loads` would make of the text answer; it declines anything else, which then goes the
+//! text way.
 //!
 //! Nothing here may let a panic reach Python (pyo3's `PanicException` is a `BaseException`):
 //! core never panics on input, and every call is still wrapped in `catch_unwind`, a panic
