@@ -35,8 +35,13 @@ where
             .map(|s| (*s).to_owned())
             .or_else(|| payload.downcast_ref::<String>().cloned())
             .unwrap_or_default();
-        PyRuntimeError::new_err(format!("learning-week internal error (a bug, please report it): {detail}"))
+        internal_error(detail)
     })
+}
+
+/// The `RuntimeError` for what can only be a bug of this library.
+fn internal_error(detail: String) -> PyErr {
+    PyRuntimeError::new_err(format!("learning-week internal error (a bug, please report it): {detail}"))
 }
 
 fn kind_of(kind: Option<&str>) -> PyResult<Option<DocumentKind>> {
@@ -94,7 +99,7 @@ fn validate_data<'py>(
         serde_json::to_value(api::validate_binding_tree_answer(kind, &tree, pointer.as_deref(), &options))
     })?;
     // The answer as Python objects: what `json.loads` makes of `validate`'s text, without the text.
-    let answer = answer.map_err(|e| PyRuntimeError::new_err(format!("learning-week internal error: {e}")))?;
+    let answer = answer.map_err(|e| internal_error(e.to_string()))?;
     python_value(py, &answer).map(Some)
 }
 

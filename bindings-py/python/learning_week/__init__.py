@@ -88,8 +88,22 @@ DocumentInput = Union[str, bytes, bytearray, Mapping[str, Any], _Model]
 AggregateItem = Union[str, bytes, bytearray, Mapping[str, Any], _Model, "os.PathLike[str]"]
 
 
+def _validate_options(lang: str, notice: Any, plan: Any) -> str:
+    """`validate`'s options as core's JSON text (raises `_Unconvertible` for an unusable notice
+    or plan)."""
+    return _dumps(
+        {
+            "lang": lang,
+            "document": False,  # only the diagnostics are returned: core skips the rest
+            "notice": _context_value(notice, "notice"),
+            "plan": _context_value(plan, "plan"),
+        },
+        "options",
+    )
+
+
 #: `validate`'s options text when neither a notice nor a plan is given, per language.
-_PLAIN_OPTIONS = {lang: _dumps({"lang": lang, "document": False, "notice": None, "plan": None}) for lang in ("zh", "en")}
+_PLAIN_OPTIONS = {lang: _validate_options(lang, None, None) for lang in ("zh", "en")}
 
 
 def validate(
@@ -116,15 +130,7 @@ def validate(
     options = _PLAIN_OPTIONS.get(lang) if notice is None and plan is None else None
     if options is None:
         try:
-            options = _dumps(
-                {
-                    "lang": lang,
-                    "document": False,  # only the diagnostics are returned: core skips the rest
-                    "notice": _context_value(notice, "notice"),
-                    "plan": _context_value(plan, "plan"),
-                },
-                "options",
-            )
+            options = _validate_options(lang, notice, plan)
         except _Unconvertible as e:
             if e.diagnostic.get("document"):
                 raise _raise_unconvertible(e) from None
