@@ -9,12 +9,9 @@ seconds="${1:-60}"; shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then targets=(validate text labels aggregate office); fi
 
-if ! rustup toolchain list | grep -q '^nightly'; then
-  rustup toolchain install nightly --profile minimal
-fi
-if ! command -v cargo-fuzz >/dev/null 2>&1; then
-  cargo install cargo-fuzz --locked
-fi
+# nightly and cargo-fuzz: scripts/setup.sh installs them (once; a second run only checks).
+bash scripts/setup.sh
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
 work="${FUZZ_WORK:-${CARGO_TARGET_DIR:-$PWD/target}/fuzz-work}"
 mkdir -p "$work"

@@ -11,8 +11,7 @@ cd "$(dirname "$0")/.."
 cache="${LW_CACHE:-$HOME/.cache/learning-week}"
 venv="$cache/venv-fixtures"
 out="${LW_OFFICE_FIXTURES:-$cache/office-fixtures}"
-pins=(python-docx==1.2.0 openpyxl==3.1.5)
-lw_venv "$venv" "${pins[@]}"
+lw_venv "$venv" "${LW_FIXTURE_PINS[@]}"
 rm -rf "$out"
 "$venv/bin/python" tests/fixtures/make_office_fixtures.py "$out" >&2
 echo "$out"

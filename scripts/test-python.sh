@@ -16,13 +16,8 @@ wheels="$cache/wheels-py"
 t0=$(date +%s)
 export MYPY_CACHE_DIR="$cache/mypy-cache"
 
-# Pinned: the versions this suite was written against (maturin 1.16 per docs/TOOLCHAIN facts).
-# python-docx and openpyxl are the independent readers of the exported .docx and .xlsx.
-pins=(maturin==1.16.0 pytest==8.4.2 mypy==1.20.2 pandas==2.3.3 pandas-stubs==2.3.3.260113
-  python-docx==1.2.0 openpyxl==3.1.5)
-
 echo "== python venv ($venv)"
-lw_venv "$venv" "${pins[@]}"
+lw_venv "$venv" "${LW_PY_PINS[@]}"
 
 echo "== maturin build --release (abi3 wheel)"
 wheel=$(lw_wheel "$venv" "$wheels")

@@ -23,55 +23,12 @@ target_dir="${CARGO_TARGET_DIR:-$root/target}"
 pkg="$root/bindings-wasm/pkg"
 mkdir -p "$cache"
 
-# ---- tools --------------------------------------------------------------------------------
+# ---- tools (scripts/setup.sh installs them; test-all.sh runs it first) ----------------------
 step "toolchain"
-rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown ||
-  rustup target add wasm32-unknown-unknown
-
-# The CLI must be the very version of the wasm-bindgen crate that Cargo.lock resolved.
-wb_version=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
-[ -n "$wb_version" ] || { echo "wasm-bindgen not found in Cargo.lock" >&2; exit 1; }
+bash scripts/setup.sh
 cargo_bin="${CARGO_HOME:-$HOME/.cargo}/bin"
 export PATH="$cargo_bin:$PATH"
-if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$wb_version" ]; then
-  step "installing wasm-bindgen-cli $wb_version (about 2 min, once; cached in $cargo_bin)"
-  # `cargo install --locked` of the published crate pins webpki-roots 1.0.11, which the
-  # registry we reach does not serve: unpack the .crate, move that one pin back, install.
-  src=$(mktemp -d)
-  curl -sSfL -o "$src/cli.crate" \
-    "https://static.crates.io/crates/wasm-bindgen-cli/wasm-bindgen-cli-$wb_version.crate"
-  tar -xzf "$src/cli.crate" -C "$src"
-  (
-    cd "$src/wasm-bindgen-cli-$wb_version"
-    if grep -q '^name = "webpki-roots"' Cargo.lock; then
-      cargo update -q -p webpki-roots --precise 1.0.10 || true
-    fi
-    CARGO_TARGET_DIR="$src/target" cargo install -q --path . --locked --root "${CARGO_HOME:-$HOME/.cargo}"
-  )
-  rm -rf "$src"
-fi
-
-if [ "${1:-}" != "--build-only" ]; then
-  # npm dev dependencies (typescript, playwright-core) exactly as package-lock.json says;
-  # skipped when node_modules already matches the lock.
-  if ! cmp -s bindings-wasm/package-lock.json bindings-wasm/node_modules/.package-lock.json.copy 2>/dev/null; then
-    step "npm ci"
-    (cd bindings-wasm && npm ci --no-audit --no-fund --loglevel=error >/dev/null &&
-      cp package-lock.json node_modules/.package-lock.json.copy)
-  fi
-  # Chromium from Debian, and a CJK font so the screenshots show the form's Chinese, not boxes.
-  apt_pkgs=""
-  [ -x /usr/bin/chromium ] || apt_pkgs="chromium chromium-driver"
-  fc-list :lang=zh 2>/dev/null | grep -q . || apt_pkgs="$apt_pkgs fonts-wqy-microhei"
-  if [ -n "$apt_pkgs" ]; then
-    step "installing $apt_pkgs (apt)"
-    export DEBIAN_FRONTEND=noninteractive
-    sudo_="" ; [ "$(id -u)" -eq 0 ] || sudo_="sudo"
-    $sudo_ apt-get update -qq
-    # shellcheck disable=SC2086
-    $sudo_ apt-get install -y -qq --no-install-recommends $apt_pkgs >/dev/null
-  fi
-fi
+wb_version=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
 
 # ---- build --------------------------------------------------------------------------------
 step "cargo build --target wasm32-unknown-unknown --profile wasm"

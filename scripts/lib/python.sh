@@ -2,6 +2,13 @@
 # office-fixtures.sh): one way to make a pinned venv and to install the package's wheel.
 # pip's and maturin's chatter goes to stderr, so a caller's stdout stays its own.
 
+# The pins, once (scripts/setup.sh installs them up front; each script re-checks its own).
+# python-docx and openpyxl are the independent writers of the office fixtures and the independent
+# readers of the exported .docx and .xlsx; maturin 1.16 per the toolchain facts.
+LW_FIXTURE_PINS=(python-docx==1.2.0 openpyxl==3.1.5)
+LW_PY_PINS=(maturin==1.16.0 pytest==8.4.2 mypy==1.20.2 pandas==2.3.3 pandas-stubs==2.3.3.260113
+  python-docx==1.2.0 openpyxl==3.1.5)
+
 # lw_venv VENV PIN...: makes VENV with the machine's Python 3.11 (or python3) and installs the
 # pinned packages, once per set of pins (stamped in VENV/.lw-pins).
 lw_venv() {
