@@ -86,8 +86,18 @@ fn validate_data<'py>(
     options: PyBackedStr,
     pointer: Option<PyBackedStr>,
 ) -> PyResult<Option<Bound<'py, PyAny>>> {
-    let py = data.py();
     let kind = kind_of(kind)?;
+    data_answer(data, |tree| api::validate_binding_tree_answer(kind, tree, pointer.as_deref(), &options))
+}
+
+/// Reads plain Python data into core's tree (see [`validate_data`]), answers with `answer` on
+/// it (without the GIL), and gives the answer back as Python objects; `None` when the data is
+/// not plain.
+fn data_answer<'py>(
+    data: &Bound<'py, PyAny>,
+    answer: impl FnOnce(&Json<'_>) -> api::ValidationAnswer + Send,
+) -> PyResult<Option<Bound<'py, PyAny>>> {
+    let py = data.py();
     // The tree borrows its text from `strings`, which holds a strong reference to each `str`.
     let mut strings = Vec::with_capacity(512);
     let Some(mut tree) = plain_tree(data, 0, &mut strings) else { return Ok(None) };
@@ -95,12 +105,82 @@ fn validate_data<'py>(
     if fill(&mut tree, &mut texts).is_none() || texts.next().is_some() {
         return Ok(None); // cannot happen: the two walks visit the same strings in the same order
     }
-    let answer = guarded(py, || {
-        serde_json::to_value(api::validate_binding_tree_answer(kind, &tree, pointer.as_deref(), &options))
-    })?;
+    let answer = guarded(py, || serde_json::to_value(answer(&tree)))?;
     // The answer as Python objects: what `json.loads` makes of `validate`'s text, without the text.
     let answer = answer.map_err(|e| internal_error(e.to_string()))?;
     python_value(py, &answer).map(Some)
+}
+
+/// `api::Validator`: a notice (and optionally a plan) compiled once, for the Python class
+/// `learning_week.Validator` (which adds pickling and the Python-side conversions). Immutable and
+/// shareable across threads.
+#[pyclass(frozen, module = "learning_week._native")]
+struct Compiled {
+    inner: api::Validator,
+}
+
+#[pymethods]
+impl Compiled {
+    /// Compiles the options' `notice` and `plan` (`{notice?, plan?}` as JSON text): the
+    /// validator, or `None` and the diagnostics (JSON text) saying why it cannot be built.
+    #[staticmethod]
+    fn compile(py: Python<'_>, options: PyBackedStr) -> PyResult<(Option<Compiled>, String)> {
+        let compiled = guarded(py, || {
+            let options = match api::binding_options_json(&options) {
+                Ok(o) => o.validate,
+                Err(diags) => return Err(diags),
+            };
+            api::Validator::from_options(&options).map_err(|e| e.diagnostics)
+        })?;
+        Ok(match compiled {
+            Ok(inner) => (Some(Compiled { inner }), "[]".to_owned()),
+            Err(diags) => (None, api::to_json_string(&diags)),
+        })
+    }
+
+    /// `Validator::binding_json`: the document as JSON text, the options (`{kind?, lang?,
+    /// document?}`) as JSON text; answers a `ValidationAnswer` as JSON text.
+    #[pyo3(signature = (kind, input, options, pointer=None))]
+    fn validate(
+        &self,
+        py: Python<'_>,
+        kind: Option<&str>,
+        input: PyBackedStr,
+        options: PyBackedStr,
+        pointer: Option<PyBackedStr>,
+    ) -> PyResult<String> {
+        let kind = kind_of(kind)?;
+        guarded(py, || self.inner.binding_json(kind, &input, pointer.as_deref(), &options))
+    }
+
+    /// [`validate_data`] on this validator's notice and plan.
+    #[pyo3(signature = (kind, data, options, pointer=None))]
+    fn validate_data<'py>(
+        &self,
+        kind: Option<&str>,
+        data: &Bound<'py, PyAny>,
+        options: PyBackedStr,
+        pointer: Option<PyBackedStr>,
+    ) -> PyResult<Option<Bound<'py, PyAny>>> {
+        let kind = kind_of(kind)?;
+        data_answer(data, |tree| self.inner.binding_tree_answer(kind, tree, pointer.as_deref(), &options))
+    }
+
+    /// `Validator::aggregate_binding`: the submissions (a JSON array) and the options
+    /// (`{plans?, grace_days?}`) as JSON text; answers an `AggregateAnswer`.
+    fn aggregate(&self, py: Python<'_>, submissions: PyBackedStr, options: PyBackedStr) -> PyResult<String> {
+        guarded(py, || api::to_json_string(&self.inner.aggregate_binding(&submissions, &options)))
+    }
+
+    /// The compiled notice as JSON text.
+    fn notice(&self, py: Python<'_>) -> PyResult<String> {
+        guarded(py, || api::to_json_string(self.inner.notice().model()))
+    }
+
+    /// The compiled plan as JSON text (`null` when none).
+    fn plan(&self, py: Python<'_>) -> PyResult<String> {
+        guarded(py, || api::to_json_string(&self.inner.plan()))
+    }
 }
 
 /// A JSON value as the Python objects `json.loads` gives for its text (dicts keep key order).
@@ -327,6 +407,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add_function(wrap_pyfunction!(validate, m)?)?;
     m.add_function(wrap_pyfunction!(validate_data, m)?)?;
+    m.add_class::<Compiled>()?;
     m.add_function(wrap_pyfunction!(read, m)?)?;
     m.add_function(wrap_pyfunction!(aggregate, m)?)?;
     m.add_function(wrap_pyfunction!(host_value_error, m)?)?;

@@ -47,7 +47,17 @@ def check(case: dict[str, Any], found: list[lw.Diagnostic]) -> list[str]:
 
 def run(case: dict[str, Any], document: Any) -> list[lw.Diagnostic]:
     options = case.get("options") or {}
-    return lw.validate(document, notice=options.get("notice"), plan=options.get("plan"), kind=case.get("kind"))
+    notice, plan, kind, field = options.get("notice"), options.get("plan"), case.get("kind"), case.get("field")
+    found = lw.validate(document, notice=notice, plan=plan, kind=kind, pointer=field)
+    # A compiled Validator answers the same, or refuses the notice / plan with those diagnostics.
+    try:
+        compiled = lw.Validator(notice=notice, plan=plan)
+    except lw.ParseError as e:
+        assert [d.to_dict() for d in e.diagnostics] == [d.to_dict() for d in found], "Validator refused differently"
+    else:
+        again = compiled.validate(document, kind=kind, pointer=field)
+        assert [d.to_dict() for d in again] == [d.to_dict() for d in found], "Validator answers differently"
+    return found
 
 
 def test_there_are_vectors() -> None:

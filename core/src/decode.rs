@@ -258,6 +258,31 @@ pub trait Labelled {
     /// assert_eq!(SummaryTable::label(&["participation", "featured_activities", "0", "name"]), Some("活动名称"));
     /// ```
     fn label(path: &[&str]) -> Option<&'static str>;
+
+    /// Whether the model has a field at `path` (tokens of a JSON Pointer; an array index is any
+    /// run of digits): `validate_field` refuses a pointer to nowhere instead of passing it.
+    ///
+    /// ```
+    /// use learning_week::{decode::Labelled, SummaryTable};
+    /// assert!(SummaryTable::has_field(&["participation", "participants"]));
+    /// assert!(SummaryTable::has_field(&["participation", "participants", "value"]));
+    /// assert!(!SummaryTable::has_field(&["participation", "particpants"]));
+    /// ```
+    fn has_field(path: &[&str]) -> bool {
+        path.is_empty()
+    }
+
+    /// Every field pointer below `prefix` (arrays shown at index 0), to suggest the nearest one.
+    ///
+    /// ```
+    /// use learning_week::{decode::Labelled, SummaryTable};
+    /// let mut all = Vec::new();
+    /// SummaryTable::field_pointers("", &mut all);
+    /// assert!(all.contains(&"/participation/featured_activities/0/name".to_string()));
+    /// ```
+    fn field_pointers(prefix: &str, out: &mut Vec<String>) {
+        let _ = (prefix, out);
+    }
 }
 
 macro_rules! unlabelled {
@@ -267,7 +292,39 @@ macro_rules! unlabelled {
         }
     )*};
 }
-unlabelled!(String, bool, i32, u32, Value, Count, Satisfaction, NaiveDate, DateTime<FixedOffset>);
+unlabelled!(String, bool, i32, u32, NaiveDate, DateTime<FixedOffset>);
+
+/// Leaves written either as a scalar or as an object with these keys (a qualified count, a
+/// qualified percentage).
+macro_rules! leaf_with_keys {
+    ($($t:ty => $keys:expr),*) => {$(
+        impl Labelled for $t {
+            fn label(_: &[&str]) -> Option<&'static str> { None }
+            fn has_field(path: &[&str]) -> bool {
+                match path {
+                    [] => true,
+                    [key] => $keys.contains(key),
+                    _ => false,
+                }
+            }
+            fn field_pointers(prefix: &str, out: &mut Vec<String>) {
+                out.extend($keys.iter().map(|k| format!("{prefix}/{k}")));
+            }
+        }
+    )*};
+}
+leaf_with_keys!(Count => ["value", "qualifier", "unit", "source"],
+    Satisfaction => ["value", "qualifier", "source", "level"]);
+
+/// Free JSON: any path below it is its own.
+impl Labelled for Value {
+    fn label(_: &[&str]) -> Option<&'static str> {
+        None
+    }
+    fn has_field(_: &[&str]) -> bool {
+        true
+    }
+}
 
 impl<T: Labelled> Labelled for Vec<T> {
     fn label(path: &[&str]) -> Option<&'static str> {
@@ -275,6 +332,17 @@ impl<T: Labelled> Labelled for Vec<T> {
             Some((idx, rest)) if idx.bytes().all(|b| b.is_ascii_digit()) => T::label(rest),
             _ => None,
         }
+    }
+    fn has_field(path: &[&str]) -> bool {
+        match path.split_first() {
+            None => true,
+            Some((idx, rest)) => !idx.is_empty() && idx.bytes().all(|b| b.is_ascii_digit()) && T::has_field(rest),
+        }
+    }
+    fn field_pointers(prefix: &str, out: &mut Vec<String>) {
+        let item = format!("{prefix}/0");
+        T::field_pointers(&item, out);
+        out.push(item);
     }
 }
 
@@ -675,6 +743,20 @@ macro_rules! model {
                     )*
                     _ => None,
                 }
+            }
+            fn has_field(path: &[&str]) -> bool {
+                let Some((first, rest)) = path.split_first() else { return true };
+                match *first {
+                    $( stringify!($field) => <$ty as $crate::decode::Labelled>::has_field(rest), )*
+                    _ => false,
+                }
+            }
+            fn field_pointers(prefix: &str, out: &mut Vec<String>) {
+                $(
+                    let here = format!("{prefix}/{}", stringify!($field));
+                    <$ty as $crate::decode::Labelled>::field_pointers(&here, out);
+                    out.push(here);
+                )*
             }
         }
 

@@ -32,6 +32,7 @@
 
 pub mod aggregate;
 pub mod api;
+pub mod checked;
 pub mod checks;
 pub mod count;
 pub mod decode;
@@ -54,6 +55,7 @@ pub mod text;
 pub mod text_match;
 pub mod validate;
 
+pub use api::{CompileError, Validator};
 pub use count::{Count, CountKind, Qualifier};
 pub use diagnostic::{Diagnostic, Severity};
 pub use notice::{MaterialKind, Notice, Role};
@@ -97,6 +99,15 @@ impl DocumentKind {
     /// ```
     pub fn as_str(self) -> &'static str {
         Self::NAMES[self as usize]
+    }
+
+    /// The Chinese name, as the notice says it.
+    ///
+    /// ```
+    /// assert_eq!(learning_week::DocumentKind::Summary.as_zh(), "总结表");
+    /// ```
+    pub fn as_zh(self) -> &'static str {
+        ["通知", "活动方案", "总结表", "报送材料"][self as usize]
     }
 
     /// Parses a JSON name.

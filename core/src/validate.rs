@@ -146,6 +146,15 @@ pub fn check_notice(notice: &Notice) -> Vec<Diagnostic> {
     out.diagnostics
 }
 
+/// What makes a notice unusable as the context of a validation: the findings of reading it
+/// (`read`, from its JSON; the field constraints when it came typed) and its own coherence rules
+/// (`notice.*`). Any error among them refuses the notice.
+pub(crate) fn notice_problems(notice: &Notice, read: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut problems = if read.is_empty() { field_diagnostics(notice) } else { read };
+    problems.extend(check_notice(notice).into_iter().filter(|d| d.code.starts_with("notice.")));
+    problems
+}
+
 /// A document read from JSON: its kind, typed value, and every finding.
 #[derive(Debug, Clone, PartialEq)]
 #[allow(

@@ -1,7 +1,7 @@
 //! Runs every shared test vector in `tests/vectors/*.json` (the same files the Python and JS
 //! suites run) and reports all failures at once, by case name.
 
-use learning_week::api::{self, DocumentKind, ValidateOptions};
+use learning_week::api::{self, DocumentKind, ValidateOptions, Validator};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -30,9 +30,31 @@ fn run_case(case: &Value) -> Result<(), String> {
         Some(o) => serde_json::from_value(o.clone()).map_err(|e| format!("bad options: {e}"))?,
         None => ValidateOptions::default(),
     };
-    let answer = api::validate_json(kind, &case_text(case), &opts);
-    let expect = case.get("expect").ok_or("no expect")?;
+    let text = case_text(case);
+    let field = case.get("field").and_then(Value::as_str);
+    let answer = match field {
+        Some(f) => api::validate_field_json(kind, &text, f, &opts),
+        None => api::validate_json(kind, &text, &opts),
+    };
     let mut problems = Vec::new();
+    // The compiled validator answers exactly as the one-shot functions (or refuses the notice
+    // or plan at construction with the diagnostics they answer).
+    match Validator::from_options(&opts) {
+        Ok(v) => {
+            let compiled = match field {
+                Some(f) => v.validate_field_json(kind, &text, f),
+                None => v.validate_json(kind, &text),
+            };
+            if compiled != answer {
+                problems.push(format!("the compiled Validator answers {:?}", compiled.codes()));
+            }
+        }
+        Err(e) if e.diagnostics != answer.diagnostics => {
+            problems.push(format!("Validator::from_options refused with {:?}", e.diagnostics));
+        }
+        Err(_) => {}
+    }
+    let expect = case.get("expect").ok_or("no expect")?;
     if let Some(valid) = expect.get("valid").and_then(Value::as_bool) {
         if valid != answer.valid {
             problems.push(format!("valid: expected {valid}, got {}", answer.valid));

@@ -184,10 +184,13 @@ GROUPS = {}
 
 
 def case(group, name, kind, expect, *, input=None, input_text=None, input_generated=None,
-         options=None, paths=None, valid=None):
+         options=None, paths=None, valid=None, field=None):
     """Adds one case. `expect` is the multiset of codes (sorted here); `valid` defaults to
-    "no error among the codes"."""
+    "no error among the codes"; `field` (a JSON Pointer) re-checks that field only, as
+    `validate_field` / `validateField` / `validate(pointer=…)` do."""
     c = {"name": name, "kind": kind}
+    if field is not None:
+        c["field"] = field
     if input_text is not None:
         c["input_text"] = input_text
     elif input_generated is not None:
@@ -433,6 +436,20 @@ case(G, "leadership.issuing_departments empty → row.blank", "summary",
 # summary-structure: rows, types, satisfaction, unknown keys
 
 G = "summary-structure"
+case(G, "re-check of one field: only that field's findings → text.vague", "summary",
+     ["text.vague"], input=summary(("/participation/participants", "很多"), ("/year", "x")),
+     field="/participation/participants")
+case(G, "re-check of a misspelt field → pointer.unknown (nearest: /participation/participants)", "summary",
+     ["pointer.unknown"], input=summary(("/participation/participants", "很多")),
+     field="/participation/particpants")
+case(G, "re-check of a field without the leading slash → pointer.malformed", "summary",
+     ["pointer.malformed"], input=summary(("/participation/participants", "很多")),
+     field="participation/participants")
+case(G, "re-check of a key the model does not know but the input has → field.unknown", "summary",
+     ["field.unknown"], input=summary(("/remarks", "见附件")), field="/remarks")
+case(G, "re-check inside a submission's 总结表 → the rule under /summary", "submission",
+     ["participation.units_exceed_total"], input=submission(("/summary/participation/units_participating", 11)),
+     field="/summary/participation/units_total")
 case(G, "reach.satisfaction absent → satisfaction.missing (info), still valid", "summary",
      ["satisfaction.missing"], input=summary(("/reach/satisfaction", DELETE)),
      paths={"satisfaction.missing": ["/reach/satisfaction"]})

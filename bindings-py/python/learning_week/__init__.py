@@ -66,6 +66,7 @@ __all__ = [
     "RuleDescriptor",
     "Submission",
     "SummaryTable",
+    "Validator",
     "__version__",
     "aggregate",
     "models",
@@ -88,22 +89,165 @@ DocumentInput = Union[str, bytes, bytearray, Mapping[str, Any], _Model]
 AggregateItem = Union[str, bytes, bytearray, Mapping[str, Any], _Model, "os.PathLike[str]"]
 
 
-def _validate_options(lang: str, notice: Any, plan: Any) -> str:
-    """`validate`'s options as core's JSON text (raises `_Unconvertible` for an unusable notice
-    or plan)."""
-    return _dumps(
-        {
-            "lang": lang,
-            "document": False,  # only the diagnostics are returned: core skips the rest
-            "notice": _context_value(notice, "notice"),
-            "plan": _context_value(plan, "plan"),
-        },
-        "options",
-    )
+#: The options of a compiled validator's call, per language: only the diagnostics are returned,
+#: so core skips building the document.
+_CALL_OPTIONS = {lang: json.dumps({"lang": lang, "document": False}) for lang in ("zh", "en")}
 
 
-#: `validate`'s options text when neither a notice nor a plan is given, per language.
-_PLAIN_OPTIONS = {lang: _validate_options(lang, None, None) for lang in ("zh", "en")}
+def _compile(notice: Any, plan: Any) -> tuple[_native.Compiled | None, list[Diagnostic], str]:
+    """Compiles a notice and plan: the native validator (or None and the diagnostics saying why),
+    and the options text it was compiled from (what a pickle carries)."""
+    options = _dumps({"notice": _context_value(notice, "notice"), "plan": _context_value(plan, "plan")}, "options")
+    compiled, diagnostics = _native.Compiled.compile(options)
+    return compiled, _diagnostics(json.loads(diagnostics)), options
+
+
+def _cache_key(value: Any) -> Any:
+    """What identifies a notice or plan's content cheaply: text itself, a file by path, size and
+    modification time; None when only its JSON would (a dict, a model object)."""
+    if value is None or isinstance(value, str):
+        return ("text", value)
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return ("bytes", bytes(value))
+    if isinstance(value, os.PathLike):
+        path = Path(value)
+        try:
+            st = path.stat()
+        except OSError:
+            return None
+        return ("file", str(path.resolve()), st.st_size, st.st_mtime_ns)
+    return None
+
+
+#: Compiled validators of module-level `validate(…, notice=…, plan=…)` calls, by content.
+_COMPILED: dict[Any, tuple[_native.Compiled | None, list[Diagnostic], str]] = {}
+_COMPILED_MAX = 32
+
+
+def _compiled_for(notice: Any, plan: Any) -> tuple[_native.Compiled | None, list[Diagnostic], str]:
+    """The compiled validator of a notice and plan, from the cache when their content was seen."""
+    key: Any = (_cache_key(notice), _cache_key(plan))
+    if key[0] is None or key[1] is None:
+        # A dict or a model: its JSON is its identity.
+        key = _dumps({"notice": _context_value(notice, "notice"), "plan": _context_value(plan, "plan")}, "options")
+    found = _COMPILED.get(key)
+    if found is None:
+        found = _compile(notice, plan)
+        if len(_COMPILED) >= _COMPILED_MAX:
+            _COMPILED.clear()
+        _COMPILED[key] = found
+    return found
+
+
+#: The built-in notice, compiled once per process.
+_DEFAULT = _compile(None, None)
+
+
+def _run(
+    compiled: _native.Compiled,
+    document: DocumentInput,
+    kind: DocumentKind | None,
+    lang: str,
+    pointer: str | None,
+) -> list[Diagnostic]:
+    """Validates `document` with a compiled validator; only unusable options raise."""
+    if kind is None and isinstance(document, _Model):
+        kind = getattr(type(document), "_KIND", None) or None
+    options = _CALL_OPTIONS.get(lang)
+    if options is None:
+        try:
+            options = _dumps({"lang": lang, "document": False}, "options")
+        except _Unconvertible as e:
+            raise _raise_unconvertible(e) from None
+    # Plain data (dicts, lists, str, int, float, bool, None) goes to core as it is and the answer
+    # comes back as Python objects; anything else (None back) as the JSON text json.dumps writes
+    # of it, answered as text. Both give the same answer.
+    data = document._data if isinstance(document, _Model) else document
+    answer = compiled.validate_data(kind, data, options, pointer) if isinstance(data, dict) else None
+    if answer is None:
+        try:
+            answer = json.loads(compiled.validate(kind, _json_text(document), options, pointer))
+        except _Unconvertible as e:
+            return _diagnostics([e.diagnostic])
+    found = _diagnostics(answer["diagnostics"])
+    if any(d.document == "options" for d in found):
+        raise ParseError(found)
+    return found
+
+
+class Validator:
+    """A notice (default: the built-in 2021 Nanchang one) and optionally a unit's plan, compiled
+    once — build it once, then validate every document and every keystroke against it, from any
+    thread. Immutable and picklable.
+
+        v = lw.Validator(notice=Path("notice-2022.json"))
+        v.validate(doc)                        # every finding
+        v.validate(doc, pointer="/host_unit")  # one field, per keystroke
+        v.aggregate(Path("inbox/"))            # the city's roll-up on the same notice
+
+    An unusable notice or plan raises `ParseError` here, with its diagnostics, not at each call.
+    """
+
+    __slots__ = ("_compiled", "_options")
+    _compiled: _native.Compiled
+    _options: str
+
+    def __init__(
+        self,
+        notice: DocumentInput | os.PathLike[str] | None = None,
+        plan: DocumentInput | os.PathLike[str] | None = None,
+    ) -> None:
+        try:
+            compiled, problems, options = _compile(notice, plan)
+        except _Unconvertible as e:
+            raise _raise_unconvertible(e) from None
+        if compiled is None:
+            raise ParseError(problems)
+        object.__setattr__(self, "_compiled", compiled)
+        object.__setattr__(self, "_options", options)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError("Validator is immutable: build another one")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        options = json.loads(self._options)
+        return (Validator, (options.get("notice"), options.get("plan")))
+
+    def __repr__(self) -> str:
+        n = self.notice
+        return f"Validator(notice={n.year!r} {getattr(n.jurisdiction, 'city', None)!r}, plan={self.plan is not None})"
+
+    @property
+    def notice(self) -> Notice:
+        """The compiled notice (typed attribute access)."""
+        return Notice._wrap(json.loads(self._compiled.notice()))
+
+    @property
+    def plan(self) -> ActivityPlan | None:
+        """The compiled plan, if one was given."""
+        data = json.loads(self._compiled.plan())
+        return None if data is None else ActivityPlan._wrap(data)
+
+    def validate(
+        self,
+        document: DocumentInput,
+        kind: DocumentKind | None = None,
+        *,
+        lang: Literal["zh", "en"] = "zh",
+        pointer: str | None = None,
+    ) -> list[Diagnostic]:
+        """Every finding about `document` against this notice (and plan); see `learning_week.validate`.
+        A `pointer` that names no field of the document is a `pointer.unknown` finding."""
+        return _run(self._compiled, document, kind, lang, pointer)
+
+    def aggregate(
+        self,
+        submissions: Iterable[AggregateItem] | os.PathLike[str],
+        plans: Iterable[AggregateItem] | os.PathLike[str] | None = None,
+        grace_days: int | None = None,
+    ) -> CityRollup:
+        """The city's roll-up of `submissions` against this notice; see `learning_week.aggregate`."""
+        return _aggregate(self._compiled.aggregate, submissions, None, plans, grace_days)
 
 
 def validate(
@@ -119,36 +263,24 @@ def validate(
     总结表, the unit's plan. Returns every finding (errors, warnings, infos); an empty list means
     nothing to report. Malformed input is a finding too (`json.syntax`, `type.invalid`), never an
     exception; only unusable arguments raise (`ParseError`, `ValueError` for an unknown `kind`).
+    An unusable notice or plan is answered with its diagnostics (tagged `document`).
 
     `kind` is detected from the keys when not given (a model object gives its own); `lang`
     chooses the language of `message` (`message_en` is always English); `pointer` (an RFC 6901
     JSON Pointer) re-checks one field only, as a web form does per keystroke.
+
+    Each notice and plan is compiled once and kept by content (its text, its file's path, size
+    and modification time, or its JSON); a caller with one notice can hold a `Validator` instead.
     """
-    if kind is None and isinstance(document, _Model):
-        kind = getattr(type(document), "_KIND", None) or None
-    # The options of the common call (built-in notice, no plan) are written once per `lang`.
-    options = _PLAIN_OPTIONS.get(lang) if notice is None and plan is None else None
-    if options is None:
-        try:
-            options = _validate_options(lang, notice, plan)
-        except _Unconvertible as e:
-            if e.diagnostic.get("document"):
-                raise _raise_unconvertible(e) from None
-            return _diagnostics([e.diagnostic])
-    # Plain data (dicts, lists, str, int, float, bool, None) goes to core as it is and the answer
-    # comes back as Python objects; anything else (None back) as the JSON text json.dumps writes
-    # of it, answered as text. Both give the same answer.
-    data = document._data if isinstance(document, _Model) else document
-    answer = _native.validate_data(kind, data, options, pointer) if isinstance(data, dict) else None
-    if answer is None:
-        try:
-            answer = json.loads(_native.validate(kind, _json_text(document), options, pointer))
-        except _Unconvertible as e:
-            return _diagnostics([e.diagnostic])
-    found = _diagnostics(answer["diagnostics"])
-    if any(d.document == "options" for d in found):
-        raise ParseError(found)
-    return found
+    try:
+        compiled, problems, _ = _DEFAULT if notice is None and plan is None else _compiled_for(notice, plan)
+    except _Unconvertible as e:
+        if e.diagnostic.get("document"):
+            raise _raise_unconvertible(e) from None
+        return _diagnostics([e.diagnostic])
+    if compiled is None:
+        return problems
+    return _run(compiled, document, kind, lang, pointer)
 
 
 def _items(value: Any, document: str) -> list[Any]:
@@ -192,19 +324,29 @@ def aggregate(
     that cannot be read is not an error: it is listed in `accounting.rejected`. Raises
     `ParseError` only when the notice or the arguments are unusable.
     """
+    return _aggregate(_native.aggregate, submissions, notice, plans, grace_days)
+
+
+def _aggregate(
+    native: Any,
+    submissions: Iterable[AggregateItem] | os.PathLike[str],
+    notice: DocumentInput | os.PathLike[str] | None,
+    plans: Iterable[AggregateItem] | os.PathLike[str] | None,
+    grace_days: int | None,
+) -> CityRollup:
+    """A roll-up by `native` (the module's, or a compiled validator's, which takes no notice)."""
     try:
         items = _dumps(_items(submissions, "submissions"), "submissions")
-        options = _dumps(
-            {
-                "notice": _context_value(notice, "notice"),
-                "plans": [] if plans is None else _items(plans, "plans"),
-                "grace_days": grace_days,
-            },
-            "options",
-        )
+        opts: dict[str, Any] = {
+            "plans": [] if plans is None else _items(plans, "plans"),
+            "grace_days": grace_days,
+        }
+        if notice is not None:
+            opts["notice"] = _context_value(notice, "notice")
+        options = _dumps(opts, "options")
     except _Unconvertible as e:
         raise _raise_unconvertible(e) from None
-    answer = json.loads(_native.aggregate(items, options))
+    answer = json.loads(native(items, options))
     if not answer["ok"]:
         raise ParseError(_diagnostics(answer["diagnostics"]))
     return CityRollup._wrap(answer["rollup"])

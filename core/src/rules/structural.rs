@@ -239,6 +239,29 @@ structural!(
     "Invalid e-mail address"
 );
 
+structural!(
+    POINTER_MALFORMED,
+    "pointer.malformed",
+    Error,
+    &[""],
+    "—",
+    "逐项校验的字段必须用 JSON Pointer（RFC 6901）指明，以 / 开头。",
+    "The field to re-check must be named by a JSON Pointer (RFC 6901), starting with /.",
+    "「{pointer}」不是 JSON Pointer：应以 / 开头，如 {nearest}；该字段未校验",
+    "\"{pointer}\" is not a JSON Pointer: it must start with /, as in {nearest}; the field was not checked"
+);
+structural!(
+    POINTER_UNKNOWN,
+    "pointer.unknown",
+    Error,
+    &[""],
+    "—",
+    "逐项校验的字段必须是该文档的一行。",
+    "The field to re-check must be a row of the document.",
+    "{pointer} 不是{kind_zh}的字段，最接近的是 {nearest}；该字段未校验",
+    "{pointer} is not a field of a {kind}; the nearest is {nearest}; the field was not checked"
+);
+
 pub(crate) const RULES: &[Rule] = &[
     JSON_SYNTAX,
     JSON_TOO_DEEP,
@@ -260,4 +283,6 @@ pub(crate) const RULES: &[Rule] = &[
     SATISFACTION_OUT_OF_RANGE,
     CONTACT_PHONE_INVALID,
     CONTACT_EMAIL_INVALID,
+    POINTER_MALFORMED,
+    POINTER_UNKNOWN,
 ];

@@ -5,7 +5,10 @@
 //! no rule, no message and no default. Bad input never panics and never throws: it comes back
 //! as diagnostics.
 
-use crate::decode::{parse_document, parse_json};
+pub mod validator;
+pub use validator::{Checked, CompileError, CompiledNotice, Unit, Validator};
+
+use crate::decode::parse_json;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::json::Json;
 use crate::notice::Notice;
@@ -16,7 +19,6 @@ pub use crate::DocumentKind;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use std::borrow::Cow;
 
 /// What a validation is checked against.
 ///
@@ -91,19 +93,9 @@ impl ValidationAnswer {
     }
 }
 
-/// Reads a context document given as an object or as JSON text.
-fn context_value(v: &Value, document: &str) -> Result<Value, Vec<Diagnostic>> {
-    match v {
-        Value::String(text) => parse_json(text).map_err(|mut d| {
-            d.document = Some(document.to_owned());
-            vec![d]
-        }),
-        other => Ok(other.clone()),
-    }
-}
-
 /// Resolves the notice of `options`: the given one (decoded and checked) or the built-in default.
-/// Errors in a given notice come back tagged `document: "notice"`.
+/// Errors in a given notice come back tagged `document: "notice"`. A caller that validates more
+/// than once compiles a [`Validator`] instead.
 ///
 /// ```
 /// use learning_week::api::{resolve_notice, ValidateOptions};
@@ -113,52 +105,20 @@ fn context_value(v: &Value, document: &str) -> Result<Value, Vec<Diagnostic>> {
 /// assert!(errs.iter().all(|d| d.document.as_deref() == Some("notice")));
 /// ```
 pub fn resolve_notice(options: &ValidateOptions) -> Result<Notice, Vec<Diagnostic>> {
-    resolve_notice_cow(options).map(Cow::into_owned)
+    let notice_only = ValidateOptions { notice: options.notice.clone(), plan: None };
+    Validator::from_options(&notice_only).map(|v| v.notice().model().clone()).map_err(|e| e.diagnostics)
 }
 
-/// [`resolve_notice`] without copying the built-in notice: it is borrowed, read once per process.
-fn resolve_notice_cow(options: &ValidateOptions) -> Result<Cow<'static, Notice>, Vec<Diagnostic>> {
-    let Some(v) = options.notice.as_ref().filter(|v| !v.is_null()) else {
-        return Ok(Cow::Borrowed(Notice::nanchang_2021_ref()));
-    };
-    let v = context_value(v, "notice")?;
-    let outcome = read_context::<Notice>(&v, "notice");
-    let mut problems: Vec<Diagnostic> = outcome.diagnostics;
-    if let Some(n) = &outcome.value {
-        problems.extend(
-            crate::validate::check_notice(n).into_iter().filter(|d| d.code.starts_with("notice.")).map(
-                |mut d| {
-                    d.document = Some("notice".into());
-                    d
-                },
-            ),
-        );
-    }
-    match outcome.value {
-        Some(n) if !problems.iter().any(|d| d.severity == Severity::Error) => Ok(Cow::Owned(n)),
-        _ => Err(problems),
-    }
-}
-
-fn resolve_plan(options: &ValidateOptions) -> Result<Option<ActivityPlan>, Vec<Diagnostic>> {
-    let Some(v) = options.plan.as_ref().filter(|v| !v.is_null()) else { return Ok(None) };
-    let v = context_value(v, "plan")?;
-    let outcome = read_context::<ActivityPlan>(&v, "plan");
-    let structural_errors = outcome
-        .diagnostics
-        .iter()
-        .any(|d| d.severity == Severity::Error && d.code != "row.missing" && d.code != "row.blank");
-    match outcome.value {
-        Some(p) if !structural_errors => Ok(Some(p)),
-        _ => Err(outcome.diagnostics),
-    }
-}
-
-/// The notice and plan of `options`, or the problems that make them unusable.
-fn resolve_context(
+/// Runs `f` with the validator of `options`, or answers with why it cannot be compiled.
+fn with_validator(
+    kind: Option<DocumentKind>,
     options: &ValidateOptions,
-) -> Result<(Cow<'static, Notice>, Option<ActivityPlan>), Vec<Diagnostic>> {
-    Ok((resolve_notice_cow(options)?, resolve_plan(options)?))
+    f: impl FnOnce(&Validator) -> Typed,
+) -> Typed {
+    match Validator::from_options(options) {
+        Ok(v) => f(&v),
+        Err(e) => (ValidationAnswer::from_diagnostics(kind, e.diagnostics, None), None),
+    }
 }
 
 /// Validates a JSON value. `kind` may be `None` to detect it from the keys.
@@ -193,14 +153,7 @@ fn tree_answer(
     field: Option<&str>,
     options: &ValidateOptions,
 ) -> Typed {
-    let (notice, plan) = match resolve_context(options) {
-        Ok(c) => c,
-        Err(diags) => return (ValidationAnswer::from_diagnostics(kind, diags, None), None),
-    };
-    let outcome = crate::validate::validate_tree(kind, input, field, &notice, plan.as_ref());
-    let kind = outcome.value.as_ref().map(|d| d.kind()).or(kind);
-    let document = outcome.value.filter(|_| field.is_none());
-    (ValidationAnswer::from_diagnostics(kind, outcome.diagnostics, None), document)
+    with_validator(kind, options, |v| v.answer_tree(kind, input, field))
 }
 
 /// [`tree_answer`] for JSON text: malformed text is one `json.syntax` / `json.too_deep` finding.
@@ -210,10 +163,7 @@ fn text_answer(
     field: Option<&str>,
     options: &ValidateOptions,
 ) -> Typed {
-    match parse_document(input) {
-        Ok(tree) => tree_answer(kind, &tree, field, options),
-        Err(d) => (ValidationAnswer::from_diagnostics(kind, vec![d], None), None),
-    }
+    with_validator(kind, options, |v| v.answer_text(kind, input, field))
 }
 
 /// Validates JSON text; malformed JSON gives one `json.syntax` diagnostic with line and column.
@@ -439,17 +389,21 @@ pub fn aggregate_input(item: &Value) -> crate::aggregate::AggregateInput {
 /// ```
 pub fn aggregate_value(request: &AggregateRequest) -> AggregateAnswer {
     let options = ValidateOptions { notice: request.notice.clone(), plan: None };
-    let notice = match resolve_notice_cow(&options) {
-        Ok(n) => n,
-        Err(diags) => return AggregateAnswer::failure(diags),
-    };
+    match Validator::from_options(&options) {
+        Ok(v) => aggregate_with(&v, request),
+        Err(e) => AggregateAnswer::failure(e.diagnostics),
+    }
+}
+
+/// A roll-up request answered on a compiled validator (its `notice` is not read again).
+fn aggregate_with(validator: &Validator, request: &AggregateRequest) -> AggregateAnswer {
     let inputs: Vec<crate::aggregate::AggregateInput> = request
         .submissions
         .iter()
         .map(aggregate_input)
         .chain(request.plans.iter().map(|p| aggregate_input(p).as_plan()))
         .collect();
-    let rollup = crate::aggregate::aggregate(&notice, &inputs, &request.options);
+    let rollup = validator.aggregate(&inputs, &request.options);
     AggregateAnswer { ok: true, diagnostics: Vec::new(), rollup: Some(rollup) }
 }
 
@@ -623,6 +577,70 @@ fn binding_answer(
     (answer.in_lang(o.lang), document.filter(|_| o.document != Some(false)))
 }
 
+/// [`binding_answer`] for a compiled [`Validator`]'s method: the options carry only `kind`,
+/// `lang` and `document`; a `notice` or `plan` there is refused (they were compiled).
+fn compiled_answer(
+    kind: Option<DocumentKind>,
+    options: &str,
+    validate: impl FnOnce(Option<DocumentKind>) -> Typed,
+) -> Typed {
+    binding_answer(kind, options, |kind, context| {
+        if context.notice.as_ref().is_some_and(|v| !v.is_null()) || context.plan.as_ref().is_some_and(|v| !v.is_null()) {
+            let found = "notice / plan (they belong to the Validator, given once when it is built)".to_owned();
+            let d = argument_error("options", "{kind?, lang?, document?}", found);
+            return (ValidationAnswer::from_diagnostics(kind, vec![d], None), None);
+        }
+        validate(kind)
+    })
+}
+
+impl Validator {
+    /// What a binding's `Validator.validate(…)` answers, as JSON text: the document as JSON
+    /// text, optionally one field (`pointer`), and the options (`{kind?, lang?, document?}`)
+    /// as JSON text; `kind` (fixed by the binding's method) wins over `options.kind`.
+    ///
+    /// ```
+    /// use learning_week::api::{DocumentKind, Validator};
+    /// let v = Validator::default();
+    /// let out = v.binding_json(Some(DocumentKind::Summary), r#"{"host_unit": "朝阳区"}"#, Some("/host_unit"), r#"{"lang": "en"}"#);
+    /// assert!(out.contains("unit.unknown"));
+    /// assert!(v.binding_json(None, "{}", None, r#"{"notice": {}}"#).contains("belong to the Validator"));
+    /// ```
+    pub fn binding_json(&self, kind: Option<DocumentKind>, input: &str, pointer: Option<&str>, options: &str) -> String {
+        answer_text(compiled_answer(kind, options, |kind| self.answer_text(kind, input, pointer)))
+    }
+
+    /// [`Validator::binding_json`] for a document already in the reader's tree, answered as the
+    /// typed [`ValidationAnswer`] (the Python package builds its objects from it).
+    ///
+    /// ```
+    /// let v = learning_week::api::Validator::default();
+    /// let tree = learning_week::json::parse(r#"{"host_unit": "朝阳区"}"#).unwrap();
+    /// assert!(v.binding_tree_answer(None, &tree, None, "null").codes().contains(&"unit.unknown"));
+    /// ```
+    pub fn binding_tree_answer(
+        &self,
+        kind: Option<DocumentKind>,
+        input: &Json<'_>,
+        pointer: Option<&str>,
+        options: &str,
+    ) -> ValidationAnswer {
+        with_value_document(compiled_answer(kind, options, |kind| self.answer_tree(kind, input, pointer)))
+    }
+
+    /// A binding's roll-up on this validator's notice: the submissions as a JSON array (see
+    /// [`AggregateRequest`]) and the options (`{plans?, grace_days?}`) as JSON text.
+    ///
+    /// ```
+    /// let v = learning_week::api::Validator::default();
+    /// let a = v.aggregate_binding(r#"["{"]"#, r#"{"grace_days": 1}"#);
+    /// assert_eq!(a.rollup.unwrap().accounting.rejected.len(), 1);
+    /// ```
+    pub fn aggregate_binding(&self, submissions: &str, options: &str) -> AggregateAnswer {
+        aggregate_binding_with(Some(self), submissions, options)
+    }
+}
+
 /// The answer's JSON text, the document written straight from the typed model: the same text as
 /// [`with_value_document`] then [`to_json_string`].
 fn answer_text((answer, document): Typed) -> String {
@@ -747,6 +765,11 @@ pub struct AggregateBindingOptions {
 /// assert!(!learning_week::api::aggregate_binding("{}", "null").ok);
 /// ```
 pub fn aggregate_binding(submissions: &str, options: &str) -> AggregateAnswer {
+    aggregate_binding_with(None, submissions, options)
+}
+
+/// [`aggregate_binding`] with a compiled validator (then a `notice` in the options is refused).
+fn aggregate_binding_with(validator: Option<&Validator>, submissions: &str, options: &str) -> AggregateAnswer {
     let submissions = match parse_json(submissions) {
         Ok(Value::Array(items)) => items,
         Ok(other) => {
@@ -762,12 +785,20 @@ pub fn aggregate_binding(submissions: &str, options: &str) -> AggregateAnswer {
         Ok(o) => o,
         Err(diags) => return AggregateAnswer::failure(diags),
     };
-    aggregate_value(&AggregateRequest {
+    let request = AggregateRequest {
         notice: options.notice,
         submissions,
         plans: options.plans,
         options: crate::aggregate::AggregateOptions { grace_days: options.grace_days },
-    })
+    };
+    match validator {
+        None => aggregate_value(&request),
+        Some(_) if request.notice.as_ref().is_some_and(|n| !n.is_null()) => {
+            let found = "notice (it belongs to the Validator, given once when it is built)".to_owned();
+            AggregateAnswer::failure(vec![argument_error("options", "{plans?, grace_days?}", found)])
+        }
+        Some(v) => aggregate_with(v, &request),
+    }
 }
 
 /// A document read without being checked against a notice (a binding's `from_json`): the
@@ -797,7 +828,7 @@ fn readable(diagnostics: &[Diagnostic]) -> bool {
 
 fn read_as<T>(v: &Value) -> (Option<Value>, Vec<Diagnostic>)
 where
-    T: crate::decode::Decode + validator::Validate + crate::decode::Labelled + Serialize,
+    T: crate::decode::Decode + ::validator::Validate + crate::decode::Labelled + Serialize,
 {
     let outcome = read_context::<T>(v, "");
     let diagnostics = outcome

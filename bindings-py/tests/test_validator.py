@@ -1,0 +1,104 @@
+"""The compiled Validator: built once from any notice, the same answers as `validate`, immutable,
+picklable, shareable across threads; an unusable notice refuses at construction."""
+
+from __future__ import annotations
+
+import json
+import pickle
+import threading
+from pathlib import Path
+
+import pytest
+
+import learning_week as lw
+
+ROOT = Path(__file__).resolve().parents[2]
+DONGHU = ROOT / "examples/nanchang-2021/submissions/donghu.submission.json"
+NOTICE_TEXT = json.dumps(json.loads(lw._native.default_notice()), ensure_ascii=False)
+
+
+def codes(found: list[lw.Diagnostic]) -> list[str]:
+    return sorted(d.code for d in found)
+
+
+def test_a_custom_notice_answers_as_the_builtin() -> None:
+    doc = {"year": 2021, "host_unit": "湾里区", "participation": {"units_total": 5, "units_participating": 7}}
+    custom = lw.Validator(notice=NOTICE_TEXT)
+    assert [d.to_dict() for d in custom.validate(doc)] == [d.to_dict() for d in lw.validate(doc)]
+    assert "participation.units_exceed_total" in codes(custom.validate(doc))
+    p = "/participation/units_participating"
+    assert codes(custom.validate(doc, pointer=p)) == ["participation.units_exceed_total"]
+
+
+def test_every_notice_form_compiles_to_the_same_validator(tmp_path: Path) -> None:
+    path = tmp_path / "notice.json"
+    path.write_text(NOTICE_TEXT, encoding="utf-8")
+    doc = DONGHU.read_text(encoding="utf-8")
+    want = [d.to_dict() for d in lw.validate(doc)]
+    for notice in (NOTICE_TEXT, NOTICE_TEXT.encode(), path, json.loads(NOTICE_TEXT), lw.Notice.nanchang_2021()):
+        assert [d.to_dict() for d in lw.Validator(notice=notice).validate(doc)] == want, type(notice)
+        assert [d.to_dict() for d in lw.validate(doc, notice=notice)] == want, type(notice)
+
+
+def test_an_unusable_notice_refuses_at_construction_and_module_validate_answers_it() -> None:
+    with pytest.raises(lw.ParseError) as e:
+        lw.Validator(notice={"year": "x"})
+    assert e.value.diagnostics and all(d.document == "notice" for d in e.value.diagnostics)
+    found = lw.validate({"host_unit": "东湖区"}, notice={"year": "x"})
+    assert [d.to_dict() for d in found] == [d.to_dict() for d in e.value.diagnostics]
+    with pytest.raises(lw.ParseError):
+        lw.Validator(plan='{"activities": 1}')
+
+
+def test_the_validator_is_immutable_and_picklable() -> None:
+    v = lw.Validator(notice=NOTICE_TEXT, plan={"unit": "东湖区", "activities": [{"name": "读书节"}]})
+    with pytest.raises(AttributeError):
+        v.anything = 1  # type: ignore[attr-defined]
+    back = pickle.loads(pickle.dumps(v))
+    doc = DONGHU.read_text(encoding="utf-8")
+    assert [d.to_dict() for d in back.validate(doc)] == [d.to_dict() for d in v.validate(doc)]
+    assert back.plan is not None and back.plan.unit == "东湖区"
+    assert back.notice.year == 2021
+    assert "2021" in repr(back)
+
+
+def test_the_validator_is_shared_across_threads() -> None:
+    v = lw.Validator(notice=NOTICE_TEXT)
+    doc = DONGHU.read_text(encoding="utf-8")
+    want = [d.to_dict() for d in v.validate(doc)]
+    results: list[list[dict[str, object]]] = []
+
+    def work() -> None:
+        for _ in range(20):
+            results.append([d.to_dict() for d in v.validate(doc)])
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(results) == 80 and all(r == want for r in results)
+
+
+def test_a_pointer_to_no_field_is_a_finding() -> None:
+    doc = {"host_unit": "东湖区", "participation": {"participants": "很多"}}
+    assert codes(lw.validate(doc, pointer="/participation/participants")) == ["text.vague"]
+    typo = lw.validate(doc, pointer="/participation/particpants")
+    assert codes(typo) == ["pointer.unknown"]
+    assert typo[0].params["nearest"] == "/participation/participants"
+    assert codes(lw.validate(doc, pointer="participation/participants")) == ["pointer.malformed"]
+
+
+def test_the_validator_rolls_up_on_its_notice() -> None:
+    v = lw.Validator(notice=NOTICE_TEXT)
+    folder = ROOT / "examples/nanchang-2021"
+    mine, module = v.aggregate(folder), lw.aggregate(folder)
+    assert mine.to_dict() == module.to_dict()
+    assert mine.expected_units == 13
+
+
+def test_module_validate_compiles_each_notice_once() -> None:
+    lw._COMPILED.clear()
+    for _ in range(5):
+        lw.validate({"host_unit": "东湖区"}, notice=NOTICE_TEXT)
+    assert len(lw._COMPILED) == 1
