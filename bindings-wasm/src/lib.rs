@@ -32,6 +32,25 @@ export interface ValidateOptions {
   /** Whether the answer carries `document` (the document as read): absent or true → yes; false → only the findings, in about half the time. */
   document?: boolean;
 }
+/** Options of a compiled `Validator`'s calls (the notice and plan were given to its constructor). */
+export interface CallOptions {
+  kind?: DocumentKind | null;
+  /** Language of each diagnostic's `message` ("zh" by default); `message_en` is always English. */
+  lang?: "zh" | "en";
+  /** Whether the answer carries `document`: absent or true → yes; false → only the findings. */
+  document?: boolean;
+}
+/** Options of a compiled `Validator`'s roll-up. */
+export interface CompiledAggregateOptions {
+  /** 活动方案 sent separately (topic coverage). */
+  plans?: AggregateItem[];
+  /** 宽限天数; absent → the notice's. */
+  grace_days?: number | null;
+}
+/** What `new Validator(…)` throws for an unusable notice or plan. */
+export interface CompileError extends Error {
+  diagnostics: Diagnostic[];
+}
 /** Options of `validate` and `validateField`: the document kind, when it is not to be detected from the keys. */
 export interface FieldOptions extends ValidateOptions {
   kind?: DocumentKind | null;
@@ -282,6 +301,158 @@ pub fn aggregate(
         (_, Err(d)) => api::AggregateAnswer { ok: false, diagnostics: vec![d], rollup: None },
     };
     to_js(&answer)
+}
+
+/// A notice (and optionally a unit's plan) compiled once: build it when the page loads, then
+/// validate every keystroke against it. `new Validator()` is the built-in 2021 Nanchang notice.
+/// An unusable notice or plan throws at construction — an `Error` whose `diagnostics` say why —
+/// never at a call. Call `free()` when done with it (or let the FinalizationRegistry do it).
+#[wasm_bindgen]
+pub struct Validator {
+    inner: api::Validator,
+}
+
+/// The `Error` a constructor throws: the message in Chinese and English, and `diagnostics`.
+fn compile_error(e: &api::CompileError) -> JsValue {
+    let err = js_sys::Error::new(&e.to_string());
+    // Reflect.set on a fresh Error cannot fail; were it ever to, the message still says why.
+    let _ = js_sys::Reflect::set(&err, &JsValue::from_str("diagnostics"), &to_js(&e.diagnostics));
+    err.into()
+}
+
+/// A context document as JSON text (`undefined` / `null` → none), or the error to throw.
+fn context_text(value: &JsValue, document: &str) -> Result<Option<String>, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    json_text(value).map(Some).map_err(|mut d| {
+        d.document = Some(document.into());
+        compile_error(&api::CompileError { diagnostics: vec![d] })
+    })
+}
+
+#[wasm_bindgen]
+impl Validator {
+    /// Compiles `notice` (object or JSON text; absent → the built-in one) and `plan`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_optional_param_type = "DocumentInput<Notice> | null")] notice: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "DocumentInput<ActivityPlan> | null")] plan: JsValue,
+    ) -> Result<Validator, JsValue> {
+        let base = match context_text(&notice, "notice")? {
+            None => api::Validator::default(),
+            Some(text) => api::Validator::from_json(&text).map_err(|e| compile_error(&e))?,
+        };
+        let inner = match context_text(&plan, "plan")? {
+            None => base,
+            Some(text) => base.with_plan_json(&text).map_err(|e| compile_error(&e))?,
+        };
+        Ok(Validator { inner })
+    }
+
+    fn answer(
+        &self,
+        kind: Option<DocumentKind>,
+        input: &JsValue,
+        pointer: Option<&str>,
+        options: &JsValue,
+    ) -> JsValue {
+        match (json_text(input), options_text(options)) {
+            (Ok(input), Ok(options)) => {
+                from_json_text(&self.inner.binding_json(kind, &input, pointer, &options))
+            }
+            (Err(d), _) | (_, Err(d)) => to_js(&ValidationAnswer::from_diagnostics(kind, vec![d], None)),
+        }
+    }
+
+    /// Validates a document of any kind (`options.kind`, or detected from its keys).
+    #[wasm_bindgen(unchecked_return_type = "ValidationAnswer")]
+    pub fn validate(
+        &self,
+        #[wasm_bindgen(
+            unchecked_param_type = "DocumentInput<SummaryTable | ActivityPlan | Submission | Notice>"
+        )]
+        input: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
+    ) -> JsValue {
+        self.answer(None, &input, None, &options)
+    }
+
+    /// Validates a 总结表 against the compiled notice (and plan).
+    #[wasm_bindgen(js_name = validateSummary, unchecked_return_type = "ValidationAnswer<SummaryTable>")]
+    pub fn validate_summary(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "DocumentInput<SummaryTable>")] input: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
+    ) -> JsValue {
+        self.answer(Some(DocumentKind::Summary), &input, None, &options)
+    }
+
+    /// Validates an activity plan against the compiled notice.
+    #[wasm_bindgen(js_name = validatePlan, unchecked_return_type = "ValidationAnswer<ActivityPlan>")]
+    pub fn validate_plan(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "DocumentInput<ActivityPlan>")] input: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
+    ) -> JsValue {
+        self.answer(Some(DocumentKind::Plan), &input, None, &options)
+    }
+
+    /// Validates a submission (报送: 总结表 + materials + submitted_at) against the compiled notice.
+    #[wasm_bindgen(js_name = validateSubmission, unchecked_return_type = "ValidationAnswer<Submission>")]
+    pub fn validate_submission(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "DocumentInput<Submission>")] input: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
+    ) -> JsValue {
+        self.answer(Some(DocumentKind::Submission), &input, None, &options)
+    }
+
+    /// Re-checks one field (RFC 6901 pointer), per keystroke; a pointer to no field of the
+    /// document is a `pointer.unknown` / `pointer.malformed` finding.
+    #[wasm_bindgen(js_name = validateField, unchecked_return_type = "ValidationAnswer<never>")]
+    pub fn validate_field(
+        &self,
+        #[wasm_bindgen(
+            unchecked_param_type = "DocumentInput<SummaryTable> | DocumentInput<ActivityPlan> | DocumentInput<Submission>"
+        )]
+        input: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] pointer: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
+    ) -> JsValue {
+        match pointer.as_string() {
+            Some(p) => self.answer(None, &input, Some(&p), &options),
+            None => {
+                let mut d = api::host_value_error("pointer: not a string", false);
+                d.document = Some("pointer".into());
+                to_js(&ValidationAnswer::from_diagnostics(None, vec![d], None))
+            }
+        }
+    }
+
+    /// Rolls up the submissions received against the compiled notice.
+    #[wasm_bindgen(unchecked_return_type = "AggregateAnswer")]
+    pub fn aggregate(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "AggregateItem[] | string")] submissions: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CompiledAggregateOptions")] options: JsValue,
+    ) -> JsValue {
+        let answer = match (json_text(&submissions), options_text(&options)) {
+            (Ok(submissions), Ok(options)) => self.inner.aggregate_binding(&submissions, &options),
+            (Err(mut d), _) => {
+                d.document = Some("submissions".into());
+                api::AggregateAnswer { ok: false, diagnostics: vec![d], rollup: None }
+            }
+            (_, Err(d)) => api::AggregateAnswer { ok: false, diagnostics: vec![d], rollup: None },
+        };
+        to_js(&answer)
+    }
+
+    /// The compiled notice.
+    #[wasm_bindgen(getter, unchecked_return_type = "Notice")]
+    pub fn notice(&self) -> JsValue {
+        to_js(self.inner.notice().model())
+    }
 }
 
 /// The built-in 2021 Nanchang notice (jurisdiction, week, theme, deadline …).

@@ -28,11 +28,23 @@ export function caseText(c) {
 }
 
 /** Validates like `api::validate_json(kind, text, options)`, through the export for the kind. */
-export function validateAs(kind, input, options) {
+export function validateAs(kind, input, options, field) {
+  if (field !== undefined) return lw.validateField(input, field, { ...(options || {}), kind: kind ?? null });
   switch (kind) {
     case 'summary': return lw.validateSummary(input, options);
     case 'plan': return lw.validatePlan(input, options);
     case 'submission': return lw.validateSubmission(input, options);
     default: return lw.validate(input, { ...(options || {}), kind: kind ?? null });
+  }
+}
+
+/** `validateAs` on a compiled `Validator` (its notice and plan were given to the constructor). */
+export function validateWith(v, kind, input, field) {
+  if (field !== undefined) return v.validateField(input, field, { kind: kind ?? null });
+  switch (kind) {
+    case 'summary': return v.validateSummary(input);
+    case 'plan': return v.validatePlan(input);
+    case 'submission': return v.validateSubmission(input);
+    default: return v.validate(input, { kind: kind ?? null });
   }
 }

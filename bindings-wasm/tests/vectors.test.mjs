@@ -3,7 +3,7 @@
 // the same results in every language.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lw, vectorFiles, caseText, validateAs } from './load.mjs';
+import { lw, vectorFiles, caseText, validateAs, validateWith } from './load.mjs';
 
 const catalog = new Set(lw.rules().map((r) => r.code));
 const sorted = (xs) => [...xs].sort();
@@ -45,11 +45,27 @@ test('document vectors (tests/vectors/*.json), as text and as JS objects', () =>
     for (const c of doc.cases || []) {
       total += 1;
       const text = caseText(c);
-      const answer = validateAs(c.kind ?? null, text, c.options);
+      const answer = validateAs(c.kind ?? null, text, c.options, c.field);
       const problems = check(c, answer);
+      // A compiled Validator answers the same, or refuses the notice / plan with those diagnostics.
+      let compiled;
+      try {
+        compiled = new lw.Validator(c.options?.notice, c.options?.plan);
+      } catch (e) {
+        if (!Array.isArray(e.diagnostics)) problems.push(`Validator threw without diagnostics: ${e}`);
+        else if (JSON.stringify(e.diagnostics) !== JSON.stringify(answer.diagnostics)) problems.push('Validator refused differently');
+      }
+      if (compiled) {
+        try {
+          assert.deepStrictEqual(validateWith(compiled, c.kind ?? null, text, c.field), answer);
+        } catch {
+          problems.push('the compiled Validator answers differently');
+        }
+        compiled.free();
+      }
       // A JS object must give exactly the answer its JSON text gives.
       if (c.input !== undefined && typeof c.input !== 'string' && c.input_text === undefined) {
-        const fromObject = validateAs(c.kind ?? null, c.input, c.options);
+        const fromObject = validateAs(c.kind ?? null, c.input, c.options, c.field);
         try {
           assert.deepStrictEqual(fromObject, answer);
         } catch {

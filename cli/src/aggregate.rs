@@ -10,7 +10,7 @@
 //! `--out report.html|rollup.xlsx` also writes the roll-up as an HTML report or a workbook (the
 //! format from the extension; another extension is a usage error, exit 2, before any work).
 
-use learning_week::aggregate::{aggregate, AggregateInput, AggregateOptions};
+use learning_week::aggregate::{AggregateInput, AggregateOptions};
 use learning_week::api::{self, ValidateOptions};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -103,12 +103,12 @@ pub(crate) fn run(
             return ExitCode::from(2);
         }
     };
-    let notice = match api::resolve_notice(&ValidateOptions {
+    let validator = match api::Validator::from_options(&ValidateOptions {
         notice: notice_text.map(serde_json::Value::String),
         plan: None,
     }) {
-        Ok(n) => n,
-        Err(diags) => {
+        Ok(v) => v,
+        Err(api::CompileError { diagnostics: diags }) => {
             eprintln!("通知无法使用 / the notice cannot be used:");
             for d in &diags {
                 eprintln!("{}", crate::diagnostic_line(d, en));
@@ -134,7 +134,14 @@ pub(crate) fn run(
                             .and_then(|m| m.modified())
                             .ok()
                             .map(|t| chrono::DateTime::<chrono::Utc>::from(t).fixed_offset());
-                        api::office_aggregate_input(Some(&id), format, &bytes, given, mtime, notice.year)
+                        api::office_aggregate_input(
+                            Some(&id),
+                            format,
+                            &bytes,
+                            given,
+                            mtime,
+                            validator.notice().year,
+                        )
                     }
                     Err(e) => {
                         AggregateInput::unreadable(Some(&id), format!("无法读取文件 / cannot read: {e}"))
@@ -147,7 +154,7 @@ pub(crate) fn run(
             }
         })
         .collect();
-    let rollup = aggregate(&notice, &inputs, &AggregateOptions { grace_days });
+    let rollup = validator.aggregate(&inputs, &AggregateOptions { grace_days });
     let lang = if en { "en" } else { "zh" };
     match format {
         AggregateFormat::Json => {

@@ -3,7 +3,7 @@
 //! Exit codes: 0 no errors; 1 errors found; 2 unusable input or usage.
 
 use clap::{Parser, Subcommand, ValueEnum};
-use learning_week::api::{self, DocumentKind, ValidateOptions, ValidationAnswer};
+use learning_week::api::{self, DocumentKind, ValidateOptions, ValidationAnswer, Validator};
 use learning_week::diagnostic::Diagnostic;
 use serde_json::{json, Value};
 use std::io::Write;
@@ -72,6 +72,9 @@ enum Command {
         /// 文档类型；缺省自动判断 / document kind (default: detected)
         #[arg(long, value_enum)]
         kind: Option<Kind>,
+        /// 只复核这一项（JSON Pointer，如 /participation/participants）/ re-check this field only
+        #[arg(long)]
+        field: Option<String>,
         /// 输出格式 / output format
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
@@ -209,9 +212,14 @@ fn main() -> ExitCode {
         }
     };
     match cli.command {
-        Command::Validate { notice, plan, kind, format, lang, files } => {
-            validate(notice.as_deref(), plan.as_deref(), kind.map(Into::into), format, lang, &files)
-        }
+        Command::Validate { notice, plan, kind, field, format, lang, files } => validate(
+            Context { notice: notice.as_deref(), plan: plan.as_deref() },
+            kind.map(Into::into),
+            field.as_deref(),
+            format,
+            lang,
+            &files,
+        ),
         Command::Rules { format, lang } => rules(format, lang),
         Command::Aggregate { notice, format, grace_days, lang, out, submitted_at, paths } => aggregate::run(
             notice.as_deref(),
@@ -269,27 +277,41 @@ fn unusable(answer: &ValidationAnswer) -> bool {
     })
 }
 
+/// The notice and plan files a validation is checked against.
+struct Context<'a> {
+    notice: Option<&'a Path>,
+    plan: Option<&'a Path>,
+}
+
 fn validate(
-    notice: Option<&Path>,
-    plan: Option<&Path>,
+    context_files: Context<'_>,
     kind: Option<DocumentKind>,
+    field: Option<&str>,
     format: Format,
     lang: Lang,
     files: &[PathBuf],
 ) -> ExitCode {
-    let options = match (context(notice), context(plan)) {
+    let options = match (context(context_files.notice), context(context_files.plan)) {
         (Ok(notice), Ok(plan)) => ValidateOptions { notice, plan },
         (Err(e), _) | (_, Err(e)) => {
             eprintln!("{e}");
             return ExitCode::from(2);
         }
     };
+    // The notice and plan are compiled once for all the files; an unusable one is every file's
+    // answer (as the library answers it), exit 2.
+    let validator = Validator::from_options(&options);
+    let check = |text: &str| match (&validator, field) {
+        (Ok(v), Some(f)) => v.validate_field_json(kind, text, f),
+        (Ok(v), None) => v.validate_json(kind, text),
+        (Err(e), _) => ValidationAnswer::from_diagnostics(kind, e.diagnostics.clone(), None),
+    };
     let mut worst = 0u8;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     for file in files {
         let (answer, read_error) = match read_text(file) {
-            Ok(text) => (Some(api::validate_json(kind, &text, &options)), None),
+            Ok(text) => (Some(check(&text)), None),
             Err(e) => (None, Some(e)),
         };
         let code = match &answer {

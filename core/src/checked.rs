@@ -177,7 +177,7 @@ fn take(t: &mut SummaryTable) -> Option<CheckedSummary> {
 }
 
 impl SummaryTable {
-    /// The checked view of this table, or the table itself back when a required row is absent
+    /// The checked view of this table, or the table itself back (boxed) when a required row is absent
     /// (validate it to learn which: `row.missing` names each).
     ///
     /// ```
@@ -189,7 +189,7 @@ impl SummaryTable {
     /// assert_eq!((c.year, c.host_unit.as_str()), (2021, "东湖区"));
     /// assert!(c.theme_and_content.start <= c.theme_and_content.end);
     /// ```
-    pub fn into_checked(mut self) -> Result<CheckedSummary, SummaryTable> {
-        take(&mut self).ok_or(self)
+    pub fn into_checked(mut self) -> Result<CheckedSummary, Box<SummaryTable>> {
+        take(&mut self).ok_or_else(|| Box::new(self))
     }
 }

@@ -336,7 +336,9 @@ impl<T: Labelled> Labelled for Vec<T> {
     fn has_field(path: &[&str]) -> bool {
         match path.split_first() {
             None => true,
-            Some((idx, rest)) => !idx.is_empty() && idx.bytes().all(|b| b.is_ascii_digit()) && T::has_field(rest),
+            Some((idx, rest)) => {
+                !idx.is_empty() && idx.bytes().all(|b| b.is_ascii_digit()) && T::has_field(rest)
+            }
         }
     }
     fn field_pointers(prefix: &str, out: &mut Vec<String>) {

@@ -1,5 +1,5 @@
 # Stubs of the Rust extension (bindings-py/src/lib.rs): JSON text in, JSON text out.
-from typing import Any
+from typing import Any, final
 
 __all__ = [
     "Compiled",
@@ -35,6 +35,7 @@ def rollup_xlsx(rollup: str) -> tuple[bytes | None, str]: ...
 def rollup_html(rollup: str, fragment: bool) -> tuple[str | None, str]: ...
 def import_office(format: str, data: bytes, year: int | None = None) -> str: ...
 
+@final
 class Compiled:
     @staticmethod
     def compile(options: str) -> tuple[Compiled | None, str]: ...

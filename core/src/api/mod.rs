@@ -585,8 +585,11 @@ fn compiled_answer(
     validate: impl FnOnce(Option<DocumentKind>) -> Typed,
 ) -> Typed {
     binding_answer(kind, options, |kind, context| {
-        if context.notice.as_ref().is_some_and(|v| !v.is_null()) || context.plan.as_ref().is_some_and(|v| !v.is_null()) {
-            let found = "notice / plan (they belong to the Validator, given once when it is built)".to_owned();
+        if context.notice.as_ref().is_some_and(|v| !v.is_null())
+            || context.plan.as_ref().is_some_and(|v| !v.is_null())
+        {
+            let found =
+                "notice / plan (they belong to the Validator, given once when it is built)".to_owned();
             let d = argument_error("options", "{kind?, lang?, document?}", found);
             return (ValidationAnswer::from_diagnostics(kind, vec![d], None), None);
         }
@@ -606,7 +609,13 @@ impl Validator {
     /// assert!(out.contains("unit.unknown"));
     /// assert!(v.binding_json(None, "{}", None, r#"{"notice": {}}"#).contains("belong to the Validator"));
     /// ```
-    pub fn binding_json(&self, kind: Option<DocumentKind>, input: &str, pointer: Option<&str>, options: &str) -> String {
+    pub fn binding_json(
+        &self,
+        kind: Option<DocumentKind>,
+        input: &str,
+        pointer: Option<&str>,
+        options: &str,
+    ) -> String {
         answer_text(compiled_answer(kind, options, |kind| self.answer_text(kind, input, pointer)))
     }
 
@@ -769,7 +778,11 @@ pub fn aggregate_binding(submissions: &str, options: &str) -> AggregateAnswer {
 }
 
 /// [`aggregate_binding`] with a compiled validator (then a `notice` in the options is refused).
-fn aggregate_binding_with(validator: Option<&Validator>, submissions: &str, options: &str) -> AggregateAnswer {
+fn aggregate_binding_with(
+    validator: Option<&Validator>,
+    submissions: &str,
+    options: &str,
+) -> AggregateAnswer {
     let submissions = match parse_json(submissions) {
         Ok(Value::Array(items)) => items,
         Ok(other) => {

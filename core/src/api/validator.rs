@@ -227,9 +227,7 @@ impl Validator {
     /// assert_eq!(v.plan().and_then(|p| p.unit.as_deref()), Some("东湖区"));
     /// ```
     pub fn with_plan(&self, plan: ActivityPlan) -> Self {
-        Validator {
-            inner: Arc::new(Compiled { notice: self.inner.notice.clone(), plan: Some(plan) }),
-        }
+        Validator { inner: Arc::new(Compiled { notice: self.inner.notice.clone(), plan: Some(plan) }) }
     }
 
     /// The compiled notice: typed accessors ([`CompiledNotice::units`]) and, through `Deref`,
@@ -256,7 +254,12 @@ impl Validator {
 
     /// Checks the reader's tree (one field of it when `field` is given): the engine every
     /// front door shares.
-    pub(crate) fn check(&self, kind: Option<DocumentKind>, input: &Json<'_>, field: Option<&str>) -> Outcome<Document> {
+    pub(crate) fn check(
+        &self,
+        kind: Option<DocumentKind>,
+        input: &Json<'_>,
+        field: Option<&str>,
+    ) -> Outcome<Document> {
         let kind = kind.or_else(|| DocumentKind::detect_json(input));
         if let (Some(pointer), Some(k)) = (field, kind) {
             if let Some(d) = pointer_problem(k, pointer, input) {
@@ -274,7 +277,8 @@ impl Validator {
         field: Option<&str>,
     ) -> (ValidationAnswer, Option<Document>) {
         let outcome = self.check(kind, input, field);
-        let kind = outcome.value.as_ref().map(Document::kind).or(kind).or_else(|| DocumentKind::detect_json(input));
+        let kind =
+            outcome.value.as_ref().map(Document::kind).or(kind).or_else(|| DocumentKind::detect_json(input));
         let document = outcome.value.filter(|_| field.is_none());
         (ValidationAnswer::from_diagnostics(kind, outcome.diagnostics, None), document)
     }
@@ -330,7 +334,12 @@ impl Validator {
     /// assert_eq!(typo.diagnostics[0].params["nearest"], "/participation/participants");
     /// assert_eq!(v.validate_field_json(None, doc, "participation/participants").codes(), vec!["pointer.malformed"]);
     /// ```
-    pub fn validate_field_json(&self, kind: Option<DocumentKind>, input: &str, pointer: &str) -> ValidationAnswer {
+    pub fn validate_field_json(
+        &self,
+        kind: Option<DocumentKind>,
+        input: &str,
+        pointer: &str,
+    ) -> ValidationAnswer {
         with_document(self.answer_text(kind, input, Some(pointer)))
     }
 
@@ -341,7 +350,12 @@ impl Validator {
     /// let doc = serde_json::json!({"host_unit": "东湖区", "participation": {"main_venues": 0}});
     /// assert_eq!(v.validate_field_value(None, &doc, "/participation/main_venues").codes(), vec!["participation.no_main_venue"]);
     /// ```
-    pub fn validate_field_value(&self, kind: Option<DocumentKind>, input: &Value, pointer: &str) -> ValidationAnswer {
+    pub fn validate_field_value(
+        &self,
+        kind: Option<DocumentKind>,
+        input: &Value,
+        pointer: &str,
+    ) -> ValidationAnswer {
         with_document(self.answer_tree(kind, &Json::borrowed(input), Some(pointer)))
     }
 
@@ -357,12 +371,15 @@ impl Validator {
     /// assert!(summary.table.participation.participants.value > 0);
     /// assert!(v.checked_summary(r#"{"host_unit": "东湖区"}"#).is_err());
     /// ```
-    pub fn checked_summary(&self, input: &str) -> Result<Checked<crate::checked::CheckedSummary>, ValidationAnswer> {
+    pub fn checked_summary(
+        &self,
+        input: &str,
+    ) -> Result<Checked<crate::checked::CheckedSummary>, ValidationAnswer> {
         let (answer, document) = self.answer_text(Some(DocumentKind::Summary), input, None);
         match document {
             Some(Document::Summary(t)) if answer.valid => match t.into_checked() {
                 Ok(table) => Ok(Checked { table, diagnostics: answer.diagnostics }),
-                Err(t) => Err(ValidationAnswer { document: Some(Document::Summary(t).to_json()), ..answer }),
+                Err(t) => Err(ValidationAnswer { document: Some(Document::Summary(*t).to_json()), ..answer }),
             },
             other => Err(ValidationAnswer { document: other.map(|d| d.to_json()), ..answer }),
         }
@@ -600,10 +617,17 @@ fn nearest_pointer(kind: DocumentKind, wanted: &str) -> String {
     let given = tokens(wanted);
     let normal: String = given
         .iter()
-        .map(|t| if !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()) { "/0".to_owned() } else { format!("/{t}") })
+        .map(|t| {
+            if !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()) {
+                "/0".to_owned()
+            } else {
+                format!("/{t}")
+            }
+        })
         .collect();
     let candidates = &FIELD_POINTERS[kind as usize];
-    let best = candidates.iter().min_by_key(|c| (edit_distance(c, &normal), c.len())).cloned().unwrap_or_default();
+    let best =
+        candidates.iter().min_by_key(|c| (edit_distance(c, &normal), c.len())).cloned().unwrap_or_default();
     // Put the caller's own indices back where the candidate has an index at the same place.
     tokens(&best)
         .iter()
