@@ -25,3 +25,6 @@ lw_wheel "$venv" "$wheels" >/dev/null
 
 echo "== bindings-py/benches/bench_validate.py"
 "$py" bindings-py/benches/bench_validate.py "$@"
+
+echo "== bindings-py/benches/bench_notice.py (a notice compiled once vs the built-in)"
+"$py" bindings-py/benches/bench_notice.py

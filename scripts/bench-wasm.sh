@@ -18,3 +18,6 @@ fi
 docs="$cache/bench-documents.json"
 python3 bindings-py/benches/documents.py --out "$docs" --n 1000
 node bindings-wasm/bench/bench.mjs "$docs" "$@"
+
+echo "== bindings-wasm/bench/notice.mjs (a notice compiled once vs the built-in)"
+node bindings-wasm/bench/notice.mjs

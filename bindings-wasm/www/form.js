@@ -16,6 +16,8 @@ const UI = {
         importLabel: 'Import a filled Word 总结表 (.docx), or drop the file on the form' },
 };
 let lw = null;
+/** The compiled notice (a `Validator`), built once when the page loads. */
+let validator = null;
 let notice = null;
 let lang = 'zh';
 let last = null;
@@ -137,8 +139,8 @@ function render(answer) {
   $('summary').className = `summary ${answer.valid ? 'valid' : 'invalid'}`;
 }
 function validateNow() {
-  if (!lw) return;
-  last = lw.validateSummary(buildDocument(), { lang });
+  if (!validator) return;
+  last = validator.validateSummary(buildDocument(), { lang });
   render(last);
 }
 
@@ -281,7 +283,18 @@ async function main() {
     $('status').className = 'failed';
     return;
   }
-  notice = lw.defaultNotice();
+  // The notice is compiled once, when the page loads (`?notice=URL` for another year's or city's
+  // notice JSON); every keystroke then validates against the compiled one.
+  try {
+    const url = new URLSearchParams(location.search).get('notice');
+    validator = url ? new lw.Validator(await (await fetch(url)).text()) : new lw.Validator();
+  } catch (e) {
+    const why = Array.isArray(e.diagnostics) ? e.diagnostics.map((d) => `${d.path || '/'}: ${d.message}`).join('; ') : String(e);
+    $('status').textContent = UI[lang].failed + why;
+    $('status').className = 'failed';
+    return;
+  }
+  notice = validator.notice;
   $('title').textContent = `${notice.year}年${notice.jurisdiction.city}全民终身学习活动周总结表`;
   document.title = $('title').textContent;
   for (const u of notice.jurisdiction.units) $('host_unit').append(new Option(u.name, u.name));

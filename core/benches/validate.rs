@@ -8,7 +8,7 @@
 mod common;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use learning_week::api::{self, DocumentKind, ValidateOptions};
+use learning_week::api::{self, DocumentKind, ValidateOptions, Validator};
 use std::hint::black_box;
 
 const HAPPY: &str = "examples/nanchang-2021/submissions/donghu.submission.json";
@@ -72,6 +72,69 @@ fn validate(c: &mut Criterion) {
         ],
     );
     common::print_summary("validate_field_json", &[("participants", None)]);
+    compiled_notice(c, &happy);
+}
+
+/// Issue 22: a custom notice (the built-in one, loaded from its own JSON) compiled once costs
+/// what the built-in costs per call; the one-shot path with the notice as options (what every
+/// call paid before the Validator) is the "before".
+fn compiled_notice(c: &mut Criterion, happy: &str) {
+    let notice_text = learning_week::Notice::nanchang_2021_json();
+    let builtin = Validator::default();
+    let custom = Validator::from_json(notice_text).expect("the built-in notice compiles");
+    let per_call =
+        ValidateOptions { notice: Some(serde_json::Value::String(notice_text.to_owned())), plan: None };
+    let kind = Some(DocumentKind::Submission);
+    let field = "/summary/participation/participants";
+    // Not timed: the three give one answer.
+    assert_eq!(custom.validate_json(kind, happy), builtin.validate_json(kind, happy));
+    assert_eq!(api::validate_json(kind, happy, &per_call), builtin.validate_json(kind, happy));
+
+    let mut g = c.benchmark_group("compiled_notice");
+    g.bench_function("validate/builtin", |b| b.iter(|| builtin.validate_json(kind, black_box(happy))));
+    g.bench_function("validate/custom", |b| b.iter(|| custom.validate_json(kind, black_box(happy))));
+    g.bench_function("validate/notice-per-call", |b| {
+        b.iter(|| api::validate_json(kind, black_box(happy), &per_call))
+    });
+    g.bench_function("field/builtin", |b| {
+        b.iter(|| builtin.validate_field_json(None, black_box(happy), field))
+    });
+    g.bench_function("field/custom", |b| {
+        b.iter(|| custom.validate_field_json(None, black_box(happy), field))
+    });
+    g.bench_function("field/notice-per-call", |b| {
+        b.iter(|| api::validate_field_json(None, black_box(happy), field, &per_call))
+    });
+    g.bench_function("compile", |b| b.iter(|| Validator::from_json(black_box(notice_text))));
+    g.finish();
+
+    common::print_summary(
+        "compiled_notice",
+        &[
+            ("validate_builtin", None),
+            ("validate_custom", None),
+            ("validate_notice-per-call", None),
+            ("field_builtin", None),
+            ("field_custom", None),
+            ("field_notice-per-call", None),
+            ("compile", None),
+        ],
+    );
+    println!("\n== ratios (goal: custom / builtin ≤ 1.10×)");
+    common::print_ratio("compiled_notice", "validate, custom notice", "validate_custom", "validate_builtin");
+    common::print_ratio("compiled_notice", "field, custom notice", "field_custom", "field_builtin");
+    common::print_ratio(
+        "compiled_notice",
+        "validate, before (notice per call)",
+        "validate_notice-per-call",
+        "validate_builtin",
+    );
+    common::print_ratio(
+        "compiled_notice",
+        "field, before (notice per call)",
+        "field_notice-per-call",
+        "field_builtin",
+    );
 }
 
 criterion_group!(benches, validate);

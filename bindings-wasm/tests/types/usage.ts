@@ -16,9 +16,11 @@ import init, {
   validatePlan,
   validateSubmission,
   validateSummary,
+  Validator,
 } from "../../pkg/web/learning_week.js";
 import type {
   AggregateAnswer,
+  CompileError,
   CityRollup,
   Diagnostic,
   DocumentKind,
@@ -109,6 +111,28 @@ export async function main(): Promise<string[]> {
   // @ts-expect-error: the year is a number
   importDocx(new Uint8Array(0), { year: "2021" });
 
+  // The compiled validator: the notice once, then every call.
+  const v = new Validator(JSON.stringify(defaultNotice()));
+  const compiled: ValidationAnswer<SummaryTable> = v.validateSummary({ host_unit: "东湖区" }, { lang: "en" });
+  notAny(compiled, true);
+  const compiledField: boolean = v.validateField({ host_unit: "朝阳区" }, "/host_unit", { kind: "summary" }).valid;
+  const compiledPlan: number = v.validatePlan({ unit: "东湖区" }).errors;
+  const compiledSubmission: number = v.validateSubmission("{}").warnings;
+  const compiledAny: DocumentKind | null = v.validate("{}", { kind: "notice" }).kind;
+  const compiledRollup: number | undefined = v.aggregate([], { grace_days: 1 }).rollup?.expected_units;
+  const compiledCity: string | null | undefined = v.notice.jurisdiction?.city;
+  v.free();
+  const builtin = new Validator();
+  try {
+    new Validator({ year: "x" } as unknown as Notice);
+  } catch (e) {
+    const why: string[] = (e as CompileError).diagnostics.map((d) => d.code);
+    notAny(why, true);
+  }
+  // @ts-expect-error: the notice goes to the constructor, not to a call
+  builtin.validateSummary({}, { notice: defaultNotice() });
+  builtin.free();
+
   // @ts-expect-error: the kind is a closed set
   validate("{}", { kind: "letter" });
   // @ts-expect-error: lang is "zh" or "en"
@@ -120,6 +144,7 @@ export async function main(): Promise<string[]> {
     String(reads.length), String(missing.length), String(units),
     String(people), String(refusal), String(pctValue), String(period.ok), String(periodStart), String(subVenues),
     String(refused.length), String(unitsText.value?.units_total?.value), String(firstName),
-    String(importedUnit), String(importedCodes.length),
+    String(importedUnit), String(importedCodes.length), String(compiled.valid), String(compiledField),
+    String(compiledPlan), String(compiledSubmission), String(compiledAny), String(compiledRollup), String(compiledCity),
   ];
 }

@@ -189,6 +189,27 @@ pub fn print_summary(group: &str, ids: &[(&str, Option<u64>)]) {
     }
 }
 
+/// criterion's median (ns) of `group/id` from this run's estimates.
+pub fn median(group: &str, id: &str) -> Option<f64> {
+    let target =
+        std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| repo().join("target"));
+    let path = target.join("criterion").join(group).join(id).join("new/estimates.json");
+    std::fs::read_to_string(&path)
+        .ok()
+        .and_then(|t| serde_json::from_str::<Value>(&t).ok())
+        .and_then(|v| v["median"]["point_estimate"].as_f64())
+}
+
+/// Prints `a / b` of two benchmarks of `group`, measured in this run.
+pub fn print_ratio(group: &str, label: &str, a: &str, b: &str) {
+    match (median(group, a), median(group, b)) {
+        (Some(x), Some(y)) => {
+            println!("{group}: {label}: {a} / {b} = {:.2}× ({} vs {})", x / y, human(x), human(y))
+        }
+        _ => println!("{group}: {label}: (no estimate)"),
+    }
+}
+
 /// Nanoseconds in a readable unit.
 pub fn human(ns: f64) -> String {
     if ns >= 1e9 {
