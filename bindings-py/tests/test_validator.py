@@ -102,3 +102,29 @@ def test_module_validate_compiles_each_notice_once() -> None:
     for _ in range(5):
         lw.validate({"host_unit": "东湖区"}, notice=NOTICE_TEXT)
     assert len(lw._COMPILED) == 1
+
+
+def test_a_notice_file_that_changes_is_compiled_again(tmp_path: Path) -> None:
+    path = tmp_path / "notice.json"
+    path.write_text(NOTICE_TEXT, encoding="utf-8")
+    doc = {"year": 2021, "host_unit": "东湖区"}
+    assert "year.mismatch" not in codes(lw.validate(doc, notice=path))
+    other = json.loads(NOTICE_TEXT)
+    other["year"] = 2022
+    other["week"] = {"start": "2022-11-21", "end": "2022-11-27"}
+    other["reporting"]["deadline"] = "2022-12-05"
+    path.write_text(json.dumps(other, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert "year.mismatch" in codes(lw.validate(doc, notice=path))
+
+
+def test_a_changed_dict_is_compiled_again_and_a_model_is_kept_by_identity() -> None:
+    lw._COMPILED.clear()
+    notice = json.loads(NOTICE_TEXT)
+    doc = {"year": 2021, "host_unit": "东湖区"}
+    assert "year.mismatch" not in codes(lw.validate(doc, notice=notice))
+    notice["year"] = 2022
+    assert "year.mismatch" in codes(lw.validate(doc, notice=notice))
+    model = lw.Notice.from_json(NOTICE_TEXT)
+    for _ in range(3):
+        lw.validate(doc, notice=model)
+    assert sum(1 for k in lw._COMPILED if isinstance(k, tuple) and k[0] == ("model", id(model))) == 1

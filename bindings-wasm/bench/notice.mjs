@@ -23,15 +23,17 @@ const cases = {
 };
 for (const f of Object.values(cases)) f();
 const samples = Object.fromEntries(Object.keys(cases).map((n) => [n, []]));
-for (let round = 0; round < 7; round++) {
-  for (const [n, f] of Object.entries(cases)) {
+const order = Object.entries(cases);
+for (let round = 0; round < 15; round++) {
+  // Forwards, then backwards: no case always runs first.
+  for (const [n, f] of round % 2 === 0 ? order : [...order].reverse()) {
     const t = process.hrtime.bigint();
     for (let i = 0; i < calls; i++) f();
     samples[n].push(Number(process.hrtime.bigint() - t) / calls);
   }
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-console.log(`${calls} calls × 7 interleaved rounds, median µs per call (ratio to the built-in of the same call)`);
+console.log(`${calls} calls × 15 interleaved rounds (order alternating), median µs per call (ratio to the built-in of the same call)`);
 const med = Object.fromEntries(Object.entries(samples).map(([n, v]) => [n, median(v)]));
 for (const [n, v] of Object.entries(med)) {
   const base = n.startsWith('validateField') ? med['validateField, built-in'] : med['validateSubmission, built-in'];

@@ -104,23 +104,27 @@ def _compile(notice: Any, plan: Any) -> tuple[_native.Compiled | None, list[Diag
 
 def _cache_key(value: Any) -> Any:
     """What identifies a notice or plan's content cheaply: text itself, a file by path, size and
-    modification time; None when only its JSON would (a dict, a model object)."""
+    modification time, a (read-only) model object by identity; None when only its JSON would
+    (a dict, which may change between calls)."""
     if value is None or isinstance(value, str):
         return ("text", value)
     if isinstance(value, (bytes, bytearray, memoryview)):
         return ("bytes", bytes(value))
     if isinstance(value, os.PathLike):
-        path = Path(value)
         try:
-            st = path.stat()
+            st = os.stat(value)
         except OSError:
             return None
-        return ("file", str(path.resolve()), st.st_size, st.st_mtime_ns)
+        return ("file", os.fspath(value), st.st_size, st.st_mtime_ns)
+    if isinstance(value, _Model):
+        # Models are read-only; the cache entry keeps the object alive, so its id stays its own.
+        return ("model", id(value))
     return None
 
 
-#: Compiled validators of module-level `validate(…, notice=…, plan=…)` calls, by content.
-_COMPILED: dict[Any, tuple[_native.Compiled | None, list[Diagnostic], str]] = {}
+#: Compiled validators of module-level `validate(…, notice=…, plan=…)` calls, by content (with
+#: the notice and plan objects, which keeps a model's identity from being reused).
+_COMPILED: dict[Any, tuple[tuple[_native.Compiled | None, list[Diagnostic], str], Any, Any]] = {}
 _COMPILED_MAX = 32
 
 
@@ -130,13 +134,13 @@ def _compiled_for(notice: Any, plan: Any) -> tuple[_native.Compiled | None, list
     if key[0] is None or key[1] is None:
         # A dict or a model: its JSON is its identity.
         key = _dumps({"notice": _context_value(notice, "notice"), "plan": _context_value(plan, "plan")}, "options")
-    found = _COMPILED.get(key)
-    if found is None:
-        found = _compile(notice, plan)
+    entry = _COMPILED.get(key)
+    if entry is None:
+        entry = (_compile(notice, plan), notice, plan)
         if len(_COMPILED) >= _COMPILED_MAX:
             _COMPILED.clear()
-        _COMPILED[key] = found
-    return found
+        _COMPILED[key] = entry
+    return entry[0]
 
 
 #: The built-in notice, compiled once per process.
