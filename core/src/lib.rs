@@ -10,19 +10,25 @@
 //! English rendered from the rule's templates. Rules read the notice they are given; the
 //! built-in [`Notice::nanchang_2021`] is the 2021 Nanchang notice.
 //!
+//! Start with a [`Validator`]: a notice compiled once — the built-in one, or any year's and any
+//! city's from its JSON — shared across threads, then every document and every keystroke
+//! checked against it.
+//!
 //! ```
-//! use learning_week::api::{self, DocumentKind};
-//! let answer = api::validate_json(
+//! use learning_week::{DocumentKind, Validator};
+//! let validator = Validator::default(); // Validator::from_json(&notice_text)? for another notice
+//! let answer = validator.validate_json(
 //!     Some(DocumentKind::Summary),
 //!     r#"{"year": 2021, "host_unit": "湾里区",
 //!         "participation": {"units_total": 5, "units_participating": 7}}"#,
-//!     &Default::default(),
 //! );
 //! assert!(!answer.valid);
 //! let d = answer.diagnostics.iter().find(|d| d.code == "participation.units_exceed_total").unwrap();
 //! assert_eq!(d.path, "/participation/units_participating");
 //! // 湾里区 was abolished in 2019 but is still written: it is recognised, with an info note.
 //! assert!(answer.diagnostics.iter().any(|d| d.code == "unit.alias_normalised"));
+//! // The compiled notice, typed: 13 reporting units, each with its name.
+//! assert_eq!(validator.notice().units().len(), 13);
 //! ```
 //!
 //! Bindings (Python, WebAssembly) and the CLI go through [`api`] only: every rule, message and

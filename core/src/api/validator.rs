@@ -237,7 +237,7 @@ impl Validator {
     /// let v = learning_week::api::Validator::default();
     /// let names: Vec<&str> = v.notice().units().iter().map(|u| u.name()).collect();
     /// assert!(names.contains(&"湾里管理局"));
-    /// assert_eq!(v.notice().theme.as_deref(), Some("百年再出发 学习赢未来"));
+    /// assert_eq!(v.notice().theme.as_deref(), Some("庆建党百年华诞，谱终身学习新篇"));
     /// ```
     pub fn notice(&self) -> &CompiledNotice {
         &self.inner.notice
@@ -390,7 +390,7 @@ impl Validator {
     /// ```
     /// use learning_week::aggregate::{AggregateInput, AggregateOptions};
     /// let v = learning_week::api::Validator::default();
-    /// let r = v.aggregate(&[AggregateInput::text(Some("a.json"), "{".into())], &AggregateOptions::default());
+    /// let r = v.aggregate(&[AggregateInput::text(Some("a.json"), "{".to_owned())], &AggregateOptions::default());
     /// assert_eq!((r.expected_units, r.accounting.rejected.len()), (13, 1));
     /// ```
     pub fn aggregate(&self, inputs: &[AggregateInput], options: &AggregateOptions) -> CityRollup {
