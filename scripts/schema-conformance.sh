@@ -25,7 +25,10 @@ py_status=0
 "$venv/bin/python" schemas/conformance/check.py || py_status=$?
 
 echo "== schema conformance: ajv"
-(cd schemas/conformance && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+if ! cmp -s schemas/conformance/package-lock.json schemas/conformance/node_modules/.package-lock.json.copy 2>/dev/null; then
+  (cd schemas/conformance && npm ci --no-audit --no-fund --loglevel=error >/dev/null &&
+    cp package-lock.json node_modules/.package-lock.json.copy)
+fi
 js_status=0
 node schemas/conformance/check.mjs || js_status=$?
 

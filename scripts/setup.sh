@@ -5,8 +5,8 @@
 #   rustup: components rustfmt + clippy, target wasm32-unknown-unknown, toolchain nightly (minimal)
 #   cargo:  wasm-bindgen-cli at the exact version of Cargo.lock's wasm-bindgen, cargo-fuzz
 #   apt:    chromium, chromium-driver, fonts-wqy-microhei (only the ones missing)
-#   npm:    bindings-wasm/node_modules from package-lock.json (npm ci)
-#   pip:    the Python venvs (maturin, pytest, mypy, pandas, python-docx, openpyxl; pinned)
+#   npm:    bindings-wasm/ and schemas/conformance/ node_modules from their package-lock.json (npm ci)
+#   pip:    the Python venvs (maturin, pytest, mypy, pandas, python-docx, openpyxl, jsonschema; pinned)
 #
 # Caches live outside the clone: ${LW_CACHE:-$HOME/.cache/learning-week} (venvs, wheels, browser
 # profile, fixtures) and $CARGO_HOME/bin (the cargo tools). Called first by scripts/test-all.sh.
@@ -108,6 +108,16 @@ if ! cmp -s bindings-wasm/package-lock.json bindings-wasm/node_modules/.package-
     "run: (cd bindings-wasm && npm ci) (needs registry.npmjs.org)" npm_ci
 fi
 
+# The schema conformance check's ajv (schemas/conformance/package-lock.json).
+if ! cmp -s schemas/conformance/package-lock.json schemas/conformance/node_modules/.package-lock.json.copy 2>/dev/null; then
+  npm_ci_schemas() {
+    (cd schemas/conformance && npm ci --no-audit --no-fund --loglevel=error &&
+      cp package-lock.json node_modules/.package-lock.json.copy)
+  }
+  need "npm ci in schemas/conformance/ (ajv, ajv-formats)" \
+    "run: (cd schemas/conformance && npm ci) (needs registry.npmjs.org)" npm_ci_schemas
+fi
+
 # ---- pip: the venvs (each script re-checks its pins; this installs them up front) ------------
 # shellcheck source=lib/python.sh
 . scripts/lib/python.sh
@@ -117,5 +127,17 @@ need "python venv for the office fixtures ($cache/venv-fixtures)" \
 need "python venv for the package tests ($cache/venv-py)" \
   "needs python3.11 with venv and pypi.org; run: python3 -m venv $cache/venv-py" \
   lw_venv "$cache/venv-py" "${LW_PY_PINS[@]}"
+
+schema_venv() {
+  local venv="$cache/venv-schema" req=schemas/conformance/requirements.txt
+  if [ ! -x "$venv/bin/python" ] || ! cmp -s "$req" "$venv/requirements.txt"; then
+    rm -rf "$venv"
+    "$(command -v python3.11 || command -v python3)" -m venv "$venv" &&
+      "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r "$req" &&
+      cp "$req" "$venv/requirements.txt"
+  fi
+}
+need "python venv for the schema conformance check ($cache/venv-schema)" \
+  "needs python3.11 with venv and pypi.org (schemas/conformance/requirements.txt)" schema_venv
 
 echo "setup: ready in $(( $(date +%s) - t0 )) s (caches: $cache, $cargo_bin; root $root)" >&2

@@ -551,17 +551,18 @@ pub fn import_docx(
     #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer")] bytes: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "ImportOptions")] options: JsValue,
 ) -> JsValue {
-    let data: Vec<u8> = if let Some(a) = bytes.dyn_ref::<js_sys::Uint8Array>() {
-        a.to_vec()
-    } else if let Some(b) = bytes.dyn_ref::<js_sys::ArrayBuffer>() {
-        js_sys::Uint8Array::new(b).to_vec()
+    let data: Option<Vec<u8>> = if let Some(a) = bytes.dyn_ref::<js_sys::Uint8Array>() {
+        Some(a.to_vec())
     } else {
-        Vec::new()
+        bytes.dyn_ref::<js_sys::ArrayBuffer>().map(|b| js_sys::Uint8Array::new(b).to_vec())
     };
-    let year = js_sys::Reflect::get(&options, &JsValue::from_str("year"))
-        .ok()
-        .and_then(|y| y.as_f64())
-        .filter(|y| y.fract() == 0.0 && (f64::from(i32::MIN)..=f64::from(i32::MAX)).contains(y))
-        .map(|y| y as i32);
-    to_js(&api::import_docx(&data, year))
+    let found =
+        if bytes.is_null() { "null".to_owned() } else { bytes.js_typeof().as_string().unwrap_or_default() };
+    let answer = match options_text(&options) {
+        Ok(o) => api::import_docx_binding(data.as_deref(), &found, &o),
+        Err(d) => {
+            api::ImportAnswer { summary: None, diagnostics: vec![d], errors: 1, warnings: 0, modified: None }
+        }
+    };
+    to_js(&answer)
 }

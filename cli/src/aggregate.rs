@@ -65,11 +65,17 @@ fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     Ok(files)
 }
 
-/// Reads `--submitted-at`: RFC 3339, or a date (taken as 00:00 at +08:00, the notice's zone).
-fn parse_time(text: &str) -> Result<chrono::DateTime<chrono::FixedOffset>, String> {
-    chrono::DateTime::parse_from_rfc3339(text)
-        .or_else(|_| chrono::DateTime::parse_from_rfc3339(&format!("{text}T00:00:00+08:00")))
-        .map_err(|_| format!("--submitted-at 应为 RFC 3339 时间或日期 / --submitted-at must be RFC 3339 or YYYY-MM-DD: {text}"))
+/// Reads `--submitted-at` as the notice reads a time: RFC 3339, or a date (the start of that day
+/// in the notice's own time zone, `Notice::read_time`).
+fn parse_time(
+    notice: &learning_week::Notice,
+    text: &str,
+) -> Result<chrono::DateTime<chrono::FixedOffset>, String> {
+    notice.read_time(text).ok_or_else(|| {
+        format!(
+            "--submitted-at 应为 RFC 3339 时间或日期 / --submitted-at must be RFC 3339 or YYYY-MM-DD: {text}"
+        )
+    })
 }
 
 /// Runs the subcommand.
@@ -84,13 +90,6 @@ pub(crate) fn run(
 ) -> ExitCode {
     let out = match out.map(|o| crate::export::RollupFile::of(o).map(|f| (o, f))).transpose() {
         Ok(o) => o,
-        Err(e) => {
-            eprintln!("{e}");
-            return ExitCode::from(2);
-        }
-    };
-    let given = match submitted_at.map(parse_time).transpose() {
-        Ok(t) => t,
         Err(e) => {
             eprintln!("{e}");
             return ExitCode::from(2);
@@ -113,6 +112,13 @@ pub(crate) fn run(
             for d in &diags {
                 eprintln!("{}", crate::diagnostic_line(d, en));
             }
+            return ExitCode::from(2);
+        }
+    };
+    let given = match submitted_at.map(|t| parse_time(validator.notice(), t)).transpose() {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("{e}");
             return ExitCode::from(2);
         }
     };

@@ -268,15 +268,6 @@ fn context(path: Option<&Path>) -> Result<Option<Value>, String> {
     path.map(|p| read_text(p).map(Value::String)).transpose()
 }
 
-/// Codes that mean the input could not be used at all (exit 2 rather than 1).
-fn unusable(answer: &ValidationAnswer) -> bool {
-    answer.diagnostics.iter().any(|d| {
-        matches!(d.code.as_str(), "json.syntax" | "json.too_deep" | "document.kind_unknown")
-            || (d.code == "type.invalid" && d.path.is_empty())
-            || d.document.is_some()
-    })
-}
-
 /// The notice and plan files a validation is checked against.
 struct Context<'a> {
     notice: Option<&'a Path>,
@@ -316,7 +307,7 @@ fn validate(
         };
         let code = match &answer {
             None => 2,
-            Some(a) if unusable(a) => 2,
+            Some(a) if a.input_unusable() => 2,
             Some(a) if !a.valid => 1,
             Some(_) => 0,
         };

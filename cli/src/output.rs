@@ -38,6 +38,11 @@ pub(crate) fn write_answer(
     }
     for d in &a.diagnostics {
         writeln!(out, "{}", diagnostic_line(d, en))?;
+        // The command line's own hint: core's messages name no front door's flags.
+        if d.code == "document.kind_unknown" {
+            let hint = if en { "name the kind with" } else { "用以下选项指明类型：" };
+            writeln!(out, "          {hint} --kind summary|plan|submission|notice")?;
+        }
     }
     Ok(())
 }

@@ -615,6 +615,28 @@ impl Notice {
         let local_day = at.with_timezone(&self.utc_offset()).date_naive();
         Some((local_day - last).num_days().max(0))
     }
+
+    /// Reads a time as a front door takes it (`--submitted-at`, a form's date field): RFC 3339, or
+    /// a bare date (`2021-12-03`), which is the start of that day in the notice's own time zone
+    /// — never the machine's, never a front door's guess. `None` for anything else.
+    ///
+    /// ```
+    /// let n = learning_week::Notice::nanchang_2021();
+    /// assert_eq!(n.read_time("2021-12-03").unwrap().to_rfc3339(), "2021-12-03T00:00:00+08:00");
+    /// assert_eq!(n.read_time("2021-12-03T10:00:00Z").unwrap().to_rfc3339(), "2021-12-03T10:00:00+00:00");
+    /// assert!(n.read_time("12月3日").is_none());
+    /// let mut other = n.clone();
+    /// other.reporting.as_mut().unwrap().utc_offset = Some("-05:00".into());
+    /// assert_eq!(other.read_time("2021-12-03").unwrap().to_rfc3339(), "2021-12-03T00:00:00-05:00");
+    /// ```
+    pub fn read_time(&self, text: &str) -> Option<chrono::DateTime<chrono::FixedOffset>> {
+        let text = text.trim();
+        if let Ok(t) = chrono::DateTime::parse_from_rfc3339(text) {
+            return Some(t);
+        }
+        let day = NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()?;
+        day.and_hms_opt(0, 0, 0)?.and_local_timezone(self.utc_offset()).single()
+    }
 }
 
 use chrono::Offset as _;

@@ -105,15 +105,48 @@ fn kinds() -> impl Strategy<Value = Option<DocumentKind>> {
     ])
 }
 
+/// A finding as the catalog promises it: a known code with its severity, a JSON Pointer path,
+/// both messages rendered, and a param for every placeholder of the rule's templates.
+fn well_formed(d: &learning_week::Diagnostic) -> bool {
+    let Some(rule) = learning_week::rules::find(&d.code) else { return false };
+    // Placeholders outside `[[…]]` (an optional part, dropped when its params are absent).
+    let placeholders = |t: &str| -> Vec<String> {
+        let mut required = String::new();
+        let mut rest = t;
+        while let Some((before, after)) = rest.split_once("[[") {
+            required.push_str(before);
+            rest = after.split_once("]]").map_or("", |(_, tail)| tail);
+        }
+        required.push_str(rest);
+        required
+            .split('{')
+            .skip(1)
+            .filter_map(|rest| rest.split_once('}').map(|(name, _)| name.to_owned()))
+            .collect()
+    };
+    let params_given = placeholders(rule.message)
+        .iter()
+        .chain(&placeholders(rule.message_en))
+        .all(|p| d.params.contains_key(p));
+    rule.severity == d.severity
+        && (d.path.is_empty() || d.path.starts_with('/'))
+        && !d.message.is_empty()
+        && !d.message_en.is_empty()
+        && params_given
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
 
     #[test]
     fn arbitrary_documents_never_panic(kind in kinds(), v in json_value()) {
         let a = api::validate_value(kind, &v, &ValidateOptions::default());
-        prop_assert_eq!(a.valid, a.errors == 0);
         for d in &a.diagnostics {
-            prop_assert!(d.path.is_empty() || d.path.starts_with('/'));
+            prop_assert!(well_formed(d), "{:?}", d);
+        }
+        // A document that is not an object is never valid; an object of no known kind neither.
+        if !v.is_object() || (kind.is_none() && DocumentKind::detect(&v).is_none()) {
+            prop_assert!(!a.valid);
         }
         let text = serde_json::to_string(&v).unwrap_or_default();
         let b = api::validate_json(kind, &text, &ValidateOptions::default());
@@ -132,14 +165,30 @@ proptest! {
     #[test]
     fn arbitrary_text_never_panics(s in "\\PC{0,64}") {
         let a = api::validate_json(None, &s, &ValidateOptions::default());
-        prop_assert!(!a.diagnostics.is_empty() || a.valid);
+        for d in &a.diagnostics {
+            prop_assert!(well_formed(d), "{:?}", d);
+        }
+        // Text that is not JSON is exactly one json.syntax / json.too_deep finding.
+        if serde_json::from_str::<Value>(&s).is_err() {
+            prop_assert_eq!(a.diagnostics.len(), 1);
+            prop_assert!(matches!(a.codes()[0], "json.syntax" | "json.too_deep"));
+        }
         let _ = api::validate_request_json(&s);
     }
 
     #[test]
     fn arbitrary_field_checks_never_panic(kind in kinds(), v in json_value(), pointer in "(/[a-z_0-9~]{0,12}){0,3}|\\PC{0,8}") {
         let a = api::validate_field_value(kind, &v, &pointer, &ValidateOptions::default());
-        prop_assert_eq!(a.valid, a.errors == 0);
+        for d in &a.diagnostics {
+            prop_assert!(well_formed(d), "{:?}", d);
+        }
+        // A field re-check only ever reports at or below its pointer, or about the pointer itself.
+        if !pointer.is_empty() && pointer.starts_with('/') {
+            let whole = api::validate_value(kind, &v, &ValidateOptions::default());
+            for d in a.diagnostics.iter().filter(|d| d.document.is_none()) {
+                prop_assert!(whole.diagnostics.iter().any(|w| w.code == d.code), "{} not in the whole answer", d.code);
+            }
+        }
     }
 
     #[test]

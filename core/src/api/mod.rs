@@ -91,6 +91,27 @@ impl ValidationAnswer {
     pub fn codes(&self) -> Vec<&str> {
         self.diagnostics.iter().map(|d| d.code.as_str()).collect()
     }
+
+    /// Whether the input could not be used at all — not JSON, nested too deep, of no kind, not
+    /// an object, or the notice, plan, options or pointer it came with unusable — rather than a
+    /// document with problems. Front doors map it to their own signal (the CLI: exit 2, not 1).
+    ///
+    /// ```
+    /// use learning_week::api::Validator;
+    /// let v = Validator::default();
+    /// assert!(v.validate_json(None, "[").input_unusable());
+    /// assert!(v.validate_json(None, "{}").input_unusable()); // no kind can be told
+    /// let bad = v.validate_json(None, r#"{"host_unit": "朝阳区"}"#);
+    /// assert!(!bad.valid && !bad.input_unusable()); // a 总结表 with problems
+    /// assert!(v.validate_field_json(None, r#"{"host_unit": "东湖区"}"#, "/nowhere").input_unusable());
+    /// ```
+    pub fn input_unusable(&self) -> bool {
+        self.diagnostics.iter().any(|d| {
+            matches!(d.code.as_str(), "json.syntax" | "json.too_deep" | "document.kind_unknown")
+                || (d.code == "type.invalid" && d.path.is_empty())
+                || d.document.is_some()
+        })
+    }
 }
 
 /// Resolves the notice of `options`: the given one (decoded and checked) or the built-in default.
@@ -1300,7 +1321,8 @@ impl OfficeFormat {
     /// Whether this build reads the format (features `docx`, `xlsx`).
     ///
     /// ```
-    /// let _ = learning_week::api::OfficeFormat::Docx.supported();
+    /// use learning_week::api::OfficeFormat;
+    /// assert!(!OfficeFormat::Xlsx.supported() || OfficeFormat::Docx.supported()); // xlsx builds on docx
     /// ```
     pub fn supported(self) -> bool {
         match self {
@@ -1350,6 +1372,48 @@ pub fn import_office(format: OfficeFormat, bytes: &[u8], year: Option<i32>) -> I
     }
 }
 
+/// The options of a binding's Word import: `{year?}` (an integer year), as JSON text.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ImportOptions {
+    /// 年度 / the year when neither a 年度 row nor the title gives one (usually the notice's).
+    #[serde(default)]
+    pub year: Option<i32>,
+}
+
+/// A .docx import as a binding calls it: the file's bytes, or `None` when the host value was
+/// not bytes at all (`found` says what it was), and the options (`{year?}`) as JSON text. An
+/// unusable argument — not bytes, a fractional or out-of-range year — is an answer with one
+/// `type.invalid` diagnostic tagged `input` / `options`, never silently an empty file or no year.
+///
+/// ```
+/// use learning_week::api::import_docx_binding;
+/// let a = import_docx_binding(None, "number", "null");
+/// assert_eq!((a.diagnostics[0].code.as_str(), a.diagnostics[0].document.as_deref()), ("type.invalid", Some("input")));
+/// let a = import_docx_binding(Some(b""), "", r#"{"year": 2021.5}"#);
+/// assert_eq!(a.diagnostics[0].document.as_deref(), Some("options"));
+/// assert_eq!(import_docx_binding(Some(b""), "", r#"{"year": 2021}"#).diagnostics[0].code, "import.not_zip");
+/// ```
+pub fn import_docx_binding(bytes: Option<&[u8]>, found: &str, options: &str) -> ImportAnswer {
+    let refuse = |d: Diagnostic| ImportAnswer {
+        summary: None,
+        diagnostics: vec![d],
+        errors: 1,
+        warnings: 0,
+        modified: None,
+    };
+    let Some(bytes) = bytes else {
+        return refuse(argument_error(
+            "input",
+            "Uint8Array | ArrayBuffer (the .docx file's bytes)",
+            found.to_owned(),
+        ));
+    };
+    match options_json::<ImportOptions>(options, "{year?: integer}") {
+        Ok(o) => import_docx(bytes, o.year),
+        Err(mut diags) => refuse(diags.remove(0)),
+    }
+}
+
 /// Imports a .docx (see [`import_office`]).
 ///
 /// ```
@@ -1392,11 +1456,11 @@ pub fn import_xlsx_json(bytes: &[u8], year: Option<i32>) -> String {
 ///
 /// ```
 /// use learning_week::api::SubmittedAtSource;
-/// assert_eq!(SubmittedAtSource::Option.as_zh(), "命令行选项 --submitted-at");
+/// assert_eq!(SubmittedAtSource::Option.as_zh(), "汇总时给定的报送时间");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SubmittedAtSource {
-    /// Given by the person running the roll-up (`--submitted-at`).
+    /// Given by the person running the roll-up (the CLI's `--submitted-at`, a binding's argument).
     Option,
     /// The document's own `dcterms:modified` (docProps/core.xml): when it was last saved, so it
     /// was sent no earlier.
@@ -1413,7 +1477,7 @@ impl SubmittedAtSource {
     /// ```
     pub fn as_zh(self) -> &'static str {
         match self {
-            SubmittedAtSource::Option => "命令行选项 --submitted-at",
+            SubmittedAtSource::Option => "汇总时给定的报送时间",
             SubmittedAtSource::DocumentModified => "文档属性中的修改时间（docProps/core.xml）",
             SubmittedAtSource::FileModified => "文件的修改时间",
         }
@@ -1422,11 +1486,11 @@ impl SubmittedAtSource {
     /// The source in English.
     ///
     /// ```
-    /// assert_eq!(learning_week::api::SubmittedAtSource::Option.as_en(), "the option --submitted-at");
+    /// assert_eq!(learning_week::api::SubmittedAtSource::Option.as_en(), "the submission time given for the roll-up");
     /// ```
     pub fn as_en(self) -> &'static str {
         match self {
-            SubmittedAtSource::Option => "the option --submitted-at",
+            SubmittedAtSource::Option => "the submission time given for the roll-up",
             SubmittedAtSource::DocumentModified => "the document's modified date (docProps/core.xml)",
             SubmittedAtSource::FileModified => "the file's modification time",
         }

@@ -175,7 +175,7 @@ pub(crate) const IMPORT_SUBMITTED_AT_SOURCE: Rule = Rule {
     documents: &[Submission],
     reads: &[],
     clause: FILE_CLAUSE,
-    description: "Word / Excel 文件本身没有报送时间：汇总时取自命令行选项、文件属性中的修改时间或文件的修改时间，并注明来源。",
+    description: "Word / Excel 文件本身没有报送时间：汇总时取自给定的报送时间、文件属性中的修改时间或文件的修改时间，并注明来源。",
     description_en: "A Word / Excel file has no submission time: the roll-up takes it from an option, the document's modified date or the file's modification time, and says which.",
     message: "报送时间 {submitted_at} 取自{source}",
     message_en: "Submission time {submitted_at} taken from {source_en}",

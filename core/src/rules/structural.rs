@@ -49,8 +49,8 @@ structural!(
 structural!(DOCUMENT_KIND_UNKNOWN, "document.kind_unknown", Error, &[""], "—",
     "无法判断文档类型（总结表、活动方案、报送材料或通知）。",
     "The document kind (summary table, plan, submission or notice) cannot be told.",
-    "无法判断这是哪种文档：总结表应含 host_unit，报送材料应含 summary 与 submitted_at，活动方案应含 activities，通知应含 jurisdiction；请用 --kind 指定",
-    "Cannot tell what kind of document this is: a summary table has host_unit, a submission has summary and submitted_at, a plan has activities, a notice has jurisdiction; name it with --kind");
+    "无法判断这是哪种文档：总结表应含 host_unit，报送材料应含 summary 与 submitted_at，活动方案应含 activities，通知应含 jurisdiction；请指明文档类型（kind）",
+    "Cannot tell what kind of document this is: a summary table has host_unit, a submission has summary and submitted_at, a plan has activities, a notice has jurisdiction; name its kind");
 structural!(
     TYPE_INVALID,
     "type.invalid",
