@@ -3,7 +3,8 @@
 //! Exit codes: 0 no errors; 1 errors found; 2 unusable input or usage.
 
 use clap::{Parser, Subcommand, ValueEnum};
-use learning_week::api::{self, DocumentKind, ValidateOptions, ValidationAnswer, Validator};
+use learning_week::api::{self, ValidateOptions, ValidationAnswer, Validator};
+use learning_week::{DocumentKind, Lang};
 use learning_week::diagnostic::Diagnostic;
 use serde_json::{json, Value};
 use std::io::Write;
@@ -34,30 +35,6 @@ enum Format {
     Json,
 }
 
-#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
-enum Lang {
-    Zh,
-    En,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum Kind {
-    Summary,
-    Plan,
-    Submission,
-    Notice,
-}
-
-impl From<Kind> for DocumentKind {
-    fn from(k: Kind) -> Self {
-        match k {
-            Kind::Summary => DocumentKind::Summary,
-            Kind::Plan => DocumentKind::Plan,
-            Kind::Submission => DocumentKind::Submission,
-            Kind::Notice => DocumentKind::Notice,
-        }
-    }
-}
 
 #[derive(Subcommand)]
 enum Command {
@@ -71,7 +48,7 @@ enum Command {
         plan: Option<PathBuf>,
         /// 文档类型；缺省自动判断 / document kind (default: detected)
         #[arg(long, value_enum)]
-        kind: Option<Kind>,
+        kind: Option<DocumentKind>,
         /// 只复核这一项（JSON Pointer，如 /participation/participants）/ re-check this field only
         #[arg(long)]
         field: Option<String>,
@@ -214,7 +191,7 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Validate { notice, plan, kind, field, format, lang, files } => validate(
             Context { notice: notice.as_deref(), plan: plan.as_deref() },
-            kind.map(Into::into),
+            kind,
             field.as_deref(),
             format,
             lang,

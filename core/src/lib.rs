@@ -74,6 +74,35 @@ pub use summary::SummaryTable;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+/// The language people read a diagnostic's `message` in (`message_en` is always English): one
+/// type for core, the CLI (`--lang`, feature `clap`), Python and JS (`"zh"` / `"en"`).
+///
+/// ```
+/// use learning_week::Lang;
+/// assert_eq!(serde_json::to_string(&Lang::En).unwrap(), "\"en\"");
+/// assert_eq!((Lang::default(), Lang::En.as_str()), (Lang::Zh, "en"));
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// 中文 (default).
+    #[default]
+    Zh,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// The JSON name (`"zh"`, `"en"`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        }
+    }
+}
+
 /// The four kinds of document the library reads.
 ///
 /// ```
@@ -82,6 +111,7 @@ use serde::{Deserialize, Serialize};
 /// assert_eq!(DocumentKind::from_name("plan"), Some(DocumentKind::Plan));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
 #[serde(rename_all = "snake_case")]
 pub enum DocumentKind {
     /// 通知

@@ -467,16 +467,7 @@ pub fn aggregate_request_json(request: &str) -> String {
 
 // ---- python/wasm shared helpers ----
 
-/// The language of a diagnostic's `message` in a binding's answer (`message_en` is always English).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    /// 中文 (default).
-    #[default]
-    Zh,
-    /// English.
-    En,
-}
+pub use crate::Lang;
 
 impl ValidationAnswer {
     /// The answer with every diagnostic's `message` in `lang` (`message_en` stays English).
