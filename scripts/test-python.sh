@@ -36,6 +36,9 @@ if [ -z "${LW_OFFICE_FIXTURES:-}" ]; then
   LW_OFFICE_FIXTURES="$(bash scripts/office-fixtures.sh)"
   export LW_OFFICE_FIXTURES
 fi
+# The CLI, for the inbox parity test (Python and the CLI roll one folder up alike).
+cargo build -q --locked -p learning-week-cli
+export LW_CLI="${CARGO_TARGET_DIR:-$root/target}/debug/learning-week"
 step "pytest (bindings-py/tests)" "$py" -m pytest -q -p no:cacheprovider bindings-py/tests
 step "mypy --strict examples/python/city_rollup.py" "$venv/bin/mypy" --strict examples/python/city_rollup.py
 step "mypy --strict -p learning_week" "$venv/bin/mypy" --strict -p learning_week

@@ -172,6 +172,25 @@ impl Compiled {
         guarded(py, || api::to_json_string(&self.inner.aggregate_binding(&submissions, &options)))
     }
 
+    /// `Validator::aggregate_inbox_binding`: the files (`(name, bytes, modified RFC 3339 or
+    /// None)`), the submissions (a JSON array whose `{"inbox_file": i}` items stand for
+    /// `files[i]`) and the options (`{plans?, grace_days?, submitted_at?}`) as JSON text.
+    fn aggregate_inbox(
+        &self,
+        py: Python<'_>,
+        files: Vec<(String, Vec<u8>, Option<String>)>,
+        submissions: PyBackedStr,
+        options: PyBackedStr,
+    ) -> PyResult<String> {
+        guarded(py, move || {
+            let files: Vec<api::InboxFile> = files
+                .into_iter()
+                .map(|(name, bytes, modified)| api::InboxFile::from_host(name, bytes, modified.as_deref()))
+                .collect();
+            api::to_json_string(&self.inner.aggregate_inbox_binding(&files, &submissions, &options))
+        })
+    }
+
     /// The compiled notice as JSON text.
     fn notice(&self, py: Python<'_>) -> PyResult<String> {
         guarded(py, || api::to_json_string(self.inner.notice().model()))
@@ -401,6 +420,23 @@ fn import_office(py: Python<'_>, format: &str, data: Vec<u8>, year: Option<i32>)
     guarded(py, move || api::to_json_string(&api::import_office(format, &data, year)))
 }
 
+/// `api::classify_file`: what a file is (`"json"`, `"docx"`, `"xlsx"`, `"lock_file"`,
+/// `"old_word"`, `"wps"`, `"scan"`, `"other"`), by its content first, then its name.
+#[pyfunction]
+fn file_class(name: &str, data: &[u8]) -> &'static str {
+    use api::FileClass::*;
+    match api::classify_file(name, data) {
+        Json => "json",
+        Docx => "docx",
+        Xlsx => "xlsx",
+        LockFile => "lock_file",
+        OldWord => "old_word",
+        Wps => "wps",
+        Scan => "scan",
+        Other => "other",
+    }
+}
+
 /// The Rust extension of `learning_week`.
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -408,6 +444,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(validate, m)?)?;
     m.add_function(wrap_pyfunction!(validate_data, m)?)?;
     m.add_class::<Compiled>()?;
+    m.add_function(wrap_pyfunction!(file_class, m)?)?;
     m.add_function(wrap_pyfunction!(read, m)?)?;
     m.add_function(wrap_pyfunction!(aggregate, m)?)?;
     m.add_function(wrap_pyfunction!(host_value_error, m)?)?;

@@ -1,10 +1,12 @@
 //! `learning-week aggregate`: roll the units' submissions up into the city's report.
 //!
-//! PATHs are files or folders; folders are walked for `*.json`, `*.docx` and `*.xlsx` (sorted, so
-//! runs are repeatable). A Word / Excel file is imported and counted as a submission; its 报送时间
-//! comes from `--submitted-at`, else the document's modified date, else the file's modification
-//! time, and its record says which (`import.submitted_at_source`); one that cannot be imported is a
-//! rejected input with the import's error.
+//! PATHs are files or folders; folders are walked for every file (sorted, so runs are
+//! repeatable), and each file goes through core's inbox (`Validator::inbox_inputs`, the policy
+//! Python and the browser share): JSON is read, a Word / Excel 总结表 is imported and counted as
+//! a submission — its 报送时间 from `--submitted-at`, else the document's modified date, else the
+//! file's modification time, its record saying which (`import.submitted_at_source`) — and every
+//! other file (a lock file, a .doc, a PDF scan …) is a rejected input with its reason: none is
+//! skipped.
 //! A file that cannot be read or parsed is a rejected input, not a usage error; a path that does
 //! not exist or an unusable notice is (exit 2). Missing units are a finding, not a failure (exit 0).
 //! `--out report.html|rollup.xlsx` also writes the roll-up as an HTML report or a workbook (the
@@ -40,17 +42,14 @@ fn walk(dir: &Path, depth: usize, out: &mut Vec<PathBuf>) -> Result<(), String> 
     for p in paths {
         if p.is_dir() {
             walk(&p, depth + 1, out)?;
-        } else if p
-            .extension()
-            .is_some_and(|x| ["json", "docx", "xlsx"].iter().any(|e| x.eq_ignore_ascii_case(e)))
-        {
+        } else {
             out.push(p);
         }
     }
     Ok(())
 }
 
-/// Expands PATHs into files: files as given, folders walked for `*.json`.
+/// Expands PATHs into files: files as given, folders walked for every file.
 fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     let mut files = Vec::new();
     for p in paths {
@@ -129,37 +128,24 @@ pub(crate) fn run(
             return ExitCode::from(2);
         }
     };
-    let inputs: Vec<AggregateInput> = files
-        .iter()
-        .map(|f| {
-            let id = f.display().to_string();
-            if let Some(format) = api::OfficeFormat::from_file_name(&id) {
-                return match std::fs::read(f) {
-                    Ok(bytes) => {
-                        let mtime = std::fs::metadata(f)
-                            .and_then(|m| m.modified())
-                            .ok()
-                            .map(|t| chrono::DateTime::<chrono::Utc>::from(t).fixed_offset());
-                        api::office_aggregate_input(
-                            Some(&id),
-                            format,
-                            &bytes,
-                            given,
-                            mtime,
-                            validator.notice().year,
-                        )
-                    }
-                    Err(e) => {
-                        AggregateInput::unreadable(Some(&id), format!("无法读取文件 / cannot read: {e}"))
-                    }
-                };
+    // Every file, read as bytes with its modification time, through core's inbox; a file that
+    // cannot be read at all is a rejected input with the reason.
+    let mut inputs: Vec<AggregateInput> = Vec::with_capacity(files.len());
+    for f in &files {
+        let name = f.display().to_string();
+        match std::fs::read(f) {
+            Ok(bytes) => {
+                let mtime = std::fs::metadata(f)
+                    .and_then(|m| m.modified())
+                    .ok()
+                    .map(|t| chrono::DateTime::<chrono::Utc>::from(t).fixed_offset());
+                let file = api::InboxFile { name, bytes, modified: mtime };
+                inputs.extend(validator.inbox_inputs(std::slice::from_ref(&file), given));
             }
-            match crate::read_text(f) {
-                Ok(text) => AggregateInput::text(Some(&id), text),
-                Err(e) => AggregateInput::unreadable(Some(&id), e),
-            }
-        })
-        .collect();
+            Err(e) => inputs
+                .push(AggregateInput::unreadable(Some(&name), format!("无法读取文件 / cannot read: {e}"))),
+        }
+    }
     let rollup = validator.aggregate(&inputs, &AggregateOptions { grace_days });
     let lang = if en { "en" } else { "zh" };
     match format {

@@ -4,8 +4,8 @@
 
 use clap::{Parser, Subcommand, ValueEnum};
 use learning_week::api::{self, ValidateOptions, ValidationAnswer, Validator};
-use learning_week::{DocumentKind, Lang};
 use learning_week::diagnostic::Diagnostic;
+use learning_week::{DocumentKind, Lang};
 use serde_json::{json, Value};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -34,7 +34,6 @@ enum Format {
     Text,
     Json,
 }
-
 
 #[derive(Subcommand)]
 enum Command {

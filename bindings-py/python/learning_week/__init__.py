@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterable, Mapping
+from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any, Literal, Union
 
@@ -249,9 +250,10 @@ class Validator:
         submissions: Iterable[AggregateItem] | os.PathLike[str],
         plans: Iterable[AggregateItem] | os.PathLike[str] | None = None,
         grace_days: int | None = None,
+        submitted_at: str | date | datetime | None = None,
     ) -> CityRollup:
         """The city's roll-up of `submissions` against this notice; see `learning_week.aggregate`."""
-        return _aggregate(self._compiled.aggregate, submissions, None, plans, grace_days)
+        return _aggregate(self._compiled, submissions, plans, grace_days, submitted_at)
 
 
 def validate(
@@ -287,24 +289,51 @@ def validate(
     return _run(compiled, document, kind, lang, pointer)
 
 
-def _items(value: Any, document: str) -> list[Any]:
-    """The items of `submissions` / `plans` for core: files become `{id, input_text}`, a folder
-    every `*.json` under it (ids relative to it), objects their JSON, text stays text."""
+#: A file of the inbox as core takes it: name, bytes, modification time (RFC 3339) or None.
+_InboxFile = tuple[str, bytes, Union[str, None]]
+
+
+def _inbox_file(path: Path, name: str, files: list[_InboxFile]) -> dict[str, int]:
+    """Reads one file for core's inbox (bytes and modification time, nothing decided here) and
+    gives the item that stands for it."""
+    data = path.read_bytes()
+    modified = datetime.fromtimestamp(path.stat().st_mtime, tz=timezone.utc).isoformat()
+    files.append((name, data, modified))
+    return {"inbox_file": len(files) - 1}
+
+
+def _items(value: Any, document: str, files: list[_InboxFile] | None = None) -> list[Any]:
+    """The items of `submissions` / `plans` for core. With `files` (submissions): a folder is
+    every file under it and a path one file, each read as bytes for core's inbox, which tells
+    what it is (JSON, Word, Excel, a lock file, a .doc, a scan …; ids relative to the folder);
+    bytes that are not JSON text go there too. Without (plans): files are read as JSON text.
+    Objects become their JSON, text stays text."""
     if isinstance(value, os.PathLike):
         path = Path(value)
         if path.is_dir():
+            if files is None:
+                return [
+                    {"id": p.relative_to(path).as_posix(), "input_text": _read_path(p)} for p in _json_files(path)
+                ]
             return [
-                {"id": p.relative_to(path).as_posix(), "input_text": _read_path(p)} for p in _json_files(path)
+                _inbox_file(p, p.relative_to(path).as_posix(), files) for p in sorted(path.rglob("*")) if p.is_file()
             ]
-        return [{"id": str(path), "input_text": _read_path(path)}]
+        if files is None:
+            return [{"id": str(path), "input_text": _read_path(path)}]
+        return [_inbox_file(path, str(path), files)]
     if isinstance(value, (str, bytes, bytearray, memoryview)) or isinstance(value, Mapping):
         raise TypeError(f"{document} must be an iterable of documents, files or folders, not {type(value).__name__}")
     out: list[Any] = []
     for item in value:
         if isinstance(item, os.PathLike):
-            out += _items(item, document)
+            out += _items(item, document, files)
         elif isinstance(item, (bytes, bytearray, memoryview)):
-            out.append(_text(item, document))
+            data = bytes(item)
+            if files is not None and _native.file_class("", data) != "json":
+                files.append((f"bytes[{len(out)}]", data, None))
+                out.append({"inbox_file": len(files) - 1})
+            else:
+                out.append(_text(item, document))
         elif isinstance(item, _Model):
             out.append(item._data)
         else:
@@ -317,40 +346,52 @@ def aggregate(
     notice: DocumentInput | os.PathLike[str] | None = None,
     plans: Iterable[AggregateItem] | os.PathLike[str] | None = None,
     grace_days: int | None = None,
+    submitted_at: str | date | datetime | None = None,
 ) -> CityRollup:
     """Rolls up the submissions received (汇总): completeness with the missing units named,
     timeliness against the notice's deadline (plus `grace_days`), an accounting of every input
     (included, superseded, rejected and why, plans), totals that keep their qualifiers, outliers,
     satisfaction, topic coverage, one row per unit, and the city's own 总结表.
 
-    `submissions` is an iterable of documents (`Submission` objects, dicts, JSON text), files or
-    folders, or one folder (every `*.json` under it; plans among them count as plans). An input
-    that cannot be read is not an error: it is listed in `accounting.rejected`. Raises
+    `submissions` is an iterable of documents (`Submission` objects, dicts, JSON text, the bytes
+    of a .docx / .xlsx), files or folders, or one folder: every file under it, told apart by core
+    exactly as the CLI does (JSON documents, Word and Excel 总结表, plans among them count as
+    plans; a lock file, a .doc, a PDF scan or anything else is listed as rejected with its
+    reason: no file is skipped). `submitted_at` (RFC 3339, or a date in the notice's time zone)
+    is the time of the Word / Excel files, else their own modified date, else the file's.
+    An input that cannot be read is not an error: it is listed in `accounting.rejected`. Raises
     `ParseError` only when the notice or the arguments are unusable.
     """
-    return _aggregate(_native.aggregate, submissions, notice, plans, grace_days)
+    try:
+        compiled, problems, _ = _DEFAULT if notice is None else _compiled_for(notice, None)
+    except _Unconvertible as e:
+        raise _raise_unconvertible(e) from None
+    if compiled is None:
+        raise ParseError(problems)
+    return _aggregate(compiled, submissions, plans, grace_days, submitted_at)
 
 
 def _aggregate(
-    native: Any,
+    compiled: _native.Compiled,
     submissions: Iterable[AggregateItem] | os.PathLike[str],
-    notice: DocumentInput | os.PathLike[str] | None,
     plans: Iterable[AggregateItem] | os.PathLike[str] | None,
     grace_days: int | None,
+    submitted_at: str | date | datetime | None,
 ) -> CityRollup:
-    """A roll-up by `native` (the module's, or a compiled validator's, which takes no notice)."""
+    """A roll-up on a compiled notice: the items and the inbox's files go to core together."""
+    files: list[_InboxFile] = []
     try:
-        items = _dumps(_items(submissions, "submissions"), "submissions")
+        items = _dumps(_items(submissions, "submissions", files), "submissions")
+        when = submitted_at.isoformat() if isinstance(submitted_at, (date, datetime)) else submitted_at
         opts: dict[str, Any] = {
             "plans": [] if plans is None else _items(plans, "plans"),
             "grace_days": grace_days,
+            "submitted_at": when,
         }
-        if notice is not None:
-            opts["notice"] = _context_value(notice, "notice")
         options = _dumps(opts, "options")
     except _Unconvertible as e:
         raise _raise_unconvertible(e) from None
-    answer = json.loads(native(items, options))
+    answer = json.loads(compiled.aggregate_inbox(files, items, options))
     if not answer["ok"]:
         raise ParseError(_diagnostics(answer["diagnostics"]))
     return CityRollup._wrap(answer["rollup"])

@@ -5,7 +5,9 @@
 //! no rule, no message and no default. Bad input never panics and never throws: it comes back
 //! as diagnostics.
 
+pub mod inbox;
 pub mod validator;
+pub use inbox::{classify_file, FileClass, InboxFile};
 pub use validator::{Checked, CompileError, CompiledNotice, Unit, Validator};
 
 use crate::decode::parse_json;
