@@ -47,6 +47,18 @@ export interface CompiledAggregateOptions {
   /** 宽限天数; absent → the notice's. */
   grace_days?: number | null;
 }
+/** A file of the inbox, as the browser reads a dropped `File`. */
+export interface InboxFile {
+  name: string;
+  bytes: Uint8Array | ArrayBuffer;
+  /** RFC 3339 (`new Date(file.lastModified).toISOString()`). */
+  modified?: string | null;
+}
+/** Options of `Validator.aggregateFiles`. */
+export interface InboxOptions extends CompiledAggregateOptions {
+  /** The time of the Word / Excel files: RFC 3339, or a date in the notice's time zone. */
+  submitted_at?: string | null;
+}
 /** What `new Validator(…)` throws for an unusable notice or plan. */
 export interface CompileError extends Error {
   diagnostics: Diagnostic[];
@@ -446,6 +458,56 @@ impl Validator {
             (_, Err(d)) => api::AggregateAnswer { ok: false, diagnostics: vec![d], rollup: None },
         };
         to_js(&answer)
+    }
+
+    /// Rolls up files as the browser has them (dropped or chosen `File`s, read into bytes): each
+    /// goes through core's inbox exactly as the CLI's folder walk does — JSON, Word and Excel
+    /// become submissions; a lock file, a .doc, a scan or anything else is listed as rejected
+    /// with its reason. `options`: `{plans?, grace_days?, submitted_at?}`.
+    #[wasm_bindgen(js_name = aggregateFiles, unchecked_return_type = "AggregateAnswer")]
+    pub fn aggregate_files(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "InboxFile[]")] files: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "InboxOptions")] options: JsValue,
+    ) -> JsValue {
+        let failure = |d: learning_week::Diagnostic| {
+            to_js(&api::AggregateAnswer { ok: false, diagnostics: vec![d], rollup: None })
+        };
+        let Some(list) = files.dyn_ref::<js_sys::Array>() else {
+            let mut d = api::host_value_error("files: not an array of {name, bytes, modified?}", false);
+            d.document = Some("submissions".into());
+            return failure(d);
+        };
+        let mut inbox = Vec::with_capacity(list.length() as usize);
+        for (i, f) in list.iter().enumerate() {
+            let get =
+                |key: &str| js_sys::Reflect::get(&f, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
+            let bytes = get("bytes");
+            let data = if let Some(a) = bytes.dyn_ref::<js_sys::Uint8Array>() {
+                Some(a.to_vec())
+            } else {
+                bytes.dyn_ref::<js_sys::ArrayBuffer>().map(|b| js_sys::Uint8Array::new(b).to_vec())
+            };
+            let (Some(name), Some(data)) = (get("name").as_string(), data) else {
+                let mut d = api::host_value_error(
+                    &format!("files[{i}]: not {{name: string, bytes: Uint8Array | ArrayBuffer}}"),
+                    false,
+                );
+                d.document = Some("submissions".into());
+                return failure(d);
+            };
+            inbox.push(api::InboxFile::from_host(name, data, get("modified").as_string().as_deref()));
+        }
+        let items: Vec<serde_json::Value> =
+            (0..inbox.len()).map(|i| serde_json::json!({ "inbox_file": i })).collect();
+        match options_text(&options) {
+            Ok(o) => to_js(&self.inner.aggregate_inbox_binding(
+                &inbox,
+                &serde_json::Value::Array(items).to_string(),
+                &o,
+            )),
+            Err(d) => failure(d),
+        }
     }
 
     /// The compiled notice.

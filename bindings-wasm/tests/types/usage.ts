@@ -121,6 +121,10 @@ export async function main(): Promise<string[]> {
   const compiledAny: DocumentKind | null = v.validate("{}", { kind: "notice" }).kind;
   const compiledRollup: number | undefined = v.aggregate([], { grace_days: 1 }).rollup?.expected_units;
   const compiledCity: string | null | undefined = v.notice.jurisdiction?.city;
+  const dropped: number | undefined = v.aggregateFiles(
+    [{ name: "a.docx", bytes: new Uint8Array(0), modified: new Date(0).toISOString() }],
+    { submitted_at: "2021-12-03" },
+  ).rollup?.accounting.inputs;
   v.free();
   const builtin = new Validator();
   try {
@@ -145,6 +149,6 @@ export async function main(): Promise<string[]> {
     String(people), String(refusal), String(pctValue), String(period.ok), String(periodStart), String(subVenues),
     String(refused.length), String(unitsText.value?.units_total?.value), String(firstName),
     String(importedUnit), String(importedCodes.length), String(compiled.valid), String(compiledField),
-    String(compiledPlan), String(compiledSubmission), String(compiledAny), String(compiledRollup), String(compiledCity),
+    String(compiledPlan), String(compiledSubmission), String(compiledAny), String(compiledRollup), String(compiledCity), String(dropped),
   ];
 }
