@@ -237,6 +237,13 @@ fn validate_any(
     }
 }
 
+/// The answer to a `validateField` whose pointer is not a string (a diagnostic, not a TypeError).
+fn not_a_pointer() -> JsValue {
+    let mut d = api::host_value_error("pointer: not a string", false);
+    d.document = Some("pointer".into());
+    to_js(&ValidationAnswer::from_diagnostics(None, vec![d], None))
+}
+
 /// Validates a 总结表 (object or JSON text) against the notice (and the unit's plan, if given).
 #[wasm_bindgen(js_name = validateSummary, unchecked_return_type = "ValidationAnswer<SummaryTable>")]
 pub fn validate_summary(
@@ -290,11 +297,7 @@ pub fn validate_field(
     // Taken as a JS value so that a non-string is a diagnostic, not a TypeError in the glue.
     match pointer.as_string() {
         Some(p) => validate_any(None, &input, Some(&p), &options),
-        None => {
-            let mut d = api::host_value_error("pointer: not a string", false);
-            d.document = Some("pointer".into());
-            to_js(&ValidationAnswer::from_diagnostics(None, vec![d], None))
-        }
+        None => not_a_pointer(),
     }
 }
 
@@ -434,11 +437,7 @@ impl Validator {
     ) -> JsValue {
         match pointer.as_string() {
             Some(p) => self.answer(None, &input, Some(&p), &options),
-            None => {
-                let mut d = api::host_value_error("pointer: not a string", false);
-                d.document = Some("pointer".into());
-                to_js(&ValidationAnswer::from_diagnostics(None, vec![d], None))
-            }
+            None => not_a_pointer(),
         }
     }
 

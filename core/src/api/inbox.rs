@@ -12,7 +12,7 @@
 //! use learning_week::api::{InboxFile, Validator};
 //! use learning_week::aggregate::AggregateOptions;
 //! let files = vec![
-//!     InboxFile::new("东湖区.json", br#"{"summary": {"year": 2021, "host_unit": "东湖区"}}"#.to_vec()),
+//!     InboxFile::new("东湖区.json", r#"{"summary": {"year": 2021, "host_unit": "东湖区"}}"#.as_bytes().to_vec()),
 //!     InboxFile::new("~$东湖区总结表.docx", vec![0; 162]),
 //!     InboxFile::new("青山湖区总结表.doc", b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec()),
 //!     InboxFile::new("盖章扫描件.pdf", b"%PDF-1.7".to_vec()),
@@ -245,16 +245,9 @@ impl Validator {
         options: &str,
     ) -> super::AggregateAnswer {
         use super::{aggregate_input, argument_error, options_json, AggregateAnswer};
-        let items = match crate::decode::parse_json(submissions) {
-            Ok(serde_json::Value::Array(items)) => items,
-            Ok(other) => {
-                let found = crate::decode::value_type(&other).to_owned();
-                return AggregateAnswer::failure(vec![argument_error("submissions", "array", found)]);
-            }
-            Err(mut d) => {
-                d.document = Some("submissions".into());
-                return AggregateAnswer::failure(vec![d]);
-            }
+        let items = match super::submissions_array(submissions) {
+            Ok(items) => items,
+            Err(diags) => return AggregateAnswer::failure(diags),
         };
         let o: InboxOptions = match options_json(options, "{plans?, grace_days?, submitted_at?}") {
             Ok(o) => o,

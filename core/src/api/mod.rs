@@ -791,22 +791,30 @@ pub fn aggregate_binding(submissions: &str, options: &str) -> AggregateAnswer {
     aggregate_binding_with(None, submissions, options)
 }
 
+/// A binding's `submissions` argument: a JSON array, or the failure that says why not.
+fn submissions_array(submissions: &str) -> Result<Vec<Value>, Vec<Diagnostic>> {
+    match parse_json(submissions) {
+        Ok(Value::Array(items)) => Ok(items),
+        Ok(other) => {
+            let found = crate::decode::value_type(&other).to_owned();
+            Err(vec![argument_error("submissions", "array", found)])
+        }
+        Err(mut d) => {
+            d.document = Some("submissions".into());
+            Err(vec![d])
+        }
+    }
+}
+
 /// [`aggregate_binding`] with a compiled validator (then a `notice` in the options is refused).
 fn aggregate_binding_with(
     validator: Option<&Validator>,
     submissions: &str,
     options: &str,
 ) -> AggregateAnswer {
-    let submissions = match parse_json(submissions) {
-        Ok(Value::Array(items)) => items,
-        Ok(other) => {
-            let found = crate::decode::value_type(&other).to_owned();
-            return AggregateAnswer::failure(vec![argument_error("submissions", "array", found)]);
-        }
-        Err(mut d) => {
-            d.document = Some("submissions".into());
-            return AggregateAnswer::failure(vec![d]);
-        }
+    let submissions = match submissions_array(submissions) {
+        Ok(items) => items,
+        Err(diags) => return AggregateAnswer::failure(diags),
     };
     let options: AggregateBindingOptions = match options_json(options, "{notice?, plans?, grace_days?}") {
         Ok(o) => o,
