@@ -963,6 +963,8 @@ export interface RollupFeaturedActivity {
 export interface CityRollup {
   /** 年度 / the notice's year. */
   year?: number | null;
+  /** 时区 / the notice's time zone (`+08:00`): every time shown to a person (tables, reports, workbooks) is in it; the times in this JSON keep the sender's own offset. */
+  utc_offset?: string;
   /** 城市 / the city. */
   city?: string | null;
   /** 应报单位数 / units expected (the notice's jurisdiction). */

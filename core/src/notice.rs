@@ -616,6 +616,20 @@ impl Notice {
         Some((local_day - last).num_days().max(0))
     }
 
+    /// A time as people read it: in the notice's own time zone, with the offset named
+    /// (「2021-12-06 00:01 (+08:00)」), whatever offset it was sent with.
+    ///
+    /// ```
+    /// use chrono::DateTime;
+    /// let n = learning_week::Notice::nanchang_2021();
+    /// let t = DateTime::parse_from_rfc3339("2021-12-05T16:01:00+00:00").unwrap();
+    /// assert_eq!(n.show_time(t), "2021-12-06 00:01 (+08:00)");
+    /// ```
+    pub fn show_time(&self, t: chrono::DateTime<chrono::FixedOffset>) -> String {
+        let zone = self.utc_offset();
+        format!("{} ({zone})", t.with_timezone(&zone).format("%Y-%m-%d %H:%M"))
+    }
+
     /// Reads a time as a front door takes it (`--submitted-at`, a form's date field): RFC 3339, or
     /// a bare date (`2021-12-03`), which is the start of that day in the notice's own time zone
     /// — never the machine's, never a front door's guess. `None` for anything else.

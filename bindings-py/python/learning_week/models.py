@@ -1179,6 +1179,12 @@ class CityRollup(_RollupBase):
         return v
 
     @property
+    def utc_offset(self) -> str:
+        """时区 / the notice's time zone (`+08:00`): every time shown to a person (tables, reports,"""
+        v: str = self._get("utc_offset", "+08:00")
+        return v
+
+    @property
     def city(self) -> str | None:
         """城市 / the city."""
         v: str | None = self._get("city")
@@ -2167,6 +2173,7 @@ RuleDescriptor._FIELDS = (
 
 CityRollup._FIELDS = (
     ("year", None),
+    ("utc_offset", None),
     ("city", None),
     ("expected_units", None),
     ("reported_units", None),

@@ -390,6 +390,10 @@ pub struct UnitRow {
 pub struct CityRollup {
     /// 年度 / the notice's year.
     pub year: Option<i32>,
+    /// 时区 / the notice's time zone (`+08:00`): every time shown to a person (tables, reports,
+    /// workbooks) is in it; the times in this JSON keep the sender's own offset.
+    #[serde(default = "default_utc_offset")]
+    pub utc_offset: String,
     /// 城市 / the city.
     pub city: Option<String>,
     /// 应报单位数 / units expected (the notice's jurisdiction).
@@ -422,6 +426,24 @@ pub struct CityRollup {
     pub city_summary: SummaryTable,
     /// 全市总结表校验 / the city 总结表 validated as a city-level table.
     pub city_summary_validation: ValidationStatus,
+}
+
+/// The zone of a roll-up written before it carried one: the notice's default (Beijing time).
+fn default_utc_offset() -> String {
+    Notice::default().utc_offset().to_string()
+}
+
+impl CityRollup {
+    /// The notice's time zone, in which every time is shown to a person.
+    ///
+    /// ```
+    /// use learning_week::aggregate::{aggregate, AggregateOptions};
+    /// let r = aggregate(&learning_week::Notice::nanchang_2021(), &[], &AggregateOptions::default());
+    /// assert_eq!((r.utc_offset.as_str(), r.zone().local_minus_utc()), ("+08:00", 8 * 3600));
+    /// ```
+    pub fn zone(&self) -> chrono::FixedOffset {
+        crate::notice::parse_utc_offset(&self.utc_offset).unwrap_or_else(|| Notice::default().utc_offset())
+    }
 }
 
 /// Rolls the inputs up against `notice`: the one-call form of [`RollupState`].
@@ -756,7 +778,7 @@ impl RollupState {
         }
         for s in &mut superseded {
             let Some(w) = winners.iter().find(|w| w.record.unit == s.unit) else { continue };
-            let at = |r: &InputRecord| r.submitted_at.map_or_else(|| "—".to_owned(), |t| t.to_rfc3339());
+            let at = |r: &InputRecord| r.submitted_at.map_or_else(|| "—".to_owned(), |t| notice.show_time(t));
             let d = make(
                 &ar::DUPLICATE_SUBMISSION,
                 "/submitted_at".into(),
@@ -959,6 +981,7 @@ impl RollupState {
         };
         CityRollup {
             year: notice.year,
+            utc_offset: notice.utc_offset().to_string(),
             city: notice.city().map(str::to_owned),
             expected_units: expected,
             reported_units,

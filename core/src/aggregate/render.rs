@@ -90,12 +90,13 @@ fn total(t: &super::Total) -> String {
     }
 }
 
-fn row_cells(r: &UnitRow, l: &L) -> Vec<String> {
+fn row_cells(r: &UnitRow, l: &L, zone: chrono::FixedOffset) -> Vec<String> {
     let (status, at, late) = match r.status {
         UnitStatus::Missing => (l.h("未报送", "missing"), "—".to_owned(), "—".to_owned()),
         UnitStatus::Reported => (
             l.h("已报送", "reported"),
-            r.submitted_at.map_or_else(|| "—".to_owned(), |t| t.format("%m-%d %H:%M").to_string()),
+            r.submitted_at
+                .map_or_else(|| "—".to_owned(), |t| t.with_timezone(&zone).format("%m-%d %H:%M").to_string()),
             match r.days_late {
                 Some(0) => "0".to_owned(),
                 Some(d) => format!("{d}"),
@@ -119,11 +120,11 @@ fn row_cells(r: &UnitRow, l: &L) -> Vec<String> {
     ]
 }
 
-fn headers(l: &L) -> Vec<String> {
+fn headers(l: &L, zone: chrono::FixedOffset) -> Vec<String> {
     vec![
         l.h("单位", "Unit"),
         l.h("状态", "Status"),
-        l.h("报送时间", "Submitted"),
+        l.h(&format!("报送时间({zone})"), &format!("Submitted ({zone})")),
         l.h("迟交天数", "Days late"),
         l.h("参加人数", "Participants"),
         l.h("主会场", "Main"),
@@ -334,8 +335,8 @@ impl CityRollup {
             out.push('\n');
         }
         out.push('\n');
-        let head = headers(&l);
-        let rows: Vec<Vec<String>> = self.units.iter().map(|r| row_cells(r, &l)).collect();
+        let head = headers(&l, self.zone());
+        let rows: Vec<Vec<String>> = self.units.iter().map(|r| row_cells(r, &l, self.zone())).collect();
         let widths: Vec<usize> = (0..head.len())
             .map(|i| {
                 rows.iter().filter_map(|r| r.get(i)).chain(head.get(i)).map(|s| width(s)).max().unwrap_or(0)
@@ -380,11 +381,11 @@ impl CityRollup {
         }
         out.push('\n');
         let cell = |s: &str| if s.is_empty() { " ".to_owned() } else { s.replace('|', "\\|") };
-        let head = headers(&l);
+        let head = headers(&l, self.zone());
         out.push_str(&format!("| {} |\n", head.iter().map(|h| cell(h)).collect::<Vec<_>>().join(" | ")));
         out.push_str(&format!("|{}\n", "---|".repeat(head.len())));
         for r in &self.units {
-            let cells = row_cells(r, &l);
+            let cells = row_cells(r, &l, self.zone());
             out.push_str(&format!("| {} |\n", cells.iter().map(|c| cell(c)).collect::<Vec<_>>().join(" | ")));
         }
         out

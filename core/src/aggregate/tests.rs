@@ -374,3 +374,30 @@ fn dropping_superseded_documents_changes_nothing() {
     assert_eq!(a.accounting.inputs, 600);
     assert!(a.completeness.duplicate_units.len() >= 12);
 }
+
+#[test]
+fn times_shown_to_people_are_in_the_notices_zone_with_its_offset() {
+    // 16:01 UTC on the 5th is 00:01 on the 6th in Nanchang: one day late, and shown so.
+    let sub = serde_json::json!({"submitted_at": "2021-12-05T16:01:00Z",
+        "summary": {"year": 2021, "host_unit": "湾里区"}});
+    let notice = crate::Notice::nanchang_2021();
+    let r = aggregate(
+        &notice,
+        &[AggregateInput::json(Some("wanli.json"), sub.clone())],
+        &AggregateOptions::default(),
+    );
+    assert_eq!(r.utc_offset, "+08:00");
+    let text = r.to_text("zh");
+    assert!(text.contains("报送时间(+08:00)"), "{text}");
+    assert!(text.contains("12-06 00:01"), "{text}");
+    assert!(!text.contains("12-05 16:01"), "{text}");
+    // The JSON keeps what the sender wrote.
+    assert_eq!(
+        r.units.iter().find_map(|u| u.submitted_at).map(|t| t.to_rfc3339()).as_deref(),
+        Some("2021-12-05T16:01:00+00:00")
+    );
+    let a = crate::api::Validator::default().validate_value(None, &sub);
+    let late = a.diagnostics.iter().find(|d| d.code == "submission.late").expect("late");
+    assert!(late.message.contains("2021-12-06 00:01 (+08:00)"), "{}", late.message);
+    assert_eq!(late.params["submitted_at"], "2021-12-05T16:01:00+00:00");
+}

@@ -318,7 +318,7 @@ fn completeness_chart(r: &CityRollup, out: &mut String) {
                     l.unit,
                     l.days_late,
                     l.days_late,
-                    l.submitted_at.format("%m-%d %H:%M")
+                    l.submitted_at.with_timezone(&r.zone()).format("%m-%d %H:%M (%:z)")
                 ))
                 .collect()
         ),
@@ -410,14 +410,16 @@ fn coverage_chart(r: &CityRollup, out: &mut String) {
 
 fn units_table(r: &CityRollup, out: &mut String) {
     // (the table keeps every name whole: it wraps)
-    out.push_str(r#"<table id="units-table"><thead><tr><th>单位<br>Unit</th><th>状态<br>Status</th><th>报送时间<br>Submitted</th><th>迟交天数<br>Days late</th><th>参加活动人数<br>Participants</th><th>主会场<br>Main</th><th>分会场<br>Sub</th><th>满意度<br>Satisfaction</th><th>错误<br>Errors</th><th>警告<br>Warnings</th></tr></thead><tbody>"#);
+    let zone = r.zone();
+    out.push_str(&format!(r#"<table id="units-table"><thead><tr><th>单位<br>Unit</th><th>状态<br>Status</th><th>报送时间<br>Submitted<br>({zone})</th><th>迟交天数<br>Days late</th><th>参加活动人数<br>Participants</th><th>主会场<br>Main</th><th>分会场<br>Sub</th><th>满意度<br>Satisfaction</th><th>错误<br>Errors</th><th>警告<br>Warnings</th></tr></thead><tbody>"#));
     let dash = || "—".to_owned();
     for u in &r.units {
         let (status, at, late) = match u.status {
             UnitStatus::Missing => ("未报送 missing", dash(), dash()),
             UnitStatus::Reported => (
                 "已报送 reported",
-                u.submitted_at.map_or_else(dash, |t| t.format("%m-%d %H:%M").to_string()),
+                u.submitted_at
+                    .map_or_else(dash, |t| t.with_timezone(&r.zone()).format("%m-%d %H:%M").to_string()),
                 u.days_late.map_or_else(|| "?".to_owned(), |d| d.to_string()),
             ),
         };

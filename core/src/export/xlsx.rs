@@ -135,7 +135,7 @@ fn units_sheet(ws: &mut Worksheet, r: &CityRollup, head: &Format) -> Result<(), 
                     s.number(3, d as f64)?;
                 }
                 if let Some(t) = u.submitted_at {
-                    s.text(4, &t.format("%Y-%m-%d %H:%M %:z").to_string())?;
+                    s.text(4, &t.with_timezone(&r.zone()).format("%Y-%m-%d %H:%M %:z").to_string())?;
                 }
             }
         }
@@ -273,7 +273,7 @@ fn late_sheet(ws: &mut Worksheet, r: &CityRollup, head: &Format) -> Result<(), E
     for u in &r.late_units {
         s.text(0, &u.unit)?;
         s.number(1, u.days_late as f64)?;
-        s.text(2, &u.submitted_at.format("%Y-%m-%d %H:%M %:z").to_string())?;
+        s.text(2, &u.submitted_at.with_timezone(&r.zone()).format("%Y-%m-%d %H:%M %:z").to_string())?;
         s.text(3, &u.input)?;
         s.next();
     }

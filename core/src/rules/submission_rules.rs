@@ -14,8 +14,8 @@ pub(crate) const LATE: Rule = Rule {
     clause: "四（四）各县区请于12月5日前报送",
     description: "材料须在通知规定的截止日期前报送（按通知所在时区的日历日判断，可设宽限天数）。",
     description_en: "The package must arrive by the notice's deadline (calendar day in the notice's time zone, with optional grace days).",
-    message: "报送时间 {submitted_at} 晚于截止日期 {deadline}，迟交 {days_late} 天",
-    message_en: "Submitted at {submitted_at}, after the deadline {deadline}: {days_late} day(s) late",
+    message: "报送时间 {submitted_local} 晚于截止日期 {deadline}，迟交 {days_late} 天",
+    message_en: "Submitted at {submitted_local}, after the deadline {deadline}: {days_late} day(s) late",
     check: Check::Semantic(late),
 };
 
@@ -27,7 +27,7 @@ fn late(ctx: &Ctx<'_>, out: &mut Findings) {
     out.emit(
         &LATE,
         "/submitted_at".into(),
-        params! {"submitted_at" => at.to_rfc3339(), "deadline" => deadline, "days_late" => days,
+        params! {"submitted_at" => at.to_rfc3339(), "submitted_local" => ctx.notice.show_time(at), "deadline" => deadline, "days_late" => days,
         "related" => ["notice#/reporting/deadline"]},
         Some(&Value::String(at.to_rfc3339())),
     );
@@ -41,8 +41,8 @@ pub(crate) const BEFORE_WEEK_END: Rule = Rule {
     clause: "四（四）报送活动周工作总结材料",
     description: "总结材料应在活动周结束后报送；更早的报送时间多为填写错误。",
     description_en: "A summary is sent after the week ends; an earlier timestamp is most likely a typo.",
-    message: "报送时间 {submitted_at} 早于活动周结束日 {week_end}",
-    message_en: "Submitted at {submitted_at}, before the week ends on {week_end}",
+    message: "报送时间 {submitted_local} 早于活动周结束日 {week_end}",
+    message_en: "Submitted at {submitted_local}, before the week ends on {week_end}",
     check: Check::Semantic(before_week_end),
 };
 
@@ -53,7 +53,7 @@ fn before_week_end(ctx: &Ctx<'_>, out: &mut Findings) {
         out.emit(
             &BEFORE_WEEK_END,
             "/submitted_at".into(),
-            params! {"submitted_at" => at.to_rfc3339(), "week_end" => end.to_string(), "related" => ["notice#/week/end"]},
+            params! {"submitted_at" => at.to_rfc3339(), "submitted_local" => ctx.notice.show_time(at), "week_end" => end.to_string(), "related" => ["notice#/week/end"]},
             Some(&Value::String(at.to_rfc3339())),
         );
     }
