@@ -1,6 +1,7 @@
 //! Word / Excel import. Raw bytes exercise the container (zip, sizes, parts); the XML-wrapping
 //! modes put the fuzzed bytes into a well-formed zip as `word/document.xml` or
 //! `docProps/core.xml`, so the mutations reach the table reader instead of dying in deflate.
+//! The same bytes then go through the inbox under names of every kind (one input each).
 #![no_main]
 
 use learning_week::api::{self, OfficeFormat};
@@ -39,4 +40,14 @@ fuzz_target!(|data: &[u8]| {
     assert!(answer.summary.is_some() || errors > 0, "no table and no error saying why");
     let text = api::to_json_string(&answer);
     assert!(serde_json::from_str::<serde_json::Value>(&text).is_ok(), "answer is not JSON");
+
+    // The inbox: the same bytes under names of every kind, each one input, every one accounted.
+    let names = ["总结表.docx", "总结表.xlsx", "a.json", "~$a.docx", "a.doc", "scan.pdf", "a"];
+    let files: Vec<api::InboxFile> = names.iter().map(|n| api::InboxFile::new(*n, rest.to_vec())).collect();
+    let v = api::Validator::default();
+    let inputs = v.inbox_inputs(&files, None);
+    assert_eq!(inputs.len(), files.len(), "one input per file");
+    let r = v.aggregate(&inputs, &Default::default());
+    assert_eq!(r.accounting.inputs, files.len(), "every file accounted for");
+    assert!(r.accounting.is_balanced(), "accounting does not balance");
 });
