@@ -22,6 +22,8 @@ pub(crate) enum NumErr {
     Malformed,
     /// Does not fit.
     Overflow,
+    /// 「28 6000」: digits split by a space that is not a thousands group — one number or two?
+    Grouping,
 }
 
 const MAX_SCALE: u32 = 30;
@@ -167,6 +169,7 @@ pub(crate) fn scan_numeral(n: &Norm<'_>, i: usize) -> Option<NumTok> {
     let mut dotted = false;
     let mut arabic_digits = 0;
     let mut overflow = false;
+    let mut grouping = false;
     loop {
         let c = n.at(j);
         let last_is_digit = matches!(els.last(), Some(El::Digit { .. }));
@@ -174,7 +177,7 @@ pub(crate) fn scan_numeral(n: &Norm<'_>, i: usize) -> Option<NumTok> {
             if last_is_digit {
                 break;
             }
-            let (v, len, next, is_dec, is_dotted) = match scan_arabic(n, j) {
+            let (v, len, next, is_dec, is_dotted, is_ambiguous) = match scan_arabic(n, j) {
                 Some(x) => x,
                 None => {
                     overflow = true;
@@ -182,13 +185,14 @@ pub(crate) fn scan_numeral(n: &Norm<'_>, i: usize) -> Option<NumTok> {
                     while n.at(k).is_ascii_digit() || n.at(k) == '.' || n.at(k) == ',' {
                         k += 1;
                     }
-                    (Dec::ZERO, 0, k, false, false)
+                    (Dec::ZERO, 0, k, false, false, false)
                 }
             };
             if els.is_empty() {
                 arabic_digits = len;
             }
             decimal |= is_dec;
+            grouping |= is_ambiguous;
             dotted |= is_dotted;
             els.push(El::Digit { v, arabic: true });
             j = next;
@@ -235,13 +239,19 @@ pub(crate) fn scan_numeral(n: &Norm<'_>, i: usize) -> Option<NumTok> {
     }
     let chinese_only = !els.iter().any(|e| matches!(e, El::Digit { arabic: true, .. }));
     let digit_string = els.len() >= 2 && els.iter().all(|e| matches!(e, El::Digit { arabic: false, .. }));
-    let value = if overflow { Err(NumErr::Overflow) } else { evaluate(&els) };
+    let value = if overflow {
+        Err(NumErr::Overflow)
+    } else if grouping {
+        Err(NumErr::Grouping)
+    } else {
+        evaluate(&els)
+    };
     Some(NumTok { start: i, end: j, value, chinese_only, decimal, dotted, arabic_digits, digit_string })
 }
 
 /// An Arabic run at `j`: digits, `,`/`，` thousands groups, one decimal part.
-/// Returns (value, digits in the integer part, end, decimal, dotted).
-fn scan_arabic(n: &Norm<'_>, j: usize) -> Option<(Dec, usize, usize, bool, bool)> {
+/// Returns (value, digits in the integer part, end, decimal, dotted, ambiguous grouping).
+fn scan_arabic(n: &Norm<'_>, j: usize) -> Option<(Dec, usize, usize, bool, bool, bool)> {
     let mut k = j;
     let mut m: u128 = 0;
     let mut lead = 0;
@@ -251,9 +261,13 @@ fn scan_arabic(n: &Norm<'_>, j: usize) -> Option<(Dec, usize, usize, bool, bool)
         k += 1;
     }
     let mut total = lead;
-    // Thousands groups: `,` then exactly three digits, when the leading group is 1–3 digits.
-    if lead <= 3 {
-        while n.at(k) == ',' && (1..=3).all(|o| n.at(k + o).is_ascii_digit()) && !n.at(k + 4).is_ascii_digit()
+    // Thousands groups: a separator then exactly three digits, when the leading group is 1–3
+    // digits — `,` (and `，`, normalised to it), or a space, thin space or narrow no-break space
+    // as Word users type them (「28 600人次」); one kind of separator throughout the number.
+    let group_sep = |c: char| matches!(c, ',' | ' ' | '\u{2009}' | '\u{202f}');
+    let sep = n.at(k);
+    if lead <= 3 && group_sep(sep) {
+        while n.at(k) == sep && (1..=3).all(|o| n.at(k + o).is_ascii_digit()) && !n.at(k + 4).is_ascii_digit()
         {
             for o in 1..=3 {
                 m = m.checked_mul(10)?.checked_add(u128::from(n.at(k + o).to_digit(10)?))?;
@@ -261,6 +275,18 @@ fn scan_arabic(n: &Norm<'_>, j: usize) -> Option<(Dec, usize, usize, bool, bool)
             total += 3;
             k += 4;
         }
+    }
+    // 「28 6000」, 「1 20」: a space then more digits that are not a thousands group. Never read a
+    // fragment of it: the whole run is refused as ambiguous.
+    let space_like = |c: char| matches!(c, ' ' | '\u{2009}' | '\u{202f}');
+    if space_like(n.at(k)) && n.at(k + 1).is_ascii_digit() && lead <= 3 {
+        while space_like(n.at(k)) && n.at(k + 1).is_ascii_digit() {
+            k += 1;
+            while n.at(k).is_ascii_digit() {
+                k += 1;
+            }
+        }
+        return Some((Dec { m, s: 0 }, total, k, false, false, true));
     }
     let mut s = 0;
     let mut decimal = false;
@@ -285,7 +311,7 @@ fn scan_arabic(n: &Norm<'_>, j: usize) -> Option<(Dec, usize, usize, bool, bool)
             }
         }
     }
-    Some((Dec { m, s }, total, k, decimal, dotted))
+    Some((Dec { m, s }, total, k, decimal, dotted, false))
 }
 
 /// Evaluates a numeral by sections: digits and 十百千 build a section below 万; 万 and 亿

@@ -219,6 +219,14 @@ fn percent_at(
                 &[("reason", "numeral_order".into())],
             ))
         }
+        Err(NumErr::Grouping) => {
+            return Err(TextError::new(
+                code::NUMBER_MALFORMED,
+                n.src,
+                Some(span),
+                &[("reason", "digit_grouping".into())],
+            ))
+        }
     };
     let v = value.to_f64();
     if !(0.0..=100.0).contains(&v) || value.m > 100u128.saturating_mul(10u128.saturating_pow(value.s)) {

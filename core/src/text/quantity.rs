@@ -574,6 +574,9 @@ fn phrase(n: &Norm<'_>, t: &NumTok, out: &mut Vec<Found>) -> usize {
             Err(Refusal::new(code::NUMBER_MALFORMED, span, vec![("reason", "numeral_order".into())]))
         }
         Err(NumErr::Overflow) => Err(too_large(span)),
+        Err(NumErr::Grouping) => {
+            Err(Refusal::new(code::NUMBER_MALFORMED, span, vec![("reason", "digit_grouping".into())]))
+        }
         Ok(d) => to_value(d, span).map(|value| Core {
             value,
             qualifier,
