@@ -97,3 +97,21 @@ def test_python_and_the_cli_give_the_same_roll_up(tmp_path: Path) -> None:
 def test_an_unreadable_submitted_at_is_refused(tmp_path: Path, bad: str) -> None:
     with pytest.raises(lw.ParseError):
         lw.aggregate([], submitted_at=bad)
+
+
+def test_times_in_a_frame_are_one_dtype_in_the_notices_zone(tmp_path: Path) -> None:
+    import pandas as pd  # pinned in scripts/test-python.sh: a missing pandas fails, never skips
+    inbox = _inbox(tmp_path)
+    # A Word form's time comes as UTC (its own modified date); the JSON ones in +08:00.
+    r = lw.aggregate(inbox)
+    df = r.to_pandas()
+    assert str(df["submitted_at"].dtype) == "datetime64[ns, UTC+08:00]"
+    naive = r.to_pandas(naive_local=True)
+    assert str(naive["submitted_at"].dtype) == "datetime64[ns]"
+    # The same instants, shown as Nanchang's wall-clock time.
+    aware = df["submitted_at"].dropna().iloc[0]
+    assert naive["submitted_at"].dropna().iloc[0] == aware.tz_localize(None)
+    out = tmp_path / "frame.xlsx"
+    naive.to_excel(out)
+    assert out.stat().st_size > 0
+    assert len(pd.read_excel(out)) == len(naive)

@@ -13,6 +13,8 @@ valid: the diagnostics come from core.
 
 from __future__ import annotations
 
+import datetime as _dt
+
 import datetime
 import json
 import os
@@ -428,8 +430,14 @@ class _RollupBase(_Model):
 
         return [_flatten(UnitRow._wrap(r), "") for r in rows]
 
-    def to_pandas(self) -> pandas.DataFrame:
-        """`to_records()` as a `pandas.DataFrame` (needs pandas, an optional dependency)."""
+    def to_pandas(self, *, naive_local: bool = False) -> pandas.DataFrame:
+        """`to_records()` as a `pandas.DataFrame` (needs pandas, an optional dependency).
+
+        Times (`submitted_at`) are one timezone-aware dtype in the notice's zone, whatever offset
+        each report was sent with (a Word file's time in UTC, a JSON one in +08:00). With
+        `naive_local=True` they are the same local times without the zone attached — what
+        `df.to_excel(...)` needs (Excel has no time zones); the zone is the roll-up's `utc_offset`.
+        """
         try:
             import pandas
         except ImportError as e:
@@ -438,7 +446,22 @@ class _RollupBase(_Model):
                 "`pip install pandas` (or build a frame from to_records() with another library)"
             ) from e
         # Nullable dtypes: a missing unit's empty cells keep integer columns integer.
-        return pandas.DataFrame.from_records(self.to_records()).convert_dtypes()
+        df = pandas.DataFrame.from_records(self.to_records()).convert_dtypes()
+        zone = _zone(self._view().get("utc_offset"))
+        if "submitted_at" in df.columns:
+            times = pandas.to_datetime(df["submitted_at"], utc=True).dt.tz_convert(zone)
+            df["submitted_at"] = times.dt.tz_localize(None) if naive_local else times
+        return df
+
+
+def _zone(offset: Any) -> _dt.timezone:
+    """The fixed zone of an offset written `+08:00` (the notice's; Beijing time when absent)."""
+    text = offset if isinstance(offset, str) and len(offset) == 6 else "+08:00"
+    try:
+        sign = -1 if text[0] == "-" else 1
+        return _dt.timezone(sign * _dt.timedelta(hours=int(text[1:3]), minutes=int(text[4:6])))
+    except ValueError:
+        return _dt.timezone(_dt.timedelta(hours=8))
 
 
 def _flatten(obj: _Model, prefix: str) -> dict[str, Any]:
