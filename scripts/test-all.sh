@@ -19,6 +19,9 @@ export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 echo "== cargo fmt --check"
 cargo fmt --all -- --check
 
+echo "== core's layers: no import cycle between top-level modules beyond the known one (issue 16)"
+python3 scripts/check-layers.py
+
 echo "== cargo clippy (all targets, warnings are errors)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 

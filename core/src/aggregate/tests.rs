@@ -396,7 +396,7 @@ fn times_shown_to_people_are_in_the_notices_zone_with_its_offset() {
         r.units.iter().find_map(|u| u.submitted_at).map(|t| t.to_rfc3339()).as_deref(),
         Some("2021-12-05T16:01:00+00:00")
     );
-    let a = crate::api::Validator::default().validate_value(None, &sub);
+    let a = crate::validate::validate_value(None, &sub, &notice, None);
     let late = a.diagnostics.iter().find(|d| d.code == "submission.late").expect("late");
     assert!(late.message.contains("2021-12-06 00:01 (+08:00)"), "{}", late.message);
     assert_eq!(late.params["submitted_at"], "2021-12-05T16:01:00+00:00");

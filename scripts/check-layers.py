@@ -1,0 +1,112 @@
+#!/usr/bin/env python3
+"""Fails when core's top-level modules import each other in a cycle.
+
+Reads core/src/*.rs and core/src/*/mod.rs (a top-level module and everything below it count as
+one), collects `crate::<module>` references (use lines and paths in code, comments excluded) and
+reports each strongly connected component of more than one module. Exit 1 on a cycle, except
+the one cycle of KNOWN below, which is the debt issue 16 names (it may shrink, never grow):
+any new cycle, or a module joining it, fails.
+
+    python3 scripts/check-layers.py [--graph]
+"""
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+SRC = Path(__file__).resolve().parents[1] / "core" / "src"
+
+#: The one cycle left (issue 16: the rule catalog and the model still import each other). Shrink
+#: it as modules leave it; the check fails if it grows or another appears.
+KNOWN = [frozenset({"decode", "diagnostic", "notice", "period", "plan", "rules", "submission", "summary", "text"})]
+
+
+def modules() -> dict[str, list[Path]]:
+    mods: dict[str, list[Path]] = {}
+    for p in sorted(SRC.glob("*.rs")):
+        if p.name not in ("lib.rs", "main.rs"):
+            mods.setdefault(p.stem, []).append(p)
+    for d in sorted(x for x in SRC.iterdir() if x.is_dir()):
+        mods.setdefault(d.name, []).extend(sorted(d.rglob("*.rs")))
+    return mods
+
+
+def code_of(text: str) -> str:
+    text = re.sub(r"/\*.*?\*/", "", text, flags=re.S)
+    return "\n".join(line.split("//", 1)[0] for line in text.splitlines())
+
+
+def edges(mods: dict[str, list[Path]]) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {m: set() for m in mods}
+    for m, files in mods.items():
+        for f in files:
+            code = code_of(f.read_text(encoding="utf-8"))
+            for target in re.findall(r"\bcrate::([a-z_][a-z0-9_]*)", code):
+                if target in mods and target != m:
+                    out[m].add(target)
+            # `use crate::{a, b::c}` groups
+            for group in re.findall(r"\bcrate::\{([^}]*)\}", code):
+                for target in re.findall(r"(?:^|,)\s*([a-z_][a-z0-9_]*)", group):
+                    if target in mods and target != m:
+                        out[m].add(target)
+    return out
+
+
+def sccs(graph: dict[str, set[str]]) -> list[list[str]]:
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on: set[str] = set()
+    found: list[list[str]] = []
+    counter = [0]
+
+    def visit(v: str) -> None:
+        index[v] = low[v] = counter[0]
+        counter[0] += 1
+        stack.append(v)
+        on.add(v)
+        for w in sorted(graph[v]):
+            if w not in index:
+                visit(w)
+                low[v] = min(low[v], low[w])
+            elif w in on:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            comp = []
+            while True:
+                w = stack.pop()
+                on.discard(w)
+                comp.append(w)
+                if w == v:
+                    break
+            if len(comp) > 1:
+                found.append(sorted(comp))
+
+    sys.setrecursionlimit(10000)
+    for v in sorted(graph):
+        if v not in index:
+            visit(v)
+    return found
+
+
+def main() -> int:
+    graph = edges(modules())
+    if "--graph" in sys.argv:
+        for m in sorted(graph):
+            print(f"{m} -> {', '.join(sorted(graph[m])) or '(nothing)'}")
+    cycles = sccs(graph)
+    new = [c for c in cycles if not any(set(c) <= k for k in KNOWN)]
+    for c in cycles:
+        known = c not in new
+        print(("known" if known else "NEW") + " import cycle among core's top-level modules: " + " ↔ ".join(c),
+              file=sys.stderr)
+    if new:
+        return 1
+    print(f"layers: {len(graph)} top-level modules of core; no import cycle beyond the known one"
+          if cycles else f"layers: {len(graph)} top-level modules of core, no import cycle")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
