@@ -5,7 +5,7 @@
 //! half (`python/learning_week/`) turns Python values into that text with `json.dumps` (which
 //! refuses a 100,000-deep list with `RecursionError`, turned into a `json.too_deep` diagnostic
 //! by [`host_value_error`]) and the answers into typed objects. Core's parser caps nesting at
-//! 128 levels, so text is safe too. One exception, for speed: [`validate_data`] reads plain
+//! 128 levels, so text is safe too. One exception, for speed: [`Compiled::validate_data`] reads plain
 //! Python data (a `dict` of JSON types) without the text and answers with the Python objects
 //! `json.loads` would make of the text answer; it declines anything else, which then goes the
 //! text way.
@@ -56,41 +56,7 @@ fn kind_of(kind: Option<&str>) -> PyResult<Option<DocumentKind>> {
     }
 }
 
-/// `api::validate_binding`: the document and the options (`{kind?, notice?, plan?, lang?}`) as
-/// JSON text; answers a `ValidationAnswer` as JSON text.
-#[pyfunction]
-#[pyo3(signature = (kind, input, options, pointer=None))]
-fn validate(
-    py: Python<'_>,
-    kind: Option<&str>,
-    input: PyBackedStr,
-    options: PyBackedStr,
-    pointer: Option<PyBackedStr>,
-) -> PyResult<String> {
-    let kind = kind_of(kind)?;
-    guarded(py, || api::validate_binding_json(kind, &input, pointer.as_deref(), &options))
-}
-
-/// `api::validate_binding_tree_answer` on plain Python data (`dict`, `list`, `str`, `int`,
-/// `float`, `bool`, `None`, exactly those types), read straight into core's JSON tree instead of
-/// being written as JSON text and parsed again, and answered as the Python objects `json.loads`
-/// makes of [`validate`]'s text, without writing or reading that text. `None` when the data
-/// holds anything else (a date, a tuple, a subclass, a non-`str` key, NaN, an int beyond 64
-/// bits, a lone surrogate, nesting deeper than 64): the Python half then goes the `json.dumps`
-/// way, whose answer this path reproduces for everything it accepts.
-#[pyfunction]
-#[pyo3(signature = (kind, data, options, pointer=None))]
-fn validate_data<'py>(
-    kind: Option<&str>,
-    data: &Bound<'py, PyAny>,
-    options: PyBackedStr,
-    pointer: Option<PyBackedStr>,
-) -> PyResult<Option<Bound<'py, PyAny>>> {
-    let kind = kind_of(kind)?;
-    data_answer(data, |tree| api::validate_binding_tree_answer(kind, tree, pointer.as_deref(), &options))
-}
-
-/// Reads plain Python data into core's tree (see [`validate_data`]), answers with `answer` on
+/// Reads plain Python data into core's tree (see [`Compiled::validate_data`]), answers with `answer` on
 /// it (without the GIL), and gives the answer back as Python objects; `None` when the data is
 /// not plain.
 fn data_answer<'py>(
@@ -153,7 +119,12 @@ impl Compiled {
         guarded(py, || self.inner.binding_json(kind, &input, pointer.as_deref(), &options))
     }
 
-    /// [`validate_data`] on this validator's notice and plan.
+    /// Plain Python data (`dict`, `list`, `str`, `int`, `float`, `bool`, `None`, exactly those
+    /// types), read straight into core's JSON tree instead of being written as JSON text and
+    /// parsed again, and answered as the Python objects `json.loads` makes of [`Compiled::validate`]'s
+    /// text. `None` when the data holds anything else (a date, a tuple, a subclass, a non-`str`
+    /// key, NaN, an int beyond 64 bits, a lone surrogate, nesting deeper than 64): the Python half
+    /// then goes the `json.dumps` way, whose answer this path reproduces for everything it accepts.
     #[pyo3(signature = (kind, data, options, pointer=None))]
     fn validate_data<'py>(
         &self,
@@ -164,12 +135,6 @@ impl Compiled {
     ) -> PyResult<Option<Bound<'py, PyAny>>> {
         let kind = kind_of(kind)?;
         data_answer(data, |tree| self.inner.binding_tree_answer(kind, tree, pointer.as_deref(), &options))
-    }
-
-    /// `Validator::aggregate_binding`: the submissions (a JSON array) and the options
-    /// (`{plans?, grace_days?}`) as JSON text; answers an `AggregateAnswer`.
-    fn aggregate(&self, py: Python<'_>, submissions: PyBackedStr, options: PyBackedStr) -> PyResult<String> {
-        guarded(py, || api::to_json_string(&self.inner.aggregate_binding(&submissions, &options)))
     }
 
     /// `Validator::aggregate_inbox_binding`: the files (`(name, bytes, modified RFC 3339 or
@@ -321,13 +286,6 @@ fn read(py: Python<'_>, kind: &str, input: PyBackedStr) -> PyResult<String> {
     guarded(py, || api::to_json_string(&api::read_binding(kind, &input)))
 }
 
-/// `api::aggregate_binding`: the submissions (a JSON array) and the options
-/// (`{notice?, plans?, grace_days?}`) as JSON text; answers an `AggregateAnswer`.
-#[pyfunction]
-fn aggregate(py: Python<'_>, submissions: PyBackedStr, options: PyBackedStr) -> PyResult<String> {
-    guarded(py, || api::to_json_string(&api::aggregate_binding(&submissions, &options)))
-}
-
 /// `api::host_value_error`: the diagnostic for a Python value that cannot become JSON text.
 #[pyfunction]
 fn host_value_error(py: Python<'_>, detail: PyBackedStr, too_deep: bool) -> PyResult<String> {
@@ -441,12 +399,9 @@ fn file_class(name: &str, data: &[u8]) -> &'static str {
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
-    m.add_function(wrap_pyfunction!(validate, m)?)?;
-    m.add_function(wrap_pyfunction!(validate_data, m)?)?;
     m.add_class::<Compiled>()?;
     m.add_function(wrap_pyfunction!(file_class, m)?)?;
     m.add_function(wrap_pyfunction!(read, m)?)?;
-    m.add_function(wrap_pyfunction!(aggregate, m)?)?;
     m.add_function(wrap_pyfunction!(host_value_error, m)?)?;
     m.add_function(wrap_pyfunction!(rules, m)?)?;
     m.add_function(wrap_pyfunction!(default_notice, m)?)?;

@@ -84,7 +84,11 @@ def test_every_rule_is_fired_by_a_vector() -> None:
     assert not missing, f"rule codes no vector fires: {missing}"
 
 
-# ---- the plain-data path (`_native.validate_data`) against the JSON text path --------------
+# ---- the plain-data path (`Compiled.validate_data`) against the JSON text path -------------
+
+#: The built-in notice, compiled (what `lw.validate` uses when no notice is given).
+_BUILTIN = lw._DEFAULT[0]
+assert _BUILTIN is not None
 
 EXAMPLES = sorted((VECTORS.parent.parent / "examples" / "nanchang-2021" / "submissions").glob("*.json"))
 
@@ -96,8 +100,8 @@ def _both(kind: str | None, data: Any, options: str, pointer: str | None = None)
     from learning_week import _native
     from learning_week._base import _dumps
 
-    text = _native.validate(kind, _dumps(data), options, pointer)
-    return _native.validate_data(kind, data, options, pointer), json.loads(text)
+    text = _BUILTIN.validate(kind, _dumps(data), options, pointer)
+    return _BUILTIN.validate_data(kind, data, options, pointer), json.loads(text)
 
 
 @pytest.mark.parametrize("options", ["null", '{"lang": "en"}', '{"document": true}'])
@@ -128,7 +132,7 @@ def test_plain_data_answers_as_its_json_text(options: str) -> None:
 def test_plain_data_declines_what_json_dumps_must_handle(odd: dict[Any, Any]) -> None:
     from learning_week import _native
 
-    assert _native.validate_data("summary", odd, "null", None) is None
+    assert _BUILTIN.validate_data("summary", odd, "null", None) is None
     # …and the public function still answers (through json.dumps), never raises.
     assert isinstance(lw.validate(odd), list)
 
@@ -141,16 +145,16 @@ def test_plain_data_declines_deep_nesting_and_subclasses() -> None:
     deep: Any = "x"
     for _ in range(100):
         deep = {"k": deep}
-    assert _native.validate_data(None, deep, "null", None) is None
+    assert _BUILTIN.validate_data(None, deep, "null", None) is None
     # bool is an int subclass in Python but stays a boolean, as json.dumps writes it
     fast, text = _both("summary", {"year": True, "host_unit": 1.5}, "null")
     assert repr(fast) == repr(text) and "type.invalid" in [d["code"] for d in text["diagnostics"]]
-    assert _native.validate_data(None, OrderedDict(host_unit="东湖区"), "null", None) is None
+    assert _BUILTIN.validate_data(None, OrderedDict(host_unit="东湖区"), "null", None) is None
 
     class Text(str):
         pass
 
-    assert _native.validate_data(None, {"host_unit": Text("东湖区")}, "null", None) is None
+    assert _BUILTIN.validate_data(None, {"host_unit": Text("东湖区")}, "null", None) is None
     assert [d.code for d in lw.validate({"host_unit": Text("朝阳区")})][:1] == [
         d.code for d in lw.validate({"host_unit": "朝阳区"})
     ][:1]

@@ -223,18 +223,27 @@ fn from_json_text(text: &str) -> JsValue {
     js_sys::JSON::parse(text).unwrap_or(JsValue::NULL)
 }
 
+/// A validation's answer as a JS object: the input and the options as JSON text handed to
+/// `validate` (core's text answer), or the diagnostic saying why one of them has no text.
+fn answer_with(
+    kind: Option<DocumentKind>,
+    input: &JsValue,
+    options: &JsValue,
+    validate: impl FnOnce(&str, &str) -> String,
+) -> JsValue {
+    match (json_text(input), options_text(options)) {
+        (Ok(input), Ok(options)) => from_json_text(&validate(&input, &options)),
+        (Err(d), _) | (_, Err(d)) => to_js(&ValidationAnswer::from_diagnostics(kind, vec![d], None)),
+    }
+}
+
 fn validate_any(
     kind: Option<DocumentKind>,
     input: &JsValue,
     pointer: Option<&str>,
     options: &JsValue,
 ) -> JsValue {
-    match (json_text(input), options_text(options)) {
-        (Ok(input), Ok(options)) => {
-            from_json_text(&api::validate_binding_json(kind, &input, pointer, &options))
-        }
-        (Err(d), _) | (_, Err(d)) => to_js(&ValidationAnswer::from_diagnostics(kind, vec![d], None)),
-    }
+    answer_with(kind, input, options, |i, o| api::validate_binding_json(kind, i, pointer, o))
 }
 
 /// The answer to a `validateField` whose pointer is not a string (a diagnostic, not a TypeError).
@@ -372,12 +381,7 @@ impl Validator {
         pointer: Option<&str>,
         options: &JsValue,
     ) -> JsValue {
-        match (json_text(input), options_text(options)) {
-            (Ok(input), Ok(options)) => {
-                from_json_text(&self.inner.binding_json(kind, &input, pointer, &options))
-            }
-            (Err(d), _) | (_, Err(d)) => to_js(&ValidationAnswer::from_diagnostics(kind, vec![d], None)),
-        }
+        answer_with(kind, input, options, |i, o| self.inner.binding_json(kind, i, pointer, o))
     }
 
     /// Validates a document of any kind (`options.kind`, or detected from its keys).
