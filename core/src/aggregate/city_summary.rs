@@ -40,6 +40,19 @@ fn shown(c: Option<Count>) -> String {
     c.map_or_else(|| "—".to_owned(), |c| c.display_zh())
 }
 
+/// A count in a sentence that writes its unit word after it (「分会场{}个」): the count's own
+/// unit is dropped when it is that word, so the sentence never reads 「139余个个」; a different
+/// unit (「523张」 where the sentence says 条) is kept and the sentence's word left out.
+fn shown_with(c: Option<Count>, word: &str) -> String {
+    match c {
+        None => format!("—{word}"),
+        Some(c) if c.unit.as_deref().is_none_or(|u| u == word) => {
+            format!("{}{word}", Count { unit: None, ..c }.display_zh())
+        }
+        Some(c) => c.display_zh(),
+    }
+}
+
 pub(crate) fn build(
     notice: &Notice,
     tables: &[(String, &SummaryTable)],
@@ -129,12 +142,12 @@ pub(crate) fn build(
     };
     let outcomes = {
         let mut s = format!(
-            "参加活动人数合计{}，主会场{}个、分会场{}个，文字报道{}篇、影像图片报道{}条。",
+            "参加活动人数合计{}，主会场{}、分会场{}，文字报道{}、影像图片报道{}。",
             shown(participants.clone()),
-            shown(totals.main_venues.as_count()),
-            shown(totals.sub_venues.as_count()),
-            shown(totals.text_reports.as_count()),
-            shown(totals.image_reports.as_count()),
+            shown_with(totals.main_venues.as_count(), "个"),
+            shown_with(totals.sub_venues.as_count(), "个"),
+            shown_with(totals.text_reports.as_count(), "篇"),
+            shown_with(totals.image_reports.as_count(), "条"),
         );
         if totals.participants.is_mixed() {
             s.push_str("（各单位参加人数计量单位不一，按人次下限合计。）");

@@ -401,3 +401,23 @@ fn times_shown_to_people_are_in_the_notices_zone_with_its_offset() {
     assert!(late.message.contains("2021-12-06 00:01 (+08:00)"), "{}", late.message);
     assert_eq!(late.params["submitted_at"], "2021-12-05T16:01:00+00:00");
 }
+
+#[test]
+fn the_city_summary_never_doubles_a_unit_word() {
+    let sub = |unit: &str, venues: &str, reports: &str, images: &str| {
+        serde_json::json!({"submitted_at": "2021-12-03T10:00:00+08:00", "summary": {"year": 2021, "host_unit": unit,
+            "participation": {"sub_venues": venues}, "publicity": {"text_reports": reports, "image_reports": images}}})
+    };
+    let inputs = [
+        AggregateInput::json(Some("a"), sub("东湖区", "12个", "120余篇", "200张")),
+        AggregateInput::json(Some("b"), sub("西湖区", "15个", "240篇", "323张")),
+    ];
+    let r = aggregate(&crate::Notice::nanchang_2021(), &inputs, &AggregateOptions::default());
+    let outcomes = r.city_summary.theme_and_content.and_then(|t| t.outcomes).unwrap_or_default();
+    for doubled in ["个个", "篇篇", "张条", "条条"] {
+        assert!(!outcomes.contains(doubled), "{doubled} in {outcomes}");
+    }
+    assert!(outcomes.contains("分会场27个"), "{outcomes}");
+    assert!(outcomes.contains("文字报道360余篇"), "{outcomes}");
+    assert!(outcomes.contains("影像图片报道523张"), "{outcomes}");
+}
