@@ -118,7 +118,7 @@ enum Command {
     Parse {
         /// 解析器 / parser
         #[arg(value_enum)]
-        parser: parse::ParserArg,
+        parser: learning_week::api::TextParser,
         /// 年度（日期未写年份时使用）/ the year for dates written without one
         #[arg(long)]
         year: Option<i32>,

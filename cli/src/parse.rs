@@ -5,17 +5,6 @@ use learning_week::api::{self, ParseRequest, TextParser};
 use learning_week::CountKind;
 use std::process::ExitCode;
 
-/// Which parser (`api::TextParser`).
-#[derive(Clone, Copy, ValueEnum)]
-pub(crate) enum ParserArg {
-    Quantity,
-    Percent,
-    Period,
-    Venues,
-    Units,
-    Names,
-}
-
 /// Which kind of count to pick first (参加活动人数: people, falling back to person-times).
 #[derive(Clone, Copy, ValueEnum)]
 pub(crate) enum KindArg {
@@ -26,15 +15,7 @@ pub(crate) enum KindArg {
 
 /// Prints the parsed value (exit 0), or the refusal as a diagnostic on stdout and its message
 /// on stderr (exit 1).
-pub(crate) fn run(parser: ParserArg, year: Option<i32>, kind: Option<KindArg>, text: String) -> ExitCode {
-    let parser = match parser {
-        ParserArg::Quantity => TextParser::Quantity,
-        ParserArg::Percent => TextParser::Percent,
-        ParserArg::Period => TextParser::Period,
-        ParserArg::Venues => TextParser::Venues,
-        ParserArg::Units => TextParser::Units,
-        ParserArg::Names => TextParser::Names,
-    };
+pub(crate) fn run(parser: TextParser, year: Option<i32>, kind: Option<KindArg>, text: String) -> ExitCode {
     let of_kind = kind.map(|k| match k {
         KindArg::People => CountKind::People,
         KindArg::PersonTimes => CountKind::PersonTimes,

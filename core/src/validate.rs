@@ -39,7 +39,9 @@ pub(crate) fn decode_checked<T: Decode + Validate + Labelled>(
     Some(t)
 }
 
-fn field_diagnostics<T: Validate + Labelled>(t: &T) -> Vec<Diagnostic> {
+/// The field constraints of a typed value, as findings (a value read from JSON has them among
+/// its reading findings already).
+pub(crate) fn field_diagnostics<T: Validate + Labelled>(t: &T) -> Vec<Diagnostic> {
     let mut d = Decoder::new("").with_labels::<T>();
     if let Err(e) = t.validate() {
         validator_diagnostics(&e, "", &mut d, None);
@@ -147,10 +149,10 @@ pub fn check_notice(notice: &Notice) -> Vec<Diagnostic> {
 }
 
 /// What makes a notice unusable as the context of a validation: the findings of reading it
-/// (`read`, from its JSON; the field constraints when it came typed) and its own coherence rules
-/// (`notice.*`). Any error among them refuses the notice.
+/// (`read`: from its JSON, or [`field_diagnostics`] when it came typed) and its own
+/// coherence rules (`notice.*`). Any error among them refuses the notice.
 pub(crate) fn notice_problems(notice: &Notice, read: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    let mut problems = if read.is_empty() { field_diagnostics(notice) } else { read };
+    let mut problems = read;
     problems.extend(check_notice(notice).into_iter().filter(|d| d.code.starts_with("notice.")));
     problems
 }

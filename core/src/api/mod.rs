@@ -266,13 +266,7 @@ pub fn validate_request_json(request: &str) -> String {
         Err(d) => ValidationAnswer::from_diagnostics(None, vec![d], None),
         Ok(v) => match serde_json::from_value::<ValidateRequest>(v) {
             Err(e) => {
-                let mut d = crate::rules::make(
-                    &crate::rules::structural::TYPE_INVALID,
-                    String::new(),
-                    crate::rules::params! {"expected" => "{kind?, input, notice?, plan?}", "found" => e.to_string()},
-                    None,
-                );
-                d.document = Some("request".into());
+                let d = argument_error("request", "{kind?, input, notice?, plan?}", e.to_string());
                 ValidationAnswer::from_diagnostics(None, vec![d], None)
             }
             Ok(req) => match &req.input {
@@ -442,16 +436,11 @@ pub fn aggregate_json(request: &str) -> AggregateAnswer {
         Err(d) => AggregateAnswer::failure(vec![d]),
         Ok(v) => match serde_json::from_value::<AggregateRequest>(v) {
             Ok(req) => aggregate_value(&req),
-            Err(e) => {
-                let mut d = crate::rules::make(
-                    &crate::rules::structural::TYPE_INVALID,
-                    String::new(),
-                    crate::rules::params! {"expected" => "{notice?, submissions, plans?, options?}", "found" => e.to_string()},
-                    None,
-                );
-                d.document = Some("request".into());
-                AggregateAnswer::failure(vec![d])
-            }
+            Err(e) => AggregateAnswer::failure(vec![argument_error(
+                "request",
+                "{notice?, submissions, plans?, options?}",
+                e.to_string(),
+            )]),
         },
     }
 }
@@ -913,8 +902,9 @@ pub fn read_binding(kind: DocumentKind, input: &str) -> ReadAnswer {
 
 // ---- text parsers ----
 
-/// Which text parser to run.
+/// Which text parser to run (the CLI's `parse PARSER` too, with the feature `clap`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
 #[serde(rename_all = "snake_case")]
 pub enum TextParser {
     /// 数量：约3.5万人次

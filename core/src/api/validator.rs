@@ -24,7 +24,7 @@ use crate::plan::ActivityPlan;
 use crate::rules::{make, params, structural};
 use crate::submission::Submission;
 use crate::summary::SummaryTable;
-use crate::validate::{read_context, validate_tree, Document, Outcome};
+use crate::validate::{read_context, validate_tree, Document};
 use crate::DocumentKind;
 use serde_json::Value;
 use std::sync::{Arc, LazyLock};
@@ -125,7 +125,7 @@ impl Validator {
     /// assert!(e.diagnostics.iter().all(|d| d.document.as_deref() == Some("notice")));
     /// ```
     pub fn new(notice: Notice) -> Result<Self, CompileError> {
-        let problems = crate::validate::notice_problems(&notice, Vec::new());
+        let problems = crate::validate::notice_problems(&notice, crate::validate::field_diagnostics(&notice));
         Self::accept_notice(Some(notice), problems)
     }
 
@@ -252,33 +252,22 @@ impl Validator {
         self.inner.plan.as_ref()
     }
 
-    /// Checks the reader's tree (one field of it when `field` is given): the engine every
-    /// front door shares.
-    pub(crate) fn check(
-        &self,
-        kind: Option<DocumentKind>,
-        input: &Json<'_>,
-        field: Option<&str>,
-    ) -> Outcome<Document> {
-        let kind = kind.or_else(|| DocumentKind::detect_json(input));
-        if let (Some(pointer), Some(k)) = (field, kind) {
-            if let Some(d) = pointer_problem(k, pointer, input) {
-                return Outcome { value: None, diagnostics: vec![d] };
-            }
-        }
-        validate_tree(kind, input, field, &self.inner.notice.model, self.inner.plan.as_ref())
-    }
-
-    /// The answer and the typed document (the whole document's; none for one field).
+    /// Checks the reader's tree (one field of it when `field` is given), the engine every front
+    /// door shares: the answer and the typed document (the whole document's; none for one field).
     pub(crate) fn answer_tree(
         &self,
         kind: Option<DocumentKind>,
         input: &Json<'_>,
         field: Option<&str>,
     ) -> (ValidationAnswer, Option<Document>) {
-        let outcome = self.check(kind, input, field);
-        let kind =
-            outcome.value.as_ref().map(Document::kind).or(kind).or_else(|| DocumentKind::detect_json(input));
+        // The kind, given or told from the keys once: the pointer check and the engine share it.
+        let kind = kind.or_else(|| DocumentKind::detect_json(input));
+        if let (Some(pointer), Some(k)) = (field, kind) {
+            if let Some(d) = pointer_problem(k, pointer, input) {
+                return (ValidationAnswer::from_diagnostics(kind, vec![d], None), None);
+            }
+        }
+        let outcome = validate_tree(kind, input, field, &self.inner.notice.model, self.inner.plan.as_ref());
         let document = outcome.value.filter(|_| field.is_none());
         (ValidationAnswer::from_diagnostics(kind, outcome.diagnostics, None), document)
     }

@@ -26,6 +26,17 @@ pub(crate) enum NumErr {
     Grouping,
 }
 
+impl NumErr {
+    /// The `reason` param of the `text.number_malformed` refusal, for the two malformed kinds.
+    pub(crate) fn malformed_reason(self) -> Option<&'static str> {
+        match self {
+            NumErr::Malformed => Some("numeral_order"),
+            NumErr::Grouping => Some("digit_grouping"),
+            NumErr::Range | NumErr::Overflow => None,
+        }
+    }
+}
+
 const MAX_SCALE: u32 = 30;
 
 impl Dec {

@@ -211,21 +211,14 @@ fn percent_at(
         Err(NumErr::Range) => {
             return Err(TextError::new(code::VAGUE, n.src, Some(span), &[("reason", "range".into())]))
         }
-        Err(NumErr::Malformed) => {
+        Err(e @ (NumErr::Malformed | NumErr::Grouping)) => {
+            let reason = e.malformed_reason().unwrap_or_default();
             return Err(TextError::new(
                 code::NUMBER_MALFORMED,
                 n.src,
                 Some(span),
-                &[("reason", "numeral_order".into())],
-            ))
-        }
-        Err(NumErr::Grouping) => {
-            return Err(TextError::new(
-                code::NUMBER_MALFORMED,
-                n.src,
-                Some(span),
-                &[("reason", "digit_grouping".into())],
-            ))
+                &[("reason", reason.into())],
+            ));
         }
     };
     let v = value.to_f64();

@@ -570,12 +570,10 @@ fn phrase(n: &Norm<'_>, t: &NumTok, out: &mut Vec<Found>) -> usize {
     let kind = unit.map_or(CountKind::Unspecified, |(a, b)| CountKind::from_unit(&n.text(a, b)));
     let item = match value {
         Err(NumErr::Range) => Err(Refusal::new(code::VAGUE, span, vec![("reason", "range".into())])),
-        Err(NumErr::Malformed) => {
-            Err(Refusal::new(code::NUMBER_MALFORMED, span, vec![("reason", "numeral_order".into())]))
-        }
         Err(NumErr::Overflow) => Err(too_large(span)),
-        Err(NumErr::Grouping) => {
-            Err(Refusal::new(code::NUMBER_MALFORMED, span, vec![("reason", "digit_grouping".into())]))
+        Err(e @ (NumErr::Malformed | NumErr::Grouping)) => {
+            let reason = e.malformed_reason().unwrap_or_default();
+            Err(Refusal::new(code::NUMBER_MALFORMED, span, vec![("reason", reason.into())]))
         }
         Ok(d) => to_value(d, span).map(|value| Core {
             value,
