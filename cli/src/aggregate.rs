@@ -14,6 +14,7 @@
 
 use learning_week::aggregate::{AggregateInput, AggregateOptions};
 use learning_week::api::{self, ValidateOptions};
+use learning_week::Lang;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -82,7 +83,7 @@ pub(crate) fn run(
     notice: Option<&Path>,
     format: AggregateFormat,
     grace_days: Option<u32>,
-    en: bool,
+    lang: Lang,
     out: Option<&Path>,
     submitted_at: Option<&str>,
     paths: &[PathBuf],
@@ -109,7 +110,7 @@ pub(crate) fn run(
         Err(api::CompileError { diagnostics: diags }) => {
             eprintln!("通知无法使用 / the notice cannot be used:");
             for d in &diags {
-                eprintln!("{}", crate::diagnostic_line(d, en));
+                eprintln!("{}", crate::diagnostic_line(d, lang));
             }
             return ExitCode::from(2);
         }
@@ -147,7 +148,6 @@ pub(crate) fn run(
         }
     }
     let rollup = validator.aggregate(&inputs, &AggregateOptions { grace_days });
-    let lang = if en { "en" } else { "zh" };
     match format {
         AggregateFormat::Json => {
             println!(
@@ -159,7 +159,7 @@ pub(crate) fn run(
         AggregateFormat::Markdown => print!("{}", rollup.to_markdown(lang)),
     }
     match out {
-        Some((path, format)) => crate::export::rollup(&rollup, &format, path, en),
+        Some((path, format)) => crate::export::rollup(&rollup, &format, path, lang),
         None => ExitCode::SUCCESS,
     }
 }

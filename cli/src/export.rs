@@ -9,6 +9,7 @@
 
 use learning_week::aggregate::CityRollup;
 use learning_week::api::{self, ExportError};
+use learning_week::Lang;
 use serde_json::Value;
 use std::path::Path;
 use std::process::ExitCode;
@@ -20,12 +21,12 @@ pub(crate) enum SummaryFormat {
     Docx,
 }
 
-fn report(e: &ExportError, en: bool) {
+fn report(e: &ExportError, lang: Lang) {
     match e {
         ExportError::Input(diags) => {
             eprintln!("输入无法导出 / the input cannot be exported:");
             for d in diags {
-                eprintln!("{}", crate::diagnostic_line(d, en));
+                eprintln!("{}", crate::diagnostic_line(d, lang));
             }
         }
         other => eprintln!("{other}"),
@@ -51,7 +52,7 @@ pub(crate) fn summary(
     notice: Option<&Path>,
     _format: SummaryFormat,
     out: &Path,
-    en: bool,
+    lang: Lang,
 ) -> ExitCode {
     let (text, notice) = match (crate::read_text(file), notice.map(crate::read_text).transpose()) {
         (Ok(t), Ok(n)) => (t, n),
@@ -64,7 +65,7 @@ pub(crate) fn summary(
     match api::summary_docx_json(&text, &options) {
         Ok(bytes) => write(out, &bytes),
         Err(e) => {
-            report(&e, en);
+            report(&e, lang);
             ExitCode::from(2)
         }
     }
@@ -92,7 +93,7 @@ impl RollupFile {
 }
 
 /// Writes the roll-up to `out` in `format`.
-pub(crate) fn rollup(r: &CityRollup, format: &RollupFile, out: &Path, en: bool) -> ExitCode {
+pub(crate) fn rollup(r: &CityRollup, format: &RollupFile, out: &Path, lang: Lang) -> ExitCode {
     let bytes = match format {
         RollupFile::Html => Ok(api::rollup_html(r).into_bytes()),
         RollupFile::Xlsx => api::rollup_xlsx(r),
@@ -100,7 +101,7 @@ pub(crate) fn rollup(r: &CityRollup, format: &RollupFile, out: &Path, en: bool) 
     match bytes {
         Ok(b) => write(out, &b),
         Err(e) => {
-            report(&e, en);
+            report(&e, lang);
             ExitCode::from(2)
         }
     }

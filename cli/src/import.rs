@@ -1,6 +1,7 @@
 //! `learning-week import`: reads a 总结表 from a JSON object of form label → cell text.
 
 use learning_week::api;
+use learning_week::Lang;
 use learning_week::Notice;
 use serde_json::Value;
 use std::path::Path;
@@ -43,7 +44,7 @@ pub(crate) fn run(labels: &Path, year: Option<i32>) -> ExitCode {
 /// diagnostics and the table as text). Exit 0 when every row was read, 1 when something was kept
 /// as text or not recognised (a person should look), 2 when the file cannot be used (not a
 /// .docx/.xlsx, hostile, no 总结表 in it) or cannot be read.
-pub(crate) fn run_file(path: &Path, year: Option<i32>, json: bool, en: bool) -> ExitCode {
+pub(crate) fn run_file(path: &Path, year: Option<i32>, json: bool, lang: Lang) -> ExitCode {
     let Some(format) = api::OfficeFormat::from_file_name(&path.to_string_lossy()) else {
         eprintln!(
             "只能导入 .docx 或 .xlsx 文件 / only .docx and .xlsx files can be imported: {}",
@@ -71,7 +72,7 @@ pub(crate) fn run_file(path: &Path, year: Option<i32>, json: bool, en: bool) -> 
             answer.errors
         );
         for d in &answer.diagnostics {
-            println!("{}", crate::diagnostic_line(d, en));
+            println!("{}", crate::diagnostic_line(d, lang));
         }
         if let Some(s) = &answer.summary {
             println!("{}", serde_json::to_string_pretty(s).unwrap_or_default());

@@ -4,7 +4,7 @@
 
 use clap::{Parser, Subcommand, ValueEnum};
 use learning_week::api::{self, ValidateOptions, ValidationAnswer, Validator};
-use learning_week::diagnostic::Diagnostic;
+use learning_week::catalog::Diagnostic;
 use learning_week::{DocumentKind, Lang};
 use serde_json::{json, Value};
 use std::io::Write;
@@ -201,19 +201,19 @@ fn main() -> ExitCode {
             notice.as_deref(),
             format,
             grace_days,
-            lang == Lang::En,
+            lang,
             out.as_deref(),
             submitted_at.as_deref(),
             &paths,
         ),
         Command::Export { what: ExportWhat::Summary { format, notice, out, lang, file } } => {
-            export::summary(&file, notice.as_deref(), format, &out, lang == Lang::En)
+            export::summary(&file, notice.as_deref(), format, &out, lang)
         }
         Command::Schema { out, examples, check } => schema::run(&out, &examples, check),
         Command::Parse { parser, year, kind, text } => parse::run(parser, year, kind, text),
         Command::Import { labels: Some(labels), year, .. } => import::run(&labels, year),
         Command::Import { file: Some(file), year, format, lang, .. } => {
-            import::run_file(&file, year, format == Format::Json, lang == Lang::En)
+            import::run_file(&file, year, format == Format::Json, lang)
         }
         Command::Import { .. } => {
             eprintln!("请给出 FILE 或 --labels / give FILE or --labels");
@@ -300,7 +300,7 @@ fn validate(
                 writeln!(out, "{}", api::to_json_string(&obj))
             }
             Format::Text => match (&answer, &read_error) {
-                (Some(a), _) => output::write_answer(&mut out, file, a, lang == Lang::En),
+                (Some(a), _) => output::write_answer(&mut out, file, a, lang),
                 (None, e) => writeln!(out, "{}: {}", file.display(), e.clone().unwrap_or_default()),
             },
         };
@@ -326,9 +326,9 @@ fn rules(format: Format, lang: Lang) -> ExitCode {
 }
 
 /// One diagnostic as a text line.
-pub(crate) fn diagnostic_line(d: &Diagnostic, en: bool) -> String {
-    let sev = if en { d.severity.as_str() } else { d.severity.as_zh() };
+pub(crate) fn diagnostic_line(d: &Diagnostic, lang: Lang) -> String {
+    let sev = if lang == Lang::En { d.severity.as_str() } else { d.severity.as_zh() };
     let place = if d.path.is_empty() { "(文档 / document)".to_string() } else { d.path.clone() };
     let doc = d.document.as_deref().map(|x| format!("[{x}] ")).unwrap_or_default();
-    format!("  {sev:<7} {doc}{place}  {}  [{}]", d.message_in(if en { "en" } else { "zh" }), d.code)
+    format!("  {sev:<7} {doc}{place}  {}  [{}]", d.message_in(lang), d.code)
 }

@@ -2,6 +2,7 @@
 
 use crate::diagnostic_line;
 use learning_week::api::ValidationAnswer;
+use learning_week::Lang;
 use std::io::Write;
 use std::path::Path;
 
@@ -10,16 +11,16 @@ pub(crate) fn write_answer(
     out: &mut impl Write,
     file: &Path,
     a: &ValidationAnswer,
-    en: bool,
+    lang: Lang,
 ) -> std::io::Result<()> {
     let kind = a.kind.map(|k| k.as_str()).unwrap_or("?");
-    let verdict = match (a.valid, en) {
+    let verdict = match (a.valid, lang == Lang::En) {
         (true, false) => "通过",
         (false, false) => "未通过",
         (true, true) => "valid",
         (false, true) => "invalid",
     };
-    if en {
+    if lang == Lang::En {
         writeln!(
             out,
             "{} ({kind}): {verdict}, {} error(s), {} warning(s)",
@@ -37,10 +38,10 @@ pub(crate) fn write_answer(
         )?;
     }
     for d in &a.diagnostics {
-        writeln!(out, "{}", diagnostic_line(d, en))?;
+        writeln!(out, "{}", diagnostic_line(d, lang))?;
         // The command line's own hint: core's messages name no front door's flags.
         if d.code == "document.kind_unknown" {
-            let hint = if en { "name the kind with" } else { "用以下选项指明类型：" };
+            let hint = if lang == Lang::En { "name the kind with" } else { "用以下选项指明类型：" };
             writeln!(out, "          {hint} --kind summary|plan|submission|notice")?;
         }
     }

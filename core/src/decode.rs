@@ -7,11 +7,12 @@
 //! gets a diagnostic at its own pointer and the walk goes on. Unknown keys are kept in each
 //! struct's `extra` map (round-trip) and reported as warnings, never dropped.
 
+use crate::catalog::structural as st;
+use crate::catalog::DocumentKind;
+use crate::catalog::{escape_token, Diagnostic, Severity};
+use crate::catalog::{make, params, Rule};
 use crate::count::{Count, Qualifier};
-use crate::diagnostic::{escape_token, Diagnostic, Severity};
 use crate::json::{Json, Object};
-use crate::rules::structural as st;
-use crate::rules::{make, params, Rule};
 use crate::satisfaction::{Percent, Satisfaction, SatisfactionLevel};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde_json::{Map, Value};
@@ -90,7 +91,7 @@ impl Decoder {
     }
 
     /// Emits `rule` at the current pointer.
-    pub fn emit(&mut self, rule: &Rule, mut params: Map<String, Value>, input: Option<&Json<'_>>) {
+    pub fn emit(&mut self, rule: &'static Rule, mut params: Map<String, Value>, input: Option<&Json<'_>>) {
         let pointer = self.pointer();
         if let Some(label) = self.label_at(&pointer) {
             params.entry("label").or_insert_with(|| label.into());
@@ -546,7 +547,7 @@ impl Decode for Count {
     fn decode(v: &Json<'_>, d: &mut Decoder) -> Option<Self> {
         match v {
             Json::Number(_) => count_value(v, d).map(Count::exact),
-            Json::String(s) => crate::text::decode_count_text(s, v, d),
+            Json::String(s) => decode_count_text(s, v, d),
             Json::Object(m) => {
                 // Every key is read, whatever the order, so all problems are reported.
                 let (mut value, mut qualifier_ok) = (None, true);
@@ -615,7 +616,7 @@ impl Decode for Satisfaction {
             }),
             Json::String(s) => match SatisfactionLevel::from_word(s) {
                 Some(level) if level.as_str() == s => Some(Satisfaction::Level(level)),
-                _ => crate::text::decode_satisfaction_text(s, v, d),
+                _ => decode_satisfaction_text(s, v, d),
             },
             Json::Object(m) => {
                 // Every key is read, whatever the order; a level and a percentage together are ambiguous.
@@ -811,7 +812,7 @@ pub(crate) fn validator_diagnostics(
                     }
                     // schemars reads `required` only in its bare form, so its code is mapped here.
                     let code = if e.code == "required" { "row.missing" } else { e.code.as_ref() };
-                    let Some(rule) = crate::rules::find(code) else { continue };
+                    let Some(rule) = crate::catalog::Code::find(code).map(|c| c.rule()) else { continue };
                     let mut p = params! {"row" => field.as_ref()};
                     if let Some(label) = d.label_at(&ptr) {
                         p.insert("label".into(), label.into());
@@ -869,6 +870,95 @@ fn syntax_diagnostic(e: &serde_json::Error) -> Diagnostic {
         params! {"line" => e.line(), "column" => e.column(), "detail" => e.to_string()},
         None,
     )
+}
+
+/// Reads a count written as text in a JSON document (「约3.5万人次」): the parsed count with an
+/// info diagnostic saying how it was read, or the parser's refusal at this pointer.
+fn decode_count_text(
+    s: &str,
+    v: &crate::json::Json<'_>,
+    d: &mut crate::decode::Decoder,
+) -> Option<crate::count::Count> {
+    match crate::text::parse_quantity(s) {
+        Ok(q) => {
+            let c = q.to_count();
+            d.emit(
+                &st::COUNT_FROM_TEXT,
+                params! {"text" => s, "value" => c.value, "qualifier" => c.qualifier.as_str()},
+                Some(v),
+            );
+            Some(c)
+        }
+        Err(e) => {
+            emit_refusal(&e, v, d);
+            None
+        }
+    }
+}
+
+/// Reads a satisfaction written as text (「98%以上」, 「非常满意」).
+fn decode_satisfaction_text(
+    s: &str,
+    v: &crate::json::Json<'_>,
+    d: &mut crate::decode::Decoder,
+) -> Option<crate::satisfaction::Satisfaction> {
+    match crate::text::parse_percent(s) {
+        Ok(t) => {
+            let sat = t.to_satisfaction();
+            let shown = match &sat {
+                crate::satisfaction::Satisfaction::Percent(p) => serde_json::json!(p.value),
+                crate::satisfaction::Satisfaction::Level(l) => serde_json::json!(l.as_str()),
+            };
+            let qualifier = match &sat {
+                crate::satisfaction::Satisfaction::Percent(p) => p.qualifier.as_str(),
+                crate::satisfaction::Satisfaction::Level(_) => "level",
+            };
+            d.emit(
+                &st::COUNT_FROM_TEXT,
+                params! {"text" => s, "value" => shown, "qualifier" => qualifier},
+                Some(v),
+            );
+            Some(sat)
+        }
+        Err(e) => {
+            emit_refusal(&e, v, d);
+            None
+        }
+    }
+}
+
+fn emit_refusal(e: &crate::text::TextError, v: &crate::json::Json<'_>, d: &mut crate::decode::Decoder) {
+    d.emit(e.code.rule(), e.params.clone(), Some(v));
+}
+
+/// Telling a document's kind belongs to reading it.
+impl crate::catalog::DocumentKind {
+    /// Tells a document's kind from its keys: a submission has `submitted_at` or `summary`;
+    /// a notice has `jurisdiction` or `reporting`; a plan has `activities`, `opening_ceremony`
+    /// or `unit`; a summary has `host_unit`, `participation` and the other rows of the form.
+    ///
+    /// ```
+    /// use learning_week::DocumentKind;
+    /// let v = serde_json::json!({"host_unit": "东湖区"});
+    /// assert_eq!(DocumentKind::detect(&v), Some(DocumentKind::Summary));
+    /// assert_eq!(DocumentKind::detect(&serde_json::json!([1])), None);
+    /// ```
+    pub fn detect(value: &serde_json::Value) -> Option<DocumentKind> {
+        let obj = value.as_object()?;
+        Self::detect_keys(|k| obj.contains_key(k))
+    }
+
+    /// [`DocumentKind::detect`] on the reader's tree.
+    ///
+    /// ```
+    /// use learning_week::{json, DocumentKind};
+    /// let j = json::parse(r#"{"activities": []}"#).unwrap();
+    /// assert_eq!(DocumentKind::detect_json(&j), Some(DocumentKind::Plan));
+    /// ```
+    pub fn detect_json(value: &crate::json::Json<'_>) -> Option<DocumentKind> {
+        let obj = value.as_object()?;
+        Self::detect_keys(|k| obj.iter().any(|(key, _)| key == k))
+    }
 }
 
 #[cfg(test)]

@@ -8,10 +8,10 @@
 //! row. Nothing the person wrote is dropped. Every read or refusal is a diagnostic:
 //! `import.parsed` (info), `import.kept_as_text` and `import.unknown_label` (warnings).
 
+use crate::catalog::import::{IMPORT_KEPT_AS_TEXT, IMPORT_PARSED, IMPORT_UNKNOWN_LABEL};
+use crate::catalog::Diagnostic;
+use crate::catalog::{make, params};
 use crate::count::Count;
-use crate::diagnostic::Diagnostic;
-use crate::rules::import_rules::{IMPORT_KEPT_AS_TEXT, IMPORT_PARSED, IMPORT_UNKNOWN_LABEL};
-use crate::rules::{make, params};
 use crate::satisfaction::Satisfaction;
 use crate::summary::{
     FeaturedActivity, Leadership, Organizer, Participation, Publicity, Reach, SummaryTable, ThemeAndContent,
@@ -175,7 +175,7 @@ impl Importer {
         if let Some(r) = e.reason() {
             extra.insert("refusal_reason".into(), r.into());
         }
-        self.keep(pointer, label, text, e.code, &e.message, &e.message_en, extra);
+        self.keep(pointer, label, text, e.code.as_str(), &e.message, &e.message_en, extra);
     }
 
     fn refused_with(&mut self, pointer: &str, label: &str, text: &str, r: &Refusal) {

@@ -39,8 +39,8 @@
 //! ```
 
 use crate::aggregate::{aggregate, AggregateInput, AggregateOptions, CityRollup};
+use crate::catalog::{descriptors as catalog, RuleDescriptor};
 use crate::decode::{MAX_COUNT, MAX_TEXT_CHARS};
-use crate::rules::{catalog, RuleDescriptor};
 use crate::{ActivityPlan, Diagnostic, DocumentKind, Notice, Submission, SummaryTable};
 use schemars::generate::SchemaSettings;
 use schemars::JsonSchema;

@@ -4,12 +4,12 @@
 //! serve Rust callers that already hold model values; [`validate_value`] serves everyone holding
 //! JSON (the [`crate::api`] module, the CLI and the bindings go through it).
 
+use crate::catalog::Diagnostic;
+use crate::catalog::{params, structural};
 use crate::decode::{validator_diagnostics, Decode, Decoder, Labelled};
-use crate::diagnostic::Diagnostic;
 use crate::json::Json;
 use crate::notice::Notice;
 use crate::plan::ActivityPlan;
-use crate::rules::{params, structural};
 use crate::rules::{run_semantic, run_semantic_reading, Ctx, Findings};
 use crate::submission::Submission;
 use crate::summary::SummaryTable;
@@ -61,7 +61,7 @@ fn blank_items(t: &SummaryTable, prefix: &str, d: &mut Decoder) {
         if let Some(label) = d.label_at(&ptr) {
             p.insert("label".into(), label.into());
         }
-        d.diagnostics.push(crate::rules::make(&structural::ROW_BLANK, ptr, p, None));
+        d.diagnostics.push(crate::catalog::make(&structural::ROW_BLANK, ptr, p, None));
     }
 }
 
@@ -70,7 +70,7 @@ fn blank_items(t: &SummaryTable, prefix: &str, d: &mut Decoder) {
 /// ```
 /// use learning_week::{validate::check_summary, Notice, SummaryTable};
 /// let t: SummaryTable = serde_json::from_str(r#"{"year": 2020, "host_unit": "东湖区"}"#).unwrap();
-/// let codes: Vec<String> = check_summary(&t, &Notice::nanchang_2021(), None).into_iter().map(|d| d.code).collect();
+/// let codes: Vec<String> = check_summary(&t, &Notice::nanchang_2021(), None).into_iter().map(|d| d.code.to_string()).collect();
 /// assert!(codes.contains(&"year.mismatch".to_string()));
 /// assert!(codes.contains(&"row.missing".to_string()));
 /// ```
@@ -79,7 +79,11 @@ pub fn check_summary(table: &SummaryTable, notice: &Notice, plan: Option<&Activi
     d.diagnostics = field_diagnostics(table);
     blank_items(table, "", &mut d);
     let mut out = Findings { diagnostics: d.diagnostics };
-    let ctx = Ctx { summary: Some((table, "")), plan: plan.map(|p| (p, "plan#")), ..Ctx::new(notice) };
+    let ctx = Ctx {
+        summary: Some((table, "")),
+        plan: plan.map(|p| (p, "plan#")),
+        ..Ctx::new(DocumentKind::Summary, notice)
+    };
     run_semantic(&ctx, &mut out);
     out.diagnostics
 }
@@ -89,13 +93,13 @@ pub fn check_summary(table: &SummaryTable, notice: &Notice, plan: Option<&Activi
 /// ```
 /// use learning_week::{validate::check_plan, ActivityPlan, Notice};
 /// let p: ActivityPlan = serde_json::from_str(r#"{"year": 2021, "unit": "南昌县", "activities": []}"#).unwrap();
-/// let codes: Vec<String> = check_plan(&p, &Notice::nanchang_2021()).into_iter().map(|d| d.code).collect();
+/// let codes: Vec<String> = check_plan(&p, &Notice::nanchang_2021()).into_iter().map(|d| d.code.to_string()).collect();
 /// assert!(codes.contains(&"plan.opening_ceremony_missing".to_string()));
 /// assert!(codes.contains(&"plan.rural_activity_missing".to_string()));
 /// ```
 pub fn check_plan(plan: &ActivityPlan, notice: &Notice) -> Vec<Diagnostic> {
     let mut out = Findings { diagnostics: field_diagnostics(plan) };
-    let ctx = Ctx { plan: Some((plan, "")), plan_checked: true, ..Ctx::new(notice) };
+    let ctx = Ctx { plan: Some((plan, "")), ..Ctx::new(DocumentKind::Plan, notice) };
     run_semantic(&ctx, &mut out);
     out.diagnostics
 }
@@ -128,10 +132,9 @@ fn submission_ctx<'a>(s: &'a Submission, notice: &'a Notice, raw: Option<&'a Jso
     Ctx {
         summary: s.summary.as_ref().map(|t| (t, "/summary")),
         plan: s.plan.as_ref().map(|p| (p, "/plan")),
-        plan_checked: true,
         submission: Some(s),
         raw: raw.and_then(|r| r.get("summary")),
-        ..Ctx::new(notice)
+        ..Ctx::new(DocumentKind::Submission, notice)
     }
 }
 
@@ -143,7 +146,7 @@ fn submission_ctx<'a>(s: &'a Submission, notice: &'a Notice, raw: Option<&'a Jso
 /// ```
 pub fn check_notice(notice: &Notice) -> Vec<Diagnostic> {
     let mut out = Findings { diagnostics: field_diagnostics(notice) };
-    let ctx = Ctx { checking_notice: true, ..Ctx::new(notice) };
+    let ctx = Ctx::new(DocumentKind::Notice, notice);
     run_semantic(&ctx, &mut out);
     out.diagnostics
 }
@@ -153,7 +156,7 @@ pub fn check_notice(notice: &Notice) -> Vec<Diagnostic> {
 /// coherence rules (`notice.*`). Any error among them refuses the notice.
 pub(crate) fn notice_problems(notice: &Notice, read: Vec<Diagnostic>) -> Vec<Diagnostic> {
     let mut problems = read;
-    problems.extend(check_notice(notice).into_iter().filter(|d| d.code.starts_with("notice.")));
+    problems.extend(check_notice(notice).into_iter().filter(|d| d.code.as_str().starts_with("notice.")));
     problems
 }
 
@@ -320,13 +323,13 @@ pub fn validate_tree(
                 summary: Some((&t, "")),
                 plan: plan.map(|p| (p, "plan#")),
                 raw: Some(v),
-                ..Ctx::new(notice)
+                ..Ctx::new(DocumentKind::Summary, notice)
             };
             run(&ctx, &mut out);
             Document::Summary(t)
         }),
         DocumentKind::Plan => decode_checked::<ActivityPlan>(v, "", &mut d).map(|p| {
-            let ctx = Ctx { plan: Some((&p, "")), plan_checked: true, ..Ctx::new(notice) };
+            let ctx = Ctx { plan: Some((&p, "")), ..Ctx::new(DocumentKind::Plan, notice) };
             run(&ctx, &mut out);
             Document::Plan(p)
         }),
@@ -339,7 +342,7 @@ pub fn validate_tree(
             Document::Submission(s)
         }),
         DocumentKind::Notice => decode_checked::<Notice>(v, "", &mut d).map(|n| {
-            let ctx = Ctx { checking_notice: true, ..Ctx::new(&n) };
+            let ctx = Ctx::new(DocumentKind::Notice, &n);
             run(&ctx, &mut out);
             Document::Notice(n)
         }),

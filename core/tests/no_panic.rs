@@ -108,7 +108,7 @@ fn kinds() -> impl Strategy<Value = Option<DocumentKind>> {
 /// A finding as the catalog promises it: a known code with its severity, a JSON Pointer path,
 /// both messages rendered, and a param for every placeholder of the rule's templates.
 fn well_formed(d: &learning_week::Diagnostic) -> bool {
-    let Some(rule) = learning_week::rules::find(&d.code) else { return false };
+    let rule = d.code.rule();
     // Placeholders outside `[[…]]` (an optional part, dropped when its params are absent).
     let placeholders = |t: &str| -> Vec<String> {
         let mut required = String::new();

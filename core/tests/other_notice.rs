@@ -41,7 +41,7 @@ fn summary(unit: &str, year: i32, start: &str, end: &str, theme: &str) -> Value 
 fn codes(doc: &Value, kind: DocumentKind, notice: &Value) -> Vec<String> {
     let opts = ValidateOptions { notice: Some(notice.clone()), plan: None };
     let a = api::validate_value(Some(kind), doc, &opts);
-    a.diagnostics.into_iter().map(|d| d.code).collect()
+    a.diagnostics.into_iter().map(|d| d.code.to_string()).collect()
 }
 
 #[test]

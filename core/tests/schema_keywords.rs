@@ -9,7 +9,7 @@ use learning_week::schema::{
     all, library_rules, DATETIME_PATTERN, EMAIL_PATTERN, NON_BLANK_PATTERN, NOT_SCHEMA_QUESTIONS,
     ROLLUP_PREFIX, RULES_KEYWORD, SCHEMA_CODES,
 };
-use learning_week::{api, rules::catalog, DocumentKind};
+use learning_week::{api, catalog::descriptors as catalog, DocumentKind};
 use serde_json::{json, Value};
 use std::collections::BTreeSet;
 use validator::Validate;
@@ -446,7 +446,7 @@ fn edge_cases_state_the_library_verdicts() {
         let kind = DocumentKind::from_name(case["kind"].as_str().unwrap());
         let doc = patched(&file["bases"][case["base"].as_str().unwrap()], case["patch"].as_object().unwrap());
         let answer = api::validate_value(kind, &doc, &Default::default());
-        let mut codes: Vec<String> = answer.diagnostics.iter().map(|d| d.code.clone()).collect();
+        let mut codes: Vec<String> = answer.diagnostics.iter().map(|d| d.code.to_string()).collect();
         codes.sort();
         let expect = &case["expect"];
         if json!(answer.valid) != expect["valid"] || json!(codes) != expect["codes"] {

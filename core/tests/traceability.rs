@@ -6,7 +6,8 @@ use std::collections::BTreeSet;
 fn traceability_names_every_code_and_only_real_ones() {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/traceability.md");
     let doc = std::fs::read_to_string(path).expect("docs/traceability.md exists");
-    let catalog: BTreeSet<String> = learning_week::rules::catalog().into_iter().map(|r| r.code).collect();
+    let catalog: BTreeSet<String> =
+        learning_week::catalog::descriptors().into_iter().map(|r| r.code).collect();
     // Codes are the backticked tokens of the form `area.what` (lower snake case, one dot or more).
     let named: BTreeSet<String> = doc
         .split('`')

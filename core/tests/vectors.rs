@@ -62,7 +62,7 @@ fn run_case(case: &Value) -> Result<(), String> {
     }
     if let Some(codes) = expect.get("codes").and_then(Value::as_array) {
         let mut want: Vec<String> = codes.iter().filter_map(|c| c.as_str().map(str::to_owned)).collect();
-        let mut got: Vec<String> = answer.diagnostics.iter().map(|d| d.code.clone()).collect();
+        let mut got: Vec<String> = answer.diagnostics.iter().map(|d| d.code.to_string()).collect();
         want.sort();
         got.sort();
         if want != got {
@@ -74,7 +74,7 @@ fn run_case(case: &Value) -> Result<(), String> {
             let mut want: Vec<String> =
                 want.as_array().into_iter().flatten().filter_map(|p| p.as_str().map(str::to_owned)).collect();
             let mut got: Vec<String> =
-                answer.diagnostics.iter().filter(|d| &d.code == code).map(|d| d.path.clone()).collect();
+                answer.diagnostics.iter().filter(|d| d.code == *code).map(|d| d.path.clone()).collect();
             want.sort();
             got.sort();
             if want != got {
@@ -86,9 +86,6 @@ fn run_case(case: &Value) -> Result<(), String> {
     for d in &answer.diagnostics {
         if d.message.is_empty() || d.message_en.is_empty() {
             problems.push(format!("{}: message not rendered: {:?}", d.code, d.message));
-        }
-        if learning_week::rules::find(&d.code).is_none() {
-            problems.push(format!("{}: code not in the catalog", d.code));
         }
         if !(d.path.is_empty() || d.path.starts_with('/')) {
             problems.push(format!("{}: path {:?} is not a JSON Pointer", d.code, d.path));
@@ -134,7 +131,7 @@ fn shared_vectors() {
     assert!(failures.is_empty(), "{} of {total} vectors failed:\n{}", failures.len(), failures.join("\n"));
     assert!(total >= 80, "only {total} vectors");
     // Every rule that validation can emit is exercised by at least one vector.
-    let missing: Vec<String> = learning_week::rules::catalog()
+    let missing: Vec<String> = learning_week::catalog::descriptors()
         .into_iter()
         .filter(|r| !["text.", "aggregate.", "import."].iter().any(|p| r.code.starts_with(p)))
         .filter(|r| !fired.contains_key(&r.code))

@@ -1,6 +1,6 @@
 //! Accounting: every input is included, superseded, rejected (with a reason) or used as a plan.
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::catalog::{Diagnostic, Severity};
 use crate::DocumentKind;
 use chrono::{DateTime, FixedOffset};
 use schemars::JsonSchema;
@@ -96,7 +96,7 @@ impl ValidationStatus {
                 Severity::Info => s.infos += 1,
             }
             if d.severity != Severity::Info {
-                codes.insert(d.code.clone());
+                codes.insert(d.code.as_str().to_owned());
             }
         }
         s.codes = codes.into_iter().collect();

@@ -52,14 +52,14 @@ pub use coverage::{CoveringUnit, TopicCoverage};
 pub use satisfaction::SatisfactionRollup;
 pub use totals::{KindTotal, Total, Totals};
 
+use crate::catalog::aggregate as ar;
+use crate::catalog::Diagnostic;
+use crate::catalog::{make, params};
 use crate::count::{Count, Qualifier};
 use crate::decode::parse_document;
-use crate::diagnostic::Diagnostic;
 use crate::json::Json;
 use crate::notice::{Notice, UnitMatch};
 use crate::plan::ActivityPlan;
-use crate::rules::aggregate_rules as ar;
-use crate::rules::{make, params};
 use crate::satisfaction::Satisfaction;
 use crate::submission::Submission;
 use crate::summary::SummaryTable;

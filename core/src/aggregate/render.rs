@@ -11,6 +11,13 @@ struct L {
 }
 
 impl L {
+    fn lang(&self) -> crate::Lang {
+        if self.en {
+            crate::Lang::En
+        } else {
+            crate::Lang::Zh
+        }
+    }
     fn t(&self, zh: &str, en: &str) -> String {
         if self.en {
             en.to_owned()
@@ -218,7 +225,7 @@ fn lines(r: &CityRollup, l: &L, bullet: &str) -> Vec<String> {
     }
     for x in &a.rejected {
         let reason = x.reason.map_or("", |r| if l.en { r.as_str() } else { r.as_zh() });
-        let why = x.diagnostics.first().map(|d| d.message_in(if l.en { "en" } else { "zh" }).to_owned());
+        let why = x.diagnostics.first().map(|d| d.message_in(l.lang()).to_owned());
         out.push(format!(
             "{bullet}{}: {} [{reason}] {}",
             l.t("退回", "rejected"),
@@ -245,7 +252,7 @@ fn lines(r: &CityRollup, l: &L, bullet: &str) -> Vec<String> {
         out.push(format!("{bullet}{}: {}{without}", l.t(zh, en), total(t)));
     }
     for n in &r.notes {
-        out.push(format!("{bullet}{}", n.message_in(if l.en { "en" } else { "zh" })));
+        out.push(format!("{bullet}{}", n.message_in(l.lang())));
     }
     let s = &r.satisfaction;
     let mean = s.weighted_mean.map_or_else(|| "—".to_owned(), |m| format!("{m}%"));
@@ -277,7 +284,7 @@ fn lines(r: &CityRollup, l: &L, bullet: &str) -> Vec<String> {
     if !r.outliers.is_empty() {
         out.push(format!("{}:", l.t("请核实的数字", "Figures to check")));
         for o in &r.outliers {
-            out.push(format!("{bullet}{}", o.diagnostic.message_in(if l.en { "en" } else { "zh" })));
+            out.push(format!("{bullet}{}", o.diagnostic.message_in(l.lang())));
         }
     }
     let focus: Vec<String> = r
@@ -312,17 +319,17 @@ fn lines(r: &CityRollup, l: &L, bullet: &str) -> Vec<String> {
 impl CityRollup {
     /// The roll-up as a plain-text report a person can paste into an e-mail: completeness,
     /// late units, inputs, totals, satisfaction, figures to check, then one row per unit.
-    /// `lang` `"en"` gives English; anything else Chinese with English after a slash.
+    /// `Lang::En` gives English; anything else Chinese with English after a slash.
     ///
     /// ```
     /// use learning_week::aggregate::{aggregate, AggregateOptions};
     /// let r = aggregate(&learning_week::Notice::nanchang_2021(), &[], &AggregateOptions::default());
-    /// let text = r.to_text("zh");
+    /// let text = r.to_text(learning_week::Lang::Zh);
     /// assert!(text.contains("报送情况 / Completeness: 0/13"));
-    /// assert!(r.to_text("en").contains("Completeness: 0/13"));
+    /// assert!(r.to_text(learning_week::Lang::En).contains("Completeness: 0/13"));
     /// ```
-    pub fn to_text(&self, lang: &str) -> String {
-        let l = L { en: lang == "en" };
+    pub fn to_text(&self, lang: crate::Lang) -> String {
+        let l = L { en: lang == crate::Lang::En };
         let city = self.city.as_deref().unwrap_or("");
         let year = self.year.map(|y| y.to_string()).unwrap_or_default();
         let mut out = if l.en {
@@ -363,10 +370,10 @@ impl CityRollup {
     /// ```
     /// use learning_week::aggregate::{aggregate, AggregateOptions};
     /// let r = aggregate(&learning_week::Notice::nanchang_2021(), &[], &AggregateOptions::default());
-    /// assert!(r.to_markdown("zh").contains("| 东湖区 | 未报送 |"));
+    /// assert!(r.to_markdown(learning_week::Lang::Zh).contains("| 东湖区 | 未报送 |"));
     /// ```
-    pub fn to_markdown(&self, lang: &str) -> String {
-        let l = L { en: lang == "en" };
+    pub fn to_markdown(&self, lang: crate::Lang) -> String {
+        let l = L { en: lang == crate::Lang::En };
         let city = self.city.as_deref().unwrap_or("");
         let year = self.year.map(|y| y.to_string()).unwrap_or_default();
         let mut out = if l.en {

@@ -125,8 +125,8 @@ proptest! {
         let inputs: Vec<AggregateInput> = texts.into_iter().map(|t| AggregateInput::text(None, t)).collect();
         let r = aggregate(&notice(), &inputs, &opts());
         prop_assert!(r.accounting.is_balanced());
-        let _ = r.to_text("zh");
-        let _ = r.to_markdown("en");
+        let _ = r.to_text(crate::Lang::Zh);
+        let _ = r.to_markdown(crate::Lang::En);
     }
 
     #[test]
@@ -387,7 +387,7 @@ fn times_shown_to_people_are_in_the_notices_zone_with_its_offset() {
         &AggregateOptions::default(),
     );
     assert_eq!(r.utc_offset, "+08:00");
-    let text = r.to_text("zh");
+    let text = r.to_text(crate::Lang::Zh);
     assert!(text.contains("报送时间(+08:00)"), "{text}");
     assert!(text.contains("12-06 00:01"), "{text}");
     assert!(!text.contains("12-05 16:01"), "{text}");

@@ -10,12 +10,12 @@ pub mod validator;
 pub use inbox::{classify_file, FileClass, InboxFile};
 pub use validator::{Checked, CompileError, CompiledNotice, Unit, Validator};
 
+use crate::catalog::RuleDescriptor;
+use crate::catalog::{Diagnostic, Severity};
 use crate::decode::parse_json;
-use crate::diagnostic::{Diagnostic, Severity};
 use crate::json::Json;
 use crate::notice::Notice;
 use crate::plan::ActivityPlan;
-use crate::rules::RuleDescriptor;
 use crate::validate::{read_context, Document};
 pub use crate::DocumentKind;
 use schemars::JsonSchema;
@@ -290,7 +290,7 @@ pub fn to_json_string<T: Serialize>(value: &T) -> String {
 /// assert!(learning_week::api::rules().iter().any(|r| r.code == "submission.late"));
 /// ```
 pub fn rules() -> Vec<RuleDescriptor> {
-    crate::rules::catalog()
+    crate::catalog::descriptors()
 }
 
 /// The built-in 2021 Nanchang notice as JSON.
@@ -508,10 +508,10 @@ pub struct BindingOptions {
 
 /// A `type.invalid` diagnostic about a binding's argument (`options`, `submissions`).
 fn argument_error(document: &str, expected: &str, found: String) -> Diagnostic {
-    let mut d = crate::rules::make(
-        &crate::rules::structural::TYPE_INVALID,
+    let mut d = crate::catalog::make(
+        &crate::catalog::structural::TYPE_INVALID,
         String::new(),
-        crate::rules::params! {"expected" => expected, "found" => found},
+        crate::catalog::params! {"expected" => expected, "found" => found},
         None,
     );
     d.document = Some(document.to_owned());
@@ -741,16 +741,16 @@ pub fn validate_binding_tree_answer(
 pub fn host_value_error(detail: &str, too_deep: bool) -> Diagnostic {
     let (rule, params) = if too_deep {
         (
-            &crate::rules::structural::JSON_TOO_DEEP,
-            crate::rules::params! {"line" => 1, "column" => 1, "detail" => detail},
+            &crate::catalog::structural::JSON_TOO_DEEP,
+            crate::catalog::params! {"line" => 1, "column" => 1, "detail" => detail},
         )
     } else {
         (
-            &crate::rules::structural::TYPE_INVALID,
-            crate::rules::params! {"expected" => "JSON", "found" => detail},
+            &crate::catalog::structural::TYPE_INVALID,
+            crate::catalog::params! {"expected" => "JSON", "found" => detail},
         )
     };
-    crate::rules::make(rule, String::new(), params, None)
+    crate::catalog::make(rule, String::new(), params, None)
 }
 
 /// The options of a binding's roll-up: [`AggregateRequest`] without `submissions`, with
@@ -982,24 +982,12 @@ pub fn parse_text(request: &ParseRequest) -> ParseAnswer {
     match result {
         Ok(value) => ParseAnswer { ok: true, value: Some(value), error: None },
         Err(e) => {
-            let error = match crate::rules::find(e.code) {
-                Some(rule) => crate::rules::make(
-                    rule,
-                    String::new(),
-                    e.params.clone(),
-                    Some(&Value::String(e.source.to_string())),
-                ),
-                None => Diagnostic {
-                    code: e.code.to_owned(),
-                    severity: e.severity,
-                    path: String::new(),
-                    message: e.message.clone(),
-                    message_en: e.message_en.clone(),
-                    params: e.params.clone(),
-                    input: None,
-                    document: None,
-                },
-            };
+            let error = crate::catalog::make(
+                e.code.rule(),
+                String::new(),
+                e.params.clone(),
+                Some(&Value::String(e.source.to_string())),
+            );
             ParseAnswer { ok: false, value: None, error: Some(error) }
         }
     }
@@ -1018,10 +1006,10 @@ pub fn parse_text_json(request: &str) -> String {
         Err(d) => refused(d),
         Ok(v) => match serde_json::from_value::<ParseRequest>(v) {
             Ok(req) => parse_text(&req),
-            Err(e) => refused(crate::rules::make(
-                &crate::rules::structural::TYPE_INVALID,
+            Err(e) => refused(crate::catalog::make(
+                &crate::catalog::structural::TYPE_INVALID,
                 String::new(),
-                crate::rules::params! {"expected" => "{parser, text, year?, of_kind?}", "found" => e.to_string()},
+                crate::catalog::params! {"expected" => "{parser, text, year?, of_kind?}", "found" => e.to_string()},
                 None,
             )),
         },
@@ -1055,10 +1043,10 @@ pub fn import_labels_json(text: &str, year: Option<i32>) -> String {
         diagnostics: Vec<Diagnostic>,
     }
     let invalid = |path: String, expected: &str, found: &Value| {
-        crate::rules::make(
-            &crate::rules::structural::TYPE_INVALID,
+        crate::catalog::make(
+            &crate::catalog::structural::TYPE_INVALID,
             path,
-            crate::rules::params! {"expected" => expected, "found" => crate::decode::value_type(found)},
+            crate::catalog::params! {"expected" => expected, "found" => crate::decode::value_type(found)},
             Some(found),
         )
     };
@@ -1078,7 +1066,7 @@ pub fn import_labels_json(text: &str, year: Option<i32>) -> String {
             Value::Number(n) => cells.push((label, n.to_string())),
             Value::Null => {}
             other => {
-                bad.push(invalid(format!("/{}", crate::diagnostic::escape_token(&label)), "string", &other))
+                bad.push(invalid(format!("/{}", crate::catalog::escape_token(&label)), "string", &other))
             }
         }
     }
@@ -1124,7 +1112,7 @@ pub fn summary_for_export(
     input: &str,
     kind: Option<DocumentKind>,
 ) -> Result<crate::SummaryTable, Vec<Diagnostic>> {
-    use crate::rules::{make, params, structural as st};
+    use crate::catalog::{make, params, structural as st};
     let v = parse_json(input).map_err(|d| vec![d])?;
     let kind = kind.or_else(|| DocumentKind::detect(&v));
     let (document, diagnostics) = match kind {
@@ -1352,10 +1340,10 @@ pub fn import_office(format: OfficeFormat, bytes: &[u8], year: Option<i32>) -> I
                 OfficeFormat::Docx => ("word/document.xml", ".docx"),
                 OfficeFormat::Xlsx => ("xl/workbook.xml", ".xlsx"),
             };
-            let d = crate::rules::make(
-                &crate::rules::import_rules::IMPORT_MISSING_PART,
+            let d = crate::catalog::make(
+                &crate::catalog::import::IMPORT_MISSING_PART,
                 String::new(),
-                crate::rules::params! {"part" => format!("{part}（本版本未启用 {fmt} 导入 / this build does not read {fmt}）"), "format" => fmt},
+                crate::catalog::params! {"part" => format!("{part}（本版本未启用 {fmt} 导入 / this build does not read {fmt}）"), "format" => fmt},
                 None,
             );
             ImportAnswer { summary: None, diagnostics: vec![d], errors: 1, warnings: 0, modified: None }
@@ -1529,10 +1517,10 @@ pub fn office_aggregate_input(
     let mut notes = notes;
     if let Some((t, source)) = when {
         doc.insert("submitted_at".into(), Value::String(t.to_rfc3339()));
-        notes.push(crate::rules::make(
-            &crate::rules::import_rules::IMPORT_SUBMITTED_AT_SOURCE,
+        notes.push(crate::catalog::make(
+            &crate::catalog::import::IMPORT_SUBMITTED_AT_SOURCE,
             "/submitted_at".into(),
-            crate::rules::params! {"submitted_at" => t.to_rfc3339(), "source" => source.as_zh(), "source_en" => source.as_en()},
+            crate::catalog::params! {"submitted_at" => t.to_rfc3339(), "source" => source.as_zh(), "source_en" => source.as_en()},
             None,
         ));
     }

@@ -16,12 +16,12 @@
 
 use super::{ValidateOptions, ValidationAnswer};
 use crate::aggregate::{AggregateInput, AggregateOptions, CityRollup};
+use crate::catalog::{make, params, structural};
+use crate::catalog::{Diagnostic, Severity};
 use crate::decode::{parse_document, parse_json, Labelled};
-use crate::diagnostic::{Diagnostic, Severity};
 use crate::json::Json;
 use crate::notice::{Notice, ReportingUnit, UnitKind};
 use crate::plan::ActivityPlan;
-use crate::rules::{make, params, structural};
 use crate::submission::Submission;
 use crate::summary::SummaryTable;
 use crate::validate::{read_context, validate_tree, Document};

@@ -11,8 +11,8 @@
 use super::escape;
 use super::form::{count_text, satisfaction_text};
 use crate::aggregate::{CityRollup, Total, UnitStatus};
+use crate::catalog::Severity;
 use crate::count::{Count, CountKind, Qualifier};
-use crate::diagnostic::Severity;
 use std::fmt::Write;
 
 /// 需修改 / one finding about a report the city centre must send back (or check).
@@ -33,7 +33,7 @@ pub(crate) fn to_fix(r: &CityRollup) -> Vec<Fix> {
     for rec in &r.accounting.included {
         let unit = rec.unit.clone().unwrap_or_default();
         for code in rec.validation.iter().flat_map(|v| v.codes.iter()) {
-            let rule = crate::rules::find(code);
+            let rule = crate::catalog::Code::find(code).map(|c| c.rule());
             out.push(Fix {
                 unit: unit.clone(),
                 input: rec.label(),
@@ -49,7 +49,7 @@ pub(crate) fn to_fix(r: &CityRollup) -> Vec<Fix> {
             unit: o.unit.clone(),
             input: o.input.clone(),
             severity: o.diagnostic.severity.as_str(),
-            code: o.diagnostic.code.clone(),
+            code: o.diagnostic.code.to_string(),
             message: o.diagnostic.message.clone(),
             message_en: o.diagnostic.message_en.clone(),
         });
@@ -60,7 +60,7 @@ pub(crate) fn to_fix(r: &CityRollup) -> Vec<Fix> {
                 unit: rec.unit_written.clone().or_else(|| rec.unit.clone()).unwrap_or_default(),
                 input: rec.label(),
                 severity: d.severity.as_str(),
-                code: d.code.clone(),
+                code: d.code.to_string(),
                 message: d.message.clone(),
                 message_en: d.message_en.clone(),
             });

@@ -39,7 +39,7 @@ pub use xlsx::rollup_xlsx;
 pub enum ExportError {
     /// 输入无法使用 / the input is not a readable 总结表, submission or roll-up.
     #[error("输入无法使用 / the input cannot be used: {}", .0.iter().map(|d| format!("{} at {}: {}", d.code, if d.path.is_empty() { "/" } else { &d.path }, d.message_en)).collect::<Vec<_>>().join("; "))]
-    Input(Vec<crate::diagnostic::Diagnostic>),
+    Input(Vec<crate::catalog::Diagnostic>),
     /// 压缩包写入失败 / the .docx container could not be written.
     #[error("无法写入 .docx 压缩包 / cannot write the .docx container: {0}")]
     Zip(String),

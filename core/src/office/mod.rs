@@ -18,10 +18,10 @@
 //! [`MAX_PART_BYTES`] (a zip bomb stops there, whatever the archive claims), at most
 //! [`MAX_TOTAL_BYTES`] are decompressed in all, and XML with a DOCTYPE is refused.
 
-use crate::diagnostic::Diagnostic;
+use crate::catalog::import as ir;
+use crate::catalog::Diagnostic;
+use crate::catalog::{make, params};
 use crate::import::{form_row_of, is_form_label, is_group_label};
-use crate::rules::import_rules as ir;
-use crate::rules::{make, params};
 use crate::text_match::normalise_name;
 use serde_json::Value;
 use std::io::{Cursor, Read};

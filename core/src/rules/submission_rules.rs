@@ -1,23 +1,9 @@
 //! Rules over a unit's package: deadline and materials (四（四）).
 
-use super::{params, Check, Ctx, Findings, Rule};
-use crate::diagnostic::Severity::*;
+use super::{params, Ctx, Findings, Registered};
+use crate::catalog::submission::*;
 use crate::notice::MaterialKind;
-use crate::DocumentKind::*;
 use serde_json::Value;
-
-pub(crate) const LATE: Rule = Rule {
-    code: "submission.late",
-    severity: Error,
-    documents: &[Submission],
-    reads: &["/submitted_at"],
-    clause: "四（四）各县区请于12月5日前报送",
-    description: "材料须在通知规定的截止日期前报送（按通知所在时区的日历日判断，可设宽限天数）。",
-    description_en: "The package must arrive by the notice's deadline (calendar day in the notice's time zone, with optional grace days).",
-    message: "报送时间 {submitted_local} 晚于截止日期 {deadline}，迟交 {days_late} 天",
-    message_en: "Submitted at {submitted_local}, after the deadline {deadline}: {days_late} day(s) late",
-    check: Check::Semantic(late),
-};
 
 fn late(ctx: &Ctx<'_>, out: &mut Findings) {
     let Some(s) = ctx.submission else { return };
@@ -33,19 +19,6 @@ fn late(ctx: &Ctx<'_>, out: &mut Findings) {
     );
 }
 
-pub(crate) const BEFORE_WEEK_END: Rule = Rule {
-    code: "submission.before_week_end",
-    severity: Warning,
-    documents: &[Submission],
-    reads: &["/submitted_at"],
-    clause: "四（四）报送活动周工作总结材料",
-    description: "总结材料应在活动周结束后报送；更早的报送时间多为填写错误。",
-    description_en: "A summary is sent after the week ends; an earlier timestamp is most likely a typo.",
-    message: "报送时间 {submitted_local} 早于活动周结束日 {week_end}",
-    message_en: "Submitted at {submitted_local}, before the week ends on {week_end}",
-    check: Check::Semantic(before_week_end),
-};
-
 fn before_week_end(ctx: &Ctx<'_>, out: &mut Findings) {
     let Some(at) = ctx.submission.and_then(|s| s.submitted_at) else { return };
     let Some(end) = ctx.notice.week.as_ref().and_then(|w| w.end) else { return };
@@ -58,45 +31,6 @@ fn before_week_end(ctx: &Ctx<'_>, out: &mut Findings) {
         );
     }
 }
-
-pub(crate) const MATERIAL_MISSING: Rule = Rule {
-    code: "submission.material_missing",
-    severity: Error,
-    documents: &[Submission],
-    reads: &["/materials"],
-    clause: "四（四）工作总结材料、总结表和1个典型活动案例；电子版和盖章后扫描件（PDF格式）",
-    description: "通知要求的每种材料都必须报送。",
-    description_en: "Every material the notice requires must be sent.",
-    message: "缺少报送材料：{material}",
-    message_en: "Missing material: {material_en}",
-    check: Check::Semantic(material_checks),
-};
-
-pub(crate) const MATERIAL_COUNT: Rule = Rule {
-    code: "submission.material_count",
-    severity: Error,
-    documents: &[Submission],
-    reads: &["/materials"],
-    clause: "四（四）1个典型活动案例",
-    description: "有数量要求的材料（典型活动案例恰好 1 个）必须符合数量。",
-    description_en: "Materials with a set number (exactly one typical case) must match it.",
-    message: "{material}应为 {expected} 份，实际 {found} 份",
-    message_en: "Expected exactly {expected} of {material_en}, found {found}",
-    check: Check::Semantic(|_, _| {}),
-};
-
-pub(crate) const SCAN_NOT_PDF: Rule = Rule {
-    code: "submission.scan_not_pdf",
-    severity: Error,
-    documents: &[Submission],
-    reads: &["/materials/*/format", "/materials/*/file_name"],
-    clause: "四（四）盖章后扫描件（PDF格式）",
-    description: "盖章后扫描件必须是 PDF 格式。",
-    description_en: "The stamped scan must be a PDF.",
-    message: "盖章后扫描件应为 {format_expected} 格式，实际为“{format}”",
-    message_en: "The stamped scan must be {format_expected}, found \"{format}\"",
-    check: Check::Semantic(|_, _| {}),
-};
 
 fn material_checks(ctx: &Ctx<'_>, out: &mut Findings) {
     let Some(s) = ctx.submission else { return };
@@ -144,4 +78,6 @@ fn material_checks(ctx: &Ctx<'_>, out: &mut Findings) {
     }
 }
 
-pub(crate) const RULES: &[Rule] = &[LATE, BEFORE_WEEK_END, MATERIAL_MISSING, MATERIAL_COUNT, SCAN_NOT_PDF];
+/// The checks of this file, each with the rule it carries.
+pub(crate) const CHECKS: &[Registered] =
+    &[(&LATE, late), (&BEFORE_WEEK_END, before_week_end), (&MATERIAL_MISSING, material_checks)];

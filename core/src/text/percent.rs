@@ -157,7 +157,7 @@ pub fn parse_percent(text: &str) -> Result<SatisfactionText, TextError> {
         Some((level, a, b)) => {
             Ok(SatisfactionText::Level { level, source: text.to_owned(), span: n.span(a, b) })
         }
-        None => Err(TextError::new(code::NO_NUMBER, text, None, &[])),
+        None => Err(TextError::new(&code::NO_NUMBER, text, None, &[])),
     }
 }
 
@@ -192,7 +192,7 @@ fn percent_at(
         let e = scan_numeral(n, n.skip_spaces(k + 1)).map_or(k + 1, |t2| t2.end);
         let e = if n.at(e) == '%' { e + 1 } else { e };
         return Err(TextError::new(
-            code::VAGUE,
+            &code::VAGUE,
             n.src,
             Some(n.span(start, e)),
             &[("reason", "range".into())],
@@ -202,19 +202,19 @@ fn percent_at(
         Ok(Some(d)) => d,
         Ok(None) | Err(NumErr::Overflow) => {
             return Err(TextError::new(
-                code::PERCENT_OUT_OF_RANGE,
+                &code::PERCENT_OUT_OF_RANGE,
                 n.src,
                 Some(span),
                 &[("value", n.slice(t.start, t.end).into())],
             ))
         }
         Err(NumErr::Range) => {
-            return Err(TextError::new(code::VAGUE, n.src, Some(span), &[("reason", "range".into())]))
+            return Err(TextError::new(&code::VAGUE, n.src, Some(span), &[("reason", "range".into())]))
         }
         Err(e @ (NumErr::Malformed | NumErr::Grouping)) => {
             let reason = e.malformed_reason().unwrap_or_default();
             return Err(TextError::new(
-                code::NUMBER_MALFORMED,
+                &code::NUMBER_MALFORMED,
                 n.src,
                 Some(span),
                 &[("reason", reason.into())],
@@ -224,7 +224,7 @@ fn percent_at(
     let v = value.to_f64();
     if !(0.0..=100.0).contains(&v) || value.m > 100u128.saturating_mul(10u128.saturating_pow(value.s)) {
         return Err(TextError::new(
-            code::PERCENT_OUT_OF_RANGE,
+            &code::PERCENT_OUT_OF_RANGE,
             n.src,
             Some(span),
             &[("value", Value::String(value.to_text()))],

@@ -90,7 +90,7 @@ pub fn parse_period(text: &str, default_year: Option<i32>) -> Result<PeriodText,
             Scan::Skip(end) => i = end.max(i + 1),
         }
     }
-    Err(problem.unwrap_or_else(|| TextError::new(code::NO_NUMBER, text, None, &[])))
+    Err(problem.unwrap_or_else(|| TextError::new(&code::NO_NUMBER, text, None, &[])))
 }
 
 /// A date as written; missing parts are `None` (day-only ends, month-only phrases).
@@ -115,7 +115,7 @@ enum Scan {
 /// A refusal found while scanning; the error (with its copy of the text) is built only for
 /// the one reported.
 struct Problem {
-    code: &'static str,
+    code: &'static crate::catalog::Rule,
     span: Span,
     reason: &'static str,
     end: usize,
@@ -141,11 +141,11 @@ fn small(t: &NumTok) -> Option<u32> {
 }
 
 fn garbled(n: &Norm<'_>, start: usize, end: usize, reason: &'static str) -> Scan {
-    Scan::Problem(Problem { code: code::DATE_GARBLED, span: n.span(start, end), reason, end })
+    Scan::Problem(Problem { code: &code::DATE_GARBLED, span: n.span(start, end), reason, end })
 }
 
 fn vague(n: &Norm<'_>, start: usize, end: usize, reason: &'static str) -> Scan {
-    Scan::Problem(Problem { code: code::VAGUE, span: n.span(start, end), reason, end })
+    Scan::Problem(Problem { code: &code::VAGUE, span: n.span(start, end), reason, end })
 }
 
 /// Words after a month that make it vague (9月初, 9月中旬, 9月底).
@@ -365,7 +365,7 @@ fn end_part(n: &Norm<'_>, k: usize, first: &DatePart) -> Option<Result<DatePart,
         '日' | '号' => {
             if !t.chinese_only && t.arabic_digits > 2 {
                 return Some(Err(TextError::new(
-                    code::DATE_GARBLED,
+                    &code::DATE_GARBLED,
                     n.src,
                     Some(n.span(k, k2 + 1)),
                     &[("reason", "digits_run_together".into())],
@@ -387,7 +387,7 @@ fn date_text(y: i32, m: u32, d: u32) -> String {
 fn make_date(n: &Norm<'_>, y: i32, m: u32, d: u32, part: &DatePart) -> Result<NaiveDate, TextError> {
     NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| {
         TextError::new(
-            code::DATE_INVALID,
+            &code::DATE_INVALID,
             n.src,
             Some(n.span(part.start, part.end)),
             &[("date", date_text(y, m, d).into())],
@@ -427,7 +427,7 @@ fn finish(n: &Norm<'_>, first: DatePart, fallback_year: Option<i32>) -> Result<P
                     make_date(n, 2000, s.m.unwrap_or(m1), s.d.unwrap_or(0), &s)?;
                 }
                 let end = second.map_or(first.end, |s| s.end);
-                return Err(TextError::new(code::YEAR_MISSING, n.src, Some(n.span(first.start, end)), &[]));
+                return Err(TextError::new(&code::YEAR_MISSING, n.src, Some(n.span(first.start, end)), &[]));
             }
         },
     };
@@ -452,7 +452,7 @@ fn finish(n: &Norm<'_>, first: DatePart, fallback_year: Option<i32>) -> Result<P
     let span = n.span(first.start, s.end);
     if end < start {
         return Err(TextError::new(
-            code::PERIOD_INVERTED,
+            &code::PERIOD_INVERTED,
             n.src,
             Some(span),
             &[("start", start.to_string().into()), ("end", end.to_string().into())],

@@ -112,7 +112,7 @@ pub fn parse_quantity(text: &str) -> Result<Quantity, TextError> {
 /// let all = find_quantities("共组织大型活动40余项,参与市民成千上万");
 /// assert_eq!(all.len(), 2);
 /// assert_eq!(all[0].as_ref().map(|q| q.value), Ok(40));
-/// assert_eq!(all[1].as_ref().map_err(|e| e.code), Err("text.vague"));
+/// assert_eq!(all[1].as_ref().map_err(|e| e.code.as_str()), Err("text.vague"));
 /// ```
 pub fn find_quantities(text: &str) -> Vec<Result<Quantity, TextError>> {
     // One copy of the text for all the results, not one each (a long text full of numbers
@@ -151,7 +151,7 @@ pub fn parse_quantity_of_kind(text: &str, kind: CountKind) -> Result<Quantity, T
     match pick.and_then(|p| found.get(p)) {
         Some(f) => f.build(text),
         None => Err(TextError::new(
-            code::NO_NUMBER,
+            &code::NO_NUMBER,
             text,
             None,
             &[("reason", "kind_missing".into()), ("kind", kind.as_str().into())],
@@ -179,13 +179,13 @@ pub(crate) struct Core {
 
 /// A refusal, without its source text and messages.
 pub(crate) struct Refusal {
-    code: &'static str,
+    code: &'static crate::catalog::Rule,
     span: Span,
     params: Vec<(&'static str, Value)>,
 }
 
 impl Refusal {
-    fn new(code: &'static str, span: Span, params: Vec<(&'static str, Value)>) -> Refusal {
+    fn new(code: &'static crate::catalog::Rule, span: Span, params: Vec<(&'static str, Value)>) -> Refusal {
         Refusal { code, span, params }
     }
 }
@@ -220,13 +220,13 @@ impl Found {
 pub(crate) fn nothing_found(n: &Norm<'_>) -> TextError {
     let soft = (0..n.len()).find_map(|i| n.match_at(i, SOFT_VAGUE).map(|w| (i, w.chars().count())));
     if n.chars.iter().any(|c| c.is_ascii_digit()) {
-        return TextError::new(code::NO_NUMBER, n.src, None, &[]);
+        return TextError::new(&code::NO_NUMBER, n.src, None, &[]);
     }
     match soft {
         Some((i, len)) if !n.starts_with(i + len, "于") => {
-            TextError::new(code::VAGUE, n.src, Some(n.span(i, i + len)), &[("reason", "vague_word".into())])
+            TextError::new(&code::VAGUE, n.src, Some(n.span(i, i + len)), &[("reason", "vague_word".into())])
         }
-        _ => TextError::new(code::NO_NUMBER, n.src, None, &[]),
+        _ => TextError::new(&code::NO_NUMBER, n.src, None, &[]),
     }
 }
 
@@ -435,7 +435,7 @@ fn push_vague(n: &Norm<'_>, out: &mut Vec<Found>, start: usize, end: usize, reas
         Some(Unit::Count(len)) => (e + len, CountKind::from_unit(&n.text(e, e + len))),
         _ => (end, CountKind::Unspecified),
     };
-    let err = Refusal::new(code::VAGUE, n.span(start, e), vec![("reason", reason.to_owned().into())]);
+    let err = Refusal::new(&code::VAGUE, n.span(start, e), vec![("reason", reason.to_owned().into())]);
     out.push(Found { item: Err(err), kind, start, end: e });
 }
 
@@ -469,7 +469,7 @@ fn phrase(n: &Norm<'_>, t: &NumTok, out: &mut Vec<Found>) -> usize {
         }
         let start = if n.before(t.start) == '?' { t.start - 1 } else { t.start };
         let err =
-            Refusal::new(code::NUMBER_MALFORMED, n.span(start, e), vec![("reason", "lost_char".into())]);
+            Refusal::new(&code::NUMBER_MALFORMED, n.span(start, e), vec![("reason", "lost_char".into())]);
         out.push(Found { item: Err(err), kind: CountKind::Unspecified, start, end: e });
         return e;
     }
@@ -569,11 +569,11 @@ fn phrase(n: &Norm<'_>, t: &NumTok, out: &mut Vec<Found>) -> usize {
     let span = n.span(start, end);
     let kind = unit.map_or(CountKind::Unspecified, |(a, b)| CountKind::from_unit(&n.text(a, b)));
     let item = match value {
-        Err(NumErr::Range) => Err(Refusal::new(code::VAGUE, span, vec![("reason", "range".into())])),
+        Err(NumErr::Range) => Err(Refusal::new(&code::VAGUE, span, vec![("reason", "range".into())])),
         Err(NumErr::Overflow) => Err(too_large(span)),
         Err(e @ (NumErr::Malformed | NumErr::Grouping)) => {
             let reason = e.malformed_reason().unwrap_or_default();
-            Err(Refusal::new(code::NUMBER_MALFORMED, span, vec![("reason", reason.into())]))
+            Err(Refusal::new(&code::NUMBER_MALFORMED, span, vec![("reason", reason.into())]))
         }
         Ok(d) => to_value(d, span).map(|value| Core {
             value,
@@ -587,7 +587,7 @@ fn phrase(n: &Norm<'_>, t: &NumTok, out: &mut Vec<Found>) -> usize {
 }
 
 fn too_large(span: Span) -> Refusal {
-    Refusal::new(code::TOO_LARGE, span, vec![("max", MAX_VALUE.into())])
+    Refusal::new(&code::TOO_LARGE, span, vec![("max", MAX_VALUE.into())])
 }
 
 /// An exact decimal as a count: an integer no larger than [`MAX_VALUE`].
@@ -598,7 +598,7 @@ fn to_value(d: Dec, span: Span) -> Result<u64, Refusal> {
             _ => Err(too_large(span)),
         },
         Err(()) => Err(Refusal::new(
-            code::NOT_INTEGER,
+            &code::NOT_INTEGER,
             span,
             vec![("value", Value::String(d.to_text())), ("reason", "fraction".into())],
         )),

@@ -87,7 +87,7 @@ pub fn parse_venues(text: &str) -> Result<VenuesText, TextError> {
     if out.main_venues.is_none() && out.sub_venues.is_none() {
         return Err(match out.refused.into_iter().next() {
             Some(e) => e,
-            None => TextError::new(code::NO_NUMBER, text, None, &[("reason", "venue_count_missing".into())]),
+            None => TextError::new(&code::NO_NUMBER, text, None, &[("reason", "venue_count_missing".into())]),
         });
     }
     Ok(out)

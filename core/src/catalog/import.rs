@@ -3,9 +3,9 @@
 //! And of reading the filled form from Word and Excel files (`SummaryTable::from_docx`,
 //! `from_xlsx`): a file that cannot be used is refused with one error, in bounded time and memory.
 
-use super::{Check, Rule};
-use crate::diagnostic::Severity::*;
-use crate::DocumentKind::{self, *};
+use super::DocumentKind::{self, *};
+use super::Rule;
+use super::Severity::*;
 
 const DOCS: &[DocumentKind] = &[Summary];
 const CLAUSE: &str = "附件·总结表（按表单栏目导入）";
@@ -21,7 +21,7 @@ pub(crate) const IMPORT_PARSED: Rule = Rule {
     description_en: "On import from the form's labels, a row's text was read into its field, keeping its qualifier (约, 余, 以上).",
     message: "「{label}」栏的“{text}”已读作 {value}（{qualifier}）",
     message_en: "Row “{label}”: read “{text}” as {value} ({qualifier})",
-    check: Check::Structural,
+    library_only: false,
 };
 
 /// A row's text could not be read as its type: kept verbatim in 其他 (`refusal`, `reason`).
@@ -35,7 +35,7 @@ pub(crate) const IMPORT_KEPT_AS_TEXT: Rule = Rule {
     description_en: "On import from the form's labels, a row's text has no definite value or date: nothing is guessed, and the text is kept in 其他 as “【label】text”.",
     message: "「{label}」栏的“{text}”未能读取（{reason}），原文已保留在“其他”中",
     message_en: "Row “{label}”: “{text}” could not be read ({reason_en}); the text is kept in 其他",
-    check: Check::Structural,
+    library_only: false,
 };
 
 /// A label matched no row of the form: its text is kept in 其他.
@@ -49,7 +49,7 @@ pub(crate) const IMPORT_UNKNOWN_LABEL: Rule = Rule {
     description_en: "On import from the form's labels, a label matches no row of the 总结表: its text is kept in 其他 as “【label】text”.",
     message: "栏目「{label}」不是总结表的栏目，其内容已保留在“其他”中",
     message_en: "“{label}” is not a row of the 总结表; its text is kept in 其他",
-    check: Check::Structural,
+    library_only: false,
 };
 
 const FILE_CLAUSE: &str = "附件·总结表（Word / Excel 文件导入）";
@@ -66,7 +66,7 @@ pub(crate) const IMPORT_TOO_LARGE: Rule = Rule {
     description_en: "The imported file, or one part of it once decompressed, exceeds the size limit: it is not read (a zip bomb cannot fill the memory).",
     message: "{part}超过大小上限（{size} 字节，上限 {limit} 字节），未读取",
     message_en: "{part_en} is over the size limit ({size} bytes, limit {limit} bytes); not read",
-    check: Check::Structural,
+    library_only: false,
 };
 
 /// The file is not a zip archive (every .docx and .xlsx is one), or the archive is damaged.
@@ -80,7 +80,7 @@ pub(crate) const IMPORT_NOT_ZIP: Rule = Rule {
     description_en: "The file is not a valid .docx / .xlsx (both are zip archives): perhaps an old .doc/.xls, a PDF, or a damaged or truncated file.",
     message: "文件不是有效的 {format} 文件（{detail}），请另存为 {format} 后重新报送",
     message_en: "The file is not a valid {format} file ({detail}); save it as {format} and send it again",
-    check: Check::Structural,
+    library_only: false,
 };
 
 /// The archive lacks the part that holds the document (`part`): not a Word / Excel file.
@@ -94,7 +94,7 @@ pub(crate) const IMPORT_MISSING_PART: Rule = Rule {
     description_en: "The archive has no document body (word/document.xml or xl/workbook.xml): it is not a Word / Excel file.",
     message: "文件中没有 {part}，不是 {format} 文件",
     message_en: "The file has no {part}; it is not a {format} file",
-    check: Check::Structural,
+    library_only: false,
 };
 
 /// The document's XML is malformed (`part`, `detail`).
@@ -108,7 +108,7 @@ pub(crate) const IMPORT_BAD_XML: Rule = Rule {
     description_en: "The document's XML is malformed and cannot be read.",
     message: "{part} 的 XML 格式错误：{detail}",
     message_en: "The XML of {part} is malformed: {detail}",
-    check: Check::Structural,
+    library_only: false,
 };
 
 /// The document's XML declares a DTD or entities: refused, never processed (XXE, billion laughs).
@@ -122,7 +122,7 @@ pub(crate) const IMPORT_DTD_REFUSED: Rule = Rule {
     description_en: "The document's XML has a DOCTYPE / entity declarations: Word and Excel never write one, and it is refused rather than processed (entity-expansion attacks).",
     message: "{part} 含有 DOCTYPE 或实体声明，已拒绝读取",
     message_en: "{part} has a DOCTYPE or entity declarations; refused",
-    check: Check::Structural,
+    library_only: false,
 };
 
 /// No table (Word) or sheet (Excel) with the 总结表's row labels was found.
@@ -137,7 +137,7 @@ pub(crate) const IMPORT_NO_TABLE: Rule = Rule {
         "No 总结表 in the file: no table (or sheet column) holds at least two of the form's row labels.",
     message: "文件中找不到总结表（{tables} 个表格中没有总结表的栏目）",
     message_en: "No 总结表 in the file (none of its {tables} tables has the form's row labels)",
-    check: Check::Structural,
+    library_only: false,
 };
 
 /// The year or the unit was taken from the title line above the table (`what`, `value`, `title`).
@@ -151,7 +151,7 @@ pub(crate) const IMPORT_FROM_TITLE: Rule = Rule {
     description_en: "The year or host unit, absent from the table, was taken from the title above it (e.g. “2021年东湖区全民终身学习活动周总结表”).",
     message: "{what}取自标题“{title}”：{value}",
     message_en: "{what_en} taken from the title “{title}”: {value}",
-    check: Check::Structural,
+    library_only: false,
 };
 
 /// Text outside the form's rows (around the table, a note inside it) was not imported.
@@ -165,7 +165,7 @@ pub(crate) const IMPORT_OUTSIDE_TEXT: Rule = Rule {
     description_en: "Text outside the form's rows (notes, signatures) belongs to no row of the 总结表 and was not imported; listed here for checking.",
     message: "表格之外的文字未导入：“{text}”",
     message_en: "Text outside the table was not imported: “{text}”",
-    check: Check::Structural,
+    library_only: false,
 };
 
 /// Where the 报送时间 of an imported Word / Excel file came from (`source`, `submitted_at`).
@@ -179,7 +179,7 @@ pub(crate) const IMPORT_SUBMITTED_AT_SOURCE: Rule = Rule {
     description_en: "A Word / Excel file has no submission time: the roll-up takes it from an option, the document's modified date or the file's modification time, and says which.",
     message: "报送时间 {submitted_at} 取自{source}",
     message_en: "Submission time {submitted_at} taken from {source_en}",
-    check: Check::Structural,
+    library_only: false,
 };
 
 /// The import rules, in catalog order.

@@ -1,6 +1,7 @@
 //! Diagnostics as data: a stable code, a severity, a JSON Pointer into the input, messages in
 //! Chinese and English rendered from the code's templates, and the parameters used to render them.
 
+use super::{Code, Lang};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -67,7 +68,7 @@ impl Severity {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Diagnostic {
     /// 规则代码 / stable rule code, e.g. `period.outside_week`.
-    pub code: String,
+    pub code: Code,
     /// 严重程度 / severity.
     pub severity: Severity,
     /// 位置 / RFC 6901 JSON Pointer into the input.
@@ -88,39 +89,52 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    /// Re-renders the message in the given language (`"zh"` or `"en"`) from the code's template
-    /// and this diagnostic's params; unknown codes fall back to the stored message.
+    /// Re-renders the message in `lang` from the code's template and this diagnostic's params.
     ///
     /// ```
-    /// use learning_week::api;
+    /// use learning_week::{api, Lang};
     /// let a = api::validate_json(Some(api::DocumentKind::Summary), "{", &Default::default());
     /// let d = &a.diagnostics[0];
-    /// assert_eq!(d.render("en"), d.message_en);
+    /// assert_eq!(d.render(Lang::En), d.message_en);
     /// ```
-    pub fn render(&self, lang: &str) -> String {
-        match crate::rules::find(&self.code) {
-            Some(rule) => {
-                let template = if lang == "en" { rule.message_en } else { rule.message };
-                render_template(template, &self.params)
-            }
-            None if lang == "en" => self.message_en.clone(),
-            None => self.message.clone(),
+    pub fn render(&self, lang: Lang) -> String {
+        let rule = self.code.rule();
+        let template = match lang {
+            Lang::En => rule.message_en,
+            Lang::Zh => rule.message,
+        };
+        render_template(template, &self.params)
+    }
+
+    /// The message in `lang`, without re-rendering.
+    ///
+    /// ```
+    /// use learning_week::{api, Lang};
+    /// let a = api::validate_json(None, "[]", &Default::default());
+    /// assert!(a.diagnostics[0].message_in(Lang::En).is_ascii());
+    /// ```
+    pub fn message_in(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.message_en,
+            Lang::Zh => &self.message,
         }
     }
 
-    /// The message in `lang` (`"en"` → English, anything else → Chinese), without re-rendering.
+    /// Whether this finding means the input could not be used at all — not JSON, nested too
+    /// deep, of no kind, not an object — or that a context document (the notice, the plan, the
+    /// options) it came with is unusable, rather than a document with problems.
     ///
     /// ```
-    /// use learning_week::api;
-    /// let a = api::validate_json(None, "[]", &Default::default());
-    /// assert!(a.diagnostics[0].message_in("en").is_ascii());
+    /// use learning_week::{api, Lang};
+    /// let a = api::validate_json(None, "[", &Default::default());
+    /// assert!(a.diagnostics[0].makes_input_unusable());
+    /// let b = api::validate_json(Some(api::DocumentKind::Summary), r#"{"year": "x"}"#, &Default::default());
+    /// assert!(b.diagnostics.iter().all(|d| !d.makes_input_unusable()));
     /// ```
-    pub fn message_in(&self, lang: &str) -> &str {
-        if lang == "en" {
-            &self.message_en
-        } else {
-            &self.message
-        }
+    pub fn makes_input_unusable(&self) -> bool {
+        self.code.makes_input_unusable()
+            || (self.code == super::structural::TYPE_INVALID.code && self.path.is_empty())
+            || self.document.is_some()
     }
 }
 
@@ -130,7 +144,7 @@ impl Diagnostic {
 /// non-null value, and dropped otherwise (for hints such as "did you mean …").
 ///
 /// ```
-/// use learning_week::diagnostic::render_template;
+/// use learning_week::catalog::render_template;
 /// let mut p = serde_json::Map::new();
 /// p.insert("days".into(), 3.into());
 /// assert_eq!(render_template("迟交 {days} 天", &p), "迟交 3 天");
@@ -232,7 +246,7 @@ pub const INPUT_EXCERPT_CHARS: usize = 200;
 /// [`INPUT_EXCERPT_CHARS`] characters (with `…`), arrays and objects become their truncated JSON text.
 ///
 /// ```
-/// use learning_week::diagnostic::excerpt;
+/// use learning_week::catalog::excerpt;
 /// let long = serde_json::Value::String("长".repeat(1000));
 /// assert_eq!(excerpt(&long).as_str().unwrap().chars().count(), 201);
 /// ```
@@ -257,7 +271,7 @@ fn truncate_chars(s: &str, max: usize) -> String {
 /// Escapes one reference token of a JSON Pointer (RFC 6901: `~` → `~0`, `/` → `~1`).
 ///
 /// ```
-/// assert_eq!(learning_week::diagnostic::escape_token("a/b~c"), "a~1b~0c");
+/// assert_eq!(learning_week::catalog::escape_token("a/b~c"), "a~1b~0c");
 /// ```
 pub fn escape_token(token: &str) -> String {
     token.replace('~', "~0").replace('/', "~1")

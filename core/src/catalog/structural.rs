@@ -1,9 +1,9 @@
 //! Rules checked while reading a document: JSON syntax, types, domains, unknown keys, and the
 //! field constraints declared with `validator` attributes on the model (their `code`s are these).
 
-use super::{Check, Rule};
-use crate::diagnostic::Severity::*;
-use crate::DocumentKind::{self, *};
+use super::DocumentKind::{self, *};
+use super::Rule;
+use super::Severity::*;
 
 const ALL: &[DocumentKind] = &[Notice, Plan, Summary, Submission];
 
@@ -19,7 +19,7 @@ macro_rules! structural {
             description_en: $de,
             message: $m,
             message_en: $me,
-            check: Check::Structural,
+            library_only: false,
         };
     };
 }

@@ -4,9 +4,9 @@
 //! says why (DHIS2's import summary: imported, updated, ignored — and why), and a figure that
 //! looks like a typo is flagged for a phone call, not silently summed.
 
-use super::{Check, Rule};
-use crate::diagnostic::Severity::*;
-use crate::DocumentKind::Submission;
+use super::DocumentKind::Submission;
+use super::Rule;
+use super::Severity::*;
 
 pub(crate) const UNREADABLE: Rule = Rule {
     code: "aggregate.unreadable",
@@ -18,7 +18,7 @@ pub(crate) const UNREADABLE: Rule = Rule {
     description_en: "An input that cannot be read (not JSON, not UTF-8, not an object) is not counted; it is listed as rejected.",
     message: "报送 {input} 无法读取，未计入汇总：{detail}",
     message_en: "Input {input} cannot be read and is not counted: {detail}",
-    check: Check::Structural,
+    library_only: false,
 };
 
 pub(crate) const NOT_A_SUBMISSION: Rule = Rule {
@@ -31,7 +31,7 @@ pub(crate) const NOT_A_SUBMISSION: Rule = Rule {
     description_en: "A document that is neither a submission, a summary table nor a plan is not counted.",
     message: "报送 {input} 不是报送材料或总结表（识别为：{kind}），未计入汇总",
     message_en: "Input {input} is not a submission or summary table (read as: {kind}) and is not counted",
-    check: Check::Structural,
+    library_only: false,
 };
 
 pub(crate) const UNKNOWN_UNIT: Rule = Rule {
@@ -44,7 +44,7 @@ pub(crate) const UNKNOWN_UNIT: Rule = Rule {
     description_en: "An input whose unit (after alias normalisation) is not in the notice's jurisdiction is not counted towards completeness; it is listed as an unknown sender.",
     message: "报送 {input} 的举办县区“{written}”不是本通知的报送单位，未计入汇总",
     message_en: "Input {input} names the unit \"{written}\", which is not a reporting unit of this notice; not counted",
-    check: Check::Structural,
+    library_only: false,
 };
 
 pub(crate) const WRONG_YEAR: Rule = Rule {
@@ -57,7 +57,7 @@ pub(crate) const WRONG_YEAR: Rule = Rule {
     description_en: "An input for another year belongs to another week and is not counted.",
     message: "报送 {input}（{unit}）的年度为 {year}，与通知的年度 {notice_year} 不一致，未计入汇总",
     message_en: "Input {input} ({unit}) is for {year}, not the notice's year {notice_year}; not counted",
-    check: Check::Structural,
+    library_only: false,
 };
 
 pub(crate) const DUPLICATE_SUBMISSION: Rule = Rule {
@@ -70,7 +70,7 @@ pub(crate) const DUPLICATE_SUBMISSION: Rule = Rule {
     description_en: "When a unit sends more than once the latest submitted_at counts; older ones are listed as superseded, never counted twice.",
     message: "{unit} 的报送 {input}（{submitted_at}）已被较晚的报送 {winner}（{winner_submitted_at}）替代",
     message_en: "{unit}: input {input} ({submitted_at}) is superseded by the later input {winner} ({winner_submitted_at})",
-    check: Check::Structural,
+    library_only: false,
 };
 
 pub(crate) const PARTICIPANTS_OUTLIER: Rule = Rule {
@@ -83,7 +83,7 @@ pub(crate) const PARTICIPANTS_OUTLIER: Rule = Rule {
     description_en: "Participants at 10 times the median of the other units or more is most often a typo (350000 for 35000); check it.",
     message: "{unit} 的参加活动人数 {value} 是其他单位中位数 {median} 的 {ratio} 倍，请核实是否多写了 0",
     message_en: "{unit}: participants {value} are {ratio} times the median {median} of the other units; check for an extra zero",
-    check: Check::Structural,
+    library_only: false,
 };
 
 pub(crate) const SUB_VENUES_EXCEED_PARTICIPANTS: Rule = Rule {
@@ -96,7 +96,7 @@ pub(crate) const SUB_VENUES_EXCEED_PARTICIPANTS: Rule = Rule {
     description_en: "More sub-venues than participants: the two rows are most likely swapped or mistyped.",
     message: "{unit} 的分会场数量 {sub_venues} 多于参加活动人数 {participants}，请核实",
     message_en: "{unit}: sub-venues ({sub_venues}) exceed participants ({participants}); check both rows",
-    check: Check::Structural,
+    library_only: false,
 };
 
 pub(crate) const PARTICIPANTS_MIXED_KINDS: Rule = Rule {
@@ -109,7 +109,7 @@ pub(crate) const PARTICIPANTS_MIXED_KINDS: Rule = Rule {
     description_en: "When units count participants differently (people, person-times, unstated) each kind is totalled apart, never added into one figure.",
     message: "参加活动人数的计量单位不一致（{kinds}），已分别合计，未相加",
     message_en: "Participants are counted in different units ({kinds_en}); totalled per kind, not added together",
-    check: Check::Structural,
+    library_only: false,
 };
 
 pub(crate) const RULES: &[Rule] = &[

@@ -1,0 +1,133 @@
+//! The text parsers' refusals (`text.*`) as data: each code a named rule, so the parsers
+//! cannot misspell one.
+
+use super::DocumentKind;
+use super::Rule;
+use super::Severity::*;
+
+const DOCS: &[DocumentKind] = &[DocumentKind::Summary];
+const CLAUSE: &str = "附件·总结表（文本填写）";
+
+const fn rule(
+    code: &'static str,
+    description: &'static str,
+    description_en: &'static str,
+    message: &'static str,
+    message_en: &'static str,
+) -> Rule {
+    Rule {
+        code,
+        severity: Error,
+        documents: DOCS,
+        reads: &[],
+        clause: CLAUSE,
+        description,
+        description_en,
+        message,
+        message_en,
+        library_only: false,
+    }
+}
+
+pub(crate) const NO_NUMBER: Rule = rule(
+    "text.no_number",
+    "文字中读不出数字或日期（如只有“赢得了市民的广泛好评”），不能据此推测数值。",
+    "No figure or date can be read from the text (e.g. only praise such as 赢得了市民的广泛好评); no value is guessed.",
+    "「{text}」中没有可读出的数字或日期：请填写具体数字（如 1200人、约3.5万人次、98%）或起止日期；文字评价不能换算成数值。",
+    "No figure or date can be read from “{text}”: write a number (e.g. 1200人, 约3.5万人次, 98%) or the dates; praise or description cannot be turned into a value.",
+);
+
+pub(crate) const VAGUE: Rule = rule(
+    "text.vague",
+    "模糊说法（成千上万、数百、上千、几十、若干、两三百、200-300人、9月初、9月中旬、只有月份的“4月~10月”）读不出确切数字或日期，拒绝换算。",
+    "Vague wording (成千上万, 数百, 上千, 几十, 若干, ranges such as 两三百 or 200-300人, 9月初, 9月中旬, month-only spans such as 4月~10月) has no definite number or date and is refused.",
+    "「{text}」是模糊说法，读不出确切的数字或日期：请写明具体数字（如 1200余人、约3.5万人次）或具体起止日期（如 11月22日至28日）。",
+    "“{text}” is vague: no definite number or date can be read from it; write the number (e.g. 1200余人, 约3.5万人次) or the exact dates (e.g. 11月22日至28日).",
+);
+
+pub(crate) const NOT_INTEGER: Rule = rule(
+    "text.not_integer",
+    "小数乘以万、亿后不是整数（如 1.23456万），或人数、场次写成了小数；数量必须是整数。",
+    "A decimal times 万/亿 that is not a whole number (e.g. 1.23456万), or a count of people or events written with decimals; counts must be integers.",
+    "「{text}」算出的数量是 {value}，不是整数：人数、场次等必须是整数，请核对小数位。",
+    "“{text}” works out to {value}, which is not a whole number: counts of people or events must be integers; check the decimals.",
+);
+
+pub(crate) const TOO_LARGE: Rule = rule(
+    "text.too_large",
+    "数量超过可记录的上限（与 JSON 数量字段的上限相同）。",
+    "The number exceeds the largest count that can be recorded (the same limit as a JSON count field).",
+    "「{text}」超出可记录的最大数量 {max}：请核对是否多写了数位或单位（万、亿）。",
+    "“{text}” exceeds the largest count that can be recorded ({max}): check for extra digits or a wrong 万/亿.",
+);
+
+pub(crate) const NUMBER_MALFORMED: Rule = rule(
+    "text.number_malformed",
+    "数字写法不规范或有缺字（如“十十”“1?00”），无法确定数值。",
+    "The number is malformed or has a lost character (e.g. 十十, 1?00), so its value cannot be determined.",
+    "「{text}」中的数字写法不规范或有缺字，无法确定数值：请改为规范写法（如 3500、3,500 或 三千五百）。",
+    "The number in “{text}” is malformed or has a lost character, so its value cannot be determined: write it plainly (e.g. 3500, 3,500 or 三千五百).",
+);
+
+pub(crate) const PERCENT_OUT_OF_RANGE: Rule = rule(
+    "text.percent_out_of_range",
+    "满意率等百分比必须在 0% 到 100% 之间。",
+    "A percentage such as a satisfaction rate must lie between 0% and 100%.",
+    "「{text}」中的百分比 {value}% 超出 0%–100%：满意率不能超过百分之百。",
+    "The percentage {value}% in “{text}” is outside 0%–100%: a satisfaction rate cannot exceed 100%.",
+);
+
+pub(crate) const RATIO_ONLY: Rule = rule(
+    "text.ratio_only",
+    "参与单位只写了比例（如“区县举办活动周占比达到了100%”），没有个数；比例不能换算成个数。",
+    "Participating units are given only as a share (e.g. 占比达到了100%), not as counts; a share cannot be turned into a count.",
+    "「{text}」只给出了比例，没有写单位的个数：请填写具体数量（如“全市9个县区，9个参与”）。",
+    "“{text}” gives only a share, not how many units took part: write the counts (e.g. 全市9个县区，9个参与).",
+);
+
+pub(crate) const YEAR_MISSING: Rule = rule(
+    "text.year_missing",
+    "日期没有写年份，调用方也未提供默认年份。",
+    "The date has no year and the caller gave no default year.",
+    "「{text}」没有写年份，也没有默认年份可用：请写明年份（如 2021年11月22日）。",
+    "“{text}” gives no year and no default year was supplied: write the year (e.g. 2021年11月22日).",
+);
+
+pub(crate) const DATE_GARBLED: Rule = rule(
+    "text.date_garbled",
+    "日期中的“月”“日”缺失或数字粘连（如“1025日”“119日”“20131028119”），无法确定是哪一天。",
+    "A date whose 月/日 markers are lost or whose digits run together (e.g. 1025日, 119日, 20131028119); the day cannot be told.",
+    "「{text}」像是日期，但“月”“日”等字缺失或数字粘连，无法确定是哪一天：请按“11月22日”的格式填写。",
+    "“{text}” looks like a date but its 月/日 markers are missing or its digits run together, so the day cannot be told: write it as 11月22日.",
+);
+
+pub(crate) const DATE_INVALID: Rule = rule(
+    "text.date_invalid",
+    "日历上不存在的日期（如 11月31日、2月30日、13月）。",
+    "A date that does not exist on the calendar (e.g. 11月31日, 2月30日, month 13).",
+    "「{text}」不是有效的日期（{date}）：请核对月份和日期。",
+    "“{text}” is not a valid calendar date ({date}): check the month and day.",
+);
+
+pub(crate) const PERIOD_INVERTED: Rule = rule(
+    "text.period_inverted",
+    "活动时间的结束日期早于开始日期。",
+    "The end date of the period is before its start date.",
+    "「{text}」的结束日期 {end} 早于开始日期 {start}：请核对起止日期。",
+    "In “{text}” the end date {end} is before the start date {start}: check the dates.",
+);
+
+/// One rule per `text.*` code: what the text parsers refuse, and how they say it.
+pub(crate) const RULES: &[Rule] = &[
+    NO_NUMBER,
+    VAGUE,
+    NOT_INTEGER,
+    TOO_LARGE,
+    NUMBER_MALFORMED,
+    PERCENT_OUT_OF_RANGE,
+    RATIO_ONLY,
+    YEAR_MISSING,
+    DATE_GARBLED,
+    DATE_INVALID,
+    PERIOD_INVERTED,
+];
