@@ -4,7 +4,7 @@
 //! [`learning_week::api`]. Each function here takes JSON text and answers JSON text; the Python
 //! half (`python/learning_week/`) turns Python values into that text with `json.dumps` (which
 //! refuses a 100,000-deep list with `RecursionError`, turned into a `json.too_deep` diagnostic
-//! by [`host_value_error`]) and the answers into typed objects. Core's parser caps nesting at
+//! by [`unconvertible_value`]) and the answers into typed objects. Core's parser caps nesting at
 //! 128 levels, so text is safe too. One exception, for speed: [`Compiled::validate_data`] reads plain
 //! Python data (a `dict` of JSON types) without the text and answers with the Python objects
 //! `json.loads` would make of the text answer; it declines anything else, which then goes the
@@ -15,6 +15,7 @@
 //! becoming a `RuntimeError` that says it is a bug. The GIL is released while core works.
 
 use learning_week::api::{self, DocumentKind, ExportError};
+use learning_week::ffi;
 use learning_week::json::Json;
 use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
@@ -92,7 +93,7 @@ impl Compiled {
     #[staticmethod]
     fn compile(py: Python<'_>, options: PyBackedStr) -> PyResult<(Option<Compiled>, String)> {
         let compiled = guarded(py, || {
-            let options = match api::binding_options_json(&options) {
+            let options = match ffi::binding_options(&options) {
                 Ok(o) => o.validate,
                 Err(diags) => return Err(diags),
             };
@@ -104,7 +105,7 @@ impl Compiled {
         })
     }
 
-    /// `Validator::binding_json`: the document as JSON text, the options (`{kind?, lang?,
+    /// `Validator::ffi_validate_text`: the document as JSON text, the options (`{kind?, lang?,
     /// document?}`) as JSON text; answers a `ValidationAnswer` as JSON text.
     #[pyo3(signature = (kind, input, options, pointer=None))]
     fn validate(
@@ -116,7 +117,7 @@ impl Compiled {
         pointer: Option<PyBackedStr>,
     ) -> PyResult<String> {
         let kind = kind_of(kind)?;
-        guarded(py, || self.inner.binding_json(kind, &input, pointer.as_deref(), &options))
+        guarded(py, || self.inner.ffi_validate_text(kind, &input, pointer.as_deref(), &options))
     }
 
     /// Plain Python data (`dict`, `list`, `str`, `int`, `float`, `bool`, `None`, exactly those
@@ -134,10 +135,10 @@ impl Compiled {
         pointer: Option<PyBackedStr>,
     ) -> PyResult<Option<Bound<'py, PyAny>>> {
         let kind = kind_of(kind)?;
-        data_answer(data, |tree| self.inner.binding_tree_answer(kind, tree, pointer.as_deref(), &options))
+        data_answer(data, |tree| self.inner.ffi_validate_tree(kind, tree, pointer.as_deref(), &options))
     }
 
-    /// `Validator::aggregate_inbox_binding`: the files (`(name, bytes, modified RFC 3339 or
+    /// `Validator::ffi_aggregate_inbox`: the files (`(name, bytes, modified RFC 3339 or
     /// None)`), the submissions (a JSON array whose `{"inbox_file": i}` items stand for
     /// `files[i]`) and the options (`{plans?, grace_days?, submitted_at?}`) as JSON text.
     fn aggregate_inbox(
@@ -152,7 +153,7 @@ impl Compiled {
                 .into_iter()
                 .map(|(name, bytes, modified)| api::InboxFile::from_host(name, bytes, modified.as_deref()))
                 .collect();
-            api::to_json_string(&self.inner.aggregate_inbox_binding(&files, &submissions, &options))
+            api::to_json_string(&self.inner.ffi_aggregate_inbox(&files, &submissions, &options))
         })
     }
 
@@ -279,17 +280,17 @@ fn fill<'a>(node: &mut Json<'a>, texts: &mut impl Iterator<Item = &'a str>) -> O
     Some(())
 }
 
-/// `api::read_binding`: a document of `kind` read without validation; answers a `ReadAnswer`.
+/// `ffi::read`: a document of `kind` read without validation; answers a `ReadAnswer`.
 #[pyfunction]
 fn read(py: Python<'_>, kind: &str, input: PyBackedStr) -> PyResult<String> {
     let kind = kind_of(Some(kind))?.unwrap_or(DocumentKind::Summary);
-    guarded(py, || api::to_json_string(&api::read_binding(kind, &input)))
+    guarded(py, || api::to_json_string(&ffi::read(kind, &input)))
 }
 
-/// `api::host_value_error`: the diagnostic for a Python value that cannot become JSON text.
+/// `ffi::unconvertible_value`: the diagnostic for a Python value that cannot become JSON text.
 #[pyfunction]
-fn host_value_error(py: Python<'_>, detail: PyBackedStr, too_deep: bool) -> PyResult<String> {
-    guarded(py, || api::to_json_string(&api::host_value_error(&detail, too_deep)))
+fn unconvertible_value(py: Python<'_>, detail: PyBackedStr, too_deep: bool) -> PyResult<String> {
+    guarded(py, || api::to_json_string(&ffi::unconvertible_value(&detail, too_deep)))
 }
 
 /// `api::rules`: the rule catalog as JSON text.
@@ -304,11 +305,11 @@ fn default_notice(py: Python<'_>) -> PyResult<String> {
     guarded(py, || api::to_json_string(&api::default_notice()))
 }
 
-/// `api::parse_text_json`: a `ParseRequest` (`{parser, text, year?, of_kind?}`) as JSON text;
+/// `ffi::parse_request_text`: a `ParseRequest` (`{parser, text, year?, of_kind?}`) as JSON text;
 /// answers a `ParseAnswer` (`{ok, value?, error?}`) as JSON text.
 #[pyfunction]
 fn parse_text(py: Python<'_>, request: PyBackedStr) -> PyResult<String> {
-    guarded(py, || api::parse_text_json(&request))
+    guarded(py, || ffi::parse_request_text(&request))
 }
 
 /// An export's answer for Python: `(file, "[]")`, or `(None, diagnostics as JSON text)` when
@@ -325,7 +326,7 @@ fn export_answer<'py, T>(
     }
 }
 
-/// `api::summary_docx_json`: a 总结表 or submission and the options (`{notice?}`) as JSON
+/// `ffi::summary_docx_from_text`: a 总结表 or submission and the options (`{notice?}`) as JSON
 /// text; answers `(bytes | None, diagnostics JSON)`.
 #[pyfunction]
 fn summary_docx<'py>(
@@ -333,18 +334,18 @@ fn summary_docx<'py>(
     input: PyBackedStr,
     options: PyBackedStr,
 ) -> PyResult<(Option<Bound<'py, PyAny>>, String)> {
-    let result = guarded(py, || api::summary_docx_json(&input, &options))?;
+    let result = guarded(py, || ffi::summary_docx_from_text(&input, &options))?;
     export_answer(py, result, |py, b| PyBytes::new(py, &b).into_any())
 }
 
-/// `api::rollup_xlsx_json`: a roll-up as JSON text; answers `(bytes | None, diagnostics JSON)`.
+/// `ffi::rollup_xlsx_from_text`: a roll-up as JSON text; answers `(bytes | None, diagnostics JSON)`.
 #[pyfunction]
 fn rollup_xlsx<'py>(py: Python<'py>, rollup: PyBackedStr) -> PyResult<(Option<Bound<'py, PyAny>>, String)> {
-    let result = guarded(py, || api::rollup_xlsx_json(&rollup))?;
+    let result = guarded(py, || ffi::rollup_xlsx_from_text(&rollup))?;
     export_answer(py, result, |py, b| PyBytes::new(py, &b).into_any())
 }
 
-/// `api::rollup_html_json` (a page) or, with `fragment`, `api::rollup_html_fragment_json` (a
+/// `ffi::rollup_html_from_text` (a page) or, with `fragment`, `ffi::rollup_html_fragment_from_text` (a
 /// table for notebooks); answers `(str | None, diagnostics JSON)`.
 #[pyfunction]
 fn rollup_html<'py>(
@@ -354,9 +355,9 @@ fn rollup_html<'py>(
 ) -> PyResult<(Option<Bound<'py, PyAny>>, String)> {
     let result = guarded(py, || {
         if fragment {
-            api::rollup_html_fragment_json(&rollup)
+            ffi::rollup_html_fragment_from_text(&rollup)
         } else {
-            api::rollup_html_json(&rollup)
+            ffi::rollup_html_from_text(&rollup)
         }
     })?;
     export_answer(py, result, |py, s| pyo3::types::PyString::new(py, &s).into_any())
@@ -402,7 +403,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Compiled>()?;
     m.add_function(wrap_pyfunction!(file_class, m)?)?;
     m.add_function(wrap_pyfunction!(read, m)?)?;
-    m.add_function(wrap_pyfunction!(host_value_error, m)?)?;
+    m.add_function(wrap_pyfunction!(unconvertible_value, m)?)?;
     m.add_function(wrap_pyfunction!(rules, m)?)?;
     m.add_function(wrap_pyfunction!(default_notice, m)?)?;
     m.add_function(wrap_pyfunction!(parse_text, m)?)?;

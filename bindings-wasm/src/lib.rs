@@ -9,6 +9,7 @@
 #![allow(clippy::result_large_err, reason = "a diagnostic is returned once per call, straight to JS")]
 
 use learning_week::api::{self, DocumentKind, ValidationAnswer};
+use learning_week::ffi;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -200,7 +201,7 @@ fn json_text(value: &JsValue) -> Result<String, learning_week::Diagnostic> {
                 Some(err) => format!("{}: {}", String::from(err.name()), String::from(err.message())),
                 None => "JSON.stringify failed".to_owned(),
             };
-            Err(api::host_value_error(&detail, e.is_instance_of::<js_sys::RangeError>()))
+            Err(ffi::unconvertible_value(&detail, e.is_instance_of::<js_sys::RangeError>()))
         }
     }
 }
@@ -243,12 +244,12 @@ fn validate_any(
     pointer: Option<&str>,
     options: &JsValue,
 ) -> JsValue {
-    answer_with(kind, input, options, |i, o| api::validate_binding_json(kind, i, pointer, o))
+    answer_with(kind, input, options, |i, o| ffi::validate_text(kind, i, pointer, o))
 }
 
 /// The answer to a `validateField` whose pointer is not a string (a diagnostic, not a TypeError).
 fn not_a_pointer() -> JsValue {
-    let mut d = api::host_value_error("pointer: not a string", false);
+    let mut d = ffi::unconvertible_value("pointer: not a string", false);
     d.document = Some("pointer".into());
     to_js(&ValidationAnswer::from_diagnostics(None, vec![d], None))
 }
@@ -317,7 +318,7 @@ pub fn aggregate(
     #[wasm_bindgen(unchecked_optional_param_type = "AggregateOptions")] options: JsValue,
 ) -> JsValue {
     let answer = match (json_text(&submissions), options_text(&options)) {
-        (Ok(submissions), Ok(options)) => api::aggregate_binding(&submissions, &options),
+        (Ok(submissions), Ok(options)) => ffi::aggregate(&submissions, &options),
         (Err(mut d), _) => {
             d.document = Some("submissions".into());
             api::AggregateAnswer { ok: false, diagnostics: vec![d], rollup: None }
@@ -381,7 +382,7 @@ impl Validator {
         pointer: Option<&str>,
         options: &JsValue,
     ) -> JsValue {
-        answer_with(kind, input, options, |i, o| self.inner.binding_json(kind, i, pointer, o))
+        answer_with(kind, input, options, |i, o| self.inner.ffi_validate_text(kind, i, pointer, o))
     }
 
     /// Validates a document of any kind (`options.kind`, or detected from its keys).
@@ -453,7 +454,7 @@ impl Validator {
         #[wasm_bindgen(unchecked_optional_param_type = "CompiledAggregateOptions")] options: JsValue,
     ) -> JsValue {
         let answer = match (json_text(&submissions), options_text(&options)) {
-            (Ok(submissions), Ok(options)) => self.inner.aggregate_binding(&submissions, &options),
+            (Ok(submissions), Ok(options)) => self.inner.ffi_aggregate(&submissions, &options),
             (Err(mut d), _) => {
                 d.document = Some("submissions".into());
                 api::AggregateAnswer { ok: false, diagnostics: vec![d], rollup: None }
@@ -477,7 +478,7 @@ impl Validator {
             to_js(&api::AggregateAnswer { ok: false, diagnostics: vec![d], rollup: None })
         };
         let Some(list) = files.dyn_ref::<js_sys::Array>() else {
-            let mut d = api::host_value_error("files: not an array of {name, bytes, modified?}", false);
+            let mut d = ffi::unconvertible_value("files: not an array of {name, bytes, modified?}", false);
             d.document = Some("submissions".into());
             return failure(d);
         };
@@ -492,7 +493,7 @@ impl Validator {
                 bytes.dyn_ref::<js_sys::ArrayBuffer>().map(|b| js_sys::Uint8Array::new(b).to_vec())
             };
             let (Some(name), Some(data)) = (get("name").as_string(), data) else {
-                let mut d = api::host_value_error(
+                let mut d = ffi::unconvertible_value(
                     &format!("files[{i}]: not {{name: string, bytes: Uint8Array | ArrayBuffer}}"),
                     false,
                 );
@@ -504,7 +505,7 @@ impl Validator {
         let items: Vec<serde_json::Value> =
             (0..inbox.len()).map(|i| serde_json::json!({ "inbox_file": i })).collect();
         match options_text(&options) {
-            Ok(o) => to_js(&self.inner.aggregate_inbox_binding(
+            Ok(o) => to_js(&self.inner.ffi_aggregate_inbox(
                 &inbox,
                 &serde_json::Value::Array(items).to_string(),
                 &o,
@@ -534,7 +535,7 @@ pub fn rules() -> JsValue {
 
 // ---- text parsers ----
 
-/// `api::parse_text_json` for `parser`: the text (a non-string is answered `type.invalid` by
+/// `ffi::parse_request_text` for `parser`: the text (a non-string is answered `type.invalid` by
 /// core) and the options object's `year` / `of_kind`; an answer, never an exception.
 fn parse_with(parser: &str, text: &JsValue, options: &JsValue, keys: &[&str]) -> JsValue {
     let mut request = serde_json::Map::new();
@@ -560,7 +561,7 @@ fn parse_with(parser: &str, text: &JsValue, options: &JsValue, keys: &[&str]) ->
             }
         }
     }
-    let answer = api::parse_text_json(&serde_json::Value::Object(request).to_string());
+    let answer = ffi::parse_request_text(&serde_json::Value::Object(request).to_string());
     js_sys::JSON::parse(&answer).unwrap_or(JsValue::NULL)
 }
 
@@ -624,7 +625,7 @@ pub fn import_docx(
     let found =
         if bytes.is_null() { "null".to_owned() } else { bytes.js_typeof().as_string().unwrap_or_default() };
     let answer = match options_text(&options) {
-        Ok(o) => api::import_docx_binding(data.as_deref(), &found, &o),
+        Ok(o) => ffi::import_docx(data.as_deref(), &found, &o),
         Err(d) => {
             api::ImportAnswer { summary: None, diagnostics: vec![d], errors: 1, warnings: 0, modified: None }
         }

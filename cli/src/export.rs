@@ -9,6 +9,7 @@
 
 use learning_week::aggregate::CityRollup;
 use learning_week::api::{self, ExportError};
+use learning_week::ffi;
 use learning_week::Lang;
 use serde_json::Value;
 use std::path::Path;
@@ -62,7 +63,7 @@ pub(crate) fn summary(
         }
     };
     let options = serde_json::json!({"notice": notice.map(Value::String)}).to_string();
-    match api::summary_docx_json(&text, &options) {
+    match ffi::summary_docx_from_text(&text, &options) {
         Ok(bytes) => write(out, &bytes),
         Err(e) => {
             report(&e, lang);

@@ -1,6 +1,7 @@
 //! `learning-week import`: reads a 总结表 from a JSON object of form label → cell text.
 
 use learning_week::api;
+use learning_week::ffi;
 use learning_week::Lang;
 use learning_week::Notice;
 use serde_json::Value;
@@ -36,7 +37,7 @@ pub(crate) fn run(labels: &Path, year: Option<i32>) -> ExitCode {
         return ExitCode::from(2);
     }
     let year = year.or(Notice::nanchang_2021_ref().year);
-    println!("{}", api::import_labels_json(&text, year));
+    println!("{}", ffi::import_labels_text(&text, year));
     ExitCode::SUCCESS
 }
 

@@ -1,7 +1,7 @@
 //! Validating a full submission from JSON text through the api (`api::validate_json`): the
 //! happy path (each example submission) and the error path (a document with 18 findings,
 //! core/benches/data/error-path.submission.json). Also `validate_field_json` (one field, as a
-//! web form re-checks per keystroke), `validate_binding_json` (the answer as JSON text, document
+//! web form re-checks per keystroke), `validate_text` (the answer as JSON text, document
 //! included, as the Python and WASM packages ask) and the diagnostics-only answer.
 //! `cargo bench -p learning-week --bench validate`.
 
@@ -9,6 +9,7 @@ mod common;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use learning_week::api::{self, DocumentKind, ValidateOptions, Validator};
+use learning_week::ffi;
 use std::hint::black_box;
 
 const HAPPY: &str = "examples/nanchang-2021/submissions/donghu.submission.json";
@@ -34,11 +35,11 @@ fn validate(c: &mut Criterion) {
         b.iter(|| api::validate_json(Some(DocumentKind::Submission), black_box(&happy), &options))
     });
     g.bench_function("happy/donghu-answer-text", |b| {
-        b.iter(|| api::validate_binding_json(Some(DocumentKind::Submission), black_box(&happy), None, "null"))
+        b.iter(|| ffi::validate_text(Some(DocumentKind::Submission), black_box(&happy), None, "null"))
     });
     g.bench_function("happy/donghu-diagnostics-only", |b| {
         // what the Python package asks for: no `document` in the answer
-        b.iter(|| api::validate_binding(Some(DocumentKind::Submission), black_box(&happy), None, NO_DOCUMENT))
+        b.iter(|| ffi::validate(Some(DocumentKind::Submission), black_box(&happy), None, NO_DOCUMENT))
     });
     g.bench_function("error/18-findings", |b| {
         b.iter(|| api::validate_json(Some(DocumentKind::Submission), black_box(&error), &options))

@@ -1,6 +1,6 @@
 //! A driver for profiling (BENCHMARKS.md): validates one JSON file N times through
 //! `api::validate_json`, or with `--no-document` as the Python package asks (diagnostics
-//! only), or with `--text` answers as JSON text with the document (`api::validate_binding_json`,
+//! only), or with `--text` answers as JSON text with the document (`ffi::validate_text`,
 //! what the WASM package does), or with `--field POINTER` re-checks one field, or with
 //! `--aggregate` rolls the file up N times over (N copies of it as inputs).
 //! Under `valgrind --tool=callgrind` its instruction counts are repeatable on a busy machine.
@@ -11,6 +11,7 @@
 //! ```
 use learning_week::aggregate::{aggregate, AggregateInput};
 use learning_week::api::{self, DocumentKind};
+use learning_week::ffi;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -36,18 +37,13 @@ fn main() {
         }
         Some("--no-document") => {
             for _ in 0..n {
-                let a = api::validate_binding(
-                    Some(DocumentKind::Submission),
-                    &text,
-                    None,
-                    r#"{"document": false}"#,
-                );
+                let a = ffi::validate(Some(DocumentKind::Submission), &text, None, r#"{"document": false}"#);
                 findings += a.diagnostics.len();
             }
         }
         Some("--text") => {
             for _ in 0..n {
-                let a = api::validate_binding_json(Some(DocumentKind::Submission), &text, None, "null");
+                let a = ffi::validate_text(Some(DocumentKind::Submission), &text, None, "null");
                 findings += a.matches("\"code\"").count();
             }
         }

@@ -953,9 +953,9 @@ impl crate::catalog::DocumentKind {
     /// ```
     /// use learning_week::{json, DocumentKind};
     /// let j = json::parse(r#"{"activities": []}"#).unwrap();
-    /// assert_eq!(DocumentKind::detect_json(&j), Some(DocumentKind::Plan));
+    /// assert_eq!(DocumentKind::detect_tree(&j), Some(DocumentKind::Plan));
     /// ```
-    pub fn detect_json(value: &crate::json::Json<'_>) -> Option<DocumentKind> {
+    pub fn detect_tree(value: &crate::json::Json<'_>) -> Option<DocumentKind> {
         let obj = value.as_object()?;
         Self::detect_keys(|k| obj.iter().any(|(key, _)| key == k))
     }

@@ -31,8 +31,12 @@
 //! assert_eq!(validator.notice().units().len(), 13);
 //! ```
 //!
-//! Bindings (Python, WebAssembly) and the CLI go through [`api`] only: every rule, message and
-//! default lives here.
+//! The layers, leaf first (`scripts/check-layers.py` fails on an import upwards or a cycle):
+//! [`catalog`] (codes, templates, diagnostics) → [`text`] parsers → [`decode`] → the model
+//! ([`notice`], [`plan`], [`summary`], [`submission`]) → [`rules`] and [`import`] → [`validate`]
+//! and `office` → [`aggregate`] → `export` → [`api`] (Rust callers, split by operation) →
+//! [`ffi`] (what the Python and WebAssembly packages re-export and convert). Every rule, message
+//! and default lives here; the bindings and the CLI hold none.
 
 #![warn(missing_docs)]
 
@@ -45,6 +49,7 @@ pub mod count;
 pub mod decode;
 #[cfg(feature = "export")]
 pub mod export;
+pub mod ffi;
 pub mod import;
 pub mod json;
 pub mod notice;

@@ -301,7 +301,7 @@ pub fn validate_tree(
         Some(_) => run_semantic_reading(ctx, &field_forms, out),
     };
     let mut d = Decoder::new("");
-    let Some(kind) = kind.or_else(|| DocumentKind::detect_json(v)) else {
+    let Some(kind) = kind.or_else(|| DocumentKind::detect_tree(v)) else {
         if v.is_object() {
             d.emit(&structural::DOCUMENT_KIND_UNKNOWN, params! {"allowed" => DocumentKind::NAMES}, None);
         } else {

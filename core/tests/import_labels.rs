@@ -130,11 +130,11 @@ fn nothing_written_is_dropped() {
 fn api_answers_summary_and_diagnostics() {
     let json = serde_json::to_string(&form()).unwrap();
     let a: serde_json::Value =
-        serde_json::from_str(&learning_week::api::import_labels_json(&json, Some(2021))).unwrap();
+        serde_json::from_str(&learning_week::ffi::import_labels_text(&json, Some(2021))).unwrap();
     assert_eq!(a["summary"]["participation"]["main_venues"]["value"], 1);
     assert!(a["diagnostics"].as_array().unwrap().iter().any(|d| d["code"] == "import.kept_as_text"));
     let bad: serde_json::Value =
-        serde_json::from_str(&learning_week::api::import_labels_json(r#"{"活动主题": ["x"]}"#, None))
+        serde_json::from_str(&learning_week::ffi::import_labels_text(r#"{"活动主题": ["x"]}"#, None))
             .unwrap();
     assert_eq!(bad["diagnostics"][0]["code"], "type.invalid");
     assert_eq!(bad["diagnostics"][0]["path"], "/活动主题");

@@ -2,6 +2,7 @@
 //! BaseException. Arbitrary JSON goes through every entry point, as document and as context.
 
 use learning_week::api::{self, DocumentKind, ValidateOptions};
+use learning_week::ffi;
 use proptest::prelude::*;
 use serde_json::{json, Map, Value};
 
@@ -158,7 +159,7 @@ proptest! {
         let opts = ValidateOptions { notice: Some(n), plan: Some(p) };
         let _ = api::validate_value(None, &v, &opts);
         let req = json!({"input": v, "notice": opts.notice, "plan": opts.plan}).to_string();
-        let out = api::validate_request_json(&req);
+        let out = ffi::validate_request_text(&req);
         prop_assert!(serde_json::from_str::<Value>(&out).is_ok());
     }
 
@@ -173,7 +174,7 @@ proptest! {
             prop_assert_eq!(a.diagnostics.len(), 1);
             prop_assert!(matches!(a.codes()[0], "json.syntax" | "json.too_deep"));
         }
-        let _ = api::validate_request_json(&s);
+        let _ = ffi::validate_request_text(&s);
     }
 
     #[test]
@@ -205,13 +206,13 @@ proptest! {
 
     #[test]
     fn arbitrary_label_imports_never_panic(v in json_value()) {
-        let out = api::import_labels_json(&v.to_string(), Some(2021));
+        let out = ffi::import_labels_text(&v.to_string(), Some(2021));
         prop_assert!(serde_json::from_str::<Value>(&out).is_ok_and(|a| a["diagnostics"].is_array()));
     }
 
     #[test]
     fn arbitrary_parse_requests_never_panic(parser in prop::sample::select(&["quantity", "percent", "period", "venues", "units", "names", "nope"][..]), text in "\\PC{0,40}", year in prop::option::of(-5000i32..5000)) {
-        let out = api::parse_text_json(&json!({"parser": parser, "text": text, "year": year}).to_string());
+        let out = ffi::parse_request_text(&json!({"parser": parser, "text": text, "year": year}).to_string());
         let a: Value = serde_json::from_str(&out).expect("answer is JSON");
         prop_assert!(a["ok"].as_bool() == Some(!a["value"].is_null()) || a["error"].is_object());
     }

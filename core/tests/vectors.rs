@@ -2,6 +2,7 @@
 //! suites run) and reports all failures at once, by case name.
 
 use learning_week::api::{self, DocumentKind, ValidateOptions, Validator};
+use learning_week::ffi;
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -140,7 +141,7 @@ fn shared_vectors() {
     assert!(missing.is_empty(), "rule codes no vector fires: {missing:?}");
 }
 
-/// The bindings answer through `api::validate_binding_json` (the document written straight from
+/// The bindings answer through `ffi::validate_text` (the document written straight from
 /// the typed model): on every vector and example, with every option that changes the answer, its
 /// text must be the text of `to_json_string(&validate_binding(..))` to the byte.
 #[test]
@@ -176,8 +177,8 @@ fn binding_text_is_the_answer_serialised() {
             o.extend(extra.as_object().cloned().unwrap_or_default());
             let o = Value::Object(o).to_string();
             for pointer in [None, Some("/summary/participation/participants"), Some("/host_unit")] {
-                let want = api::to_json_string(&api::validate_binding(*kind, text, pointer, &o));
-                let got = api::validate_binding_json(*kind, text, pointer, &o);
+                let want = api::to_json_string(&ffi::validate(*kind, text, pointer, &o));
+                let got = ffi::validate_text(*kind, text, pointer, &o);
                 assert_eq!(
                     got,
                     want,

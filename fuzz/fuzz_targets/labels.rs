@@ -12,7 +12,7 @@ fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(rest);
     let year = if selector & 1 == 0 { Some(2021) } else { None };
     if selector & 2 == 0 {
-        let out = learning_week::api::import_labels_json(&text, year);
+        let out = learning_week::ffi::import_labels_text(&text, year);
         let v: serde_json::Value = serde_json::from_str(&out).expect("answer is JSON");
         assert!(v.get("diagnostics").is_some_and(|d| d.is_array()), "no diagnostics: {out}");
     } else {

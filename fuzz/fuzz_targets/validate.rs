@@ -1,8 +1,9 @@
 //! The validate entry points: `validate_json` for each document kind (and detection),
-//! `validate_field_json`, and the string-only `validate_request_json`; and that the reader's JSON
+//! `validate_field_json`, and the string-only `validate_request_text`; and that the reader's JSON
 //! tree (`learning_week::json::parse`) agrees with serde_json on every input.
 #![no_main]
 
+use learning_week::ffi;
 use learning_week::api::{self, ValidateOptions};
 use learning_week::DocumentKind;
 use libfuzzer_sys::fuzz_target;
@@ -34,7 +35,7 @@ fuzz_target!(|data: &[u8]| {
             common::check_answer(&api::validate_field_json(kind, doc, pointer, &options));
         }
         _ => {
-            let out = api::validate_request_json(&text);
+            let out = ffi::validate_request_text(&text);
             let v: serde_json::Value = serde_json::from_str(&out).expect("answer is JSON");
             assert!(v.get("valid").is_some_and(|b| b.is_boolean()), "no valid flag: {out}");
         }

@@ -577,7 +577,7 @@ impl RollupState {
             }
             Err((detail, d)) => return self.reject(record, RejectReason::Unreadable, &label, detail, d),
         };
-        let kind = input.kind.or_else(|| DocumentKind::detect_json(&value));
+        let kind = input.kind.or_else(|| DocumentKind::detect_tree(&value));
         match kind {
             Some(DocumentKind::Plan) => self.add_plan(record, &value),
             Some(k @ (DocumentKind::Submission | DocumentKind::Summary)) => {

@@ -261,7 +261,7 @@ impl Validator {
         field: Option<&str>,
     ) -> (ValidationAnswer, Option<Document>) {
         // The kind, given or told from the keys once: the pointer check and the engine share it.
-        let kind = kind.or_else(|| DocumentKind::detect_json(input));
+        let kind = kind.or_else(|| DocumentKind::detect_tree(input));
         if let (Some(pointer), Some(k)) = (field, kind) {
             if let Some(d) = pointer_problem(k, pointer, input) {
                 return (ValidationAnswer::from_diagnostics(kind, vec![d], None), None);

@@ -1,0 +1,253 @@
+//! Word / Excel import for Rust callers, and an imported file as a roll-up input.
+
+use super::*;
+use crate::catalog::{Diagnostic, Severity};
+use serde::Serialize;
+use serde_json::Value;
+
+/// 文件导入结果 / what importing a Word / Excel file gave: the table (absent when the file could
+/// not be used), every import diagnostic, their counts, and the document's own modified date.
+///
+/// ```
+/// let a = learning_week::api::ImportAnswer::from_import(learning_week::SummaryTable::from_labeled_text(
+///     [("参加活动人数", "成千上万人")], Some(2021)), None);
+/// assert_eq!((a.errors, a.warnings), (0, 1));
+/// assert!(a.summary.is_some());
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ImportAnswer {
+    /// 总结表 / the table read; `null` when the file could not be used (see the errors).
+    pub summary: Option<crate::SummaryTable>,
+    /// 导入说明 / what was read with which qualifier, kept as text, not recognised, or refused.
+    pub diagnostics: Vec<Diagnostic>,
+    /// 错误数 / errors (the file could not be used).
+    pub errors: usize,
+    /// 警告数 / warnings (text kept in 其他, unknown labels): a person should look.
+    pub warnings: usize,
+    /// 文件修改时间 / the document's `dcterms:modified`, if it has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub modified: Option<chrono::DateTime<chrono::FixedOffset>>,
+}
+
+impl ImportAnswer {
+    /// Wraps an import: the table is dropped when an error says the file could not be used.
+    ///
+    /// ```
+    /// let a = learning_week::api::ImportAnswer::from_import(learning_week::SummaryTable::from_labeled_text(
+    ///     Vec::<(String, String)>::new(), None), None);
+    /// assert_eq!(a.errors, 0);
+    /// ```
+    pub fn from_import(
+        imported: crate::import::LabeledImport,
+        modified: Option<chrono::DateTime<chrono::FixedOffset>>,
+    ) -> Self {
+        let count = |s| imported.diagnostics.iter().filter(|d| d.severity == s).count();
+        let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
+        ImportAnswer {
+            summary: (errors == 0).then_some(imported.summary),
+            diagnostics: imported.diagnostics,
+            errors,
+            warnings,
+            modified,
+        }
+    }
+}
+
+/// The office formats imported.
+///
+/// ```
+/// use learning_week::api::OfficeFormat;
+/// assert_eq!(OfficeFormat::from_file_name("东湖区总结表.DOCX"), Some(OfficeFormat::Docx));
+/// assert_eq!(OfficeFormat::from_file_name("a.json"), None);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OfficeFormat {
+    /// Word (.docx)
+    Docx,
+    /// Excel (.xlsx)
+    Xlsx,
+}
+
+impl OfficeFormat {
+    /// The format a file name's extension names (.docx, .xlsx; any case).
+    ///
+    /// ```
+    /// assert_eq!(learning_week::api::OfficeFormat::from_file_name("x.xlsx"), Some(learning_week::api::OfficeFormat::Xlsx));
+    /// ```
+    pub fn from_file_name(name: &str) -> Option<Self> {
+        let ext = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
+        match ext.as_deref() {
+            Some("docx") => Some(OfficeFormat::Docx),
+            Some("xlsx") => Some(OfficeFormat::Xlsx),
+            _ => None,
+        }
+    }
+
+    /// Whether this build reads the format (features `docx`, `xlsx`).
+    ///
+    /// ```
+    /// use learning_week::api::OfficeFormat;
+    /// assert!(!OfficeFormat::Xlsx.supported() || OfficeFormat::Docx.supported()); // xlsx builds on docx
+    /// ```
+    pub fn supported(self) -> bool {
+        match self {
+            OfficeFormat::Docx => cfg!(feature = "docx"),
+            OfficeFormat::Xlsx => cfg!(feature = "xlsx"),
+        }
+    }
+}
+
+/// Imports a Word / Excel file's bytes ([`SummaryTable::from_docx`](crate::SummaryTable::from_docx),
+/// `from_xlsx`); `year` is the year when the file gives none. A format this build does not read
+/// answers one `import.missing_part` error rather than failing.
+///
+/// ```
+/// use learning_week::api::{import_office, OfficeFormat};
+/// let a = import_office(OfficeFormat::Docx, b"not a zip", Some(2021));
+/// assert!(a.summary.is_none());
+/// assert_eq!(a.errors, 1);
+/// ```
+pub fn import_office(format: OfficeFormat, bytes: &[u8], year: Option<i32>) -> ImportAnswer {
+    #[cfg(feature = "docx")]
+    let modified = || crate::office::document_modified(bytes);
+    match format {
+        #[cfg(feature = "docx")]
+        OfficeFormat::Docx => {
+            ImportAnswer::from_import(crate::SummaryTable::from_docx(bytes, year), modified())
+        }
+        #[cfg(feature = "xlsx")]
+        OfficeFormat::Xlsx => {
+            ImportAnswer::from_import(crate::SummaryTable::from_xlsx(bytes, year), modified())
+        }
+        #[allow(unreachable_patterns, reason = "reached when a feature is off")]
+        other => {
+            let _ = (bytes, year);
+            let (part, fmt) = match other {
+                OfficeFormat::Docx => ("word/document.xml", ".docx"),
+                OfficeFormat::Xlsx => ("xl/workbook.xml", ".xlsx"),
+            };
+            let d = crate::catalog::make(
+                &crate::catalog::import::IMPORT_MISSING_PART,
+                String::new(),
+                crate::catalog::params! {"part" => format!("{part}（本版本未启用 {fmt} 导入 / this build does not read {fmt}）"), "format" => fmt},
+                None,
+            );
+            ImportAnswer { summary: None, diagnostics: vec![d], errors: 1, warnings: 0, modified: None }
+        }
+    }
+}
+
+/// Imports a .docx (see [`import_office`]).
+///
+/// ```
+/// assert_eq!(learning_week::api::import_docx(b"", None).diagnostics[0].code, "import.not_zip");
+/// ```
+pub fn import_docx(bytes: &[u8], year: Option<i32>) -> ImportAnswer {
+    import_office(OfficeFormat::Docx, bytes, year)
+}
+
+/// Imports a .xlsx (see [`import_office`]).
+///
+/// ```
+/// assert_eq!(learning_week::api::import_xlsx(b"\x00", None).errors, 1);
+/// ```
+pub fn import_xlsx(bytes: &[u8], year: Option<i32>) -> ImportAnswer {
+    import_office(OfficeFormat::Xlsx, bytes, year)
+}
+
+/// Where the 报送时间 of an imported file came from, most trusted first.
+///
+/// ```
+/// use learning_week::api::SubmittedAtSource;
+/// assert_eq!(SubmittedAtSource::Option.as_zh(), "汇总时给定的报送时间");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SubmittedAtSource {
+    /// Given by the person running the roll-up (the CLI's `--submitted-at`, a binding's argument).
+    Option,
+    /// The document's own `dcterms:modified` (docProps/core.xml): when it was last saved, so it
+    /// was sent no earlier.
+    DocumentModified,
+    /// The file's modification time on disk (e.g. when the attachment was saved from the mail).
+    FileModified,
+}
+
+impl SubmittedAtSource {
+    /// The source in Chinese.
+    ///
+    /// ```
+    /// assert_eq!(learning_week::api::SubmittedAtSource::FileModified.as_zh(), "文件的修改时间");
+    /// ```
+    pub fn as_zh(self) -> &'static str {
+        match self {
+            SubmittedAtSource::Option => "汇总时给定的报送时间",
+            SubmittedAtSource::DocumentModified => "文档属性中的修改时间（docProps/core.xml）",
+            SubmittedAtSource::FileModified => "文件的修改时间",
+        }
+    }
+
+    /// The source in English.
+    ///
+    /// ```
+    /// assert_eq!(learning_week::api::SubmittedAtSource::Option.as_en(), "the submission time given for the roll-up");
+    /// ```
+    pub fn as_en(self) -> &'static str {
+        match self {
+            SubmittedAtSource::Option => "the submission time given for the roll-up",
+            SubmittedAtSource::DocumentModified => "the document's modified date (docProps/core.xml)",
+            SubmittedAtSource::FileModified => "the file's modification time",
+        }
+    }
+}
+
+/// A Word / Excel file as a roll-up input: imported, wrapped as a submission whose 报送时间 is
+/// `given`, else the document's `dcterms:modified`, else `file_modified` (an
+/// `import.submitted_at_source` note says which; with none it has no time, like a submission
+/// without `submitted_at`). The import's warnings and errors are the record's notes; a file that
+/// cannot be used is a rejected input with its error, never dropped.
+///
+/// ```
+/// use learning_week::api::{office_aggregate_input, OfficeFormat};
+/// let i = office_aggregate_input(Some("东湖区.docx"), OfficeFormat::Docx, b"oops", None, None, Some(2021));
+/// let r = learning_week::aggregate::aggregate(&learning_week::Notice::nanchang_2021(), &[i], &Default::default());
+/// assert_eq!(r.accounting.rejected[0].id.as_deref(), Some("东湖区.docx"));
+/// assert!(r.accounting.rejected[0].diagnostics.iter().any(|d| d.code == "import.not_zip"));
+/// ```
+pub fn office_aggregate_input(
+    id: Option<&str>,
+    format: OfficeFormat,
+    bytes: &[u8],
+    given: Option<chrono::DateTime<chrono::FixedOffset>>,
+    file_modified: Option<chrono::DateTime<chrono::FixedOffset>>,
+    year: Option<i32>,
+) -> crate::aggregate::AggregateInput {
+    use crate::aggregate::AggregateInput;
+    let answer = import_office(format, bytes, year);
+    let notes: Vec<Diagnostic> = answer
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity != Severity::Info || d.code == "import.from_title")
+        .cloned()
+        .collect();
+    let Some(summary) = answer.summary else {
+        let detail = answer.diagnostics.first().map(|d| d.message.clone()).unwrap_or_default();
+        return AggregateInput::unreadable(id, detail).with_notes(notes);
+    };
+    let when = given
+        .map(|t| (t, SubmittedAtSource::Option))
+        .or(answer.modified.map(|t| (t, SubmittedAtSource::DocumentModified)))
+        .or(file_modified.map(|t| (t, SubmittedAtSource::FileModified)));
+    let mut doc = serde_json::Map::new();
+    let mut notes = notes;
+    if let Some((t, source)) = when {
+        doc.insert("submitted_at".into(), Value::String(t.to_rfc3339()));
+        notes.push(crate::catalog::make(
+            &crate::catalog::import::IMPORT_SUBMITTED_AT_SOURCE,
+            "/submitted_at".into(),
+            crate::catalog::params! {"submitted_at" => t.to_rfc3339(), "source" => source.as_zh(), "source_en" => source.as_en()},
+            None,
+        ));
+    }
+    doc.insert("summary".into(), json_value(&summary));
+    AggregateInput::json(id, Value::Object(doc)).with_notes(notes)
+}

@@ -1,0 +1,324 @@
+//! Validation as the bindings call it: the document and the options as JSON text or the
+//! reader's tree, answered as data or JSON text.
+
+use super::*;
+use crate::api::*;
+use crate::catalog::{Diagnostic, DocumentKind, Lang};
+use crate::decode::parse_json;
+use crate::json::Json;
+use crate::validate::Document;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// A validation request as one JSON object, for callers that hold only strings.
+///
+/// ```
+/// use learning_week::ffi::ValidateRequest;
+/// let r: ValidateRequest = serde_json::from_str(r#"{"kind": "summary", "input": {"host_unit": "东湖区"}}"#).unwrap();
+/// assert!(r.options.notice.is_none());
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ValidateRequest {
+    /// 文档类型 / the kind; absent → detected.
+    #[serde(default)]
+    pub kind: Option<DocumentKind>,
+    /// 输入 / the document (an object, or its JSON text to keep line and column).
+    pub input: Value,
+    /// 校验依据 / notice and plan.
+    #[serde(flatten)]
+    pub options: ValidateOptions,
+}
+
+/// Answers a [`ValidateRequest`] given as JSON text with a [`ValidationAnswer`] as JSON text.
+/// A malformed request is answered, not thrown.
+///
+/// ```
+/// let out = learning_week::ffi::validate_request_text(r#"{"input": "{\"host_unit\": 1}"}"#);
+/// let a: serde_json::Value = serde_json::from_str(&out).unwrap();
+/// assert_eq!(a["valid"], false);
+/// ```
+pub fn validate_request_text(request: &str) -> String {
+    let answer = match parse_json(request) {
+        Err(d) => ValidationAnswer::from_diagnostics(None, vec![d], None),
+        Ok(v) => match serde_json::from_value::<ValidateRequest>(v) {
+            Err(e) => {
+                let d = argument_error("request", "{kind?, input, notice?, plan?}", e.to_string());
+                ValidationAnswer::from_diagnostics(None, vec![d], None)
+            }
+            Ok(req) => match &req.input {
+                Value::String(text) => validate_json(req.kind, text, &req.options),
+                other => validate_value(req.kind, other, &req.options),
+            },
+        },
+    };
+    to_json_string(&answer)
+}
+
+/// The options a binding takes beside a document, as one object (a JS options object):
+/// [`ValidateOptions`] (`notice`, `plan`) plus `kind` and `lang`.
+///
+/// ```
+/// use learning_week::{ffi::binding_options, DocumentKind, Lang};
+/// let o = binding_options(r#"{"kind": "plan", "lang": "en", "notice": null}"#).unwrap();
+/// assert_eq!((o.kind, o.lang), (Some(DocumentKind::Plan), Lang::En));
+/// assert_eq!(binding_options("null").unwrap(), Default::default());
+/// let bad = binding_options(r#"{"lang": "fr"}"#).unwrap_err();
+/// assert_eq!((bad[0].code.as_str(), bad[0].document.as_deref()), ("type.invalid", Some("options")));
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct BindingOptions {
+    /// 文档类型 / the kind, for functions that do not fix it; absent → detected.
+    #[serde(default)]
+    pub kind: Option<DocumentKind>,
+    /// 语言 / the language of each diagnostic's `message`.
+    #[serde(default)]
+    pub lang: Lang,
+    /// 返回规范化文档 / whether the answer carries the `document` as read: absent or true → yes;
+    /// false → it is not built (a caller that keeps only the diagnostics saves that work).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document: Option<bool>,
+    /// 校验依据 / notice and plan.
+    #[serde(flatten)]
+    pub validate: ValidateOptions,
+}
+
+/// Reads a binding's options from JSON text (`null` → defaults); unusable options come back as
+/// one diagnostic tagged `document: "options"`.
+pub fn binding_options(text: &str) -> Result<BindingOptions, Vec<Diagnostic>> {
+    options_json(text, "{kind?, notice?, plan?, lang?: \"zh\" | \"en\"}")
+}
+
+/// Options of type `T` from JSON text (`null` → defaults), or the diagnostic tagged `options`.
+pub(crate) fn options_json<T: Default + serde::de::DeserializeOwned>(
+    text: &str,
+    expected: &str,
+) -> Result<T, Vec<Diagnostic>> {
+    match parse_json(text) {
+        Ok(Value::Null) => Ok(T::default()),
+        Ok(v) => {
+            serde_json::from_value(v).map_err(|e| vec![argument_error("options", expected, e.to_string())])
+        }
+        Err(mut d) => {
+            d.document = Some("options".into());
+            Err(vec![d])
+        }
+    }
+}
+
+/// Validation as a binding calls it: the document and the options as JSON text (a host value
+/// serialised by the host, or the caller's own text, which keeps line and column), the whole
+/// document or, with `pointer`, only the rules that read that field; `kind` (fixed by the
+/// binding's function) wins over `options.kind`; messages in `options.lang`.
+///
+/// ```
+/// use learning_week::{ffi, DocumentKind};
+/// let a = ffi::validate(Some(DocumentKind::Summary), r#"{"host_unit": "朝阳区"}"#, Some("/host_unit"), r#"{"lang": "en"}"#);
+/// assert_eq!(a.codes(), vec!["unit.unknown"]);
+/// assert_eq!(a.diagnostics[0].message, a.diagnostics[0].message_en);
+/// assert_eq!(ffi::validate(None, "{}", None, "{\"plan\": 3}").codes(), vec!["type.invalid"]);
+/// let doc = r#"{"host_unit": "东湖区"}"#;
+/// assert!(ffi::validate(None, doc, None, "null").document.is_some());
+/// assert!(ffi::validate(None, doc, None, r#"{"document": false}"#).document.is_none());
+/// ```
+pub fn validate(
+    kind: Option<DocumentKind>,
+    input: &str,
+    pointer: Option<&str>,
+    options: &str,
+) -> ValidationAnswer {
+    with_value_document(binding_answer(kind, options, |kind, o| text_answer(kind, input, pointer, o)))
+}
+
+/// A binding's options applied around a validation: unusable options are the answer; `kind`
+/// wins over `options.kind`; messages in `options.lang`; no document with `document: false`.
+pub(crate) fn binding_answer(
+    kind: Option<DocumentKind>,
+    options: &str,
+    validate: impl FnOnce(Option<DocumentKind>, &ValidateOptions) -> Typed,
+) -> Typed {
+    let o = match binding_options(options) {
+        Ok(o) => o,
+        Err(diags) => return (ValidationAnswer::from_diagnostics(kind, diags, None), None),
+    };
+    let (answer, document) = validate(kind.or(o.kind), &o.validate);
+    (answer.in_lang(o.lang), document.filter(|_| o.document != Some(false)))
+}
+
+/// [`binding_answer`] for a compiled [`Validator`]'s method: the options carry only `kind`,
+/// `lang` and `document`; a `notice` or `plan` there is refused (they were compiled).
+pub(crate) fn compiled_answer(
+    kind: Option<DocumentKind>,
+    options: &str,
+    validate: impl FnOnce(Option<DocumentKind>) -> Typed,
+) -> Typed {
+    binding_answer(kind, options, |kind, context| {
+        if context.notice.as_ref().is_some_and(|v| !v.is_null())
+            || context.plan.as_ref().is_some_and(|v| !v.is_null())
+        {
+            let found =
+                "notice / plan (they belong to the Validator, given once when it is built)".to_owned();
+            let d = argument_error("options", "{kind?, lang?, document?}", found);
+            return (ValidationAnswer::from_diagnostics(kind, vec![d], None), None);
+        }
+        validate(kind)
+    })
+}
+
+impl Validator {
+    /// What a binding's `Validator.validate(…)` answers, as JSON text: the document as JSON
+    /// text, optionally one field (`pointer`), and the options (`{kind?, lang?, document?}`)
+    /// as JSON text; `kind` (fixed by the binding's method) wins over `options.kind`.
+    ///
+    /// ```
+    /// use learning_week::api::{DocumentKind, Validator};
+    /// let v = Validator::default();
+    /// let out = v.ffi_validate_text(Some(DocumentKind::Summary), r#"{"host_unit": "朝阳区"}"#, Some("/host_unit"), r#"{"lang": "en"}"#);
+    /// assert!(out.contains("unit.unknown"));
+    /// assert!(v.ffi_validate_text(None, "{}", None, r#"{"notice": {}}"#).contains("belong to the Validator"));
+    /// ```
+    pub fn ffi_validate_text(
+        &self,
+        kind: Option<DocumentKind>,
+        input: &str,
+        pointer: Option<&str>,
+        options: &str,
+    ) -> String {
+        answer_text(compiled_answer(kind, options, |kind| self.answer_text(kind, input, pointer)))
+    }
+
+    /// [`Validator::ffi_validate_text`] for a document already in the reader's tree, answered as the
+    /// typed [`ValidationAnswer`] (the Python package builds its objects from it).
+    ///
+    /// ```
+    /// let v = learning_week::api::Validator::default();
+    /// let tree = learning_week::json::parse(r#"{"host_unit": "朝阳区"}"#).unwrap();
+    /// assert!(v.ffi_validate_tree(None, &tree, None, "null").codes().contains(&"unit.unknown"));
+    /// ```
+    pub fn ffi_validate_tree(
+        &self,
+        kind: Option<DocumentKind>,
+        input: &Json<'_>,
+        pointer: Option<&str>,
+        options: &str,
+    ) -> ValidationAnswer {
+        with_value_document(compiled_answer(kind, options, |kind| self.answer_tree(kind, input, pointer)))
+    }
+
+    /// A binding's roll-up on this validator's notice: the submissions as a JSON array (see
+    /// [`AggregateRequest`]) and the options (`{plans?, grace_days?}`) as JSON text.
+    ///
+    /// ```
+    /// let v = learning_week::api::Validator::default();
+    /// let a = v.ffi_aggregate(r#"["{"]"#, r#"{"grace_days": 1}"#);
+    /// assert_eq!(a.rollup.unwrap().accounting.rejected.len(), 1);
+    /// ```
+    pub fn ffi_aggregate(&self, submissions: &str, options: &str) -> AggregateAnswer {
+        aggregate_on(Some(self), submissions, options)
+    }
+}
+
+/// The answer's JSON text, the document written straight from the typed model: the same text as
+/// [`with_value_document`] then [`to_json_string`].
+pub(crate) fn answer_text((answer, document): Typed) -> String {
+    #[derive(Serialize)]
+    struct Text<'a> {
+        #[serde(flatten)]
+        answer: &'a ValidationAnswer,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        document: Option<&'a Document>,
+    }
+    to_json_string(&Text { answer: &answer, document: document.as_ref() })
+}
+
+/// [`validate`] answered as JSON text, what the Python and WASM packages pass on: the
+/// same text as `to_json_string(&ffi::validate(..))`, but the `document` is written straight
+/// from the typed model instead of being built as a [`serde_json::Value`] first (a third of the
+/// work of a full validation).
+///
+/// ```
+/// use learning_week::{api::to_json_string, ffi::{self, validate_text}};
+/// let doc = r#"{"host_unit": "东湖区", "participation": {"participants": "约3.5万人次"}}"#;
+/// assert_eq!(validate_text(None, doc, None, "null"), to_json_string(&ffi::validate(None, doc, None, "null")));
+/// assert!(validate_text(None, "[", None, "null").contains("json.syntax"));
+/// ```
+pub fn validate_text(
+    kind: Option<DocumentKind>,
+    input: &str,
+    pointer: Option<&str>,
+    options: &str,
+) -> String {
+    answer_text(binding_answer(kind, options, |kind, o| text_answer(kind, input, pointer, o)))
+}
+
+/// [`validate_text`] for a document a binding has already turned into the reader's tree
+/// (the Python package walks a `dict` into one instead of writing and re-reading JSON text).
+///
+/// ```
+/// use learning_week::ffi::{validate_text, validate_tree_text};
+/// let text = r#"{"host_unit": "朝阳区"}"#;
+/// let tree = learning_week::json::parse(text).unwrap();
+/// assert_eq!(validate_tree_text(None, &tree, None, "null"), validate_text(None, text, None, "null"));
+/// ```
+pub fn validate_tree_text(
+    kind: Option<DocumentKind>,
+    input: &Json<'_>,
+    pointer: Option<&str>,
+    options: &str,
+) -> String {
+    answer_text(answer_on_tree(kind, input, pointer, options))
+}
+
+/// [`binding_answer`] on the reader's tree: what the two tree entry points share.
+pub(crate) fn answer_on_tree(
+    kind: Option<DocumentKind>,
+    input: &Json<'_>,
+    pointer: Option<&str>,
+    options: &str,
+) -> Typed {
+    binding_answer(kind, options, |kind, o| tree_answer(kind, input, pointer, o))
+}
+
+/// [`validate_tree_text`] answered as the typed [`ValidationAnswer`] (what
+/// `to_json_string` of it writes is that function's text): for a binding that builds host
+/// objects from the answer instead of handing its text to a JSON parser.
+///
+/// ```
+/// use learning_week::{api::to_json_string, ffi::{validate_tree_text, validate_tree}};
+/// let tree = learning_week::json::parse(r#"{"host_unit": "朝阳区"}"#).unwrap();
+/// let answer = validate_tree(None, &tree, None, r#"{"lang": "en"}"#);
+/// assert!(answer.codes().contains(&"unit.unknown"));
+/// assert_eq!(to_json_string(&answer), validate_tree_text(None, &tree, None, r#"{"lang": "en"}"#));
+/// ```
+pub fn validate_tree(
+    kind: Option<DocumentKind>,
+    input: &Json<'_>,
+    pointer: Option<&str>,
+    options: &str,
+) -> ValidationAnswer {
+    with_value_document(answer_on_tree(kind, input, pointer, options))
+}
+
+/// The diagnostic for a host value that cannot become JSON text at all (a JS object nested
+/// deeper than the engine's stack, a cycle, a BigInt): `json.too_deep` when `too_deep`, else
+/// `type.invalid`, at the root, with the host's reason as `detail` / `found`.
+///
+/// ```
+/// let d = learning_week::ffi::unconvertible_value("RangeError: Maximum call stack size exceeded", true);
+/// assert_eq!((d.code.as_str(), d.path.as_str()), ("json.too_deep", ""));
+/// assert_eq!(learning_week::ffi::unconvertible_value("BigInt", false).code, "type.invalid");
+/// ```
+pub fn unconvertible_value(detail: &str, too_deep: bool) -> Diagnostic {
+    let (rule, params) = if too_deep {
+        (
+            &crate::catalog::structural::JSON_TOO_DEEP,
+            crate::catalog::params! {"line" => 1, "column" => 1, "detail" => detail},
+        )
+    } else {
+        (
+            &crate::catalog::structural::TYPE_INVALID,
+            crate::catalog::params! {"expected" => "JSON", "found" => detail},
+        )
+    };
+    crate::catalog::make(rule, String::new(), params, None)
+}
