@@ -180,13 +180,14 @@ function buildDocument() {
 
 // ---- showing the answer -------------------------------------------------------------------
 const under = (path, p) => path === p || path.startsWith(p + '/');
-/** The element whose pointer is the longest prefix of `path` (rows list several, space-separated). */
+/** The element whose pointer is the longest prefix of `path` (rows list several, space-separated);
+ *  on a tie the later one in document order, i.e. the field inside the row that also lists it. */
 function target(path) {
   let best = null;
   let len = -1;
   for (const el of document.querySelectorAll('#form [data-pointer]')) {
     for (const p of el.dataset.pointer.split(' ')) {
-      if (p.length > len && under(path, p)) { best = el; len = p.length; }
+      if (p.length >= len && under(path, p)) { best = el; len = p.length; }
     }
   }
   return best;
@@ -225,18 +226,15 @@ function messageLine(d, t, pathOf = (p) => p) {
   return li;
 }
 let msgId = 0;
-function render(answer) {
+/** The messages beside their fields, tied to them by aria-describedby / aria-invalid. */
+function renderFields(answer) {
   for (const el of document.querySelectorAll('#form .msgs')) el.remove();
   for (const el of document.querySelectorAll('#form [aria-invalid], #form [aria-describedby]')) {
     el.removeAttribute('aria-invalid');
     el.removeAttribute('aria-describedby');
   }
   for (const el of document.querySelectorAll('tr.has-error, tr.has-warning')) el.classList.remove('has-error', 'has-warning');
-  const t = UI[lang];
-  const list = $('summary-list');
-  list.textContent = '';
   for (const d of answer.diagnostics) {
-    list.append(messageLine(d, t));
     const el = d.document ? null : target(d.path);
     const row = el && el.closest('tr');
     if (!row || !visible(el, row)) continue;
@@ -260,6 +258,13 @@ function render(answer) {
     }
     if (d.severity !== 'info') row.classList.add(d.severity === 'error' ? 'has-error' : 'has-warning');
   }
+}
+function render(answer) {
+  renderFields(answer);
+  const t = UI[lang];
+  const list = $('summary-list');
+  list.textContent = '';
+  for (const d of answer.diagnostics) list.append(messageLine(d, t));
   const infos = answer.diagnostics.filter((d) => d.severity === 'info').length;
   $('summary-counts').textContent = answer.valid && !answer.warnings ? `${t.summaryOk} ${t.counts(answer, infos)}` : t.counts(answer, infos);
   $('summary').className = `summary no-print ${answer.valid ? 'valid' : 'invalid'}`;
@@ -632,6 +637,9 @@ async function main() {
   let previousUnit = '';
   const onChange = (e) => {
     if (!e.target.matches(FIELDS)) return;
+    // A text field's `change` (on blur) repeats what its `input` did; re-rendering then would
+    // replace the message button a click on it is about to reach.
+    if (e.type === 'change' && e.target.tagName !== 'SELECT') return;
     // The unit select is handled on `change` only (its `input` comes first and would already
     // have saved the form under the new unit).
     if (e.target.id === 'host_unit' && e.type === 'input') return;
@@ -659,7 +667,9 @@ async function main() {
     if (!row || (e.relatedTarget && row.contains(e.relatedTarget))) return;
     if ([...row.querySelectorAll(FIELDS)].some((f) => touched.has(f)) && !leftRows.has(row)) {
       leftRows.add(row);
-      validateNow();
+      // Only the messages beside the fields: rebuilding the lists here would replace the very
+      // message button a click is moving the focus to.
+      if (last) renderFields(last);
     }
   });
   $('lang-en').addEventListener('change', (e) => {
