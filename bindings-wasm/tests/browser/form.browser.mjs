@@ -314,21 +314,24 @@ try {
     const long = '以“庆建党百年华诞，谱终身学习新篇”为主题，'.repeat(30) + '全文结束。';
     await page.fill('#content', long);
     await page.emulateMedia({ media: 'print' });
-    const shown = await page.evaluate(() => {
-      const sel = '.bar, #import, #summary, #package, button, #form input, #form select, #form textarea, .msgs';
-      return [...document.querySelectorAll(sel)].filter((e) => e.getClientRects().length > 0).map((e) => e.id || e.className || e.tagName);
-    });
-    check(shown.length === 0, `visible in print: ${shown.join(', ')}`);
-    const sheet = await page.evaluate(() => document.querySelector('table.sheet').innerText);
-    check(sheet.includes(long), 'the long 活动内容 is cut in print');
-    for (const v of ['东湖区', example.organizers[0].name, example.leadership.coordinating_department, '约3.5万', '人次', '2021-11-22'])
-      check(sheet.includes(v), `print lacks ${v}`);
-    check(sheet.includes('（主办）'), 'print lacks the organiser role');
-    await page.screenshot({ path: join(out, 'form-print.png'), fullPage: true });
-    const pdf = await page.pdf({ path: join(out, 'form-print.pdf'), preferCSSPageSize: true, printBackground: false });
-    const box = /MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(pdf.toString('latin1'));
-    check(box && Math.abs(Number(box[1]) - 595.3) < 2 && Math.abs(Number(box[2]) - 841.9) < 2, `page size: ${box && box.slice(1)}`);
-    await page.emulateMedia({ media: 'screen' });
+    try {
+      const shown = await page.evaluate(() => {
+        const sel = '.bar, #import, #summary, #package, button, #form input, #form select, #form textarea, .msgs';
+        return [...document.querySelectorAll(sel)].filter((e) => e.getClientRects().length > 0).map((e) => e.id || e.className || e.tagName);
+      });
+      check(shown.length === 0, `visible in print: ${shown.join(', ')}`);
+      const sheet = await page.evaluate(() => document.querySelector('table.sheet').innerText);
+      check(sheet.includes(long), 'the long 活动内容 is cut in print');
+      for (const v of ['东湖区', example.organizers[0].name, example.leadership.coordinating_department, '约3.5万', '人次', '2021-11-22'])
+        check(sheet.includes(v), `print lacks ${v}`);
+      check(sheet.includes('（主办）'), 'print lacks the organiser role');
+      await page.screenshot({ path: join(out, 'form-print.png'), fullPage: true });
+      const pdf = await page.pdf({ path: join(out, 'form-print.pdf'), preferCSSPageSize: true, printBackground: false });
+      const box = /MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(pdf.toString('latin1'));
+      check(box && Math.abs(Number(box[1]) - 595.3) < 2 && Math.abs(Number(box[2]) - 841.9) < 2, `page size: ${box && box.slice(1)}`);
+    } finally {
+      await page.emulateMedia({ media: 'screen' });
+    }
     check(await page.isVisible('#download'), 'controls gone on screen');
     await page.fill('#content', example.theme_and_content.content);
   });
@@ -353,8 +356,8 @@ try {
     check((await page.locator('#organizers .item').count()) === 2, 'two organisers');
     check(/01-standard\.docx/.test(await page.textContent('#import-status')), 'import status');
     // The Word file gives no roles: the selects stay at 「未注明」 and the JSON has none.
-    const roles = await page.locator('#organizers [data-key="role"]').evaluateAll((els) => els.map((e) => e.value));
-    check(roles.every((r) => r === ''), `roles invented: ${roles}`);
+    const roles = await page.locator('#organizers [data-key="role"]').evaluateAll((els) => els.map((e) => [e.value, e.selectedOptions[0]?.textContent]));
+    check(roles.every(([v, shown]) => v === '' && shown === '（未注明）'), `roles invented or not shown as not stated: ${JSON.stringify(roles)}`);
     const { doc } = await downloadJson('summary-imported.json');
     check(doc.organizers.length === 2 && doc.organizers.every((o) => !('role' in o)), `organizers: ${JSON.stringify(doc.organizers)}`);
     check(doc.participation.participants.unit === '人次' && doc.participation.participants.qualifier === 'approx', `participants: ${JSON.stringify(doc.participation.participants)}`);
