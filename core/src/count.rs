@@ -52,6 +52,21 @@ impl Qualifier {
         }
     }
 
+    /// The English words a message puts before the number (`"about "`, `"at least "`,
+    /// `"at most "`; nothing for an exact number).
+    ///
+    /// ```
+    /// assert_eq!(learning_week::Qualifier::AtLeast.en_prefix(), "at least ");
+    /// ```
+    pub fn en_prefix(self) -> &'static str {
+        match self {
+            Qualifier::Exact => "",
+            Qualifier::Approx => "about ",
+            Qualifier::AtLeast => "at least ",
+            Qualifier::AtMost => "at most ",
+        }
+    }
+
     /// Parses a JSON name; `None` for anything else.
     ///
     /// ```

@@ -571,7 +571,7 @@ impl Decode for Count {
                     }
                     Some(_) => None,
                     None => {
-                        d.at_key("value", |d| d.emit(&st::ROW_MISSING, params! {"row" => "value"}, None));
+                        d.at_key("value", |d| d.emit(&st::ROW_MISSING, params! {"row" => "value", "label" => "数值 value"}, None));
                         None
                     }
                 }
@@ -650,7 +650,7 @@ impl Decode for Satisfaction {
                     }
                     (Some(_), None) => None,
                     (None, None) => {
-                        d.at_key("value", |d| d.emit(&st::ROW_MISSING, params! {"row" => "value"}, None));
+                        d.at_key("value", |d| d.emit(&st::ROW_MISSING, params! {"row" => "value", "label" => "数值 value"}, None));
                         None
                     }
                 }
@@ -813,10 +813,9 @@ pub(crate) fn validator_diagnostics(
                     // schemars reads `required` only in its bare form, so its code is mapped here.
                     let code = if e.code == "required" { "row.missing" } else { e.code.as_ref() };
                     let Some(rule) = crate::catalog::Code::find(code).map(|c| c.rule()) else { continue };
-                    let mut p = params! {"row" => field.as_ref()};
-                    if let Some(label) = d.label_at(&ptr) {
-                        p.insert("label".into(), label.into());
-                    }
+                    // The label as the form prints it; the key only when the form has none for it.
+                    let label = d.label_at(&ptr).map_or_else(|| field.to_string(), str::to_owned);
+                    let mut p = params! {"row" => field.as_ref(), "label" => label};
                     // validator keeps params in a hash map too: sorted, so the answer's text is
                     // the same from one call to the next.
                     let mut params: Vec<_> = e.params.iter().filter(|(k, _)| *k != "value").collect();
@@ -884,7 +883,11 @@ fn decode_count_text(
             let c = q.to_count();
             d.emit(
                 &st::COUNT_FROM_TEXT,
-                params! {"text" => s, "value" => c.value, "qualifier" => c.qualifier.as_str()},
+                params! {
+                    "text" => s, "value" => c.value, "qualifier" => c.qualifier.as_str(),
+                    "read_as" => c.display_zh(),
+                    "read_as_en" => format!("{}{}{}", c.qualifier.en_prefix(), c.value, c.unit.as_deref().unwrap_or("")),
+                },
                 Some(v),
             );
             Some(c)
@@ -909,13 +912,15 @@ fn decode_satisfaction_text(
                 crate::satisfaction::Satisfaction::Percent(p) => serde_json::json!(p.value),
                 crate::satisfaction::Satisfaction::Level(l) => serde_json::json!(l.as_str()),
             };
-            let qualifier = match &sat {
-                crate::satisfaction::Satisfaction::Percent(p) => p.qualifier.as_str(),
-                crate::satisfaction::Satisfaction::Level(_) => "level",
+            let (qualifier, read_as, read_as_en) = match &sat {
+                crate::satisfaction::Satisfaction::Percent(p) => {
+                    (p.qualifier.as_str(), p.display_zh(), format!("{}{}%", p.qualifier.en_prefix(), p.value))
+                }
+                crate::satisfaction::Satisfaction::Level(l) => ("level", s.trim().to_owned(), l.as_str().replace('_', " ")),
             };
             d.emit(
                 &st::COUNT_FROM_TEXT,
-                params! {"text" => s, "value" => shown, "qualifier" => qualifier},
+                params! {"text" => s, "value" => shown, "qualifier" => qualifier, "read_as" => read_as, "read_as_en" => read_as_en},
                 Some(v),
             );
             Some(sat)

@@ -57,10 +57,9 @@ fn blank_items(t: &SummaryTable, prefix: &str, d: &mut Decoder) {
             continue;
         }
         let row = rel.rsplit('/').nth(1).unwrap_or_default().to_owned();
-        let mut p = params! {"row" => row};
-        if let Some(label) = d.label_at(&ptr) {
-            p.insert("label".into(), label.into());
-        }
+        // The label as the form prints it; the row's key only when the form has no label for it.
+        let label = d.label_at(&ptr).map_or_else(|| row.clone(), str::to_owned);
+        let p = params! {"row" => row, "label" => label};
         d.diagnostics.push(crate::catalog::make(&structural::ROW_BLANK, ptr, p, None));
     }
 }

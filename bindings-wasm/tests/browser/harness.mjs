@@ -38,15 +38,3 @@ export function finish(label) {
   console.log(`${label}: ${passed} passed, ${failed} failed`);
   process.exit(failed ? 1 : 0);
 }
-
-/** A check known to fail for a reason outside this package (named in `why`, e.g. a core message
- *  template). Printed as a TAP `# TODO` line: a failure does not count, and a pass says the TODO
- *  can go (so the check is kept running and its output seen). */
-export async function todo(name, why, fn) {
-  try {
-    await fn();
-    console.log(`ok - ${name} # TODO now passes: ${why} is fixed, make this a step`);
-  } catch (e) {
-    console.log(`not ok - ${name} # TODO ${why}\n  ${String((e && e.message) || e).split('\n').slice(0, 6).join('\n  ')}`);
-  }
-}

@@ -169,8 +169,8 @@ structural!(
     "附件·活动参与情况",
     "以文字填写的数量已被解读，限定词（约、余、不到）予以保留。",
     "A count written as text was read, keeping its qualifier (约, 余, 不到).",
-    "已将“{text}”解读为 {value}（{qualifier}）",
-    "Read \"{text}\" as {value} ({qualifier})"
+    "已将“{text}”解读为 {read_as}",
+    "Read \"{text}\" as {read_as_en}"
 );
 structural!(
     ENUM_UNKNOWN,
@@ -191,7 +191,7 @@ structural!(
     "附件·总结表",
     "表中要求填写的行不得缺失。",
     "Every required row of the form must be present.",
-    "缺少必填项[[“{label}”]]（{row}）",
+    "缺少必填项“{label}”",
     "Required row \"{row}\"[[ (「{label}」)]] is missing"
 );
 structural!(
@@ -202,7 +202,7 @@ structural!(
     "附件·总结表",
     "必填项不得为空白。",
     "A required row must not be blank.",
-    "必填项[[“{label}”]]（{row}）为空白",
+    "必填项“{label}”为空白",
     "Required row \"{row}\"[[ (「{label}」)]] is blank"
 );
 structural!(
