@@ -23,7 +23,8 @@ CLI = os.environ.get("LW_CLI")
 
 def _inbox(tmp: Path) -> Path:
     """Eight units' JSON submissions, two Word forms and an Excel one (python-docx / openpyxl
-    wrote them), a lock file, a PDF scan and a note."""
+    wrote them), 东湖区's work summary, typical case and scan, a lock file, a scan that names no
+    unit and a note."""
     assert FIXTURES is not None, "LW_OFFICE_FIXTURES is needed (scripts/test-python.sh sets it)"
     inbox = tmp / "inbox"
     inbox.mkdir()
@@ -33,7 +34,12 @@ def _inbox(tmp: Path) -> Path:
     shutil.copy(FIXTURES / "02-title-gives-unit.docx", inbox / "附件.docx")
     shutil.copy(FIXTURES / "14-xlsx-retyped.xlsx", inbox / "总结表.xlsx")
     (inbox / "~$东湖区总结表.docx").write_bytes(b"\x0cAdministrator" + b"\x00" * 148)
-    (inbox / "盖章扫描件.pdf").write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    (inbox / "盖章扫描件.pdf").write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")  # names no unit
+    # 东湖区's package: its work summary, its typical case (only its first lines name the unit)
+    # and its stamped scan.
+    shutil.copy(FIXTURES / "16-work-summary.docx", inbox / "东湖区工作总结.docx")
+    shutil.copy(FIXTURES / "17-typical-case.docx", inbox / "典型案例.docx")
+    (inbox / "东湖区盖章扫描件.pdf").write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
     (inbox / "说明.txt").write_text("各单位材料见附件。", encoding="utf-8")
     return inbox
 
@@ -49,12 +55,18 @@ def test_every_file_of_the_inbox_is_accounted_for(tmp_path: Path) -> None:
     files = [p for p in inbox.rglob("*") if p.is_file()]
     r = lw.aggregate(inbox, submitted_at="2021-12-03")
     a = r.accounting
-    assert a.inputs == len(files) == 14
-    counted = len(a.included) + len(a.superseded) + len(a.rejected) + len(a.plans)
+    assert a.inputs == len(files) == 17
+    counted = len(a.included) + len(a.superseded) + len(a.rejected) + len(a.plans) + len(a.materials)
     assert counted == len(files)
     rejected = {x.id: x.diagnostics[0].message for x in a.rejected}
     assert "锁定文件" in rejected["~$东湖区总结表.docx"]
-    assert "盖章扫描件" in rejected["盖章扫描件.pdf"]
+    assert "看不出属于哪个单位" in rejected["盖章扫描件.pdf"]
+    materials = sorted((x.id, x.unit, x.material) for x in a.materials)
+    assert materials == [
+        ("东湖区工作总结.docx", "东湖区", "work_summary"),
+        ("东湖区盖章扫描件.pdf", "东湖区", "stamped_scan"),
+        ("典型案例.docx", "东湖区", "typical_case"),
+    ]
     assert "不支持的文件类型" in rejected["说明.txt"]
     # The Word and Excel forms are submissions, named by their file, not by a hash.
     ids = {x.id for x in a.included} | {x.id for x in a.superseded}
@@ -76,6 +88,8 @@ def _view(r: dict[str, Any], folder: Path) -> dict[str, Any]:
         "included": sorted(_rel(x.get("id"), folder) for x in a["included"]),
         "superseded": sorted((_rel(x.get("id"), folder), _rel(x.get("superseded_by"), folder)) for x in a["superseded"]),
         "rejected": sorted((_rel(x.get("id"), folder), x.get("reason")) for x in a["rejected"]),
+        "materials": sorted((_rel(x.get("id"), folder), x.get("unit"), x.get("material")) for x in a["materials"]),
+        "codes": sorted((_rel(x.get("id"), folder), tuple((x.get("validation") or {}).get("codes", []))) for x in a["included"]),
         "missing": r["missing_units"],
         "totals": r["totals"],
         "late": [(u["unit"], u["days_late"]) for u in r["late_units"]],

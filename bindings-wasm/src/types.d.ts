@@ -574,6 +574,8 @@ export interface Accounting {
   rejected: InputRecord[];
   /** 活动方案 / plans, used for topic coverage only. */
   plans: InputRecord[];
+  /** 报送材料 / the other files of a unit's package (工作总结材料, 典型活动案例, 盖章扫描件), each with the unit it was assigned to and its kind (`material`). */
+  materials?: InputRecord[];
 }
 
 /** 输入记录 / one input as the roll-up accounted for it. */
@@ -594,6 +596,8 @@ export interface InputRecord {
   days_late?: number | null;
   /** 退回原因 / why it was rejected. */
   reason?: RejectReason | null;
+  /** 材料种类 / for a file of a unit's package that is not its 总结表: which material it is. */
+  material?: MaterialKind | null;
   /** 替代者 / the input that superseded it. */
   superseded_by?: string | null;
   /** 校验情况 / validation counts and codes, when the input could be read. */
@@ -604,6 +608,9 @@ export interface InputRecord {
 
 /** 退回原因 / why an input was not counted. */
 export type RejectReason = "unreadable" | "not_a_submission" | "unknown_unit" | "wrong_year";
+
+/** 报送材料种类 / a kind of material in a unit's package. */
+export type MaterialKind = "work_summary" | "summary_table" | "typical_case" | "stamped_scan" | "other";
 
 /** 校验情况 / how an input fared in validation: counts and the codes found (errors and warnings). */
 export interface ValidationStatus {

@@ -571,7 +571,13 @@ impl Decode for Count {
                     }
                     Some(_) => None,
                     None => {
-                        d.at_key("value", |d| d.emit(&st::ROW_MISSING, params! {"row" => "value", "label" => "数值 value"}, None));
+                        d.at_key("value", |d| {
+                            d.emit(
+                                &st::ROW_MISSING,
+                                params! {"row" => "value", "label" => "数值 value"},
+                                None,
+                            )
+                        });
                         None
                     }
                 }
@@ -650,7 +656,13 @@ impl Decode for Satisfaction {
                     }
                     (Some(_), None) => None,
                     (None, None) => {
-                        d.at_key("value", |d| d.emit(&st::ROW_MISSING, params! {"row" => "value", "label" => "数值 value"}, None));
+                        d.at_key("value", |d| {
+                            d.emit(
+                                &st::ROW_MISSING,
+                                params! {"row" => "value", "label" => "数值 value"},
+                                None,
+                            )
+                        });
                         None
                     }
                 }
@@ -916,7 +928,9 @@ fn decode_satisfaction_text(
                 crate::satisfaction::Satisfaction::Percent(p) => {
                     (p.qualifier.as_str(), p.display_zh(), format!("{}{}%", p.qualifier.en_prefix(), p.value))
                 }
-                crate::satisfaction::Satisfaction::Level(l) => ("level", s.trim().to_owned(), l.as_str().replace('_', " ")),
+                crate::satisfaction::Satisfaction::Level(l) => {
+                    ("level", s.trim().to_owned(), l.as_str().replace('_', " "))
+                }
             };
             d.emit(
                 &st::COUNT_FROM_TEXT,

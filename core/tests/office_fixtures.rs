@@ -99,3 +99,50 @@ fn office_fixtures_import_as_expected() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// A folder as the centre saves it: 东湖区's Word 总结表 with its work summary, its typical case
+/// (whose unit only its first lines name) and its stamped scan; 进贤县's form alone; a scan that
+/// names no unit. Each material joins its unit's package, so 东湖区's duty is met from the real
+/// folder and 进贤县's findings name what it did not send; the unnamed scan is rejected, not guessed.
+#[test]
+fn the_inbox_assigns_each_material_to_its_units_package() {
+    use learning_week::api::{InboxFile, Validator};
+    let dir = fixtures_dir();
+    let read = |name: &str| std::fs::read(dir.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
+    let files = vec![
+        InboxFile::new("东湖区总结表.docx", read("01-standard.docx")),
+        InboxFile::new("东湖区工作总结.docx", read("16-work-summary.docx")),
+        InboxFile::new("典型案例.docx", read("17-typical-case.docx")),
+        InboxFile::new("东湖区盖章件.pdf", b"%PDF-1.4\n".to_vec()),
+        InboxFile::new("进贤县总结表.docx", read("02-title-gives-unit.docx")),
+        InboxFile::new("扫描件.pdf", b"%PDF-1.4\n".to_vec()),
+    ];
+    let v = Validator::default();
+    let t = chrono::DateTime::parse_from_rfc3339("2021-12-03T10:00:00+08:00").unwrap();
+    let r = v.aggregate(&v.inbox_inputs(&files, Some(t)), &Default::default());
+    let a = &r.accounting;
+    assert!(a.is_balanced() && a.inputs == files.len(), "{a:?}");
+    let mut materials: Vec<(&str, &str, &str)> = a
+        .materials
+        .iter()
+        .map(|m| (m.id.as_deref().unwrap_or(""), m.unit.as_deref().unwrap_or(""), m.material.map_or("", |k| k.as_str())))
+        .collect();
+    materials.sort();
+    assert_eq!(
+        materials,
+        [
+            ("东湖区工作总结.docx", "东湖区", "work_summary"),
+            ("东湖区盖章件.pdf", "东湖区", "stamped_scan"),
+            ("典型案例.docx", "东湖区", "typical_case"),
+        ]
+    );
+    let unnamed = a.rejected.iter().find(|x| x.id.as_deref() == Some("扫描件.pdf")).expect("the unnamed scan is rejected");
+    assert!(unnamed.diagnostics.iter().any(|d| d.message.contains("看不出属于哪个单位")), "{unnamed:?}");
+    let codes_of = |unit: &str| {
+        a.included.iter().find(|x| x.unit.as_deref() == Some(unit)).and_then(|x| x.validation.clone()).map(|s| s.codes)
+    };
+    let donghu = codes_of("东湖区").expect("东湖区 is counted");
+    assert!(!donghu.iter().any(|c| c.starts_with("submission.material") || c == "row.missing"), "{donghu:?}");
+    let jinxian = codes_of("进贤县").expect("进贤县 is counted");
+    assert!(jinxian.contains(&"submission.material_missing".to_string()), "{jinxian:?}");
+}

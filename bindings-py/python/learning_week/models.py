@@ -33,6 +33,7 @@ __all__ = [
     "Leadership",
     "LevelCount",
     "Material",
+    "MaterialKind",
     "Mode",
     "Notice",
     "OpeningCeremony",
@@ -47,7 +48,6 @@ __all__ = [
     "Reporting",
     "ReportingUnit",
     "RequiredMaterial",
-    "RequiredMaterialKind",
     "Role",
     "RoleAssignment",
     "RuleDescriptor",
@@ -88,11 +88,11 @@ DocumentKind = Union[Literal["notice"], Literal["plan"], Literal["summary"], Lit
 
 RejectReason = Union[Literal["unreadable"], Literal["not_a_submission"], Literal["unknown_unit"], Literal["wrong_year"]]
 
+MaterialKind = Union[Literal["work_summary"], Literal["summary_table"], Literal["typical_case"], Literal["stamped_scan"], Literal["other"]]
+
 CountKind = Union[Literal["people"], Literal["person_times"], Literal["events"], Literal["items"], Literal["unspecified"]]
 
 UnitStatus = Union[Literal["reported"], Literal["missing"]]
-
-RequiredMaterialKind = Union[Literal["work_summary"], Literal["summary_table"], Literal["typical_case"], Literal["stamped_scan"], Literal["other"]]
 
 
 class Notice(_NoticeBase):
@@ -424,9 +424,9 @@ class RequiredMaterial(_Model):
     __slots__ = ()
 
     @property
-    def kind(self) -> RequiredMaterialKind | None:
+    def kind(self) -> MaterialKind | None:
         """材料种类 / kind."""
-        v: RequiredMaterialKind | None = self._get("kind")
+        v: MaterialKind | None = self._get("kind")
         return v
 
     @property
@@ -1044,9 +1044,9 @@ class Material(_Model):
     __slots__ = ()
 
     @property
-    def kind(self) -> RequiredMaterialKind | None:
+    def kind(self) -> MaterialKind | None:
         """种类 / kind (work_summary, summary_table, typical_case, stamped_scan, other)."""
-        v: RequiredMaterialKind | None = self._get("kind")
+        v: MaterialKind | None = self._get("kind")
         return v
 
     @property
@@ -1426,6 +1426,12 @@ class Accounting(_Model):
         v = self._get("plans")
         return [InputRecord._wrap(x) for x in v]
 
+    @property
+    def materials(self) -> list[InputRecord]:
+        """报送材料 / the other files of a unit's package (工作总结材料, 典型活动案例, 盖章扫描件),"""
+        v = self._get("materials", [])
+        return [InputRecord._wrap(x) for x in v]
+
 class InputRecord(_Model):
     """输入记录 / one input as the roll-up accounted for it."""
 
@@ -1477,6 +1483,12 @@ class InputRecord(_Model):
     def reason(self) -> RejectReason | None:
         """退回原因 / why it was rejected."""
         v: RejectReason | None = self._get("reason")
+        return v
+
+    @property
+    def material(self) -> MaterialKind | None:
+        """材料种类 / for a file of a unit's package that is not its 总结表: which material it is."""
+        v: MaterialKind | None = self._get("material")
         return v
 
     @property
@@ -2223,6 +2235,7 @@ Accounting._FIELDS = (
     ("superseded", None),
     ("rejected", None),
     ("plans", None),
+    ("materials", None),
 )
 
 InputRecord._FIELDS = (
@@ -2234,6 +2247,7 @@ InputRecord._FIELDS = (
     ("submitted_at", None),
     ("days_late", None),
     ("reason", None),
+    ("material", None),
     ("superseded_by", None),
     ("validation", ValidationStatus),
     ("diagnostics", None),

@@ -139,6 +139,9 @@ pub struct InputRecord {
     /// 退回原因 / why it was rejected.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<RejectReason>,
+    /// 材料种类 / for a file of a unit's package that is not its 总结表: which material it is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub material: Option<crate::notice::MaterialKind>,
     /// 替代者 / the input that superseded it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub superseded_by: Option<String>,
@@ -168,6 +171,7 @@ impl InputRecord {
             submitted_at: None,
             days_late: None,
             reason: None,
+            material: None,
             superseded_by: None,
             validation: None,
             diagnostics: Vec::new(),
@@ -213,6 +217,10 @@ pub struct Accounting {
     pub rejected: Vec<InputRecord>,
     /// 活动方案 / plans, used for topic coverage only.
     pub plans: Vec<InputRecord>,
+    /// 报送材料 / the other files of a unit's package (工作总结材料, 典型活动案例, 盖章扫描件),
+    /// each with the unit it was assigned to and its kind (`material`).
+    #[serde(default)]
+    pub materials: Vec<InputRecord>,
 }
 
 impl Accounting {
@@ -222,7 +230,12 @@ impl Accounting {
     /// assert!(learning_week::aggregate::Accounting::default().is_balanced());
     /// ```
     pub fn is_balanced(&self) -> bool {
-        self.included.len() + self.superseded.len() + self.rejected.len() + self.plans.len() == self.inputs
+        self.included.len()
+            + self.superseded.len()
+            + self.rejected.len()
+            + self.plans.len()
+            + self.materials.len()
+            == self.inputs
     }
 }
 

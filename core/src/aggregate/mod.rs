@@ -101,6 +101,14 @@ pub enum InputContent {
     Json(Value),
     /// Could not even be read as text (e.g. not UTF-8); the detail says why.
     Unreadable(String),
+    /// A file of a unit's package that is not its 总结表 (a work summary, the typical case, the
+    /// stamped scan), assigned to its unit by the inbox: accounted for, never counted.
+    Material {
+        /// 单位 / the unit it belongs to (an official name of the notice).
+        unit: String,
+        /// 种类 / which material it is.
+        kind: crate::notice::MaterialKind,
+    },
 }
 
 /// 输入 / one document the city centre received: a submission, a bare 总结表, or a plan.
@@ -167,6 +175,25 @@ impl AggregateInput {
     /// ```
     pub fn submission(id: Option<&str>, submission: &Submission) -> Self {
         Self::json(id, serde_json::to_value(submission).unwrap_or(Value::Null))
+    }
+
+    /// A file of a unit's package that is not its 总结表, assigned to `unit` (see [`InputContent::Material`]).
+    ///
+    /// ```
+    /// use learning_week::aggregate::{aggregate, AggregateInput};
+    /// use learning_week::MaterialKind;
+    /// let i = AggregateInput::material(Some("东湖区典型案例.docx"), "东湖区", MaterialKind::TypicalCase);
+    /// let r = aggregate(&learning_week::Notice::nanchang_2021(), &[i], &Default::default());
+    /// assert_eq!(r.accounting.materials[0].material, Some(MaterialKind::TypicalCase));
+    /// assert!(r.accounting.is_balanced() && r.reported_units.is_empty());
+    /// ```
+    pub fn material(id: Option<&str>, unit: &str, kind: crate::notice::MaterialKind) -> Self {
+        AggregateInput {
+            id: id.map(str::to_owned),
+            kind: None,
+            content: InputContent::Material { unit: unit.to_owned(), kind },
+            notes: Vec::new(),
+        }
     }
 
     /// An input that could not be read as text; `detail` says why.
@@ -270,6 +297,7 @@ pub struct RollupState {
     candidates: Vec<Candidate>,
     rejected: Vec<InputRecord>,
     plans: Vec<PlanEntry>,
+    materials: Vec<InputRecord>,
 }
 
 /// 迟交单位 / a unit whose counted submission arrived after the deadline.
@@ -517,6 +545,7 @@ fn text_of(content: &InputContent) -> Cow<'_, str> {
     match content {
         InputContent::Text(t) | InputContent::Unreadable(t) => Cow::Borrowed(t),
         InputContent::Json(v) => Cow::Owned(serde_json::to_string(v).unwrap_or_default()),
+        InputContent::Material { unit, kind } => Cow::Owned(format!("{unit}/{}", kind.as_str())),
     }
 }
 
@@ -535,6 +564,7 @@ impl RollupState {
             candidates: Vec::new(),
             rejected: Vec::new(),
             plans: Vec::new(),
+            materials: Vec::new(),
         }
     }
 
@@ -568,6 +598,12 @@ impl RollupState {
             InputContent::Json(v) => Ok(Json::borrowed(v)),
             InputContent::Text(t) => parse_document(t).map_err(|d| (d.message.clone(), Some(d))),
             InputContent::Unreadable(detail) => Err((detail.clone(), None)),
+            InputContent::Material { unit, kind } => {
+                record.unit = Some(unit.clone());
+                record.material = Some(*kind);
+                self.materials.push(record);
+                return;
+            }
         };
         let value = match parsed {
             Ok(v) if v.is_object() => v,
@@ -742,6 +778,7 @@ impl RollupState {
         self.candidates.extend(other.candidates);
         self.rejected.extend(other.rejected);
         self.plans.extend(other.plans);
+        self.materials.extend(other.materials);
         self
     }
 
@@ -754,7 +791,7 @@ impl RollupState {
     /// assert!(r.accounting.is_balanced());
     /// ```
     pub fn finish(self) -> CityRollup {
-        let RollupState { notice, inputs, mut candidates, mut rejected, mut plans } = self;
+        let RollupState { notice, inputs, mut candidates, mut rejected, mut plans, mut materials } = self;
         let order: Vec<String> = notice.units().iter().filter_map(|u| u.name.clone()).collect();
         let rank =
             |unit: Option<&str>| unit.and_then(|u| order.iter().position(|o| o == u)).unwrap_or(usize::MAX);
@@ -795,6 +832,9 @@ impl RollupState {
                 rank(b.unit.as_deref()),
                 b.sort_key(),
             ))
+        });
+        materials.sort_by(|a, b| {
+            (rank(a.unit.as_deref()), a.sort_key()).cmp(&(rank(b.unit.as_deref()), b.sort_key()))
         });
         plans.sort_by(|a, b| {
             (rank(a.record.unit.as_deref()), a.record.sort_key())
@@ -978,6 +1018,7 @@ impl RollupState {
             superseded,
             rejected,
             plans: plans.into_iter().map(|p| p.record).collect(),
+            materials,
         };
         CityRollup {
             year: notice.year,

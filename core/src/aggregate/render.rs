@@ -202,7 +202,7 @@ fn lines(r: &CityRollup, l: &L, bullet: &str) -> Vec<String> {
     }
     let a = &r.accounting;
     out.push(format!(
-        "{}: {} = {} {} + {} {} + {} {} + {} {}",
+        "{}: {} = {} {} + {} {} + {} {} + {} {} + {} {}",
         l.t("输入", "Inputs"),
         a.inputs,
         l.h("计入", "included"),
@@ -213,7 +213,18 @@ fn lines(r: &CityRollup, l: &L, bullet: &str) -> Vec<String> {
         a.rejected.len(),
         l.h("方案", "plans"),
         a.plans.len(),
+        l.h("材料", "materials"),
+        a.materials.len(),
     ));
+    for m in &a.materials {
+        let kind = m.material.map_or("", |k| if l.en { k.as_str() } else { k.as_zh() });
+        out.push(format!(
+            "{bullet}{}: {} {} [{kind}]",
+            l.t("材料", "material"),
+            m.unit.as_deref().unwrap_or(""),
+            m.label()
+        ));
+    }
     for s in &a.superseded {
         out.push(format!(
             "{bullet}{}: {} {} → {}",

@@ -221,8 +221,19 @@ pub fn office_aggregate_input(
     file_modified: Option<chrono::DateTime<chrono::FixedOffset>>,
     year: Option<i32>,
 ) -> crate::aggregate::AggregateInput {
+    office_input(id, import_office(format, bytes, year), given, file_modified, None)
+}
+
+/// [`office_aggregate_input`] for a file already imported, with the materials of its unit's
+/// package when the inbox knows them (`None`: the submission says nothing of its materials).
+pub(crate) fn office_input(
+    id: Option<&str>,
+    answer: ImportAnswer,
+    given: Option<chrono::DateTime<chrono::FixedOffset>>,
+    file_modified: Option<chrono::DateTime<chrono::FixedOffset>>,
+    materials: Option<Vec<Value>>,
+) -> crate::aggregate::AggregateInput {
     use crate::aggregate::AggregateInput;
-    let answer = import_office(format, bytes, year);
     let notes: Vec<Diagnostic> = answer
         .diagnostics
         .iter()
@@ -249,5 +260,8 @@ pub fn office_aggregate_input(
         ));
     }
     doc.insert("summary".into(), json_value(&summary));
+    if let Some(m) = materials {
+        doc.insert("materials".into(), Value::Array(m));
+    }
     AggregateInput::json(id, Value::Object(doc)).with_notes(notes)
 }

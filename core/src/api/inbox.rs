@@ -22,11 +22,13 @@
 //! assert_eq!(r.accounting.inputs, 4); // every file accounted for
 //! assert_eq!(r.accounting.rejected.len(), 3);
 //! let says = |what: &str| r.accounting.rejected.iter().any(|x| x.diagnostics.iter().any(|d| d.message.contains(what)));
-//! assert!(says("请另存为 .docx") && says("锁定文件") && says("盖章扫描件"));
+//! assert!(says("请另存为 .docx") && says("锁定文件") && says("看不出属于哪个单位"));
 //! ```
 
-use super::{office_aggregate_input, OfficeFormat, Validator};
+use super::import::office_input;
+use super::{import_office, ImportAnswer, OfficeFormat, Validator};
 use crate::aggregate::AggregateInput;
+use crate::notice::{MaterialKind, UnitMatch};
 use chrono::{DateTime, FixedOffset};
 
 /// One file of the inbox: its name (as saved, a path relative to the folder), its bytes, and
@@ -152,7 +154,6 @@ fn refusal(class: FileClass, name: &str) -> String {
         FileClass::LockFile => "Office 临时锁定文件（~$ 开头），不是报送材料，可删除 / an Office lock file (~$…), not a report; it can be deleted".into(),
         FileClass::OldWord => "Word 97–2003 格式（.doc），本版本尚不能读取：请另存为 .docx 后重新汇总 / Word 97–2003 (.doc), not read by this version: save it as .docx and roll up again".into(),
         FileClass::Wps => "WPS 格式，不能读取：请另存为 .docx / a WPS file, which cannot be read: save it as .docx".into(),
-        FileClass::Scan => "盖章扫描件（PDF 或图片）：本版本尚不能将其归入某单位的报送材料，请人工核对 / a stamped scan (PDF or image): this version does not yet match it to a unit's package; check it by hand".into(),
         _ => {
             let ext = name.rsplit_once('.').map(|(_, e)| e).unwrap_or("");
             format!("不支持的文件类型（.{ext}）：不是总结表（.docx / .xlsx / .json） / an unsupported file type (.{ext}): not a 总结表 (.docx / .xlsx / .json)")
@@ -160,10 +161,63 @@ fn refusal(class: FileClass, name: &str) -> String {
     }
 }
 
+/// A file after the first look: ready as a roll-up input, a 总结表 imported from Word / Excel
+/// (waiting for its unit's materials), or a material of some unit's package (waiting for its unit).
+enum Seen<'f> {
+    Ready(AggregateInput),
+    Report { file: &'f InboxFile, answer: Box<ImportAnswer> },
+    Material { file: &'f InboxFile, kind: MaterialKind, opening: Option<String> },
+}
+
+/// Which material a Word file without the form is, from its name and its title line: 典型 / 案例
+/// → the typical case, 总结 → the work summary; `None` when neither says.
+fn material_kind(name: &str, opening: Option<&str>) -> Option<MaterialKind> {
+    let title = opening.and_then(|o| o.lines().next()).unwrap_or("");
+    let said = |w: &str| base_name(name).contains(w) || title.contains(w);
+    if said("典型") || said("案例") {
+        Some(MaterialKind::TypicalCase)
+    } else if said("总结") {
+        Some(MaterialKind::WorkSummary)
+    } else {
+        None
+    }
+}
+
+/// The file's own name without its folder.
+fn base_name(name: &str) -> &str {
+    name.rsplit(['/', '\\']).next().unwrap_or(name)
+}
+
+/// Why a material could not be given to a unit (zh / en), listing the candidates when several.
+fn unassigned(kind: MaterialKind, candidates: &[&str]) -> String {
+    if candidates.is_empty() {
+        format!(
+            "{}：看不出属于哪个单位，未归入任何单位的报送；请在文件名中写明单位（如「东湖区{}.pdf」） / a {} that names no unit of the notice: it is in no unit's package; put the unit in the file name",
+            kind.as_zh(),
+            kind.as_zh(),
+            kind.as_str()
+        )
+    } else {
+        format!(
+            "{}：可能属于 {}，不作猜测；请在文件名中只写明一个单位 / a {} that could belong to {}: not guessed; name one unit in the file name",
+            kind.as_zh(),
+            candidates.join("、"),
+            kind.as_str(),
+            candidates.join(", ")
+        )
+    }
+}
+
 impl Validator {
-    /// The roll-up inputs of the inbox's files, one per file, in order: JSON as text, Word /
-    /// Excel imported (their 报送时间 from `given`, else the document's modified date, else the
-    /// file's; the input's notes say which), everything else a rejected input with its reason.
+    /// The roll-up inputs of the inbox's files, one per file, in order. JSON is read as text;
+    /// a Word / Excel 总结表 is imported (its 报送时间 from `given`, else the document's modified
+    /// date, else the file's; the input's notes say which) and its submission lists the files
+    /// of its unit's package that are in the folder — itself, and each work summary, typical
+    /// case and stamped scan assigned to that unit — so the notice's reporting duty is checked
+    /// against the real folder. A material is assigned to a unit by its file name, else its
+    /// title, else its first lines (aliases included); several candidates or none make it a
+    /// rejected input that says so, never a guess. Everything else is a rejected input with its
+    /// reason.
     ///
     /// ```
     /// use learning_week::api::{InboxFile, Validator};
@@ -171,6 +225,10 @@ impl Validator {
     /// let inputs = v.inbox_inputs(&[InboxFile::new("a.json", b"{".to_vec()), InboxFile::new("b.bin", vec![0])], None);
     /// assert_eq!(inputs.len(), 2);
     /// assert_eq!(inputs[1].id.as_deref(), Some("b.bin"));
+    /// let scans = [InboxFile::new("东湖区盖章扫描件.pdf", b"%PDF-1.7".to_vec()), InboxFile::new("扫描件.pdf", b"%PDF-1.7".to_vec())];
+    /// let r = v.aggregate(&v.inbox_inputs(&scans, None), &Default::default());
+    /// assert_eq!(r.accounting.materials[0].unit.as_deref(), Some("东湖区"));
+    /// assert_eq!(r.accounting.rejected[0].id.as_deref(), Some("扫描件.pdf"));
     /// ```
     pub fn inbox_inputs(
         &self,
@@ -178,33 +236,131 @@ impl Validator {
         given: Option<DateTime<FixedOffset>>,
     ) -> Vec<AggregateInput> {
         let year = self.notice().year();
-        files
+        let seen: Vec<Seen<'_>> = files.iter().map(|f| self.first_look(f, year)).collect();
+        // Each material's unit, then each unit's materials (in the folder's order).
+        let assigned: Vec<Option<Result<&str, Vec<&str>>>> = seen
             .iter()
-            .map(|f| {
-                let id = Some(f.name.as_str());
-                match classify_file(&f.name, &f.bytes) {
-                    FileClass::Json => match std::str::from_utf8(&f.bytes) {
-                        Ok(text) => AggregateInput::text(id, text.strip_prefix('\u{feff}').unwrap_or(text)),
-                        Err(e) => AggregateInput::unreadable(
-                            id,
-                            format!(
-                                "文件不是 UTF-8 编码 / {} is not UTF-8 (byte {})",
-                                f.name,
-                                e.valid_up_to()
-                            ),
-                        ),
-                    },
-                    FileClass::Docx => {
-                        office_aggregate_input(id, OfficeFormat::Docx, &f.bytes, given, f.modified, year)
-                    }
-                    FileClass::Xlsx => {
-                        office_aggregate_input(id, OfficeFormat::Xlsx, &f.bytes, given, f.modified, year)
-                    }
-                    class => AggregateInput::unreadable(id, refusal(class, &f.name)),
+            .map(|s| match s {
+                Seen::Material { file, opening, .. } => Some(self.unit_named(&file.name, opening.as_deref())),
+                _ => None,
+            })
+            .collect();
+        let mut package: std::collections::BTreeMap<&str, Vec<serde_json::Value>> = Default::default();
+        for (s, a) in seen.iter().zip(&assigned) {
+            if let (Seen::Material { file, kind, .. }, Some(Ok(unit))) = (s, a) {
+                package.entry(unit).or_default().push(material(&file.name, *kind));
+            }
+        }
+        seen.into_iter()
+            .zip(assigned)
+            .map(|(s, a)| match s {
+                Seen::Ready(input) => input,
+                Seen::Report { file, answer } => {
+                    let unit = answer
+                        .summary
+                        .as_ref()
+                        .and_then(|t| t.host_unit.as_deref())
+                        .and_then(|w| self.official_unit(w));
+                    let mut materials = vec![material(&file.name, MaterialKind::SummaryTable)];
+                    materials.extend(unit.and_then(|u| package.get(u)).into_iter().flatten().cloned());
+                    office_input(Some(&file.name), *answer, given, file.modified, Some(materials))
                 }
+                Seen::Material { file, kind, .. } => match a {
+                    Some(Ok(unit)) => AggregateInput::material(Some(&file.name), unit, kind),
+                    Some(Err(candidates)) => {
+                        AggregateInput::unreadable(Some(&file.name), unassigned(kind, &candidates))
+                    }
+                    None => AggregateInput::unreadable(Some(&file.name), unassigned(kind, &[])),
+                },
             })
             .collect()
     }
+
+    /// What a file is, read once.
+    fn first_look<'f>(&self, f: &'f InboxFile, year: Option<i32>) -> Seen<'f> {
+        let id = Some(f.name.as_str());
+        match classify_file(&f.name, &f.bytes) {
+            FileClass::Json => Seen::Ready(match std::str::from_utf8(&f.bytes) {
+                Ok(text) => AggregateInput::text(id, text.strip_prefix('\u{feff}').unwrap_or(text)),
+                Err(e) => AggregateInput::unreadable(
+                    id,
+                    format!("文件不是 UTF-8 编码 / {} is not UTF-8 (byte {})", f.name, e.valid_up_to()),
+                ),
+            }),
+            FileClass::Docx => {
+                let answer = import_office(OfficeFormat::Docx, &f.bytes, year);
+                let no_form = answer.summary.is_none()
+                    && answer
+                        .diagnostics
+                        .iter()
+                        .any(|d| d.code == crate::catalog::import::IMPORT_NO_TABLE.code);
+                if !no_form {
+                    return Seen::Report { file: f, answer: Box::new(answer) };
+                }
+                let opening = docx_opening(&f.bytes);
+                match material_kind(&f.name, opening.as_deref()) {
+                    Some(kind) => Seen::Material { file: f, kind, opening },
+                    None => Seen::Report { file: f, answer: Box::new(answer) },
+                }
+            }
+            FileClass::Xlsx => {
+                Seen::Report { file: f, answer: Box::new(import_office(OfficeFormat::Xlsx, &f.bytes, year)) }
+            }
+            FileClass::Scan => Seen::Material { file: f, kind: MaterialKind::StampedScan, opening: None },
+            class => Seen::Ready(AggregateInput::unreadable(id, refusal(class, &f.name))),
+        }
+    }
+
+    /// The official name of the unit `written` names (an alias too), if it is one of the notice's.
+    fn official_unit(&self, written: &str) -> Option<&str> {
+        match self.notice().model().find_unit(written)? {
+            UnitMatch::Official(u) | UnitMatch::Alias(u) => u.name.as_deref(),
+            UnitMatch::City => None,
+        }
+    }
+
+    /// The unit a material names: in its file name, else its title line, else its first lines;
+    /// the first of these that names any unit decides — one unit, or the candidates when several.
+    fn unit_named(&self, name: &str, opening: Option<&str>) -> Result<&str, Vec<&str>> {
+        let title = opening.and_then(|o| o.lines().next());
+        for text in [Some(base_name(name)), title, opening].into_iter().flatten() {
+            let mut found: Vec<&str> = self
+                .notice()
+                .units()
+                .iter()
+                .filter(|u| {
+                    text.contains(u.name())
+                        || u.aliases().iter().any(|a| !a.is_empty() && text.contains(a.as_str()))
+                })
+                .map(|u| u.name())
+                .collect();
+            found.dedup();
+            match found.len() {
+                0 => continue,
+                1 => return Ok(found[0]),
+                _ => return Err(found),
+            }
+        }
+        Err(Vec::new())
+    }
+}
+
+/// One material of a submission as JSON: its kind, its file name and its format.
+fn material(name: &str, kind: MaterialKind) -> serde_json::Value {
+    let format = base_name(name).rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
+    serde_json::json!({"kind": kind.as_str(), "file_name": base_name(name), "format": format})
+}
+
+/// The opening of a Word file (its title and first lines).
+#[cfg(feature = "docx")]
+fn docx_opening(bytes: &[u8]) -> Option<String> {
+    crate::office::docx_opening(bytes, 400)
+}
+
+/// Without the Word reader there is no opening to read.
+#[cfg(not(feature = "docx"))]
+fn docx_opening(_bytes: &[u8]) -> Option<String> {
+    None
 }
 
 #[cfg(test)]

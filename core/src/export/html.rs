@@ -541,12 +541,13 @@ pub fn rollup_html(r: &CityRollup) -> String {
     let a = &r.accounting;
     let _ = writeln!(
         out,
-        r#"<p class="note">输入 Inputs {} = 计入 included {} + 被替代 superseded {} + 退回 rejected {} + 方案 plans {}。</p></section></body></html>"#,
+        r#"<p class="note">输入 Inputs {} = 计入 included {} + 被替代 superseded {} + 退回 rejected {} + 方案 plans {} + 材料 materials {}。</p></section></body></html>"#,
         a.inputs,
         a.included.len(),
         a.superseded.len(),
         a.rejected.len(),
-        a.plans.len()
+        a.plans.len(),
+        a.materials.len()
     );
     out
 }

@@ -209,6 +209,16 @@ fn read(bytes: &[u8], year: Option<i32>) -> Result<LabeledImport, OfficeError> {
     Ok(import_rows(chosen, body.paragraphs, year))
 }
 
+/// The text of the document's paragraphs outside tables, non-empty ones joined by newlines, at
+/// most `max_chars` characters; `None` when it is not a readable .docx.
+pub(crate) fn opening(bytes: &[u8], max_chars: usize) -> Option<String> {
+    let mut archive = Archive::open(bytes).ok()?;
+    let xml = archive.read_xml(DOCUMENT).ok()??;
+    let body = parse_body(&xml).ok()?;
+    let lines: Vec<&str> = body.paragraphs.iter().map(|p| p.trim()).filter(|p| !p.is_empty()).collect();
+    Some(lines.join("\n").chars().take(max_chars).collect())
+}
+
 /// The document's `dcterms:modified`, if it has one and is a readable .docx/.xlsx.
 pub(crate) fn modified(bytes: &[u8]) -> Option<chrono::DateTime<chrono::FixedOffset>> {
     let mut archive = Archive::open(bytes).ok()?;

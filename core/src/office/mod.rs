@@ -429,6 +429,17 @@ impl crate::SummaryTable {
     }
 }
 
+/// The opening of a .docx without the form — its title and first lines, at most `max_chars`
+/// characters — for telling a work summary from a typical case and whose it is; `None` when
+/// the bytes are not a readable .docx.
+///
+/// ```
+/// assert_eq!(learning_week::office::docx_opening(b"not a zip", 100), None);
+/// ```
+pub fn docx_opening(bytes: &[u8], max_chars: usize) -> Option<String> {
+    docx::opening(bytes, max_chars)
+}
+
 /// The `dcterms:modified` date of a .docx / .xlsx (`docProps/core.xml`), when it has one: what
 /// the roll-up uses as 报送时间 when nothing better is known.
 ///
