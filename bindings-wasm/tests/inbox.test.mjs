@@ -13,7 +13,7 @@ const fixtures =
   process.env.LW_OFFICE_FIXTURES ||
   execFileSync('bash', [join(root, 'scripts', 'office-fixtures.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim();
 
-/** Eight JSON submissions, two Word forms, a lock file, a PDF scan and a note (and, with `xlsx`, an Excel form). */
+/** Eight JSON submissions, two Word forms, 东湖区's work summary, typical case and scan, a lock file, a scan naming no unit and a note (and, with `xlsx`, an Excel form). */
 function makeInbox(xlsx = false) {
   const dir = mkdtempSync(join(tmpdir(), 'lw-inbox-'));
   const inbox = join(dir, 'inbox');
@@ -24,7 +24,11 @@ function makeInbox(xlsx = false) {
   copyFileSync(join(fixtures, '02-title-gives-unit.docx'), join(inbox, '附件.docx'));
   if (xlsx) copyFileSync(join(fixtures, '14-xlsx-retyped.xlsx'), join(inbox, '总结表.xlsx'));
   writeFileSync(join(inbox, '~$东湖区总结表.docx'), Buffer.concat([Buffer.from('\x0cAdministrator'), Buffer.alloc(148)]));
-  writeFileSync(join(inbox, '盖章扫描件.pdf'), '%PDF-1.4\n');
+  writeFileSync(join(inbox, '盖章扫描件.pdf'), '%PDF-1.4\n'); // names no unit
+  // 东湖区's package: its work summary, its typical case (only its first lines name the unit), its scan.
+  copyFileSync(join(fixtures, '16-work-summary.docx'), join(inbox, '东湖区工作总结.docx'));
+  copyFileSync(join(fixtures, '17-typical-case.docx'), join(inbox, '典型案例.docx'));
+  writeFileSync(join(inbox, '东湖区盖章扫描件.pdf'), '%PDF-1.4\n');
   writeFileSync(join(inbox, '说明.txt'), '各单位材料见附件。');
   return { dir, inbox };
 }
@@ -37,6 +41,8 @@ const view = (r, prefix) => {
     included: a.included.map((x) => rel(x.id)).sort(),
     superseded: a.superseded.map((x) => [rel(x.id), rel(x.superseded_by)]).sort(),
     rejected: a.rejected.map((x) => [rel(x.id), x.reason]).sort(),
+    materials: a.materials.map((x) => [rel(x.id), x.unit, x.material]).sort(),
+    codes: a.included.map((x) => [rel(x.id), (x.validation || {}).codes || []]).sort(),
     missing: r.missing_units,
     totals: r.totals,
     late: r.late_units.map((u) => [u.unit, u.days_late]),
@@ -63,7 +69,11 @@ test('dropped files roll up as the CLI rolls up the folder, every file accounted
     assert.deepStrictEqual(view(r, `${inbox}/`), view(rust, `${inbox}/`));
     const rejected = Object.fromEntries(r.accounting.rejected.map((x) => [x.id.slice(inbox.length + 1), x.diagnostics[0].message]));
     assert.match(rejected['~$东湖区总结表.docx'], /锁定文件/);
-    assert.match(rejected['盖章扫描件.pdf'], /盖章扫描件/);
+    assert.match(rejected['盖章扫描件.pdf'], /看不出属于哪个单位/);
+    assert.deepStrictEqual(
+      r.accounting.materials.map((x) => [x.id.slice(inbox.length + 1), x.unit, x.material]).sort(),
+      [['东湖区工作总结.docx', '东湖区', 'work_summary'], ['东湖区盖章扫描件.pdf', '东湖区', 'stamped_scan'], ['典型案例.docx', '东湖区', 'typical_case']],
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
