@@ -125,7 +125,13 @@ fn the_inbox_assigns_each_material_to_its_units_package() {
     let mut materials: Vec<(&str, &str, &str)> = a
         .materials
         .iter()
-        .map(|m| (m.id.as_deref().unwrap_or(""), m.unit.as_deref().unwrap_or(""), m.material.map_or("", |k| k.as_str())))
+        .map(|m| {
+            (
+                m.id.as_deref().unwrap_or(""),
+                m.unit.as_deref().unwrap_or(""),
+                m.material.map_or("", |k| k.as_str()),
+            )
+        })
         .collect();
     materials.sort();
     assert_eq!(
@@ -136,10 +142,18 @@ fn the_inbox_assigns_each_material_to_its_units_package() {
             ("典型案例.docx", "东湖区", "typical_case"),
         ]
     );
-    let unnamed = a.rejected.iter().find(|x| x.id.as_deref() == Some("扫描件.pdf")).expect("the unnamed scan is rejected");
+    let unnamed = a
+        .rejected
+        .iter()
+        .find(|x| x.id.as_deref() == Some("扫描件.pdf"))
+        .expect("the unnamed scan is rejected");
     assert!(unnamed.diagnostics.iter().any(|d| d.message.contains("看不出属于哪个单位")), "{unnamed:?}");
     let codes_of = |unit: &str| {
-        a.included.iter().find(|x| x.unit.as_deref() == Some(unit)).and_then(|x| x.validation.clone()).map(|s| s.codes)
+        a.included
+            .iter()
+            .find(|x| x.unit.as_deref() == Some(unit))
+            .and_then(|x| x.validation.clone())
+            .map(|s| s.codes)
     };
     let donghu = codes_of("东湖区").expect("东湖区 is counted");
     assert!(!donghu.iter().any(|c| c.starts_with("submission.material") || c == "row.missing"), "{donghu:?}");
