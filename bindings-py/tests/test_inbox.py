@@ -23,7 +23,7 @@ CLI = os.environ.get("LW_CLI")
 
 def _inbox(tmp: Path) -> Path:
     """Eight units' JSON submissions, two Word forms and an Excel one (python-docx / openpyxl
-    wrote them), 东湖区's work summary, typical case and scan, a lock file, a scan that names no
+    wrote them), a Word 97–2003 form (LibreOffice), 东湖区's work summary, typical case and scan, a lock file, a scan that names no
     unit and a note."""
     assert FIXTURES is not None, "LW_OFFICE_FIXTURES is needed (scripts/test-python.sh sets it)"
     inbox = tmp / "inbox"
@@ -33,6 +33,8 @@ def _inbox(tmp: Path) -> Path:
     shutil.copy(FIXTURES / "01-standard.docx", inbox / "东湖区总结表.docx")
     shutil.copy(FIXTURES / "02-title-gives-unit.docx", inbox / "附件.docx")
     shutil.copy(FIXTURES / "14-xlsx-retyped.xlsx", inbox / "总结表.xlsx")
+    # An old Word 97–2003 form (LibreOffice wrote it from a python-docx one; checked in).
+    shutil.copy(ROOT / "tests/fixtures/doc/03-messy-labels.doc", inbox / "青山湖区总结表.doc")
     (inbox / "~$东湖区总结表.docx").write_bytes(b"\x0cAdministrator" + b"\x00" * 148)
     (inbox / "盖章扫描件.pdf").write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")  # names no unit
     # 东湖区's package: its work summary, its typical case (only its first lines name the unit)
@@ -55,7 +57,7 @@ def test_every_file_of_the_inbox_is_accounted_for(tmp_path: Path) -> None:
     files = [p for p in inbox.rglob("*") if p.is_file()]
     r = lw.aggregate(inbox, submitted_at="2021-12-03")
     a = r.accounting
-    assert a.inputs == len(files) == 17
+    assert a.inputs == len(files) == 18
     counted = len(a.included) + len(a.superseded) + len(a.rejected) + len(a.plans) + len(a.materials)
     assert counted == len(files)
     rejected = {x.id: x.diagnostics[0].message for x in a.rejected}
@@ -70,6 +72,9 @@ def test_every_file_of_the_inbox_is_accounted_for(tmp_path: Path) -> None:
     assert "不支持的文件类型" in rejected["说明.txt"]
     # The Word and Excel forms are submissions, named by their file, not by a hash.
     ids = {x.id for x in a.included} | {x.id for x in a.superseded}
+    # The .doc is read as the 总结表 it is (counted, or superseded by 青山湖区's later JSON).
+    doc = [x for x in [*a.included, *a.superseded] if x.id == "青山湖区总结表.doc"]
+    assert doc and doc[0].unit == "青山湖区", [x.to_dict() for x in a.rejected]
     assert "东湖区总结表.docx" in ids or any(x.superseded_by == "东湖区总结表.docx" for x in a.superseded)
 
 

@@ -160,3 +160,40 @@ fn the_inbox_assigns_each_material_to_its_units_package() {
     let jinxian = codes_of("进贤县").expect("进贤县 is counted");
     assert!(jinxian.contains(&"submission.material_missing".to_string()), "{jinxian:?}");
 }
+
+/// The Word 97–2003 fixtures (LibreOffice wrote them from the python-docx ones, checked in so
+/// every suite runs them; `scripts/doc-fixtures.sh` rewrites them): each .doc gives the very
+/// 总结表 its .docx gives — same rows, same values, same qualifiers — and the same findings.
+#[test]
+fn a_doc_reads_as_its_docx() {
+    let dir = fixtures_dir();
+    let docs = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/doc");
+    let mut seen = 0;
+    for name in ["01-standard", "03-messy-labels", "09-split-table"] {
+        let doc =
+            std::fs::read(docs.join(format!("{name}.doc"))).unwrap_or_else(|e| panic!("{name}.doc: {e}"));
+        let docx =
+            std::fs::read(dir.join(format!("{name}.docx"))).unwrap_or_else(|e| panic!("{name}.docx: {e}"));
+        let from_doc = import_office(OfficeFormat::Doc, &doc, Some(2021));
+        let from_docx = import_office(OfficeFormat::Docx, &docx, Some(2021));
+        assert!(from_doc.summary.is_some(), "{name}.doc: {:?}", from_doc.diagnostics);
+        assert_eq!(from_doc.summary, from_docx.summary, "{name}: the .doc and the .docx differ");
+        let codes = |a: &learning_week::api::ImportAnswer| {
+            a.diagnostics.iter().map(|d| (d.code.to_string(), d.path.clone())).collect::<Vec<_>>()
+        };
+        assert_eq!(codes(&from_doc), codes(&from_docx), "{name}: findings differ");
+        seen += 1;
+    }
+    assert_eq!(seen, 3);
+    // A work summary without the form is what the .docx says it is: no 总结表.
+    let ws = std::fs::read(docs.join("16-work-summary.doc")).expect("16-work-summary.doc");
+    let a = import_office(OfficeFormat::Doc, &ws, None);
+    assert_eq!(a.diagnostics.iter().map(|d| d.code.as_str()).collect::<Vec<_>>(), ["import.no_table"]);
+    // Damaged: the compound file cut short is one import.bad_doc, never a panic.
+    let doc = std::fs::read(docs.join("01-standard.doc")).expect("01-standard.doc");
+    for cut in [8, 512, 4096, doc.len() / 2] {
+        let a = import_office(OfficeFormat::Doc, &doc[..cut], None);
+        assert_eq!(a.errors, 1, "cut at {cut}: {:?}", a.diagnostics);
+        assert_eq!(a.diagnostics[0].code, "import.bad_doc", "cut at {cut}");
+    }
+}

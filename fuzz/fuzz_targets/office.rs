@@ -23,14 +23,35 @@ fn zip_of(parts: &[(&str, &[u8])]) -> Vec<u8> {
     w.finish().expect("in-memory zip").into_inner()
 }
 
+const DOC: &[u8] = include_bytes!("../../tests/fixtures/doc/01-standard.doc");
+
+/// The fixture .doc with `data` written over it at the offset its first two bytes give.
+fn patched_doc(data: &[u8]) -> Vec<u8> {
+    let mut doc = DOC.to_vec();
+    let (at, rest) = match data {
+        [a, b, rest @ ..] => ((usize::from(*a) << 8 | usize::from(*b)) * 8 % doc.len(), rest),
+        _ => (0, data),
+    };
+    for (i, b) in rest.iter().enumerate() {
+        if let Some(slot) = doc.get_mut(at + i) {
+            *slot = *b;
+        }
+    }
+    doc
+}
+
 const FORM: &str = r#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:tbl><w:tr><w:tc><w:p><w:r><w:t>参加活动人数</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>约3.5万人次</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:body></w:document>"#;
 
 fuzz_target!(|data: &[u8]| {
     let Some((&selector, rest)) = data.split_first() else { return };
     let year = if selector & 0x80 != 0 { Some(2021) } else { None };
-    let answer = match selector % 4 {
+    let answer = match selector % 6 {
         0 => api::import_office(OfficeFormat::Docx, rest, year),
         1 => api::import_office(OfficeFormat::Xlsx, rest, year),
+        // The .doc reader: raw bytes, and a real .doc (LibreOffice's) with the input written over
+        // part of it, so the FIB, the piece table and the paragraph properties are reached.
+        4 => api::import_office(OfficeFormat::Doc, rest, year),
+        5 => api::import_office(OfficeFormat::Doc, &patched_doc(rest), year),
         2 => api::import_docx(&zip_of(&[("word/document.xml", rest)]), year),
         _ => api::import_docx(&zip_of(&[("word/document.xml", FORM.as_bytes()), ("docProps/core.xml", rest)]), year),
     };

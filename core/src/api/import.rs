@@ -66,6 +66,8 @@ pub enum OfficeFormat {
     Docx,
     /// Excel (.xlsx)
     Xlsx,
+    /// Word 97–2003 (.doc)
+    Doc,
 }
 
 impl OfficeFormat {
@@ -79,6 +81,7 @@ impl OfficeFormat {
         match ext.as_deref() {
             Some("docx") => Some(OfficeFormat::Docx),
             Some("xlsx") => Some(OfficeFormat::Xlsx),
+            Some("doc") => Some(OfficeFormat::Doc),
             _ => None,
         }
     }
@@ -93,6 +96,7 @@ impl OfficeFormat {
         match self {
             OfficeFormat::Docx => cfg!(feature = "docx"),
             OfficeFormat::Xlsx => cfg!(feature = "xlsx"),
+            OfficeFormat::Doc => cfg!(feature = "doc"),
         }
     }
 }
@@ -119,12 +123,16 @@ pub fn import_office(format: OfficeFormat, bytes: &[u8], year: Option<i32>) -> I
         OfficeFormat::Xlsx => {
             ImportAnswer::from_import(crate::SummaryTable::from_xlsx(bytes, year), modified())
         }
+        // A .doc has no `dcterms:modified` the reader takes: its time comes from the file.
+        #[cfg(feature = "doc")]
+        OfficeFormat::Doc => ImportAnswer::from_import(crate::SummaryTable::from_doc(bytes, year), None),
         #[allow(unreachable_patterns, reason = "reached when a feature is off")]
         other => {
             let _ = (bytes, year);
             let (part, fmt) = match other {
                 OfficeFormat::Docx => ("word/document.xml", ".docx"),
                 OfficeFormat::Xlsx => ("xl/workbook.xml", ".xlsx"),
+                OfficeFormat::Doc => ("WordDocument", ".doc"),
             };
             let d = crate::catalog::make(
                 &crate::catalog::import::IMPORT_MISSING_PART,

@@ -3,10 +3,10 @@
 //! folder gives one answer whichever door it enters by, and every file is accounted for.
 //!
 //! Each file is classified by its content first (a zip, an OLE compound file, a PDF, JSON
-//! text), then by its name: JSON documents and the Word / Excel 总结表 become submissions; an
-//! Office lock file (`~$…`), an old Word 97–2003 `.doc`, a WPS file, a stamped scan (PDF or
-//! image) or anything else becomes a rejected input that says what it is and what to do. No
-//! file is skipped.
+//! text), then by its name: JSON documents and the Word (.docx, .doc) / Excel 总结表 become
+//! submissions; a work summary, a typical case or a stamped scan joins its unit's package; an
+//! Office lock file (`~$…`), a WPS file or anything else becomes a rejected input that says
+//! what it is and what to do. No file is skipped.
 //!
 //! ```
 //! use learning_week::api::{InboxFile, Validator};
@@ -14,7 +14,7 @@
 //! let files = vec![
 //!     InboxFile::new("东湖区.json", r#"{"summary": {"year": 2021, "host_unit": "东湖区"}}"#.as_bytes().to_vec()),
 //!     InboxFile::new("~$东湖区总结表.docx", vec![0; 162]),
-//!     InboxFile::new("青山湖区总结表.doc", b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec()),
+//!     InboxFile::new("青山湖区总结表.wps", b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec()),
 //!     InboxFile::new("盖章扫描件.pdf", b"%PDF-1.7".to_vec()),
 //! ];
 //! let v = Validator::default();
@@ -90,7 +90,7 @@ pub enum FileClass {
     Xlsx,
     /// An Office lock file (`~$…`), left behind by an open document: not a report.
     LockFile,
-    /// Word 97–2003 (`.doc`, an OLE compound file): not read by this version.
+    /// Word 97–2003 (`.doc`, an OLE compound file): its 总结表 is read like a .docx's.
     OldWord,
     /// A WPS Office file (`.wps`, `.et`).
     Wps,
@@ -152,7 +152,6 @@ pub fn classify_file(name: &str, bytes: &[u8]) -> FileClass {
 fn refusal(class: FileClass, name: &str) -> String {
     match class {
         FileClass::LockFile => "Office 临时锁定文件（~$ 开头），不是报送材料，可删除 / an Office lock file (~$…), not a report; it can be deleted".into(),
-        FileClass::OldWord => "Word 97–2003 格式（.doc），本版本尚不能读取：请另存为 .docx 后重新汇总 / Word 97–2003 (.doc), not read by this version: save it as .docx and roll up again".into(),
         FileClass::Wps => "WPS 格式，不能读取：请另存为 .docx / a WPS file, which cannot be read: save it as .docx".into(),
         _ => {
             let ext = name.rsplit_once('.').map(|(_, e)| e).unwrap_or("");
@@ -302,6 +301,9 @@ impl Validator {
                     Some(kind) => Seen::Material { file: f, kind, opening },
                     None => Seen::Report { file: f, answer: Box::new(answer) },
                 }
+            }
+            FileClass::OldWord => {
+                Seen::Report { file: f, answer: Box::new(import_office(OfficeFormat::Doc, &f.bytes, year)) }
             }
             FileClass::Xlsx => {
                 Seen::Report { file: f, answer: Box::new(import_office(OfficeFormat::Xlsx, &f.bytes, year)) }

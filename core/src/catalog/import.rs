@@ -126,6 +126,21 @@ pub(crate) const IMPORT_DTD_REFUSED: Rule = Rule {
 };
 
 /// No table (Word) or sheet (Excel) with the 总结表's row labels was found.
+pub(crate) const IMPORT_BAD_DOC: Rule = Rule {
+    code: "import.bad_doc",
+    severity: Error,
+    documents: DOCS,
+    reads: &[],
+    clause: FILE_CLAUSE,
+    description: "Word 97–2003 文件（.doc）无法读取：不是 OLE 复合文档、已加密或已损坏。",
+    description_en:
+        "A Word 97–2003 file (.doc) that cannot be read: not an OLE compound file, encrypted or damaged.",
+    message: "Word 97–2003 文件（.doc）无法读取（{detail}）：请用 Word 打开后另存为 .docx",
+    message_en:
+        "The Word 97–2003 file (.doc) cannot be read ({detail}): open it in Word and save it as .docx",
+    library_only: false,
+};
+
 pub(crate) const IMPORT_NO_TABLE: Rule = Rule {
     code: "import.no_table",
     severity: Error,
@@ -192,6 +207,7 @@ pub(crate) const RULES: &[Rule] = &[
     IMPORT_MISSING_PART,
     IMPORT_BAD_XML,
     IMPORT_DTD_REFUSED,
+    IMPORT_BAD_DOC,
     IMPORT_NO_TABLE,
     IMPORT_FROM_TITLE,
     IMPORT_OUTSIDE_TEXT,

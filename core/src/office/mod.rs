@@ -26,6 +26,8 @@ use crate::text_match::normalise_name;
 use serde_json::Value;
 use std::io::{Cursor, Read};
 
+#[cfg(feature = "doc")]
+pub(crate) mod doc;
 pub(crate) mod docx;
 #[cfg(feature = "xlsx")]
 pub(crate) mod xlsx;
@@ -57,6 +59,8 @@ pub(crate) enum Format {
     Docx,
     #[cfg_attr(not(feature = "xlsx"), allow(dead_code))]
     Xlsx,
+    #[cfg_attr(not(feature = "doc"), allow(dead_code))]
+    Doc,
 }
 
 impl Format {
@@ -64,6 +68,7 @@ impl Format {
         match self {
             Format::Docx => ".docx",
             Format::Xlsx => ".xlsx",
+            Format::Doc => ".doc",
         }
     }
 }
@@ -83,6 +88,9 @@ pub(crate) enum OfficeError {
     Dtd(String),
     #[error("no 总结表 among {0} tables")]
     NoTable(usize),
+    #[error("unreadable Word 97–2003 file: {0}")]
+    #[cfg_attr(not(feature = "doc"), allow(dead_code))]
+    BadDoc(String),
 }
 
 impl OfficeError {
@@ -110,6 +118,9 @@ impl OfficeError {
             }
             OfficeError::Dtd(part) => {
                 make(&ir::IMPORT_DTD_REFUSED, String::new(), params! {"part" => part}, None)
+            }
+            OfficeError::BadDoc(detail) => {
+                make(&ir::IMPORT_BAD_DOC, String::new(), params! {"detail" => detail}, None)
             }
             OfficeError::NoTable(tables) => {
                 make(&ir::IMPORT_NO_TABLE, String::new(), params! {"tables" => tables}, None)
@@ -426,6 +437,21 @@ impl crate::SummaryTable {
     #[cfg(feature = "xlsx")]
     pub fn from_xlsx(bytes: &[u8], year: Option<i32>) -> crate::import::LabeledImport {
         xlsx::import(bytes, year)
+    }
+
+    /// Reads the 总结表 from a Word 97–2003 file (.doc bytes, an OLE compound file): the table's
+    /// cells and rows from Word's binary text stream, then the same row-aware import as
+    /// [`from_docx`](Self::from_docx). A file that is not a readable .doc (not a compound file,
+    /// encrypted, damaged) gives an empty table and one `import.bad_doc` error.
+    ///
+    /// ```
+    /// use learning_week::SummaryTable;
+    /// let r = SummaryTable::from_doc(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1 truncated", None);
+    /// assert_eq!(r.diagnostics[0].code, "import.bad_doc");
+    /// ```
+    #[cfg(feature = "doc")]
+    pub fn from_doc(bytes: &[u8], year: Option<i32>) -> crate::import::LabeledImport {
+        doc::import(bytes, year)
     }
 }
 
