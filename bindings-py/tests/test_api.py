@@ -231,3 +231,14 @@ def test_document_validate_method() -> None:
     sub = lw.Submission.from_json(JINXIAN.read_text(encoding="utf-8"))
     assert sub.validate() == lw.validate(sub)
     assert [d.code for d in sub.validate(lang="en")] == ["submission.late"]
+
+
+def test_spans_are_python_string_indices() -> None:
+    # An emoji (4 UTF-8 bytes, 2 UTF-16 units, 1 Python character) before the figure: byte or
+    # UTF-16 offsets would cut the wrong fragment.
+    text = "😀参与群众共600余人，图片200余张"
+    q = lw.parse_quantity(text)
+    assert text[q["span"]["start"]:q["span"]["end"]] == "600余人"
+    names = "😀区教体局、区文明办"
+    items = lw.split_names(names)
+    assert [names[i["span"]["start"]:i["span"]["end"]] for i in items] == [i["text"] for i in items] == ["区教体局", "区文明办"]

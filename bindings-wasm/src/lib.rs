@@ -550,6 +550,8 @@ fn parse_with(parser: &str, text: &JsValue, options: &JsValue, keys: &[&str]) ->
         serde_json::Value::Null
     };
     request.insert("text".into(), text);
+    // Spans in JavaScript's own units (UTF-16): `text.slice(start, end)` is the fragment.
+    request.insert("offsets".into(), "utf16".into());
     if !keys.is_empty() && options.is_object() {
         let opts = match options_text(options) {
             Ok(t) => serde_json::from_str::<serde_json::Value>(&t).unwrap_or(serde_json::Value::Null),

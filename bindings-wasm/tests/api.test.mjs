@@ -98,3 +98,14 @@ test('the public surface of the .d.ts has real types, no `any`', async () => {
     assert.doesNotMatch(ours.replace(/\/\*\*[\s\S]*?\*\//g, ''), /:\s*any\b|<any>|any\[\]/);
   }
 });
+
+test('spans are JavaScript string indices (UTF-16): text.slice(start, end) is the fragment', () => {
+  // An emoji is 2 UTF-16 units (4 UTF-8 bytes): byte or character offsets would cut wrongly.
+  const text = '😀参与群众共600余人，图片200余张';
+  const q = lw.parseQuantity(text);
+  assert.ok(q.ok, JSON.stringify(q.error));
+  assert.equal(text.slice(q.value.span.start, q.value.span.end), '600余人');
+  const names = '😀区教体局、区文明办';
+  const items = lw.splitNames(names).value;
+  assert.deepEqual(items.map((i) => names.slice(i.span.start, i.span.end)), ['区教体局', '区文明办']);
+});

@@ -20,7 +20,7 @@ pub(crate) fn run(parser: TextParser, year: Option<i32>, kind: Option<KindArg>, 
         KindArg::People => CountKind::People,
         KindArg::PersonTimes => CountKind::PersonTimes,
     });
-    let answer = api::parse_text(&ParseRequest { parser, text, year, of_kind });
+    let answer = api::parse_text(&ParseRequest { parser, text, year, of_kind, offsets: Default::default() });
     match (answer.value, answer.error) {
         (Some(value), _) if answer.ok => {
             println!("{}", api::to_json_string(&value));

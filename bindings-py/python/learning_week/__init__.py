@@ -411,12 +411,13 @@ TextInput = Union[str, bytes, bytearray]
 
 
 def _parse(parser: str, text: TextInput, **extra: Any) -> Any:
-    """Runs core's text parser `parser` (`api::parse_text_json`); the parser's value, or
+    """Runs core's text parser `parser` (`ffi::parse_request_text`); the parser's value, or
     `ParseError` carrying the refusal (`text.vague`, `text.date_garbled` …)."""
     if not isinstance(text, (str, bytes, bytearray, memoryview)):
         raise TypeError(f"text must be str or UTF-8 bytes, not {type(text).__name__}")
     try:
-        request = {"parser": parser, "text": _text(text), **{k: v for k, v in extra.items() if v is not None}}
+        # Spans in Python's own units: `text[start:end]` is the fragment (core counts them).
+        request = {"parser": parser, "text": _text(text), "offsets": "chars", **{k: v for k, v in extra.items() if v is not None}}
         request_text = _dumps(request, "options")
     except _Unconvertible as e:
         raise _raise_unconvertible(e) from None

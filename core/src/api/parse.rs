@@ -30,7 +30,7 @@ pub enum TextParser {
 ///
 /// ```
 /// use learning_week::api::{parse_text, ParseRequest, TextParser};
-/// let a = parse_text(&ParseRequest { parser: TextParser::Quantity, text: "115萬余人".into(), year: None, of_kind: None });
+/// let a = parse_text(&ParseRequest { parser: TextParser::Quantity, text: "115萬余人".into(), year: None, of_kind: None, offsets: Default::default() });
 /// assert!(a.ok);
 /// assert_eq!(a.value.unwrap()["value"], 1_150_000);
 /// ```
@@ -46,6 +46,9 @@ pub struct ParseRequest {
     /// 数量种类 / for quantities: pick the first of this kind (`people` for 参加活动人数).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub of_kind: Option<crate::CountKind>,
+    /// 位置单位 / how the answer's spans count: `bytes` (default), `chars` (Python), `utf16` (JS).
+    #[serde(default)]
+    pub offsets: crate::text::Offsets,
 }
 
 /// The answer of a text parser: the parsed value, or the refusal as a diagnostic. Never both.
@@ -65,7 +68,7 @@ pub struct ParseAnswer {
 ///
 /// ```
 /// use learning_week::api::{parse_text, ParseRequest, TextParser};
-/// let a = parse_text(&ParseRequest { parser: TextParser::Quantity, text: "成千上万人".into(), year: None, of_kind: None });
+/// let a = parse_text(&ParseRequest { parser: TextParser::Quantity, text: "成千上万人".into(), year: None, of_kind: None, offsets: Default::default() });
 /// assert!(!a.ok);
 /// assert_eq!(a.error.unwrap().code, "text.vague");
 /// ```
@@ -85,7 +88,12 @@ pub fn parse_text(request: &ParseRequest) -> ParseAnswer {
         TextParser::Names => Ok(json_value(&text::split_names(text))),
     };
     match result {
-        Ok(value) => ParseAnswer { ok: true, value: Some(value), error: None },
+        Ok(mut value) => {
+            if request.offsets != crate::text::Offsets::Bytes {
+                recount_spans(&mut value, text, request.offsets);
+            }
+            ParseAnswer { ok: true, value: Some(value), error: None }
+        }
         Err(e) => {
             let error = crate::catalog::make(
                 e.code.rule(),
@@ -95,6 +103,26 @@ pub fn parse_text(request: &ParseRequest) -> ParseAnswer {
             );
             ParseAnswer { ok: false, value: None, error: Some(error) }
         }
+    }
+}
+
+/// Every `span` of a parser's answer recounted in `offsets` over the parsed text.
+fn recount_spans(v: &mut Value, text: &str, offsets: crate::text::Offsets) {
+    match v {
+        Value::Object(m) => {
+            if let Some(Ok(span)) =
+                m.get("span").map(|s| serde_json::from_value::<crate::text::Span>(s.clone()))
+            {
+                m.insert("span".into(), json_value(&span.in_offsets(text, offsets)));
+            }
+            for (k, x) in m.iter_mut() {
+                if k != "span" {
+                    recount_spans(x, text, offsets);
+                }
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(|x| recount_spans(x, text, offsets)),
+        _ => {}
     }
 }
 

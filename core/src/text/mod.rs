@@ -75,7 +75,49 @@ pub struct Span {
     pub end: usize,
 }
 
+/// How a span's offsets count: UTF-8 bytes (Rust's `str` indices, the default), characters
+/// (Python's `str` indices) or UTF-16 code units (JavaScript's `String` indices). Each binding
+/// asks for its own language's, so `text[start:end]` is the fragment there too.
+///
+/// ```
+/// use learning_week::text::{Offsets, Span};
+/// let text = "😀共600余人";
+/// let bytes = Span { start: 7, end: 16 }; // "600余人" after a 4-byte emoji and a 3-byte 共
+/// assert_eq!(bytes.of(text), "600余人");
+/// assert_eq!(bytes.in_offsets(text, Offsets::Chars), Span { start: 2, end: 7 });
+/// assert_eq!(bytes.in_offsets(text, Offsets::Utf16), Span { start: 3, end: 8 });
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Offsets {
+    /// UTF-8 bytes (Rust).
+    #[default]
+    Bytes,
+    /// Unicode scalar values (Python).
+    Chars,
+    /// UTF-16 code units (JavaScript).
+    Utf16,
+}
+
 impl Span {
+    /// The same span counted in `offsets` over `text` (the text it was read from). An offset
+    /// inside a character (never made by the parsers) counts up to that character.
+    pub fn in_offsets(self, text: &str, offsets: Offsets) -> Span {
+        let count = |at: usize| {
+            let mut cut = at.min(text.len());
+            while !text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            let head = &text[..cut];
+            match offsets {
+                Offsets::Bytes => cut,
+                Offsets::Chars => head.chars().count(),
+                Offsets::Utf16 => head.encode_utf16().count(),
+            }
+        };
+        Span { start: count(self.start), end: count(self.end) }
+    }
+
     /// The text this span covers in `text`, or `""` when it does not fit.
     ///
     /// ```

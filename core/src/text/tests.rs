@@ -227,3 +227,17 @@ fn find_quantities_shares_one_copy_of_the_text() {
     assert_eq!(&*first.source, text);
     assert_eq!(all[4_999].as_ref().map(|q| q.phrase()), Ok("100人"));
 }
+
+#[test]
+fn spans_recount_in_each_languages_units() {
+    let text = "😀参与群众共600余人";
+    let q = parse_quantity(text).unwrap();
+    assert_eq!(q.span.of(text), "600余人");
+    let chars: Vec<char> = text.chars().collect();
+    let c = q.span.in_offsets(text, Offsets::Chars);
+    assert_eq!(chars[c.start..c.end].iter().collect::<String>(), "600余人");
+    let units: Vec<u16> = text.encode_utf16().collect();
+    let u = q.span.in_offsets(text, Offsets::Utf16);
+    assert_eq!(String::from_utf16(&units[u.start..u.end]).unwrap(), "600余人");
+    assert_eq!(q.span.in_offsets(text, Offsets::Bytes), q.span);
+}
