@@ -26,6 +26,9 @@
 //!   the document kind. Validators ignore unknown keywords; ajv in strict mode needs
 //!   `ajv.addKeyword("x-rules")`.
 //!
+//! A build tool behind the feature `schema` (off by default: the WebAssembly and Python packages
+//! do not carry it; the CLI turns it on).
+//!
 //! `learning-week schema --out schemas/` writes [`all_with_examples`] (with examples read from
 //! `examples/nanchang-2021/`); `core/tests/schemas_in_sync.rs` fails when the checked-in files
 //! differ.
