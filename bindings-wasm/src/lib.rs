@@ -16,68 +16,30 @@ use wasm_bindgen::JsCast;
 #[wasm_bindgen(typescript_custom_section)]
 const MODEL_TYPES: &str = include_str!("types.d.ts");
 
+/// The API types written by hand: only what a JSON Schema cannot say, as thin wrappers over the
+/// interfaces generated from core's Rust types into `types.d.ts` (`schemas/api.schema.json` →
+/// `scripts/gen-types.mjs`: the answers, options and text-parser results) — generics (a document
+/// being filled in, an answer typed by its document or parser), documents and roll-up items
+/// where Rust takes any JSON value, bytes, and the `Error` a constructor throws.
 #[wasm_bindgen(typescript_custom_section)]
 const API_TYPES: &str = r#"
+// Written by hand in bindings-wasm/src/lib.rs: only what JSON Schema cannot say (generics, typed
+// documents where Rust takes any JSON value, bytes, Error), over the generated interfaces above.
 /** A document being filled in: any row may be absent or null (validation reports what is missing). */
 export type Draft<T> = T extends (infer U)[] ? Array<Draft<U>> : T extends object ? { [K in keyof T]?: Draft<T[K]> | null } : T;
 /** A document to validate: the object, or its JSON text (syntax errors then keep line and column). */
 export type DocumentInput<T> = Draft<T> | string;
-/** What a validation is checked against, and the language of `message`. */
-export interface ValidateOptions {
-  /** 通知 (object or JSON text); absent → the built-in 2021 Nanchang notice. */
+/** Options of the one-shot validations: `BindingOptions` with the notice and plan typed. */
+export interface ValidateOptions extends Omit<BindingOptions, "kind" | "notice" | "plan"> {
   notice?: DocumentInput<Notice> | null;
-  /** 活动方案: the unit's plan to compare a 总结表 with. */
   plan?: DocumentInput<ActivityPlan> | null;
-  /** Language of each diagnostic's `message` ("zh" by default); `message_en` is always English. */
-  lang?: "zh" | "en";
-  /** Whether the answer carries `document` (the document as read): absent or true → yes; false → only the findings, in about half the time. */
-  document?: boolean;
 }
+/** Options of `validate` and `validateField`: also the kind, when it is not to be detected from the keys. */
+export type FieldOptions = ValidateOptions & Pick<BindingOptions, "kind">;
 /** Options of a compiled `Validator`'s calls (the notice and plan were given to its constructor). */
-export interface CallOptions {
-  kind?: DocumentKind | null;
-  /** Language of each diagnostic's `message` ("zh" by default); `message_en` is always English. */
-  lang?: "zh" | "en";
-  /** Whether the answer carries `document`: absent or true → yes; false → only the findings. */
-  document?: boolean;
-}
-/** Options of a compiled `Validator`'s roll-up. */
-export interface CompiledAggregateOptions {
-  /** 活动方案 sent separately (topic coverage). */
-  plans?: AggregateItem[];
-  /** 宽限天数; absent → the notice's. */
-  grace_days?: number | null;
-}
-/** A file of the inbox, as the browser reads a dropped `File`. */
-export interface InboxFile {
-  name: string;
-  bytes: Uint8Array | ArrayBuffer;
-  /** RFC 3339 (`new Date(file.lastModified).toISOString()`). */
-  modified?: string | null;
-}
-/** Options of `Validator.aggregateFiles`. */
-export interface InboxOptions extends CompiledAggregateOptions {
-  /** The time of the Word / Excel files: RFC 3339, or a date in the notice's time zone. */
-  submitted_at?: string | null;
-}
-/** What `new Validator(…)` throws for an unusable notice or plan. */
-export interface CompileError extends Error {
-  diagnostics: Diagnostic[];
-}
-/** Options of `validate` and `validateField`: the document kind, when it is not to be detected from the keys. */
-export interface FieldOptions extends ValidateOptions {
-  kind?: DocumentKind | null;
-}
-/** The answer to a validation: never an exception, always data. */
-export interface ValidationAnswer<D = SummaryTable | ActivityPlan | Submission | Notice> {
-  /** true when no diagnostic is an error. */
-  valid: boolean;
-  /** the kind validated (given or detected); null when it could not be told. */
-  kind: DocumentKind | null;
-  errors: number;
-  warnings: number;
-  diagnostics: Diagnostic[];
-  /** the document as read (counts written as text become qualified objects); absent for `validateField`. */
+export type CallOptions = Omit<BindingOptions, "notice" | "plan">;
+/** The answer to a validation, its `document` typed by the kind validated. */
+export interface ValidationAnswer<D = SummaryTable | ActivityPlan | Submission | Notice> extends Omit<ValidationAnswerBase, "document"> {
   document?: D;
 }
 /** One item of a roll-up: a submission (or a bare 总结表, or a plan), its JSON text, or a wrapper naming it. */
@@ -87,105 +49,43 @@ export type AggregateItem =
   | Draft<ActivityPlan>
   | { id?: string; input: DocumentInput<Submission> | Draft<SummaryTable> | Draft<ActivityPlan> }
   | { id?: string; input_text: string };
-/** Options of a roll-up. */
-export interface AggregateOptions {
-  /** 通知 (object or JSON text); absent → the built-in 2021 Nanchang notice. */
+/** Options of a roll-up: `AggregateBindingOptions` with the notice and plans typed. */
+export interface AggregateOptions extends Omit<AggregateBindingOptions, "notice" | "plans"> {
   notice?: DocumentInput<Notice> | null;
-  /** 活动方案 sent separately (topic coverage). */
   plans?: AggregateItem[];
-  /** 宽限天数; absent → the notice's. */
-  grace_days?: number | null;
 }
-/** The answer to a roll-up: the roll-up, or the diagnostics saying why there is none. */
-export interface AggregateAnswer {
-  ok: boolean;
+/** Options of a compiled `Validator`'s roll-up. */
+export type CompiledAggregateOptions = Omit<AggregateOptions, "notice">;
+/** Options of `Validator.aggregateFiles`: `InboxOptionsBase` with the plans typed. */
+export interface InboxOptions extends Omit<InboxOptionsBase, "plans"> {
+  plans?: AggregateItem[];
+}
+/** A file of the inbox, as the browser reads a dropped `File`; `modified` in RFC 3339 (`new Date(file.lastModified).toISOString()`). */
+export interface InboxFile {
+  name: string;
+  bytes: Uint8Array | ArrayBuffer;
+  modified?: string | null;
+}
+/** What `new Validator(…)` throws for an unusable notice or plan. */
+export interface CompileError extends Error {
   diagnostics: Diagnostic[];
-  rollup?: CityRollup;
 }
-/** A byte range `start..end` of `source` (UTF-8 offsets, as Rust counts them). */
-export interface TextSpan {
-  start: number;
-  end: number;
-}
-/** 数量 read from text (`约3.5万人次`). */
-export interface TextQuantity {
-  value: number;
-  qualifier: Qualifier;
-  unit?: string | null;
-  kind: CountKind;
-  /** the whole text parsed. */
-  source: string;
-  /** the phrase read, in `source`. */
-  span: TextSpan;
-}
-/** 满意度 read from text: a percentage (`98%以上`) or a level word (`非常满意`). */
-export type TextSatisfaction =
-  | { value: number; qualifier: Qualifier; source: string; span: TextSpan }
-  | { level: SatisfactionLevel; source: string; span: TextSpan };
-/** 活动时间 read from text: ISO dates. */
-export interface TextPeriod {
-  start: string;
-  end: string;
-  source: string;
-  span: TextSpan;
-}
-/** A fragment the parser refused, as core's `TextError`. */
-export interface TextRefusal {
-  code: string;
-  severity: Severity;
-  message: string;
-  message_en: string;
-  params: { [key: string]: unknown };
-  source: string;
-  span?: TextSpan | null;
-}
-/** 会场 read from text (`主会场1个，分会场12个`). */
-export interface TextVenues {
-  main_venues?: TextQuantity | null;
-  sub_venues?: TextQuantity | null;
-  refused: TextRefusal[];
-}
-/** 参与单位 read from text (`全市9个县区全部参与`). */
-export interface TextUnits {
-  units_total?: TextQuantity | null;
-  units_participating?: TextQuantity | null;
-}
-/** One name of a list (`区教体局、区文明办`). */
-export interface TextName {
-  text: string;
-  span: TextSpan;
-}
-/** The answer of a text parser: the value, or why the text was refused (`text.vague` …). Never thrown. */
-export interface ParseAnswer<V> {
-  ok: boolean;
+/** The answer of a text parser, its `value` typed by the parser. Never thrown. */
+export interface ParseAnswer<V> extends Omit<ParseAnswerBase, "value"> {
   value?: V;
-  error?: Diagnostic;
 }
-/** What `importDocx` gave: the 总结表 read from the Word file (null when the file cannot be used), and what was done with each row. */
-export interface ImportAnswer {
-  summary: SummaryTable | null;
-  /** import.parsed (info, with the qualifier), import.kept_as_text / import.unknown_label (warnings), import.not_zip, import.too_large, import.dtd_refused, import.no_table … (errors) */
-  diagnostics: Diagnostic[];
-  errors: number;
-  warnings: number;
-  /** the document's own modified date (docProps/core.xml), RFC 3339. */
-  modified?: string;
-}
-/** Options of `importDocx`. */
-export interface ImportOptions {
-  /** the year when neither a 年度 row nor the title gives one (usually the notice's). */
-  year?: number | null;
-}
-/** Options of `parseQuantity`. */
-export interface QuantityOptions {
-  /** pick the first quantity of this kind (`people` for 参加活动人数). */
-  of_kind?: CountKind | null;
-}
-/** Options of `parsePeriod`. */
-export interface PeriodOptions {
-  /** the year of dates written without one (usually the notice's). */
-  year?: number | null;
-}
+/** Options of `parseQuantity` and `parsePeriod`. */
+export type QuantityOptions = Pick<ParseRequest, "of_kind">;
+export type PeriodOptions = Pick<ParseRequest, "year">;
+/** The text parsers' results under their earlier names. */
+export type TextQuantity = Quantity;
+export type TextSatisfaction = SatisfactionText;
+export type TextPeriod = PeriodText;
+export type TextVenues = VenuesText;
+export type TextUnits = UnitsText;
+export type TextName = NameItem;
+export type TextSpan = Span;
+export type TextRefusal = TextError;
 "#;
 
 /// JSON text of a JS value, or the diagnostic saying why it has none.

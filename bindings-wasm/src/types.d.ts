@@ -1005,3 +1005,229 @@ export interface CityRollup {
   /** 全市总结表校验 / the city 总结表 validated as a city-level table. */
   city_summary_validation: ValidationStatus;
 }
+
+/** 校验应答 / The answer to a validation: never an exception, always data. */
+export interface ValidationAnswerBase {
+  /** 是否通过 / true when no diagnostic is an error. */
+  valid: boolean;
+  /** 文档类型 / the kind validated (given or detected); absent when it could not be told. */
+  kind: DocumentKind | null;
+  /** 错误数 / number of errors. */
+  errors: number;
+  /** 警告数 / number of warnings. */
+  warnings: number;
+  /** 诊断 / every finding. */
+  diagnostics: Diagnostic[];
+  /** 规范化文档 / the document as read (counts read from text become qualified objects). */
+  document?: unknown;
+}
+
+/** 汇总应答 / The answer to a roll-up: the roll-up, or (when the notice or the request itself is unusable) the diagnostics saying why. An unreadable submission is never a failure: it is a rejected input. */
+export interface AggregateAnswer {
+  /** 是否成功 / true when a roll-up was produced. */
+  ok: boolean;
+  /** 诊断 / why no roll-up was produced (a bad notice or request). */
+  diagnostics: Diagnostic[];
+  /** 全市汇总 / the roll-up. */
+  rollup?: CityRollup;
+}
+
+/** 文件导入结果 / what importing a Word / Excel file gave: the table (absent when the file could not be used), every import diagnostic, their counts, and the document's own modified date. */
+export interface ImportAnswer {
+  /** 总结表 / the table read; `null` when the file could not be used (see the errors). */
+  summary: RollupSummaryTable | null;
+  /** 导入说明 / what was read with which qualifier, kept as text, not recognised, or refused. */
+  diagnostics: Diagnostic[];
+  /** 错误数 / errors (the file could not be used). */
+  errors: number;
+  /** 警告数 / warnings (text kept in 其他, unknown labels): a person should look. */
+  warnings: number;
+  /** 文件修改时间 / the document's `dcterms:modified`, if it has one. */
+  modified?: string;
+}
+
+/** 文字解析应答 / The answer of a text parser: the parsed value, or the refusal as a diagnostic. Never both. */
+export interface ParseAnswerBase {
+  /** 是否解析成功 / true when the text was read. */
+  ok: boolean;
+  /** 解析结果 / the parsed value (the parser's own shape). */
+  value?: unknown;
+  /** 拒绝原因 / why the text was refused (`text.vague`, `text.date_garbled` …). */
+  error?: Diagnostic;
+}
+
+/** 读取应答（不对照通知校验） / A document read without being checked against a notice (a binding's `from_json`): the document as read, and the findings of reading it (decoding and field constraints; for a notice also its own coherence, as when it is given as `options.notice`). */
+export interface ReadAnswer {
+  /** 可读 / true when the document is usable as it is: no reading error other than a missing or blank row (the policy for a plan given as context), and for a notice none at all. */
+  ok: boolean;
+  /** 文档类型 / the kind read. */
+  kind: DocumentKind;
+  /** 读取发现 / the findings of reading (no rule against a notice). */
+  diagnostics: Diagnostic[];
+  /** 规范化文档 / the document as read (absent when nothing could be read). */
+  document?: unknown;
+}
+
+/** 从文字读出的数量 / A count read from text, with its qualifier, unit as written, kind, the whole text and the span of the phrase read. */
+export interface Quantity {
+  /** 数值 / the number, after 万/亿. */
+  value: number;
+  /** 限定词 / how precise it is. */
+  qualifier: Qualifier;
+  /** 单位 / the unit word as written (人次, 場 …). */
+  unit: string | null;
+  /** 类别 / what the unit counts. */
+  kind: CountKind;
+  /** 原文 / the whole text parsed (shared by every quantity `find_quantities` finds in it). */
+  source: string;
+  /** 位置 / the phrase read (qualifier, number, unit). */
+  span: Span;
+}
+
+/** 原文中的字节范围 / A byte range `start..end` in the original text (UTF-8 offsets, as Rust and Python's `str.encode()` count them). */
+export interface Span {
+  /** 起始字节 / first byte. */
+  start: number;
+  /** 结束字节（不含）/ one past the last byte. */
+  end: number;
+}
+
+/** A satisfaction read from text: a percentage with its qualifier, or a level word. Serialised untagged: `{"value": 98.0, "qualifier": "at_least", "source": …, "span": …}` or `{"level": "非常满意", "source": …, "span": …}`. */
+export type SatisfactionText = ({
+  /** 百分比 / the percentage. */
+  value: number;
+  /** 限定词 / how precise it is. */
+  qualifier: Qualifier;
+  /** 原文 / the whole text parsed. */
+  source: string;
+  /** 位置 / the phrase read. */
+  span: Span;
+}) | ({
+  /** 满意程度 / the level. */
+  level: SatisfactionLevel;
+  /** 原文 / the whole text parsed. */
+  source: string;
+  /** 位置 / the word read. */
+  span: Span;
+});
+
+/** 从文字读出的活动时间 / A period read from text: first and last day (equal for a single day), the whole text and the span of the dates read. */
+export interface PeriodText {
+  /** 开始日期 / first day. */
+  start: string;
+  /** 结束日期 / last day. */
+  end: string;
+  /** 原文 / the whole text parsed. */
+  source: string;
+  /** 位置 / the dates read. */
+  span: Span;
+}
+
+/** 从文字读出的会场数量 / Venue counts read from text; a count that was written but could not be read is in `refused`. */
+export interface VenuesText {
+  /** 主会场数量 / main venues. */
+  main_venues: Quantity | null;
+  /** 分会场数量 / sub-venues. */
+  sub_venues: Quantity | null;
+  /** 未能读出的数量 / counts written but refused (若干 …). */
+  refused: TextError[];
+}
+
+/** 文字无法读取的原因 / Why a text could not be read: a stable `text.*` code, messages in Chinese and English rendered from the code's rule, the values they were rendered from, the whole text and the span of the offending fragment. */
+export interface TextError {
+  /** 规则代码 / stable code (`text.vague` …). */
+  code: string;
+  /** 严重程度 / always an error: nothing could be read. */
+  severity: Severity;
+  /** 中文说明 / message in Chinese. */
+  message: string;
+  /** 英文消息 / English message. */
+  message_en: string;
+  /** 参数 / the values the messages were rendered from; always `text`, often `reason`. */
+  params: {
+    [key: string]: unknown;
+  };
+  /** 原文 / the whole text that was parsed. */
+  source: string;
+  /** 位置 / the offending fragment, when there is one. */
+  span: Span | null;
+}
+
+/** 从文字读出的参与单位 / Units in the area and units that took part, as read from text. */
+export interface UnitsText {
+  /** 全市区数 / units in the area. */
+  units_total: Quantity | null;
+  /** 参与活动的数量 / units that took part. */
+  units_participating: Quantity | null;
+}
+
+/** 名单中的一个名称 / One name from a list, as written, with its span in the original text. */
+export interface NameItem {
+  /** 名称 / the name as written (trimmed). */
+  text: string;
+  /** 位置 / where it stands in the original text. */
+  span: Span;
+}
+
+/** 校验选项 / The options a binding takes beside a document, as one object (a JS options object): `ValidateOptions` (`notice`, `plan`) plus `kind` and `lang`. */
+export interface BindingOptions {
+  /** 文档类型 / the kind, for functions that do not fix it; absent → detected. */
+  kind?: DocumentKind | null;
+  /** 语言 / the language of each diagnostic's `message`. */
+  lang?: Lang;
+  /** 返回规范化文档 / whether the answer carries the `document` as read: absent or true → yes; false → it is not built (a caller that keeps only the diagnostics saves that work). */
+  document?: boolean | null;
+  /** 通知 / the notice (a JSON object, or its JSON text); absent → the built-in 2021 Nanchang notice. */
+  notice?: unknown;
+  /** 活动方案 / the unit's plan to compare a 总结表 with (object or JSON text). */
+  plan?: unknown;
+}
+
+/** 语言 / The language people read a diagnostic's `message` in (`message_en` is always English): one type for core, the CLI (`--lang`, feature `clap`), Python and JS (`"zh"` / `"en"`). */
+export type Lang = "zh" | "en";
+
+/** 汇总选项 / The options of a binding's roll-up: `AggregateRequest` without `submissions`, with `grace_days` beside `notice` and `plans`. */
+export interface AggregateBindingOptions {
+  /** 通知 / the notice (object or JSON text); absent → the built-in 2021 Nanchang notice. */
+  notice?: unknown;
+  /** 活动方案 / plans sent separately. */
+  plans?: unknown[];
+  /** 宽限天数 / grace days; absent → the notice's. */
+  grace_days?: number | null;
+}
+
+/** 文件汇总选项 / The options of a binding's inbox roll-up (a compiled validator's: no notice), as `Validator::ffi_aggregate_inbox` reads them from JSON text. */
+export interface InboxOptionsBase {
+  /** 活动方案 / plans sent separately. */
+  plans?: unknown[];
+  /** 宽限天数 / grace days; absent → the notice's. */
+  grace_days?: number | null;
+  /** 报送时间 / the time of the Word / Excel files: RFC 3339, or a date in the notice's time zone. */
+  submitted_at?: string | null;
+}
+
+/** 导入选项 / The options of a binding's Word import: `{year?}` (an integer year), as JSON text. */
+export interface ImportOptions {
+  /** 年度 / the year when neither a 年度 row nor the title gives one (usually the notice's). */
+  year?: number | null;
+}
+
+/** 文字解析请求 / A text-parsing request: the parser, the text, and for periods the year from context. */
+export interface ParseRequest {
+  /** 解析器 / which parser. */
+  parser: TextParser;
+  /** 原文 / the text as written. */
+  text: string;
+  /** 年度 / the year a period without one falls in (usually the notice's year). */
+  year?: number | null;
+  /** 数量种类 / for quantities: pick the first of this kind (`people` for 参加活动人数). */
+  of_kind?: CountKind | null;
+  /** 位置单位 / how the answer's spans count: `bytes` (default), `chars` (Python), `utf16` (JS). */
+  offsets?: Offsets;
+}
+
+/** 解析器 / Which text parser to run (the CLI's `parse PARSER` too, with the feature `clap`). */
+export type TextParser = "quantity" | "percent" | "period" | "venues" | "units" | "names";
+
+/** How a span's offsets count: UTF-8 bytes (Rust's `str` indices, the default), characters (Python's `str` indices) or UTF-16 code units (JavaScript's `String` indices). Each binding asks for its own language's, so `text[start:end]` is the fragment there too. */
+export type Offsets = "bytes" | "chars" | "utf16";

@@ -1,8 +1,8 @@
 //! Field checks the model's `#[validate(custom(...))]` attributes call: not blank, phone number,
 //! e-mail address. Hand-written rather than regular expressions so the library (and its
 //! WebAssembly package) carries no regex engine; the JSON Schemas state the same rules as
-//! `pattern`s ([`crate::schema::NON_BLANK_PATTERN`], [`crate::schema::EMAIL_PATTERN`], the phone
-//! pattern below), and tests check each function against its pattern.
+//! `pattern`s (`schema::NON_BLANK_PATTERN` and `schema::EMAIL_PATTERN`, in the generator behind the
+//! feature `schema`, and the phone pattern below), and tests check each function against its pattern.
 
 use std::borrow::Cow;
 use std::net::IpAddr;

@@ -59,6 +59,7 @@ pub mod period;
 pub mod plan;
 pub mod rules;
 pub mod satisfaction;
+#[cfg(feature = "schema")]
 pub mod schema;
 pub mod submission;
 pub mod summary;

@@ -26,6 +26,13 @@
 //!   the document kind. Validators ignore unknown keywords; ajv in strict mode needs
 //!   `ajv.addKeyword("x-rules")`.
 //!
+//! A build tool behind the feature `schema` (off by default: the WebAssembly and Python packages
+//! do not carry it; the CLI turns it on).
+//!
+//! Besides the documents and answers, `api.schema.json` holds the bindings' answers, options and
+//! text-parser results as `$defs` (no root type), from which `bindings-wasm/scripts/gen-types.mjs`
+//! generates the WebAssembly package's TypeScript API.
+//!
 //! `learning-week schema --out schemas/` writes [`all_with_examples`] (with examples read from
 //! `examples/nanchang-2021/`); `core/tests/schemas_in_sync.rs` fails when the checked-in files
 //! differ.
@@ -43,7 +50,7 @@ use crate::catalog::{descriptors as catalog, RuleDescriptor};
 use crate::decode::{MAX_COUNT, MAX_TEXT_CHARS};
 use crate::{ActivityPlan, Diagnostic, DocumentKind, Notice, Submission, SummaryTable};
 use schemars::generate::SchemaSettings;
-use schemars::JsonSchema;
+use schemars::{JsonSchema, SchemaGenerator};
 use serde_json::{json, Map, Value};
 
 /// The base of every schema's `$id`: `https://learning-week.invalid/schemas/<file name>`
@@ -249,6 +256,7 @@ pub fn all_with_examples(examples: &Examples) -> Vec<(&'static str, Value)> {
         diagnostic_examples(),
     ));
     let catalog_example: Vec<RuleDescriptor> = catalog().into_iter().take(3).collect();
+    out.push(api());
     out.push(output::<Vec<RuleDescriptor>>(
         "rules.schema.json",
         "规则目录",
@@ -258,6 +266,116 @@ pub fn all_with_examples(examples: &Examples) -> Vec<(&'static str, Value)> {
         vec![serde_json::to_value(catalog_example).unwrap_or(Value::Null)],
     ));
     out
+}
+
+/// The answers of the bindings' calls and the text parsers' results (the library writes them);
+/// the `$ref` of each.
+fn api_answers(g: &mut SchemaGenerator) -> Vec<schemars::Schema> {
+    use crate::text;
+    vec![
+        g.subschema_for::<crate::api::ValidationAnswer>(),
+        g.subschema_for::<crate::api::AggregateAnswer>(),
+        g.subschema_for::<crate::api::ImportAnswer>(),
+        g.subschema_for::<crate::api::ParseAnswer>(),
+        g.subschema_for::<crate::ffi::ReadAnswer>(),
+        g.subschema_for::<text::Quantity>(),
+        g.subschema_for::<text::SatisfactionText>(),
+        g.subschema_for::<text::PeriodText>(),
+        g.subschema_for::<text::VenuesText>(),
+        g.subschema_for::<text::UnitsText>(),
+        g.subschema_for::<text::NameItem>(),
+        g.subschema_for::<text::Span>(),
+        g.subschema_for::<text::TextError>(),
+    ]
+}
+
+/// The options and requests the bindings read. (`api::ValidateOptions` is flattened into
+/// `BindingOptions`: its fields are there.)
+fn api_options(g: &mut SchemaGenerator) {
+    g.subschema_for::<crate::ffi::BindingOptions>();
+    g.subschema_for::<crate::ffi::AggregateBindingOptions>();
+    g.subschema_for::<crate::ffi::InboxOptions>();
+    g.subschema_for::<crate::ffi::ImportOptions>();
+    g.subschema_for::<crate::api::ParseRequest>();
+}
+
+/// `api.schema.json`: the bindings' answers, options and text-parser results as `$defs` (no
+/// root type), for `bindings-wasm/scripts/gen-types.mjs` (the package's TypeScript API).
+///
+/// Read like every other schema here (serde's deserialize side: a field with a default may be
+/// absent), so the documents, diagnostics and roll-up they carry are exactly the definitions of
+/// their own schema files; but an answer's own `required` is what the library always writes
+/// (the serialize side: `kind` of a validation answer is `null`, never absent).
+fn api() -> (&'static str, Value) {
+    let file = "api.schema.json";
+    let mut read = SchemaSettings::draft2020_12().into_generator();
+    api_answers(&mut read);
+    api_options(&mut read);
+    let mut defs = read.take_definitions(true);
+    let mut written = SchemaSettings::draft2020_12().for_serialize().into_generator();
+    let answers = api_answers(&mut written);
+    let written_defs = written.take_definitions(true);
+    for answer in &answers {
+        let Some(name) = answer.get("$ref").and_then(Value::as_str).and_then(|r| r.strip_prefix("#/$defs/"))
+        else {
+            continue;
+        };
+        let required = written_defs.get(name).and_then(|d| d.get("required")).cloned();
+        let Some(Value::Object(def)) = defs.get_mut(name) else { continue };
+        let always: Vec<Value> = required.as_ref().and_then(Value::as_array).cloned().unwrap_or_default();
+        match required {
+            Some(r) => def.insert("required".into(), r),
+            None => def.remove("required"),
+        };
+        // What the library may leave out it leaves out (`skip_serializing_if = "Option::is_none"`),
+        // never writes as `null`.
+        if let Some(Value::Object(props)) = def.get_mut("properties") {
+            for (key, prop) in props.iter_mut() {
+                if !always.iter().any(|k| k == key.as_str()) {
+                    never_null(prop);
+                }
+            }
+        }
+    }
+    let mut schema = json!({ "$defs": defs });
+    visit(&mut schema, &mut |m| {
+        clean_description(m);
+        drop_nonstandard_format(m);
+        bilingual_variant(m);
+        bilingual_output(m);
+    });
+    let schema = root(
+        file,
+        "接口类型",
+        "各语言绑定的应答、选项与文字解析结果（仅 `$defs`，无根类型；WebAssembly 包的 TypeScript 类型由此生成） / \
+         the bindings' answers, options and text-parser results (`$defs` only, no root type; the WebAssembly \
+         package's TypeScript types are generated from it)",
+        schema,
+        None,
+        vec![],
+    );
+    (file, schema)
+}
+
+/// `schema` without its `null` branch (`type: [t, "null"]` → `t`, `anyOf: [s, {type: null}]` → `s`).
+fn never_null(schema: &mut Value) {
+    let Value::Object(m) = schema else { return };
+    if let Some(Value::Array(types)) = m.get_mut("type") {
+        types.retain(|t| t != "null");
+        if types.len() == 1 {
+            let t = types.remove(0);
+            m.insert("type".into(), t);
+        }
+    }
+    let Some(Value::Array(mut branches)) = m.remove("anyOf") else { return };
+    branches.retain(|b| b.get("type").and_then(Value::as_str) != Some("null"));
+    if let [Value::Object(only)] = branches.as_slice() {
+        for (k, v) in only {
+            m.entry(k.clone()).or_insert_with(|| v.clone());
+        }
+    } else {
+        m.insert("anyOf".into(), Value::Array(branches));
+    }
 }
 
 /// A schema as its file's text: pretty JSON with a final newline (what `schemas/` holds).
@@ -618,6 +736,26 @@ const OUTPUT_ZH: &[(&str, &str)] = &[
     ("Anything else, or no unit written.", "其他单位或未写单位"),
     ("The wire form of a `Count`", "数量（整数或带限定词的对象）"),
     ("Wire form of `Satisfaction`.", "群众满意度（百分比或满意程度）"),
+    // api.schema.json: the bindings' answers, options and text-parser results.
+    ("The answer to a validation:", "校验应答"),
+    ("The answer to a roll-up:", "汇总应答"),
+    ("The answer of a text parser:", "文字解析应答"),
+    ("A document read without being checked", "读取应答（不对照通知校验）"),
+    ("A count read from text", "从文字读出的数量"),
+    ("A byte range `start..end`", "原文中的字节范围"),
+    ("A period read from text", "从文字读出的活动时间"),
+    ("Venue counts read from text", "从文字读出的会场数量"),
+    ("Why a text could not be read", "文字无法读取的原因"),
+    ("Units in the area and units that took part", "从文字读出的参与单位"),
+    ("One name from a list", "名单中的一个名称"),
+    ("The options a binding takes beside a document", "校验选项"),
+    ("The language people read", "语言"),
+    ("English.", "英文"),
+    ("The options of a binding's roll-up", "汇总选项"),
+    ("The options of a binding's Word import", "导入选项"),
+    ("The options of a binding's inbox roll-up", "文件汇总选项"),
+    ("A text-parsing request", "文字解析请求"),
+    ("Which text parser to run", "解析器"),
 ];
 
 /// Prefixes the Chinese of an English-only description that starts as listed in [`OUTPUT_ZH`].

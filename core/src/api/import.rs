@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::catalog::{Diagnostic, Severity};
+use schemars::JsonSchema;
 use serde::Serialize;
 use serde_json::Value;
 
@@ -14,7 +15,7 @@ use serde_json::Value;
 /// assert_eq!((a.errors, a.warnings), (0, 1));
 /// assert!(a.summary.is_some());
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct ImportAnswer {
     /// 总结表 / the table read; `null` when the file could not be used (see the errors).
     pub summary: Option<crate::SummaryTable>,

@@ -5,17 +5,20 @@ use super::aggregate::submissions_array;
 use super::validate::options_json;
 use crate::api::{aggregate_input, argument_error, AggregateAnswer, InboxFile, Validator};
 
-/// The options of a binding's inbox roll-up (a compiled validator's: no notice).
-#[derive(Debug, Clone, Default, serde::Deserialize)]
+/// The options of a binding's inbox roll-up (a compiled validator's: no notice), as
+/// [`Validator::ffi_aggregate_inbox`] reads them from JSON text.
+#[derive(Debug, Clone, Default, PartialEq, serde::Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
-struct InboxOptions {
+pub struct InboxOptions {
+    /// 活动方案 / plans sent separately.
     #[serde(default)]
-    plans: Vec<serde_json::Value>,
+    pub plans: Vec<serde_json::Value>,
+    /// 宽限天数 / grace days; absent → the notice's.
     #[serde(default)]
-    grace_days: Option<u32>,
-    /// A time for the Word / Excel files (RFC 3339, or a date in the notice's zone).
+    pub grace_days: Option<u32>,
+    /// 报送时间 / the time of the Word / Excel files: RFC 3339, or a date in the notice's time zone.
     #[serde(default)]
-    submitted_at: Option<String>,
+    pub submitted_at: Option<String>,
 }
 
 impl Validator {

@@ -17,6 +17,7 @@ pub use aggregate::*;
 #[cfg(feature = "export")]
 pub use export::*;
 pub use import::*;
+pub use inbox::InboxOptions;
 pub use parse::*;
 pub use read::*;
 pub use validate::*;

@@ -142,7 +142,7 @@ impl Span {
 /// assert!(e.message.contains("数百人") && e.message_en.contains("vague"));
 /// assert_eq!(e.span.map(|s| s.of(&e.source)), Some("数百人"));
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct TextError {
     /// 规则代码 / stable code (`text.vague` …).
     pub code: Code,

@@ -5,6 +5,7 @@ use super::norm::{is_punct, Norm};
 use super::numerals::is_numeral_char;
 use super::quantity::{scan, Found, Quantity};
 use super::{code, TextError};
+use schemars::JsonSchema;
 use serde::Serialize;
 
 /// Venue counts read from text; a count that was written but could not be read is in `refused`.
@@ -16,7 +17,7 @@ use serde::Serialize;
 /// assert!(v.sub_venues.is_none());
 /// assert_eq!(v.refused[0].code, "text.vague");
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct VenuesText {
     /// 主会场数量 / main venues.
     pub main_venues: Option<Quantity>,
