@@ -62,7 +62,13 @@ fn check(name: &str, answer: &Value, expect: &Value) -> Vec<String> {
 
 /// LW_OFFICE_FIXTURES, or the folder `scripts/office-fixtures.sh` writes now (python-docx /
 /// openpyxl, an independent writer): the test never skips for want of its fixtures.
+/// Written once per test process: the tests run in parallel, and the script rewrites the folder.
 fn fixtures_dir() -> PathBuf {
+    static DIR: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    DIR.get_or_init(write_fixtures).clone()
+}
+
+fn write_fixtures() -> PathBuf {
     if let Some(dir) = std::env::var_os("LW_OFFICE_FIXTURES") {
         return PathBuf::from(dir);
     }

@@ -169,9 +169,14 @@ enum Seen<'f> {
 }
 
 /// Which material a Word file without the form is, from its name and its title line: 典型 / 案例
-/// → the typical case, 总结 → the work summary; `None` when neither says.
+/// → the typical case, 总结 → the work summary; `None` when neither says, or when the title is
+/// a cover letter's (关于…, …函).
 fn material_kind(name: &str, opening: Option<&str>) -> Option<MaterialKind> {
-    let title = opening.and_then(|o| o.lines().next()).unwrap_or("");
+    let title = opening.and_then(|o| o.lines().next()).unwrap_or("").trim();
+    // A cover letter (「关于报送……总结材料的函」) names the materials; it is none of them.
+    if title.starts_with("关于") || title.ends_with('函') {
+        return None;
+    }
     let said = |w: &str| base_name(name).contains(w) || title.contains(w);
     if said("典型") || said("案例") {
         Some(MaterialKind::TypicalCase)
