@@ -1229,5 +1229,5 @@ export interface ParseRequest {
 /** 解析器 / Which text parser to run (the CLI's `parse PARSER` too, with the feature `clap`). */
 export type TextParser = "quantity" | "percent" | "period" | "venues" | "units" | "names";
 
-/** How a span's offsets count: UTF-8 bytes (Rust's `str` indices, the default), characters (Python's `str` indices) or UTF-16 code units (JavaScript's `String` indices). Each binding asks for its own language's, so `text[start:end]` is the fragment there too. */
+/** 位置单位 / how a span's offsets count: UTF-8 bytes (Rust's `str` indices, the default), characters (Python's `str` indices) or UTF-16 code units (JavaScript's `String` indices). Each binding asks for its own language's, so `text[start:end]` is the fragment there too. */
 export type Offsets = "bytes" | "chars" | "utf16";

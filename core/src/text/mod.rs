@@ -75,7 +75,7 @@ pub struct Span {
     pub end: usize,
 }
 
-/// How a span's offsets count: UTF-8 bytes (Rust's `str` indices, the default), characters
+/// 位置单位 / how a span's offsets count: UTF-8 bytes (Rust's `str` indices, the default), characters
 /// (Python's `str` indices) or UTF-16 code units (JavaScript's `String` indices). Each binding
 /// asks for its own language's, so `text[start:end]` is the fragment there too.
 ///
@@ -90,12 +90,12 @@ pub struct Span {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Offsets {
-    /// UTF-8 bytes (Rust).
+    /// 字节 / UTF-8 bytes (Rust).
     #[default]
     Bytes,
-    /// Unicode scalar values (Python).
+    /// 字符 / Unicode scalar values (Python).
     Chars,
-    /// UTF-16 code units (JavaScript).
+    /// UTF-16 码元 / UTF-16 code units (JavaScript).
     Utf16,
 }
 
