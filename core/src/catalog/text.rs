@@ -77,6 +77,14 @@ pub(crate) const PERCENT_OUT_OF_RANGE: Rule = rule(
     "The percentage {value}% in “{text}” is outside 0%–100%: a satisfaction rate cannot exceed 100%.",
 );
 
+pub(crate) const ROLE_UNKNOWN: Rule = rule(
+    "text.role_unknown",
+    "参与单位只写了一个个数（如“二十三个”），看不出是全市区数还是参与活动的数量，不作猜测。",
+    "Participating units are given as one bare count (e.g. 二十三个): whether it is the total or those taking part cannot be told, so it is not guessed.",
+    "「{text}」写了个数，但看不出是全市区数还是参与活动的数量：请分别写明（如“全市9个县区，9个参与”）。",
+    "“{text}” gives a count but not whether it is the units in total or those taking part: write both (e.g. 全市9个县区，9个参与).",
+);
+
 pub(crate) const RATIO_ONLY: Rule = rule(
     "text.ratio_only",
     "参与单位只写了比例（如“区县举办活动周占比达到了100%”），没有个数；比例不能换算成个数。",
@@ -126,6 +134,7 @@ pub(crate) const RULES: &[Rule] = &[
     NUMBER_MALFORMED,
     PERCENT_OUT_OF_RANGE,
     RATIO_ONLY,
+    ROLE_UNKNOWN,
     YEAR_MISSING,
     DATE_GARBLED,
     DATE_INVALID,

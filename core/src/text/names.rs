@@ -20,12 +20,18 @@ pub struct NameItem {
     pub span: Span,
 }
 
+/// A rank held together with the post written after it (「区委常委、宣传部部长」 is one person):
+/// an item ending in one of these, followed by 、, joins the next item.
+const CONCURRENT: &[&str] = &["常委", "党组成员", "党委委员", "党组书记"];
+
 /// Trailing words dropped from the last item: 等领导, 等同志, 等单位, 等部门, 等.
 const TRAILING: &[&str] = &["等领导", "等同志", "等单位", "等部门", "等人", "等"];
 
 /// Splits a list on 、，, ; ； and whitespace, never inside brackets (保税区(金港镇) stays whole),
 /// never on 和/及 (they occur inside names: 教育和体育局). Items are trimmed, empty ones dropped,
-/// and a trailing 等领导/等 is removed from the last item (its span shrinks accordingly).
+/// and a trailing 等领导/等 is removed from the last item (its span shrinks accordingly). One
+/// person's concurrent posts stay one item: a rank such as 区委常委 joined by 、 to the post after
+/// it (「区委常委、宣传部部长，区教体局局长」 is two leaders, not three).
 ///
 /// ```
 /// use learning_week::text::split_names;
@@ -33,6 +39,8 @@ const TRAILING: &[&str] = &["等领导", "等同志", "等单位", "等部门", 
 ///     .into_iter().map(|i| i.text).collect();
 /// assert_eq!(names, ["主任助理", "社会事业局局长", "金港镇党委副书记", "镇长"]);
 /// assert!(split_names(" 、，").is_empty());
+/// let leaders: Vec<String> = split_names("区委常委、宣传部部长，区教体局局长").into_iter().map(|i| i.text).collect();
+/// assert_eq!(leaders, ["区委常委、宣传部部长", "区教体局局长"]);
 /// ```
 pub fn split_names(text: &str) -> Vec<NameItem> {
     let mut items = Vec::new();
@@ -42,6 +50,7 @@ pub fn split_names(text: &str) -> Vec<NameItem> {
         match c {
             '(' | '（' | '[' | '【' | '《' | '〔' | '“' | '「' => depth += 1,
             ')' | '）' | ']' | '】' | '》' | '〕' | '”' | '」' => depth = depth.saturating_sub(1),
+            '、' if depth == 0 && concurrent_rank(text.get(start..off).unwrap_or("")) => {}
             '、' | '，' | ',' | ';' | '；' | '。' | '\n' if depth == 0 => {
                 push_item(text, start, off, &mut items);
                 start = off + c.len_utf8();
@@ -62,6 +71,12 @@ pub fn split_names(text: &str) -> Vec<NameItem> {
         }
     }
     items
+}
+
+/// Whether an item so far ends in a rank held with the next post (see [`CONCURRENT`]).
+fn concurrent_rank(item: &str) -> bool {
+    let item = item.trim_end();
+    CONCURRENT.iter().any(|w| item.ends_with(w))
 }
 
 fn push_item(text: &str, a: usize, b: usize, items: &mut Vec<NameItem>) {

@@ -461,6 +461,19 @@ fn phrase(n: &Norm<'_>, t: &NumTok, out: &mut Vec<Found>) -> usize {
     if !t.chinese_only && n.at(j) == ':' && n.at(j + 1).is_ascii_digit() {
         return skip_digits_and_seps(n, j + 1);
     }
+    // A minus sign before the number (「-3」, 「－3张」) where no word or number precedes it (so
+    // not a range such as 200-300, nor a name such as COVID-19): a count is never negative.
+    if t.start >= 1
+        && matches!(n.before(t.start), '-' | '－' | '−')
+        && matches!(
+            n.before(t.start - 1),
+            '\0' | ' ' | '\u{3000}' | '，' | ',' | '、' | '：' | ':' | '（' | '(' | '；' | ';' | '='
+        )
+    {
+        let err = Refusal::new(&crate::catalog::structural::COUNT_NEGATIVE, n.span(t.start - 1, j), vec![]);
+        out.push(Found { item: Err(err), kind: CountKind::Unspecified, start: t.start - 1, end: j });
+        return j;
+    }
     // A lost character next to a number (1?00人): its value cannot be known.
     if n.before(t.start) == '?' || n.at(j) == '?' || n.at(j) == '\u{fffd}' {
         let mut e = j;

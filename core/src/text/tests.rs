@@ -14,6 +14,7 @@ const TRIGGERS: &[(&crate::catalog::Rule, &str)] = &[
     (&code::NUMBER_MALFORMED, "共1?00人参加"),
     (&code::PERCENT_OUT_OF_RANGE, "120%"),
     (&code::RATIO_ONLY, "区县举办活动周占比达到了100%"),
+    (&code::ROLE_UNKNOWN, "二十三个"),
     (&code::YEAR_MISSING, "11月22日"),
     (&code::DATE_GARBLED, "市教育局于1025日下发"),
     (&code::DATE_INVALID, "11月31日"),
@@ -25,7 +26,11 @@ fn any_error(text: &str) -> Option<TextError> {
         .err()
         .filter(|e| e.code != code::NO_NUMBER.code || text.contains("好评"))
         .or_else(|| parse_percent(text).err().filter(|e| e.code == code::PERCENT_OUT_OF_RANGE.code))
-        .or_else(|| parse_units(text).err().filter(|e| e.code == code::RATIO_ONLY.code))
+        .or_else(|| {
+            parse_units(text)
+                .err()
+                .filter(|e| e.code == code::RATIO_ONLY.code || e.code == code::ROLE_UNKNOWN.code)
+        })
         .or_else(|| parse_period(text, None).err())
 }
 

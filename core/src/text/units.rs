@@ -131,7 +131,7 @@ pub fn parse_units(text: &str) -> Result<UnitsText, TextError> {
         return Err(if ratio {
             TextError::new(&code::RATIO_ONLY, text, None, &[("reason", "share_without_count".into())])
         } else if found.iter().any(ok) {
-            TextError::new(&code::NO_NUMBER, text, None, &[("reason", "role_unknown".into())])
+            TextError::new(&code::ROLE_UNKNOWN, text, None, &[])
         } else {
             super::quantity::nothing_found(&n)
         });
