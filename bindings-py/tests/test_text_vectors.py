@@ -17,16 +17,14 @@ CASES = [(str(load(f).get("parser") or ""), c) for f in FILES for c in load(f).g
 
 
 def _phrase(value: dict[str, Any]) -> str:
-    """`Span::of`: the UTF-8 byte range of `source`, or "" when it does not fit."""
-    raw = str(value.get("source", "")).encode("utf-8")
+    """`Span::of` in Python's units: `source[start:end]` (the package counts spans in
+    characters), or "" when it does not fit."""
+    raw = str(value.get("source", ""))
     span = value.get("span") or {}
     start, end = span.get("start"), span.get("end")
     if not isinstance(start, int) or not isinstance(end, int) or not 0 <= start <= end <= len(raw):
         return ""
-    try:
-        return raw[start:end].decode("utf-8")
-    except UnicodeDecodeError:
-        return ""
+    return raw[start:end]
 
 
 def _count(q: Any) -> Any:

@@ -9,19 +9,13 @@ import assert from 'node:assert/strict';
 import { isDeepStrictEqual } from 'node:util';
 import { lw, vectorFiles } from './load.mjs';
 
-const utf8 = new TextEncoder();
-const strict = new TextDecoder('utf-8', { fatal: true });
-
-/** `Span::of`: the UTF-8 byte range of `source`, or "" when it does not fit a char boundary. */
+/** `Span::of` in JavaScript's units: `source.slice(start, end)` (the package counts spans in
+ *  UTF-16 code units), or "" when it does not fit. */
 function phrase(v) {
-  const bytes = utf8.encode(String(v.source ?? ''));
+  const source = String(v.source ?? '');
   const { start, end } = v.span ?? {};
-  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || start > end || end > bytes.length) return '';
-  try {
-    return strict.decode(bytes.subarray(start, end));
-  } catch {
-    return '';
-  }
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || start > end || end > source.length) return '';
+  return source.slice(start, end);
 }
 const count = (q) => (q && typeof q === 'object' ? q.value : null);
 const err = (a) => ({ ok: false, code: a.error?.code });

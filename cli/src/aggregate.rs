@@ -129,9 +129,11 @@ pub(crate) fn run(
             return ExitCode::from(2);
         }
     };
-    // Every file, read as bytes with its modification time, through core's inbox; a file that
-    // cannot be read at all is a rejected input with the reason.
+    // Every file, read as bytes with its modification time, then through core's inbox together
+    // (a 总结表 meets the materials of its unit's package); a file that cannot be read at all
+    // is a rejected input with the reason.
     let mut inputs: Vec<AggregateInput> = Vec::with_capacity(files.len());
+    let mut inbox: Vec<api::InboxFile> = Vec::with_capacity(files.len());
     for f in &files {
         let name = f.display().to_string();
         match std::fs::read(f) {
@@ -140,13 +142,16 @@ pub(crate) fn run(
                     .and_then(|m| m.modified())
                     .ok()
                     .map(|t| chrono::DateTime::<chrono::Utc>::from(t).fixed_offset());
-                let file = api::InboxFile { name, bytes, modified: mtime };
-                inputs.extend(validator.inbox_inputs(std::slice::from_ref(&file), given));
+                inbox.push(api::InboxFile { name, bytes, modified: mtime });
             }
             Err(e) => inputs
                 .push(AggregateInput::unreadable(Some(&name), format!("无法读取文件 / cannot read: {e}"))),
         }
     }
+    let refs: Vec<&api::InboxFile> = inbox.iter().collect();
+    let mut bar = Progress::new(refs.len());
+    inputs.extend(validator.inbox_inputs_with_progress(&refs, given, &mut |p| bar.show(p)));
+    bar.finish();
     let rollup = validator.aggregate(&inputs, &AggregateOptions { grace_days });
     match format {
         AggregateFormat::Json => {
@@ -161,5 +166,45 @@ pub(crate) fn run(
     match out {
         Some((path, format)) => crate::export::rollup(&rollup, &format, path, lang),
         None => ExitCode::SUCCESS,
+    }
+}
+
+/// A progress bar on stderr while a long folder is read — only when stderr is a terminal and
+/// the folder holds many files, so logs and pipes get nothing.
+struct Progress {
+    on: bool,
+    drawn: bool,
+}
+
+impl Progress {
+    /// Folders smaller than this are read too fast to need a bar.
+    const MIN_FILES: usize = 20;
+
+    fn new(total: usize) -> Self {
+        use std::io::IsTerminal;
+        Progress { on: total >= Self::MIN_FILES && std::io::stderr().is_terminal(), drawn: false }
+    }
+
+    fn show(&mut self, p: api::InboxProgress<'_>) {
+        if !self.on {
+            return;
+        }
+        let width = 30;
+        let filled = p.done * width / p.total.max(1);
+        let name: String = p.name.rsplit(['/', '\\']).next().unwrap_or(p.name).chars().take(40).collect();
+        eprint!(
+            "\r读取 / reading [{}{}] {}/{} {name:<40}",
+            "#".repeat(filled),
+            " ".repeat(width - filled),
+            p.done,
+            p.total
+        );
+        self.drawn = true;
+    }
+
+    fn finish(&self) {
+        if self.drawn {
+            eprintln!();
+        }
     }
 }

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any, Literal, Union
@@ -251,9 +251,10 @@ class Validator:
         plans: Iterable[AggregateItem] | os.PathLike[str] | None = None,
         grace_days: int | None = None,
         submitted_at: str | date | datetime | None = None,
+        progress: Callable[[int, int, str], object] | None = None,
     ) -> CityRollup:
         """The city's roll-up of `submissions` against this notice; see `learning_week.aggregate`."""
-        return _aggregate(self._compiled, submissions, plans, grace_days, submitted_at)
+        return _aggregate(self._compiled, submissions, plans, grace_days, submitted_at, progress)
 
 
 def validate(
@@ -347,6 +348,7 @@ def aggregate(
     plans: Iterable[AggregateItem] | os.PathLike[str] | None = None,
     grace_days: int | None = None,
     submitted_at: str | date | datetime | None = None,
+    progress: Callable[[int, int, str], object] | None = None,
 ) -> CityRollup:
     """Rolls up the submissions received (汇总): completeness with the missing units named,
     timeliness against the notice's deadline (plus `grace_days`), an accounting of every input
@@ -355,10 +357,12 @@ def aggregate(
 
     `submissions` is an iterable of documents (`Submission` objects, dicts, JSON text, the bytes
     of a .docx / .xlsx), files or folders, or one folder: every file under it, told apart by core
-    exactly as the CLI does (JSON documents, Word and Excel 总结表, plans among them count as
-    plans; a lock file, a .doc, a PDF scan or anything else is listed as rejected with its
-    reason: no file is skipped). `submitted_at` (RFC 3339, or a date in the notice's time zone)
-    is the time of the Word / Excel files, else their own modified date, else the file's.
+    exactly as the CLI does (JSON documents, Word .docx / .doc and Excel 总结表, plans among them
+    count as plans; each work summary, typical case and stamped scan joins its unit's package
+    and the reporting duty is checked against it; a lock file or anything else is listed as
+    rejected with its reason: no file is skipped). `submitted_at` (RFC 3339, or a date in the
+    notice's time zone) is the time of the Word / Excel files, else their own modified date,
+    else the file's. `progress(done, total, name)` is called after each file is read.
     An input that cannot be read is not an error: it is listed in `accounting.rejected`. Raises
     `ParseError` only when the notice or the arguments are unusable.
     """
@@ -368,7 +372,7 @@ def aggregate(
         raise _raise_unconvertible(e) from None
     if compiled is None:
         raise ParseError(problems)
-    return _aggregate(compiled, submissions, plans, grace_days, submitted_at)
+    return _aggregate(compiled, submissions, plans, grace_days, submitted_at, progress)
 
 
 def _aggregate(
@@ -377,6 +381,7 @@ def _aggregate(
     plans: Iterable[AggregateItem] | os.PathLike[str] | None,
     grace_days: int | None,
     submitted_at: str | date | datetime | None,
+    progress: Callable[[int, int, str], object] | None = None,
 ) -> CityRollup:
     """A roll-up on a compiled notice: the items and the inbox's files go to core together."""
     files: list[_InboxFile] = []
@@ -391,7 +396,9 @@ def _aggregate(
         options = _dumps(opts, "options")
     except _Unconvertible as e:
         raise _raise_unconvertible(e) from None
-    answer = json.loads(compiled.aggregate_inbox(files, items, options))
+    if progress is not None and not callable(progress):
+        raise TypeError(f"progress must be callable, not {type(progress).__name__}")
+    answer = json.loads(compiled.aggregate_inbox(files, items, options, progress))
     if not answer["ok"]:
         raise ParseError(_diagnostics(answer["diagnostics"]))
     return CityRollup._wrap(answer["rollup"])

@@ -63,7 +63,7 @@ class _Unconvertible(Exception):
 
 
 def _host_error(detail: str, too_deep: bool, document: str | None = None) -> _Unconvertible:
-    d: dict[str, Any] = json.loads(_native.host_value_error(detail, too_deep))
+    d: dict[str, Any] = json.loads(_native.unconvertible_value(detail, too_deep))
     if document is not None:
         d["document"] = document
     return _Unconvertible(d)

@@ -1,4 +1,5 @@
 # Stubs of the Rust extension (bindings-py/src/lib.rs): JSON text in, JSON text out.
+from collections.abc import Callable
 from typing import Any, final
 
 __all__ = [
@@ -6,7 +7,7 @@ __all__ = [
     "__version__",
     "default_notice",
     "file_class",
-    "host_value_error",
+    "unconvertible_value",
     "import_office",
     "parse_text",
     "read",
@@ -19,7 +20,7 @@ __all__ = [
 __version__: str
 
 def read(kind: str, input: str) -> str: ...
-def host_value_error(detail: str, too_deep: bool) -> str: ...
+def unconvertible_value(detail: str, too_deep: bool) -> str: ...
 def rules() -> str: ...
 def default_notice() -> str: ...
 def parse_text(request: str) -> str: ...
@@ -37,6 +38,12 @@ class Compiled:
     def validate_data(
         self, kind: str | None, data: dict[str, Any], options: str, pointer: str | None = None
     ) -> dict[str, Any] | None: ...
-    def aggregate_inbox(self, files: list[tuple[str, bytes, str | None]], submissions: str, options: str) -> str: ...
+    def aggregate_inbox(
+        self,
+        files: list[tuple[str, bytes, str | None]],
+        submissions: str,
+        options: str,
+        progress: Callable[[int, int, str], object] | None = None,
+    ) -> str: ...
     def notice(self) -> str: ...
     def plan(self) -> str: ...

@@ -160,6 +160,17 @@ fn refusal(class: FileClass, name: &str) -> String {
     }
 }
 
+/// How far the inbox has read: `done` of `total` files, the last one named.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct InboxProgress<'a> {
+    /// 已读 / files read so far.
+    pub done: usize,
+    /// 总数 / files in all.
+    pub total: usize,
+    /// 文件名 / the file just read.
+    pub name: &'a str,
+}
+
 /// A file after the first look: ready as a roll-up input, a 总结表 imported from Word / Excel
 /// (waiting for its unit's materials), or a material of some unit's package (waiting for its unit).
 enum Seen<'f> {
@@ -239,8 +250,39 @@ impl Validator {
         files: &[InboxFile],
         given: Option<DateTime<FixedOffset>>,
     ) -> Vec<AggregateInput> {
+        let refs: Vec<&InboxFile> = files.iter().collect();
+        self.inbox_inputs_with_progress(&refs, given, &mut |_| {})
+    }
+
+    /// [`Validator::inbox_inputs`] telling `progress` after each file is read (the CLI draws a
+    /// bar, Python calls its callback): long folders show how far they are.
+    ///
+    /// ```
+    /// use learning_week::api::{InboxFile, Validator};
+    /// let v = Validator::default();
+    /// let files = [InboxFile::new("a.json", b"{}".to_vec()), InboxFile::new("b.pdf", b"%PDF".to_vec())];
+    /// let mut seen = Vec::new();
+    /// let inputs = v.inbox_inputs_with_progress(&files.iter().collect::<Vec<_>>(), None, &mut |p| seen.push((p.done, p.total, p.name.to_owned())));
+    /// assert_eq!(inputs.len(), 2);
+    /// assert_eq!(seen, [(1, 2, "a.json".to_owned()), (2, 2, "b.pdf".to_owned())]);
+    /// ```
+    pub fn inbox_inputs_with_progress(
+        &self,
+        files: &[&InboxFile],
+        given: Option<DateTime<FixedOffset>>,
+        progress: &mut dyn FnMut(InboxProgress<'_>),
+    ) -> Vec<AggregateInput> {
         let year = self.notice().year();
-        let seen: Vec<Seen<'_>> = files.iter().map(|f| self.first_look(f, year)).collect();
+        let total = files.len();
+        let seen: Vec<Seen<'_>> = files
+            .iter()
+            .enumerate()
+            .map(|(i, f)| {
+                let s = self.first_look(f, year);
+                progress(InboxProgress { done: i + 1, total, name: &f.name });
+                s
+            })
+            .collect();
         // Each material's unit, then each unit's materials (in the folder's order).
         let assigned: Vec<Option<Result<&str, Vec<&str>>>> = seen
             .iter()

@@ -17,7 +17,7 @@ pub use aggregate::*;
 #[cfg(feature = "export")]
 pub use export::*;
 pub use import::*;
-pub use inbox::{classify_file, FileClass, InboxFile};
+pub use inbox::{classify_file, FileClass, InboxFile, InboxProgress};
 pub use parse::*;
 pub use validate::*;
 pub use validator::{Checked, CompileError, CompiledNotice, Unit, Validator};

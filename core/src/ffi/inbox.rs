@@ -3,7 +3,7 @@
 
 use super::aggregate::submissions_array;
 use super::validate::options_json;
-use crate::api::{aggregate_input, argument_error, AggregateAnswer, InboxFile, Validator};
+use crate::api::{aggregate_input, argument_error, AggregateAnswer, InboxFile, InboxProgress, Validator};
 
 /// The options of a binding's inbox roll-up (a compiled validator's: no notice), as
 /// [`Validator::ffi_aggregate_inbox`] reads them from JSON text.
@@ -45,6 +45,17 @@ impl Validator {
         submissions: &str,
         options: &str,
     ) -> AggregateAnswer {
+        self.ffi_aggregate_inbox_with_progress(files, submissions, options, &mut |_| {})
+    }
+
+    /// [`Validator::ffi_aggregate_inbox`] telling `progress` after each file is read.
+    pub fn ffi_aggregate_inbox_with_progress(
+        &self,
+        files: &[InboxFile],
+        submissions: &str,
+        options: &str,
+        progress: &mut dyn FnMut(InboxProgress<'_>),
+    ) -> AggregateAnswer {
         let items = match submissions_array(submissions) {
             Ok(items) => items,
             Err(diags) => return AggregateAnswer::failure(diags),
@@ -65,13 +76,13 @@ impl Validator {
                 )]);
             }
         };
-        let mut inputs = Vec::with_capacity(items.len() + o.plans.len());
+        // The files the items name, read together (a 总结表 and the materials of its unit's
+        // package must meet), then put back in the items' order.
+        let mut named: Vec<&InboxFile> = Vec::new();
         for item in &items {
-            let file = item.as_object().filter(|m| m.len() == 1).and_then(|m| m.get("inbox_file"));
-            match file {
-                None => inputs.push(aggregate_input(item)),
-                Some(i) => match i.as_u64().and_then(|i| files.get(usize::try_from(i).ok()?)) {
-                    Some(f) => inputs.extend(self.inbox_inputs(std::slice::from_ref(f), given)),
+            if let Some(i) = item.as_object().filter(|m| m.len() == 1).and_then(|m| m.get("inbox_file")) {
+                match i.as_u64().and_then(|i| files.get(usize::try_from(i).ok()?)) {
+                    Some(f) => named.push(f),
                     None => {
                         let found = format!("inbox_file {i} of {} files", files.len());
                         return AggregateAnswer::failure(vec![argument_error(
@@ -80,7 +91,17 @@ impl Validator {
                             found,
                         )]);
                     }
-                },
+                }
+            }
+        }
+        let mut read = self.inbox_inputs_with_progress(&named, given, progress).into_iter();
+        let mut inputs = Vec::with_capacity(items.len() + o.plans.len());
+        for item in &items {
+            let is_file =
+                item.as_object().filter(|m| m.len() == 1).is_some_and(|m| m.contains_key("inbox_file"));
+            match (is_file, is_file.then(|| read.next()).flatten()) {
+                (true, Some(input)) => inputs.push(input),
+                _ => inputs.push(aggregate_input(item)),
             }
         }
         inputs.extend(o.plans.iter().map(|p| aggregate_input(p).as_plan()));
