@@ -12,7 +12,7 @@
 //! offset checked before it is read. A file that is not a .doc, is encrypted or is damaged is
 //! one `import.bad_doc` error, never a panic.
 
-use super::{form_rows, import_rows, refused, FormRows, Format, OfficeError, Row};
+use super::{refused, Format, OfficeError, Row};
 use crate::import::LabeledImport;
 use std::io::Read;
 
@@ -302,13 +302,7 @@ fn read(bytes: &[u8], year: Option<i32>) -> Result<LabeledImport, OfficeError> {
     let chars = main_text(&word, &table, &fib)?;
     let marks = para_marks(&word, &table, &fib)?;
     let body = body(&chars, &marks);
-    let count = body.tables.len();
-    let tables: Vec<FormRows> = body.tables.iter().map(|rows| form_rows(rows, None)).collect();
-    if tables.iter().all(|t| t.score < 2) {
-        return Err(OfficeError::NoTable(count));
-    }
-    let chosen: Vec<FormRows> = tables.into_iter().filter(|t| t.score >= 1).collect();
-    Ok(import_rows(chosen, body.paragraphs, year))
+    super::import_tables(&body.tables, body.paragraphs, year)
 }
 
 /// Reads a .doc: the tables holding the form's row labels, then the label import.

@@ -1,6 +1,6 @@
 //! .docx: the tables and paragraphs of `word/document.xml`, read as quick-xml events.
 
-use super::{form_rows, import_rows, refused, Archive, FormRows, Format, OfficeError, Row};
+use super::{refused, Archive, Format, OfficeError, Row};
 use crate::import::LabeledImport;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
@@ -200,13 +200,7 @@ fn read(bytes: &[u8], year: Option<i32>) -> Result<LabeledImport, OfficeError> {
     let mut archive = Archive::open(bytes)?;
     let xml = archive.read_xml(DOCUMENT)?.ok_or(OfficeError::MissingPart(DOCUMENT))?;
     let body = parse_body(&xml)?;
-    let count = body.tables.len();
-    let tables: Vec<FormRows> = body.tables.iter().map(|rows| form_rows(rows, None)).collect();
-    if tables.iter().all(|t| t.score < 2) {
-        return Err(OfficeError::NoTable(count));
-    }
-    let chosen: Vec<FormRows> = tables.into_iter().filter(|t| t.score >= 1).collect();
-    Ok(import_rows(chosen, body.paragraphs, year))
+    super::import_tables(&body.tables, body.paragraphs, year)
 }
 
 /// The text of the document's paragraphs outside tables, non-empty ones joined by newlines, at

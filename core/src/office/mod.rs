@@ -390,6 +390,21 @@ pub(crate) fn import_rows(
     imported
 }
 
+/// A Word document's tables and paragraphs imported: the tables holding the form's row labels
+/// (one, or the form split in two), then the label import; no such table is `NoTable`.
+pub(crate) fn import_tables(
+    tables: &[Vec<Row>],
+    paragraphs: Vec<String>,
+    year: Option<i32>,
+) -> Result<crate::import::LabeledImport, OfficeError> {
+    let forms: Vec<FormRows> = tables.iter().map(|rows| form_rows(rows, None)).collect();
+    if forms.iter().all(|t| t.score < 2) {
+        return Err(OfficeError::NoTable(tables.len()));
+    }
+    let chosen: Vec<FormRows> = forms.into_iter().filter(|t| t.score >= 1).collect();
+    Ok(import_rows(chosen, paragraphs, year))
+}
+
 /// The result of a failed import: an empty table and the error.
 pub(crate) fn refused(e: &OfficeError, format: Format) -> crate::import::LabeledImport {
     crate::import::LabeledImport {
