@@ -41,7 +41,9 @@ def _inbox(tmp: Path) -> Path:
     # and its stamped scan.
     shutil.copy(FIXTURES / "16-work-summary.docx", inbox / "东湖区工作总结.docx")
     shutil.copy(FIXTURES / "17-typical-case.docx", inbox / "典型案例.docx")
-    (inbox / "东湖区盖章扫描件.pdf").write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    (inbox / "东湖区盖章扫描件.pdf").write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n% donghu\n")
+    # 东湖区's form saved twice (byte for byte): counted once, listed as an exact copy.
+    shutil.copy(FIXTURES / "01-standard.docx", inbox / "东湖区总结表(1).docx")
     (inbox / "说明.txt").write_text("各单位材料见附件。", encoding="utf-8")
     return inbox
 
@@ -57,12 +59,13 @@ def test_every_file_of_the_inbox_is_accounted_for(tmp_path: Path) -> None:
     files = [p for p in inbox.rglob("*") if p.is_file()]
     r = lw.aggregate(inbox, submitted_at="2021-12-03")
     a = r.accounting
-    assert a.inputs == len(files) == 18
+    assert a.inputs == len(files) == 19
     counted = len(a.included) + len(a.superseded) + len(a.rejected) + len(a.plans) + len(a.materials)
     assert counted == len(files)
     rejected = {x.id: x.diagnostics[0].message for x in a.rejected}
     assert "锁定文件" in rejected["~$东湖区总结表.docx"]
     assert "看不出属于哪个单位" in rejected["盖章扫描件.pdf"]
+    assert "内容完全相同" in rejected["东湖区总结表(1).docx"]
     materials = sorted((x.id, x.unit, x.material) for x in a.materials)
     assert materials == [
         ("东湖区工作总结.docx", "东湖区", "work_summary"),

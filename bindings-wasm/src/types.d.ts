@@ -607,7 +607,7 @@ export interface InputRecord {
 }
 
 /** 退回原因 / why an input was not counted. */
-export type RejectReason = "unreadable" | "not_a_submission" | "unknown_unit" | "wrong_year";
+export type RejectReason = "unreadable" | "not_a_submission" | "unknown_unit" | "wrong_year" | "exact_copy";
 
 /** 报送材料种类 / a kind of material in a unit's package. */
 export type MaterialKind = "work_summary" | "summary_table" | "typical_case" | "stamped_scan" | "other";

@@ -28,7 +28,9 @@ function makeInbox(xlsx = false) {
   // 东湖区's package: its work summary, its typical case (only its first lines name the unit), its scan.
   copyFileSync(join(fixtures, '16-work-summary.docx'), join(inbox, '东湖区工作总结.docx'));
   copyFileSync(join(fixtures, '17-typical-case.docx'), join(inbox, '典型案例.docx'));
-  writeFileSync(join(inbox, '东湖区盖章扫描件.pdf'), '%PDF-1.4\n');
+  writeFileSync(join(inbox, '东湖区盖章扫描件.pdf'), '%PDF-1.4\n% donghu\n');
+  // 东湖区's form saved twice (byte for byte): counted once, listed as an exact copy.
+  copyFileSync(join(fixtures, '01-standard.docx'), join(inbox, '东湖区总结表(1).docx'));
   writeFileSync(join(inbox, '说明.txt'), '各单位材料见附件。');
   return { dir, inbox };
 }
@@ -70,6 +72,7 @@ test('dropped files roll up as the CLI rolls up the folder, every file accounted
     const rejected = Object.fromEntries(r.accounting.rejected.map((x) => [x.id.slice(inbox.length + 1), x.diagnostics[0].message]));
     assert.match(rejected['~$东湖区总结表.docx'], /锁定文件/);
     assert.match(rejected['盖章扫描件.pdf'], /看不出属于哪个单位/);
+    assert.match(rejected['东湖区总结表(1).docx'], /内容完全相同/);
     assert.deepStrictEqual(
       r.accounting.materials.map((x) => [x.id.slice(inbox.length + 1), x.unit, x.material]).sort(),
       [['东湖区工作总结.docx', '东湖区', 'work_summary'], ['东湖区盖章扫描件.pdf', '东湖区', 'stamped_scan'], ['典型案例.docx', '东湖区', 'typical_case']],

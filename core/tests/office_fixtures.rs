@@ -119,9 +119,11 @@ fn the_inbox_assigns_each_material_to_its_units_package() {
         InboxFile::new("东湖区总结表.docx", read("01-standard.docx")),
         InboxFile::new("东湖区工作总结.docx", read("16-work-summary.docx")),
         InboxFile::new("典型案例.docx", read("17-typical-case.docx")),
-        InboxFile::new("东湖区盖章件.pdf", b"%PDF-1.4\n".to_vec()),
+        InboxFile::new("东湖区盖章件.pdf", b"%PDF-1.4\n% donghu\n".to_vec()),
         InboxFile::new("进贤县总结表.docx", read("02-title-gives-unit.docx")),
         InboxFile::new("扫描件.pdf", b"%PDF-1.4\n".to_vec()),
+        // The typical case saved twice: counted once, so "exactly 1 典型活动案例" still holds.
+        InboxFile::new("典型案例(1).docx", read("17-typical-case.docx")),
     ];
     let v = Validator::default();
     let t = chrono::DateTime::parse_from_rfc3339("2021-12-03T10:00:00+08:00").unwrap();

@@ -86,7 +86,7 @@ Severity = Union[Literal["info"], Literal["warning"], Literal["error"]]
 
 DocumentKind = Union[Literal["notice"], Literal["plan"], Literal["summary"], Literal["submission"]]
 
-RejectReason = Union[Literal["unreadable"], Literal["not_a_submission"], Literal["unknown_unit"], Literal["wrong_year"]]
+RejectReason = Union[Literal["unreadable"], Literal["not_a_submission"], Literal["unknown_unit"], Literal["wrong_year"], Literal["exact_copy"]]
 
 MaterialKind = Union[Literal["work_summary"], Literal["summary_table"], Literal["typical_case"], Literal["stamped_scan"], Literal["other"]]
 

@@ -24,6 +24,8 @@ pub enum RejectReason {
     UnknownUnit,
     /// 年度不符：the input is for another year.
     WrongYear,
+    /// 重复文件：the same bytes as a file received before it (the attachment saved twice).
+    ExactCopy,
 }
 
 impl RejectReason {
@@ -38,6 +40,7 @@ impl RejectReason {
             RejectReason::NotASubmission => "not_a_submission",
             RejectReason::UnknownUnit => "unknown_unit",
             RejectReason::WrongYear => "wrong_year",
+            RejectReason::ExactCopy => "exact_copy",
         }
     }
 
@@ -52,6 +55,7 @@ impl RejectReason {
             RejectReason::NotASubmission => "不是报送材料",
             RejectReason::UnknownUnit => "非辖区单位",
             RejectReason::WrongYear => "年度不符",
+            RejectReason::ExactCopy => "重复文件",
         }
     }
 }

@@ -101,6 +101,11 @@ pub enum InputContent {
     Json(Value),
     /// Could not even be read as text (e.g. not UTF-8); the detail says why.
     Unreadable(String),
+    /// A file whose bytes equal an earlier file's (`of`, its name): accounted for, counted once.
+    ExactCopy {
+        /// 原件 / the file it is a copy of.
+        of: String,
+    },
     /// A file of a unit's package that is not its 总结表 (a work summary, the typical case, the
     /// stamped scan), assigned to its unit by the inbox: accounted for, never counted.
     Material {
@@ -188,12 +193,23 @@ impl AggregateInput {
     /// assert!(r.accounting.is_balanced() && r.reported_units.is_empty());
     /// ```
     pub fn material(id: Option<&str>, unit: &str, kind: crate::notice::MaterialKind) -> Self {
-        AggregateInput {
-            id: id.map(str::to_owned),
-            kind: None,
-            content: InputContent::Material { unit: unit.to_owned(), kind },
-            notes: Vec::new(),
-        }
+        AggregateInput::with_content(id, InputContent::Material { unit: unit.to_owned(), kind })
+    }
+
+    /// A file with the same bytes as the earlier file `of` (see [`InputContent::ExactCopy`]).
+    ///
+    /// ```
+    /// use learning_week::aggregate::{aggregate, AggregateInput, RejectReason};
+    /// let i = AggregateInput::exact_copy(Some("东湖区总结表(1).docx"), "东湖区总结表.docx");
+    /// let r = aggregate(&learning_week::Notice::nanchang_2021(), &[i], &Default::default());
+    /// assert_eq!(r.accounting.rejected[0].reason, Some(RejectReason::ExactCopy));
+    /// ```
+    pub fn exact_copy(id: Option<&str>, of: &str) -> Self {
+        AggregateInput::with_content(id, InputContent::ExactCopy { of: of.to_owned() })
+    }
+
+    fn with_content(id: Option<&str>, content: InputContent) -> Self {
+        AggregateInput { id: id.map(str::to_owned), kind: None, content, notes: Vec::new() }
     }
 
     /// An input that could not be read as text; `detail` says why.
@@ -546,6 +562,7 @@ fn text_of(content: &InputContent) -> Cow<'_, str> {
         InputContent::Text(t) | InputContent::Unreadable(t) => Cow::Borrowed(t),
         InputContent::Json(v) => Cow::Owned(serde_json::to_string(v).unwrap_or_default()),
         InputContent::Material { unit, kind } => Cow::Owned(format!("{unit}/{}", kind.as_str())),
+        InputContent::ExactCopy { of } => Cow::Owned(format!("copy of {of}")),
     }
 }
 
@@ -602,6 +619,14 @@ impl RollupState {
                 record.unit = Some(unit.clone());
                 record.material = Some(*kind);
                 self.materials.push(record);
+                return;
+            }
+            InputContent::ExactCopy { of } => {
+                record.reason = Some(RejectReason::ExactCopy);
+                record.superseded_by = Some(of.clone());
+                let d = make(&ar::EXACT_COPY, String::new(), params! {"input" => label, "of" => of}, None);
+                record.diagnostics.push(d);
+                self.rejected.push(record);
                 return;
             }
         };

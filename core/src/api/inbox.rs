@@ -240,7 +240,7 @@ impl Validator {
     /// let inputs = v.inbox_inputs(&[InboxFile::new("a.json", b"{".to_vec()), InboxFile::new("b.bin", vec![0])], None);
     /// assert_eq!(inputs.len(), 2);
     /// assert_eq!(inputs[1].id.as_deref(), Some("b.bin"));
-    /// let scans = [InboxFile::new("东湖区盖章扫描件.pdf", b"%PDF-1.7".to_vec()), InboxFile::new("扫描件.pdf", b"%PDF-1.7".to_vec())];
+    /// let scans = [InboxFile::new("东湖区盖章扫描件.pdf", b"%PDF-1.7".to_vec()), InboxFile::new("扫描件.pdf", b"%PDF-1.7 another".to_vec())];
     /// let r = v.aggregate(&v.inbox_inputs(&scans, None), &Default::default());
     /// assert_eq!(r.accounting.materials[0].unit.as_deref(), Some("东湖区"));
     /// assert_eq!(r.accounting.rejected[0].id.as_deref(), Some("扫描件.pdf"));
@@ -274,11 +274,32 @@ impl Validator {
     ) -> Vec<AggregateInput> {
         let year = self.notice().year();
         let total = files.len();
+        // The same bytes saved twice (a correction is never byte-identical) count once: the
+        // copy with the shortest name (then the first in name order) is the original, whatever
+        // order the files came in.
+        let mut original: std::collections::HashMap<String, &InboxFile> = Default::default();
+        for f in files.iter().filter(|f| !f.bytes.is_empty()) {
+            let key = (base_name(&f.name).chars().count(), base_name(&f.name));
+            original
+                .entry(crate::aggregate::content_hash(&f.bytes))
+                .and_modify(|o| {
+                    if o.bytes == f.bytes && key < (base_name(&o.name).chars().count(), base_name(&o.name)) {
+                        *o = f;
+                    }
+                })
+                .or_insert(f);
+        }
         let seen: Vec<Seen<'_>> = files
             .iter()
             .enumerate()
             .map(|(i, f)| {
-                let s = self.first_look(f, year);
+                let of = original.get(&crate::aggregate::content_hash(&f.bytes));
+                let s = match of {
+                    Some(o) if !std::ptr::eq(*o, *f) && o.bytes == f.bytes && !f.bytes.is_empty() => {
+                        Seen::Ready(AggregateInput::exact_copy(Some(&f.name), base_name(&o.name)))
+                    }
+                    _ => self.first_look(f, year),
+                };
                 progress(InboxProgress { done: i + 1, total, name: &f.name });
                 s
             })

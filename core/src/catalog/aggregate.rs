@@ -112,8 +112,22 @@ pub(crate) const PARTICIPANTS_MIXED_KINDS: Rule = Rule {
     library_only: false,
 };
 
+pub(crate) const EXACT_COPY: Rule = Rule {
+    code: "aggregate.exact_copy",
+    severity: Warning,
+    documents: &[Submission],
+    reads: &[""],
+    clause: "四（四）报送材料",
+    description: "与先收到的文件内容完全相同的文件（同一附件保存了两次）只计一次，单列为退回。",
+    description_en: "A file whose bytes equal an earlier one's (the same attachment saved twice) counts once; it is listed as rejected.",
+    message: "{input} 与 {of} 内容完全相同（重复保存），只计一次",
+    message_en: "{input} is an exact copy of {of} (saved twice); it counts once",
+    library_only: false,
+};
+
 pub(crate) const RULES: &[Rule] = &[
     UNREADABLE,
+    EXACT_COPY,
     NOT_A_SUBMISSION,
     UNKNOWN_UNIT,
     WRONG_YEAR,
