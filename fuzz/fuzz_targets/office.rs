@@ -53,7 +53,10 @@ fuzz_target!(|data: &[u8]| {
         4 => api::import_office(OfficeFormat::Doc, rest, year),
         5 => api::import_office(OfficeFormat::Doc, &patched_doc(rest), year),
         2 => api::import_docx(&zip_of(&[("word/document.xml", rest)]), year),
-        _ => api::import_docx(&zip_of(&[("word/document.xml", FORM.as_bytes()), ("docProps/core.xml", rest)]), year),
+        _ => api::import_docx(
+            &zip_of(&[("word/document.xml", FORM.as_bytes()), ("docProps/core.xml", rest)]),
+            year,
+        ),
     };
     answer.diagnostics.iter().for_each(common::check_diagnostic);
     let errors = answer.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();

@@ -2,6 +2,7 @@
 #![no_main]
 
 use learning_week::api::{parse_text, ParseRequest, TextParser};
+use learning_week::text::Offsets;
 use learning_week::CountKind;
 use libfuzzer_sys::fuzz_target;
 
@@ -31,10 +32,41 @@ fuzz_target!(|data: &[u8]| {
         _ => Some(CountKind::PersonTimes),
     };
     let year = if selector & 0x80 != 0 { Some(2021) } else { None };
-    let answer = parse_text(&ParseRequest { parser, text, year, of_kind });
+    // Spans in each language's units: every recounted span still fits the text.
+    let offsets = match selector / 21 % 3 {
+        0 => Offsets::Bytes,
+        1 => Offsets::Chars,
+        _ => Offsets::Utf16,
+    };
+    let limit = u64::try_from(match offsets {
+        Offsets::Bytes => text.len(),
+        Offsets::Chars => text.chars().count(),
+        Offsets::Utf16 => text.encode_utf16().count(),
+    })
+    .unwrap_or(u64::MAX);
+    let answer = parse_text(&ParseRequest { parser, text, year, of_kind, offsets });
+    if let Some(v) = &answer.value {
+        check_spans(v, limit);
+    }
     assert_eq!(answer.ok, answer.value.is_some(), "ok without a value");
     assert_eq!(answer.ok, answer.error.is_none(), "ok with an error");
     if let Some(e) = &answer.error {
         common::check_diagnostic(e);
     }
 });
+
+/// Every `span` in an answer is ordered and inside the text (counted in the asked units).
+fn check_spans(v: &serde_json::Value, limit: u64) {
+    match v {
+        serde_json::Value::Object(m) => {
+            if let Some(s) = m.get("span") {
+                let (start, end) =
+                    (s["start"].as_u64().unwrap_or(u64::MAX), s["end"].as_u64().unwrap_or(u64::MAX));
+                assert!(start <= end && end <= limit, "span {start}..{end} outside 0..{limit}");
+            }
+            m.values().for_each(|x| check_spans(x, limit));
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|x| check_spans(x, limit)),
+        _ => {}
+    }
+}

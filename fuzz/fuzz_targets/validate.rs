@@ -3,8 +3,8 @@
 //! tree (`learning_week::json::parse`) agrees with serde_json on every input.
 #![no_main]
 
-use learning_week::ffi;
 use learning_week::api::{self, ValidateOptions};
+use learning_week::ffi;
 use learning_week::DocumentKind;
 use libfuzzer_sys::fuzz_target;
 
