@@ -80,6 +80,10 @@ def main(out):
                 write_bytes(out, "office", 3, z.read("docProps/core.xml"))
     for path in sorted(glob.glob(os.path.join(fixtures, "*.xlsx"))) if fixtures else []:
         write_bytes(out, "office", 1, open(path, "rb").read())
+    # Word 97–2003: LibreOffice's .doc fixtures (checked in), whole, and a patch of the first one.
+    for path in sorted(glob.glob(os.path.join(ROOT, "tests/fixtures/doc/*.doc"))):
+        write_bytes(out, "office", 4, open(path, "rb").read())
+    write_bytes(out, "office", 5, b"\x00\x40\x07\x07\r")
     write_bytes(out, "office", 2, b"<w:document><w:body><w:tbl><w:tr><w:tc><w:p><w:r><w:t>\xe5\xb9\xb4\xe5\xba\xa6</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:body></w:document>")
     # Label import: the form's labels with corpus-style values.
     labels = ["年度", "举办县区", "主办单位", "参加活动人数", "参与单位数", "活动场地", "群众满意度", "活动时间", "宣传报道", "其他"]
