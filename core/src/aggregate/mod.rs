@@ -58,7 +58,7 @@ use crate::catalog::{make, params};
 use crate::count::{Count, Qualifier};
 use crate::decode::parse_document;
 use crate::json::Json;
-use crate::notice::{Notice, UnitMatch};
+use crate::notice::Notice;
 use crate::plan::ActivityPlan;
 use crate::satisfaction::Satisfaction;
 use crate::submission::Submission;
@@ -686,10 +686,7 @@ impl RollupState {
     ) -> Option<InputRecord> {
         let label = record.label();
         record.unit_written = written.map(str::to_owned);
-        let official = match written.and_then(|w| self.notice.find_unit(w)) {
-            Some(UnitMatch::Official(u) | UnitMatch::Alias(u)) => u.name.clone(),
-            _ => None,
-        };
+        let official = written.and_then(|w| self.notice.official_unit_name(w)).map(str::to_owned);
         let Some(unit) = official else {
             let shown = written.filter(|w| !w.trim().is_empty()).unwrap_or("（未填写 / not given）");
             let d = make(

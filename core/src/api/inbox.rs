@@ -28,7 +28,7 @@
 use super::import::office_input;
 use super::{import_office, ImportAnswer, OfficeFormat, Validator};
 use crate::aggregate::AggregateInput;
-use crate::notice::{MaterialKind, UnitMatch};
+use crate::notice::MaterialKind;
 use chrono::{DateTime, FixedOffset};
 
 /// One file of the inbox: its name (as saved, a path relative to the folder), its bytes, and
@@ -112,7 +112,7 @@ pub enum FileClass {
 /// assert_eq!(classify_file("notes.md", b"# hi"), FileClass::Other);
 /// ```
 pub fn classify_file(name: &str, bytes: &[u8]) -> FileClass {
-    let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    let base = base_name(name);
     let ext = base.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
     if base.starts_with("~$") {
         return FileClass::LockFile;
@@ -172,11 +172,12 @@ pub struct InboxProgress<'a> {
 }
 
 /// A file after the first look: ready as a roll-up input, a 总结表 imported from Word / Excel
-/// (waiting for its unit's materials), or a material of some unit's package (waiting for its unit).
+/// (waiting for its unit's materials), or a material of some unit's package with the unit it
+/// names (or the candidates: several, or none).
 enum Seen<'f> {
     Ready(AggregateInput),
     Report { file: &'f InboxFile, answer: Box<ImportAnswer> },
-    Material { file: &'f InboxFile, kind: MaterialKind, opening: Option<String> },
+    Material { file: &'f InboxFile, kind: MaterialKind, unit: Result<&'f str, Vec<&'f str>> },
 }
 
 /// Which material a Word file without the form is, from its name and its title line: 典型 / 案例
@@ -277,13 +278,14 @@ impl Validator {
         // The same bytes saved twice (a correction is never byte-identical) count once: the
         // copy with the shortest name (then the first in name order) is the original, whatever
         // order the files came in.
-        let mut original: std::collections::HashMap<String, &InboxFile> = Default::default();
-        for f in files.iter().filter(|f| !f.bytes.is_empty()) {
-            let key = (base_name(&f.name).chars().count(), base_name(&f.name));
+        let hashes: Vec<String> = files.iter().map(|f| crate::aggregate::content_hash(&f.bytes)).collect();
+        let rank = |f: &InboxFile| (base_name(&f.name).chars().count(), base_name(&f.name).to_owned());
+        let mut original: std::collections::HashMap<&str, &InboxFile> = Default::default();
+        for (f, h) in files.iter().zip(&hashes).filter(|(f, _)| !f.bytes.is_empty()) {
             original
-                .entry(crate::aggregate::content_hash(&f.bytes))
+                .entry(h)
                 .and_modify(|o| {
-                    if o.bytes == f.bytes && key < (base_name(&o.name).chars().count(), base_name(&o.name)) {
+                    if o.bytes == f.bytes && rank(f) < rank(o) {
                         *o = f;
                     }
                 })
@@ -291,11 +293,11 @@ impl Validator {
         }
         let seen: Vec<Seen<'_>> = files
             .iter()
+            .zip(&hashes)
             .enumerate()
-            .map(|(i, f)| {
-                let of = original.get(&crate::aggregate::content_hash(&f.bytes));
-                let s = match of {
-                    Some(o) if !std::ptr::eq(*o, *f) && o.bytes == f.bytes && !f.bytes.is_empty() => {
+            .map(|(i, (f, h))| {
+                let s = match original.get(h.as_str()) {
+                    Some(o) if !std::ptr::eq(*o, *f) && o.bytes == f.bytes => {
                         Seen::Ready(AggregateInput::exact_copy(Some(&f.name), base_name(&o.name)))
                     }
                     _ => self.first_look(f, year),
@@ -304,47 +306,38 @@ impl Validator {
                 s
             })
             .collect();
-        // Each material's unit, then each unit's materials (in the folder's order).
-        let assigned: Vec<Option<Result<&str, Vec<&str>>>> = seen
-            .iter()
-            .map(|s| match s {
-                Seen::Material { file, opening, .. } => Some(self.unit_named(&file.name, opening.as_deref())),
-                _ => None,
-            })
-            .collect();
+        // Each unit's materials, in the folder's order.
         let mut package: std::collections::BTreeMap<&str, Vec<serde_json::Value>> = Default::default();
-        for (s, a) in seen.iter().zip(&assigned) {
-            if let (Seen::Material { file, kind, .. }, Some(Ok(unit))) = (s, a) {
+        for s in &seen {
+            if let Seen::Material { file, kind, unit: Ok(unit) } = s {
                 package.entry(unit).or_default().push(material(&file.name, *kind));
             }
         }
         seen.into_iter()
-            .zip(assigned)
-            .map(|(s, a)| match s {
+            .map(|s| match s {
                 Seen::Ready(input) => input,
                 Seen::Report { file, answer } => {
                     let unit = answer
                         .summary
                         .as_ref()
                         .and_then(|t| t.host_unit.as_deref())
-                        .and_then(|w| self.official_unit(w));
+                        .and_then(|w| self.notice().model().official_unit_name(w));
                     let mut materials = vec![material(&file.name, MaterialKind::SummaryTable)];
                     materials.extend(unit.and_then(|u| package.get(u)).into_iter().flatten().cloned());
                     office_input(Some(&file.name), *answer, given, file.modified, Some(materials))
                 }
-                Seen::Material { file, kind, .. } => match a {
-                    Some(Ok(unit)) => AggregateInput::material(Some(&file.name), unit, kind),
-                    Some(Err(candidates)) => {
-                        AggregateInput::unreadable(Some(&file.name), unassigned(kind, &candidates))
-                    }
-                    None => AggregateInput::unreadable(Some(&file.name), unassigned(kind, &[])),
-                },
+                Seen::Material { file, kind, unit: Ok(unit) } => {
+                    AggregateInput::material(Some(&file.name), unit, kind)
+                }
+                Seen::Material { file, kind, unit: Err(candidates) } => {
+                    AggregateInput::unreadable(Some(&file.name), unassigned(kind, &candidates))
+                }
             })
             .collect()
     }
 
     /// What a file is, read once.
-    fn first_look<'f>(&self, f: &'f InboxFile, year: Option<i32>) -> Seen<'f> {
+    fn first_look<'f>(&'f self, f: &'f InboxFile, year: Option<i32>) -> Seen<'f> {
         let id = Some(f.name.as_str());
         match classify_file(&f.name, &f.bytes) {
             FileClass::Json => Seen::Ready(match std::str::from_utf8(&f.bytes) {
@@ -366,7 +359,9 @@ impl Validator {
                 }
                 let opening = docx_opening(&f.bytes);
                 match material_kind(&f.name, opening.as_deref()) {
-                    Some(kind) => Seen::Material { file: f, kind, opening },
+                    Some(kind) => {
+                        Seen::Material { file: f, kind, unit: self.unit_named(&f.name, opening.as_deref()) }
+                    }
                     None => Seen::Report { file: f, answer: Box::new(answer) },
                 }
             }
@@ -376,16 +371,12 @@ impl Validator {
             FileClass::Xlsx => {
                 Seen::Report { file: f, answer: Box::new(import_office(OfficeFormat::Xlsx, &f.bytes, year)) }
             }
-            FileClass::Scan => Seen::Material { file: f, kind: MaterialKind::StampedScan, opening: None },
+            FileClass::Scan => Seen::Material {
+                file: f,
+                kind: MaterialKind::StampedScan,
+                unit: self.unit_named(&f.name, None),
+            },
             class => Seen::Ready(AggregateInput::unreadable(id, refusal(class, &f.name))),
-        }
-    }
-
-    /// The official name of the unit `written` names (an alias too), if it is one of the notice's.
-    fn official_unit(&self, written: &str) -> Option<&str> {
-        match self.notice().model().find_unit(written)? {
-            UnitMatch::Official(u) | UnitMatch::Alias(u) => u.name.as_deref(),
-            UnitMatch::City => None,
         }
     }
 
@@ -394,7 +385,8 @@ impl Validator {
     fn unit_named(&self, name: &str, opening: Option<&str>) -> Result<&str, Vec<&str>> {
         let title = opening.and_then(|o| o.lines().next());
         for text in [Some(base_name(name)), title, opening].into_iter().flatten() {
-            let mut found: Vec<&str> = self
+            // One entry per unit: a unit named by both its name and an alias is found once.
+            let found: Vec<&str> = self
                 .notice()
                 .units()
                 .iter()
@@ -404,7 +396,6 @@ impl Validator {
                 })
                 .map(|u| u.name())
                 .collect();
-            found.dedup();
             match found.len() {
                 0 => continue,
                 1 => return Ok(found[0]),

@@ -80,7 +80,7 @@ impl Validator {
         // package must meet), then put back in the items' order.
         let mut named: Vec<&InboxFile> = Vec::new();
         for item in &items {
-            if let Some(i) = item.as_object().filter(|m| m.len() == 1).and_then(|m| m.get("inbox_file")) {
+            if let Some(i) = inbox_index(item) {
                 match i.as_u64().and_then(|i| files.get(usize::try_from(i).ok()?)) {
                     Some(f) => named.push(f),
                     None => {
@@ -97,16 +97,18 @@ impl Validator {
         let mut read = self.inbox_inputs_with_progress(&named, given, progress).into_iter();
         let mut inputs = Vec::with_capacity(items.len() + o.plans.len());
         for item in &items {
-            let is_file =
-                item.as_object().filter(|m| m.len() == 1).is_some_and(|m| m.contains_key("inbox_file"));
-            match (is_file, is_file.then(|| read.next()).flatten()) {
-                (true, Some(input)) => inputs.push(input),
-                _ => inputs.push(aggregate_input(item)),
-            }
+            // One input per file read, in the same order: a file item takes the next one.
+            let input = inbox_index(item).and_then(|_| read.next());
+            inputs.push(input.unwrap_or_else(|| aggregate_input(item)));
         }
         inputs.extend(o.plans.iter().map(|p| aggregate_input(p).as_plan()));
         let rollup =
             self.aggregate(&inputs, &crate::aggregate::AggregateOptions { grace_days: o.grace_days });
         AggregateAnswer { ok: true, diagnostics: Vec::new(), rollup: Some(rollup) }
     }
+}
+
+/// The index of an `{"inbox_file": i}` item (its only key), as written.
+fn inbox_index(item: &serde_json::Value) -> Option<&serde_json::Value> {
+    item.as_object().filter(|m| m.len() == 1)?.get("inbox_file")
 }
