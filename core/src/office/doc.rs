@@ -196,6 +196,8 @@ fn para_marks(word: &[u8], table: &[u8], fib: &Fib) -> Result<Vec<(usize, usize,
             }
         }
     }
+    // In file order, as Word writes them; sorted anyway so `body` can search them.
+    marks.sort_by_key(|m| m.0);
     Ok(marks)
 }
 
@@ -236,8 +238,16 @@ struct Body {
 /// paragraph inside a table belongs to the cell it is in; a `\x07` paragraph marked as a row
 /// end closes the row; a paragraph outside any table closes the table before it.
 fn body(chars: &[Char], marks: &[(usize, usize, ParaMark)]) -> Body {
-    let mark_at =
-        |fc: usize| marks.iter().find(|(s, e, _)| (*s..*e).contains(&fc)).map(|m| m.2).unwrap_or_default();
+    // The runs are sorted by start (para_marks): the one holding `fc` is the last starting at or
+    // before it — a binary search, not a scan per paragraph mark.
+    let mark_at = |fc: usize| {
+        let i = marks.partition_point(|(s, _, _)| *s <= fc);
+        i.checked_sub(1)
+            .and_then(|i| marks.get(i))
+            .filter(|(_, e, _)| fc < *e)
+            .map(|m| m.2)
+            .unwrap_or_default()
+    };
     let mut body = Body { tables: Vec::new(), paragraphs: Vec::new() };
     let (mut text, mut cell, mut row, mut rows) =
         (String::new(), Vec::<String>::new(), Row::new(), Vec::<Row>::new());
