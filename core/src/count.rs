@@ -259,6 +259,17 @@ impl Count {
             Qualifier::AtMost => format!("不到{}{unit}", self.value),
         }
     }
+
+    /// The same in English words: "about 35000人次", "at least 1200人" (the unit as written).
+    ///
+    /// ```
+    /// use learning_week::{Count, Qualifier};
+    /// assert_eq!(Count::new(1200, Qualifier::AtLeast).with_unit("人").display_en(), "at least 1200人");
+    /// assert_eq!(Count::new(5, Qualifier::Exact).display_en(), "5");
+    /// ```
+    pub fn display_en(&self) -> String {
+        format!("{}{}{}", self.qualifier.en_prefix(), self.value, self.unit.as_deref().unwrap_or(""))
+    }
 }
 
 /// The wire form of a [`Count`]: a bare integer or a qualified object.

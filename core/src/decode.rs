@@ -885,69 +885,54 @@ fn syntax_diagnostic(e: &serde_json::Error) -> Diagnostic {
 
 /// Reads a count written as text in a JSON document (「约3.5万人次」): the parsed count with an
 /// info diagnostic saying how it was read, or the parser's refusal at this pointer.
-fn decode_count_text(
-    s: &str,
-    v: &crate::json::Json<'_>,
-    d: &mut crate::decode::Decoder,
-) -> Option<crate::count::Count> {
-    match crate::text::parse_quantity(s) {
-        Ok(q) => {
-            let c = q.to_count();
-            d.emit(
-                &st::COUNT_FROM_TEXT,
-                params! {
-                    "text" => s, "value" => c.value, "qualifier" => c.qualifier.as_str(),
-                    "read_as" => c.display_zh(),
-                    "read_as_en" => format!("{}{}{}", c.qualifier.en_prefix(), c.value, c.unit.as_deref().unwrap_or("")),
-                },
-                Some(v),
-            );
-            Some(c)
-        }
-        Err(e) => {
-            emit_refusal(&e, v, d);
-            None
-        }
-    }
+fn decode_count_text(s: &str, v: &Json<'_>, d: &mut Decoder) -> Option<Count> {
+    let read = crate::text::parse_quantity(s).map(|q| {
+        let c = q.to_count();
+        let p = params! {
+            "text" => s, "value" => c.value, "qualifier" => c.qualifier.as_str(),
+            "read_as" => c.display_zh(), "read_as_en" => c.display_en(),
+        };
+        (c, p)
+    });
+    read_from_text(read, v, d)
 }
 
 /// Reads a satisfaction written as text (「98%以上」, 「非常满意」).
-fn decode_satisfaction_text(
-    s: &str,
-    v: &crate::json::Json<'_>,
-    d: &mut crate::decode::Decoder,
-) -> Option<crate::satisfaction::Satisfaction> {
-    match crate::text::parse_percent(s) {
-        Ok(t) => {
-            let sat = t.to_satisfaction();
-            let shown = match &sat {
-                crate::satisfaction::Satisfaction::Percent(p) => serde_json::json!(p.value),
-                crate::satisfaction::Satisfaction::Level(l) => serde_json::json!(l.as_str()),
-            };
-            let (qualifier, read_as, read_as_en) = match &sat {
-                crate::satisfaction::Satisfaction::Percent(p) => {
-                    (p.qualifier.as_str(), p.display_zh(), format!("{}{}%", p.qualifier.en_prefix(), p.value))
-                }
-                crate::satisfaction::Satisfaction::Level(l) => {
-                    ("level", s.trim().to_owned(), l.as_str().replace('_', " "))
-                }
-            };
-            d.emit(
-                &st::COUNT_FROM_TEXT,
-                params! {"text" => s, "value" => shown, "qualifier" => qualifier, "read_as" => read_as, "read_as_en" => read_as_en},
-                Some(v),
-            );
-            Some(sat)
+fn decode_satisfaction_text(s: &str, v: &Json<'_>, d: &mut Decoder) -> Option<Satisfaction> {
+    let read = crate::text::parse_percent(s).map(|t| {
+        let sat = t.to_satisfaction();
+        let p = match &sat {
+            Satisfaction::Percent(p) => params! {
+                "text" => s, "value" => p.value, "qualifier" => p.qualifier.as_str(),
+                "read_as" => p.display_zh(), "read_as_en" => p.display_en(),
+            },
+            Satisfaction::Level(l) => params! {
+                "text" => s, "value" => l.as_str(), "qualifier" => "level",
+                "read_as" => s.trim(), "read_as_en" => l.as_str().replace('_', " "),
+            },
+        };
+        (sat, p)
+    });
+    read_from_text(read, v, d)
+}
+
+/// A value read from text: the value, with the info diagnostic saying how it was read
+/// (`count.from_text`), or the parser's refusal at this pointer.
+fn read_from_text<T>(
+    read: Result<(T, Map<String, Value>), crate::text::TextError>,
+    v: &Json<'_>,
+    d: &mut Decoder,
+) -> Option<T> {
+    match read {
+        Ok((value, p)) => {
+            d.emit(&st::COUNT_FROM_TEXT, p, Some(v));
+            Some(value)
         }
         Err(e) => {
-            emit_refusal(&e, v, d);
+            d.emit(e.code.rule(), e.params.clone(), Some(v));
             None
         }
     }
-}
-
-fn emit_refusal(e: &crate::text::TextError, v: &crate::json::Json<'_>, d: &mut crate::decode::Decoder) {
-    d.emit(e.code.rule(), e.params.clone(), Some(v));
 }
 
 /// Telling a document's kind belongs to reading it.

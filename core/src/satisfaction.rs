@@ -107,6 +107,17 @@ impl Percent {
             Qualifier::AtMost => format!("不到{v}%"),
         }
     }
+
+    /// The same in English words: "at least 98%", "about 95%".
+    ///
+    /// ```
+    /// use learning_week::{Percent, Qualifier};
+    /// let p: Percent = serde_json::from_value(serde_json::json!({"value": 98.0, "qualifier": "at_least"})).unwrap();
+    /// assert_eq!(p.display_en(), "at least 98%");
+    /// ```
+    pub fn display_en(&self) -> String {
+        format!("{}{}%", self.qualifier.en_prefix(), self.value)
+    }
 }
 
 /// 群众满意度: a percentage or a level.
