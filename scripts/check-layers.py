@@ -25,7 +25,7 @@ LAYERS = [
     ("decoding", {"decode"}),
     ("model", {"period", "notice", "plan", "summary", "submission", "checked"}),
     ("rules", {"rules", "import"}),
-    ("validate", {"validate", "office"}),
+    ("validate", {"validate", "office", "reading"}),
     ("aggregate", {"aggregate"}),
     ("export", {"export"}),
     ("api", {"api"}),

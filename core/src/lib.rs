@@ -57,6 +57,7 @@ pub mod notice;
 pub mod office;
 pub mod period;
 pub mod plan;
+pub mod reading;
 pub mod rules;
 pub mod satisfaction;
 #[cfg(feature = "schema")]

@@ -57,6 +57,9 @@ model! {
         /// 报送单位 / the reporting units expected: the jurisdiction.
         #[validate(required, nested)]
         pub jurisdiction: Option<Jurisdiction> => "报送单位（辖区）",
+        /// 附件 / the attached form (总结表): its title and row labels.
+        #[validate(nested)]
+        pub attachment: Option<Attachment> => "附件",
     }
 }
 
@@ -295,6 +298,10 @@ model! {
         /// 截止日期 / deadline date (12月5日).
         #[validate(required)]
         pub deadline: Option<NaiveDate> => "截止日期",
+        /// 截止时间（非具体日期）/ the deadline as the notice gives it when it is not a plain date
+        /// (「12月上旬」, 「2025年12月」, 「另行通知」, 「启动仪式后一个月内」); `deadline` is then absent.
+        #[validate(nested)]
+        pub deadline_term: Option<DeadlineTerm> => "截止时间（非具体日期）",
         /// 截止日当天是否有效 / whether a package sent on the deadline day is on time.
         /// 「12月5日前」 is read as inclusive (the usual reading in official notices); set `false` for a strict reading.
         pub deadline_inclusive: Option<bool> => "截止日当天有效",
@@ -317,6 +324,83 @@ model! {
         /// 联系人及电话 / contacts.
         #[validate(nested)]
         pub contacts: Option<Vec<Contact>> => "联系人及电话",
+    }
+}
+
+/// 截止时间的写法 / how a deadline that is not a plain date is given.
+///
+/// ```
+/// use learning_week::notice::DeadlineKind;
+/// assert_eq!(serde_json::to_string(&DeadlineKind::TenDays).unwrap(), "\"ten_days\"");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DeadlineKind {
+    /// 某月（2025年12月）: on time up to the month's last day.
+    Month,
+    /// 上旬 / 中旬 / 下旬 (12月上旬): on time up to the ten days' last day.
+    TenDays,
+    /// 相对某事件（启动仪式后一个月内）: the day is not known until the event's date is.
+    Relative,
+    /// 另行通知: the notice gives no date.
+    Unresolved,
+}
+
+impl DeadlineKind {
+    /// Every kind's JSON name.
+    pub const NAMES: [&'static str; 4] = ["month", "ten_days", "relative", "unresolved"];
+
+    /// The JSON name.
+    ///
+    /// ```
+    /// assert_eq!(learning_week::notice::DeadlineKind::Unresolved.as_str(), "unresolved");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        Self::NAMES[self as usize]
+    }
+}
+decode_via_enum!(DeadlineKind, DeadlineKind::NAMES);
+
+model! {
+    /// 截止时间（非具体日期）/ a deadline that is a month, ten days, relative to an event, or not yet given.
+    ///
+    /// ```
+    /// use learning_week::notice::{DeadlineKind, DeadlineTerm};
+    /// let t: DeadlineTerm = serde_json::from_str(
+    ///     r#"{"kind": "ten_days", "text": "12月上旬", "from": "2021-12-01", "until": "2021-12-10"}"#).unwrap();
+    /// assert_eq!(t.kind, Some(DeadlineKind::TenDays));
+    /// ```
+    pub struct DeadlineTerm {
+        /// 类别 / month, ten days, relative or unresolved.
+        #[validate(required)]
+        pub kind: Option<DeadlineKind> => "类别",
+        /// 原文 / the words of the notice (「12月上旬前」).
+        pub text: Option<String> => "原文",
+        /// 起始日 / the first day of the month or ten days.
+        pub from: Option<NaiveDate> => "起始日",
+        /// 最后一日 / the last day of the month or ten days: a package up to this day is on time.
+        pub until: Option<NaiveDate> => "最后一日",
+        /// 起算事件 / the event a relative deadline counts from (启动仪式).
+        pub after: Option<String> => "起算事件",
+        /// 期限 / the time allowed after the event, as written (一个月).
+        pub within: Option<String> => "期限",
+    }
+}
+
+model! {
+    /// 附件 / the notice's attachment: the form's title and its row labels.
+    ///
+    /// ```
+    /// let n = learning_week::Notice::nanchang_2021();
+    /// let a = n.attachment.unwrap();
+    /// assert_eq!(a.title.as_deref(), Some("2021年南昌市全民终身学习活动周总结表"));
+    /// assert!(a.row_labels.unwrap().iter().any(|l| l == "群众满意度"));
+    /// ```
+    pub struct Attachment {
+        /// 附件标题 / the attachment's title.
+        pub title: Option<String> => "附件标题",
+        /// 栏目 / the form's row labels, in order.
+        pub row_labels: Option<Vec<String>> => "栏目",
     }
 }
 
@@ -576,9 +660,39 @@ impl Notice {
     /// ```
     pub fn last_on_time_day(&self) -> Option<NaiveDate> {
         let r = self.reporting.as_ref()?;
-        let deadline = r.deadline?;
-        let base = if r.deadline_inclusive.unwrap_or(true) { deadline } else { deadline.pred_opt()? };
+        let base = match (r.deadline, r.deadline_term.as_ref()) {
+            (Some(deadline), _) if r.deadline_inclusive.unwrap_or(true) => deadline,
+            (Some(deadline), _) => deadline.pred_opt()?,
+            // 「12月上旬」, 「2025年12月」: on time up to the period's last day; a relative or
+            // unresolved deadline has no day yet.
+            (None, Some(term)) => match term.kind? {
+                DeadlineKind::Month | DeadlineKind::TenDays => term.until?,
+                DeadlineKind::Relative | DeadlineKind::Unresolved => return None,
+            },
+            (None, None) => return None,
+        };
         base.checked_add_days(chrono::Days::new(u64::from(r.grace_days.unwrap_or(0))))
+    }
+
+    /// The deadline the notice gives without a day that can be judged (「另行通知」,
+    /// 「启动仪式后一个月内」): timeliness cannot be decided against it.
+    ///
+    /// ```
+    /// let mut n = learning_week::Notice::nanchang_2021();
+    /// assert!(n.undecidable_deadline().is_none());
+    /// let r = n.reporting.as_mut().unwrap();
+    /// r.deadline = None;
+    /// r.deadline_term = Some(serde_json::from_str(r#"{"kind": "unresolved", "text": "另行通知"}"#).unwrap());
+    /// assert_eq!(n.undecidable_deadline().unwrap().text.as_deref(), Some("另行通知"));
+    /// assert!(n.last_on_time_day().is_none());
+    /// ```
+    pub fn undecidable_deadline(&self) -> Option<&DeadlineTerm> {
+        let r = self.reporting.as_ref()?;
+        if r.deadline.is_some() {
+            return None;
+        }
+        let term = r.deadline_term.as_ref()?;
+        matches!(term.kind?, DeadlineKind::Relative | DeadlineKind::Unresolved).then_some(term)
     }
 
     /// The notice's UTC offset (default +08:00, China Standard Time).

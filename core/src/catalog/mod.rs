@@ -11,6 +11,7 @@ pub(crate) mod aggregate;
 pub(crate) mod import;
 pub(crate) mod notice;
 pub(crate) mod plan;
+pub(crate) mod reading;
 pub(crate) mod structural;
 pub(crate) mod submission;
 pub(crate) mod summary;
@@ -228,6 +229,7 @@ const GROUPS: &[&[Rule]] = &[
     text::RULES,
     aggregate::RULES,
     import::RULES,
+    reading::RULES,
 ];
 
 /// Every rule, in catalog order.

@@ -17,6 +17,19 @@ pub(crate) const LATE: Rule = Rule {
     library_only: true,
 };
 
+pub(crate) const DEADLINE_UNDECIDED: Rule = Rule {
+    code: "submission.deadline_undecided",
+    severity: Info,
+    documents: &[Submission],
+    reads: &["/submitted_at"],
+    clause: "四（四）报送截止时间",
+    description: "通知的截止时间没有可判断的日期（另行通知、某事件后若干时间）：是否按时报送无法判断，也不作推测。",
+    description_en: "The notice's deadline has no day to judge against (to be announced, a time after an event): whether the package is on time cannot be decided, and is not guessed.",
+    message: "通知的截止时间为“{deadline_text}”，无法判断 {submitted_local} 的报送是否按时",
+    message_en: "The notice's deadline is “{deadline_text}”: whether a package sent at {submitted_local} is on time cannot be decided",
+    library_only: true,
+};
+
 pub(crate) const BEFORE_WEEK_END: Rule = Rule {
     code: "submission.before_week_end",
     severity: Warning,
@@ -69,4 +82,5 @@ pub(crate) const SCAN_NOT_PDF: Rule = Rule {
     library_only: true,
 };
 
-pub(crate) const RULES: &[Rule] = &[LATE, BEFORE_WEEK_END, MATERIAL_MISSING, MATERIAL_COUNT, SCAN_NOT_PDF];
+pub(crate) const RULES: &[Rule] =
+    &[LATE, DEADLINE_UNDECIDED, BEFORE_WEEK_END, MATERIAL_MISSING, MATERIAL_COUNT, SCAN_NOT_PDF];

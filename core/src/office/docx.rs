@@ -218,3 +218,21 @@ pub(crate) fn modified(bytes: &[u8]) -> Option<chrono::DateTime<chrono::FixedOff
     let mut archive = Archive::open(bytes).ok()?;
     super::core_modified(&mut archive)
 }
+
+/// The whole text of a .docx: its paragraphs outside tables, one per line, then every table's
+/// rows with their cells joined by a tab (what a notice's reader takes).
+pub(crate) fn text(bytes: &[u8]) -> Result<String, OfficeError> {
+    let mut archive = Archive::open(bytes)?;
+    let xml = archive.read_xml(DOCUMENT)?.ok_or(OfficeError::MissingPart(DOCUMENT))?;
+    let body = parse_body(&xml)?;
+    let mut out = body.paragraphs.join("\n");
+    for table in &body.tables {
+        for row in table {
+            out.push('\n');
+            let cells: Vec<&str> = row.iter().map(|(_, t)| t.as_str()).collect();
+            out.push_str(&cells.join("\t"));
+            out.push('\t');
+        }
+    }
+    Ok(out)
+}

@@ -481,6 +481,17 @@ pub fn docx_opening(bytes: &[u8], max_chars: usize) -> Option<String> {
     docx::opening(bytes, max_chars)
 }
 
+/// The whole text of a .docx — paragraphs one per line, then the tables' rows with cells joined
+/// by tabs — or the import's error when the bytes are no readable .docx.
+///
+/// ```
+/// let e = learning_week::office::document_text(b"not a zip").unwrap_err();
+/// assert_eq!(e.code, "import.not_zip");
+/// ```
+pub fn document_text(bytes: &[u8]) -> Result<String, crate::catalog::Diagnostic> {
+    docx::text(bytes).map_err(|e| e.diagnostic(Format::Docx))
+}
+
 /// The `dcterms:modified` date of a .docx / .xlsx (`docProps/core.xml`), when it has one: what
 /// the roll-up uses as 报送时间 when nothing better is known.
 ///

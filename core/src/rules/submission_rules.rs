@@ -9,12 +9,30 @@ fn late(ctx: &Ctx<'_>, out: &mut Findings) {
     let Some(s) = ctx.submission else { return };
     let Some(at) = s.submitted_at else { return };
     let Some(days) = ctx.notice.days_late(at).filter(|d| *d > 0) else { return };
-    let deadline = ctx.notice.reporting.as_ref().and_then(|r| r.deadline).map(|d| d.to_string());
+    // A month or ten days (「12月上旬」) is named as written, with its last day.
+    let deadline = ctx.notice.reporting.as_ref().and_then(|r| match (r.deadline, &r.deadline_term) {
+        (Some(d), _) => Some(d.to_string()),
+        (None, Some(t)) => Some(format!("{}（{}）", t.text.as_deref().unwrap_or("—"), t.until?)),
+        (None, None) => None,
+    });
     out.emit(
         &LATE,
         "/submitted_at".into(),
         params! {"submitted_at" => at.to_rfc3339(), "submitted_local" => ctx.notice.show_time(at), "deadline" => deadline, "days_late" => days,
         "related" => ["notice#/reporting/deadline"]},
+        Some(&Value::String(at.to_rfc3339())),
+    );
+}
+
+fn deadline_undecided(ctx: &Ctx<'_>, out: &mut Findings) {
+    let Some(at) = ctx.submission.and_then(|s| s.submitted_at) else { return };
+    let Some(term) = ctx.notice.undecidable_deadline() else { return };
+    out.emit(
+        &DEADLINE_UNDECIDED,
+        "/submitted_at".into(),
+        params! {"submitted_at" => at.to_rfc3339(), "submitted_local" => ctx.notice.show_time(at),
+        "deadline_text" => term.text.as_deref().unwrap_or("—"), "kind" => term.kind.map(|k| k.as_str()),
+        "related" => ["notice#/reporting/deadline_term"]},
         Some(&Value::String(at.to_rfc3339())),
     );
 }
@@ -79,5 +97,9 @@ fn material_checks(ctx: &Ctx<'_>, out: &mut Findings) {
 }
 
 /// The checks of this file, each with the rule it carries.
-pub(crate) const CHECKS: &[Registered] =
-    &[(&LATE, late), (&BEFORE_WEEK_END, before_week_end), (&MATERIAL_MISSING, material_checks)];
+pub(crate) const CHECKS: &[Registered] = &[
+    (&LATE, late),
+    (&DEADLINE_UNDECIDED, deadline_undecided),
+    (&BEFORE_WEEK_END, before_week_end),
+    (&MATERIAL_MISSING, material_checks),
+];
