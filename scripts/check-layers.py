@@ -23,7 +23,7 @@ LAYERS = [
     ("catalog", {"catalog", "json", "count", "checks", "text_match"}),
     ("text", {"satisfaction", "text"}),
     ("decoding", {"decode"}),
-    ("model", {"period", "notice", "plan", "summary", "submission", "checked"}),
+    ("model", {"period", "notice", "jurisdiction", "plan", "summary", "submission", "checked"}),
     ("rules", {"rules", "import"}),
     ("validate", {"validate", "office", "reading"}),
     ("aggregate", {"aggregate"}),

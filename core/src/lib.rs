@@ -52,6 +52,7 @@ pub mod export;
 pub mod ffi;
 pub mod import;
 pub mod json;
+pub mod jurisdiction;
 pub mod notice;
 #[cfg(feature = "docx")]
 pub mod office;

@@ -416,11 +416,31 @@ pub enum UnitKind {
     DevelopmentZone,
     /// 管理局（湾里管理局）
     ManagementBureau,
+    /// 县级市（瑞昌市）
+    CountyLevelCity,
+    /// 地级市（九江市）: a unit of a province's notice
+    City,
+    /// 街道: a unit of a district's notice
+    Street,
+    /// 镇
+    Town,
+    /// 乡
+    Township,
 }
 
 impl UnitKind {
-    /// Every kind's JSON name.
-    pub const NAMES: [&'static str; 4] = ["district", "county", "development_zone", "management_bureau"];
+    /// Every kind's JSON name, in the order of the variants.
+    pub const NAMES: [&'static str; 9] = [
+        "district",
+        "county",
+        "development_zone",
+        "management_bureau",
+        "county_level_city",
+        "city",
+        "street",
+        "town",
+        "township",
+    ];
 }
 decode_via_enum!(UnitKind, UnitKind::NAMES);
 

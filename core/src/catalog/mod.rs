@@ -7,6 +7,8 @@
 mod diagnostic;
 mod kind;
 
+pub mod divisions;
+
 pub(crate) mod aggregate;
 pub(crate) mod import;
 pub(crate) mod notice;
