@@ -121,6 +121,22 @@ export interface RoleAssignment {
   organisations?: string[] | null;
 }
 
+/** 截止时间（非具体日期）/ a deadline that is a month, ten days, relative to an event, or not yet given. */
+export interface DeadlineTerm {
+  /** 类别 / month, ten days, relative or unresolved. */
+  kind: "month" | "ten_days" | "relative" | "unresolved";
+  /** 原文 / the words of the notice (「12月上旬前」). */
+  text?: string | null;
+  /** 起始日 / the first day of the month or ten days. */
+  from?: string | null;
+  /** 最后一日 / the last day of the month or ten days: a package up to this day is on time. */
+  until?: string | null;
+  /** 起算事件 / the event a relative deadline counts from (启动仪式). */
+  after?: string | null;
+  /** 期限 / the time allowed after the event, as written (一个月). */
+  within?: string | null;
+}
+
 /** 须报送材料 / one required material and how many of it. */
 export interface RequiredMaterial {
   /** 材料种类 / kind. */
@@ -154,7 +170,15 @@ export interface ReportingUnit {
 }
 
 /** 报送单位类别 / the kind of a reporting unit. */
-export type UnitKind = "district" | "county" | "development_zone" | "management_bureau";
+export type UnitKind = "district" | "county" | "development_zone" | "management_bureau" | "county_level_city" | "city" | "street" | "town" | "township";
+
+/** 附件 / the notice's attachment: the form's title and its row labels. */
+export interface Attachment {
+  /** 附件标题 / the attachment's title. */
+  title?: string | null;
+  /** 栏目 / the form's row labels, in order. */
+  row_labels?: string[] | null;
+}
 
 /** 全民终身学习活动周通知：一年活动周的规则（主题、活动时间、报送要求、报送单位）/ the city's notice for one year's activity week: theme, dates, reporting duty, reporting units */
 export interface Notice {
@@ -183,8 +207,10 @@ export interface Notice {
   organisation?: Organisation | null;
   /** 报送要求 / the reporting duty (四（四）). */
   reporting: {
-    /** 截止日期 / deadline date (12月5日). */
-    deadline: string;
+    /** 截止日期 / deadline date (12月5日); absent only when `deadline_term` says how the notice gives it (`notice.deadline_missing` otherwise). */
+    deadline?: string | null;
+    /** 截止时间（非具体日期）/ the deadline as the notice gives it when it is not a plain date (「12月上旬」, 「2025年12月」, 「另行通知」, 「启动仪式后一个月内」); `deadline` is then absent. */
+    deadline_term?: DeadlineTerm | null;
     /** 截止日当天是否有效 / whether a package sent on the deadline day is on time. 「12月5日前」 is read as inclusive (the usual reading in official notices); set `false` for a strict reading. */
     deadline_inclusive?: boolean | null;
     /** 宽限天数 / grace period in days (default 0). */
@@ -209,6 +235,8 @@ export interface Notice {
     /** 报送单位 / the units expected to report. */
     units: ReportingUnit[];
   };
+  /** 附件 / the attached form (总结表): its title and row labels. */
+  attachment?: Attachment | null;
 }
 
 /** 开幕式 / the opening ceremony. */

@@ -14,6 +14,7 @@ use std::process::ExitCode;
 mod aggregate;
 mod export;
 mod import;
+mod notice;
 mod output;
 mod parse;
 mod schema;
@@ -177,6 +178,26 @@ enum ExportWhat {
 enum NoticeAction {
     /// 输出内置通知（JSON）/ print the built-in notice as JSON
     Show,
+    /// 读取发布的通知原文（.txt 或 .docx），输出通知 JSON / read a published notice (.txt or .docx) into notice JSON
+    Read {
+        /// 城市（或省、区），标题未写明时 / the city (province, district) when the title does not name it
+        #[arg(long)]
+        city: Option<String>,
+        /// 年度，标题未写明时 / the year when the title does not give it
+        #[arg(long)]
+        year: Option<i32>,
+        /// 更正清单（JSON），读后应用 / a corrections file (JSON) applied after reading
+        #[arg(long)]
+        corrections: Option<PathBuf>,
+        /// 输出格式 / output format
+        #[arg(long, value_enum, default_value = "json")]
+        format: notice::ReadFormat,
+        /// 语言 / message language
+        #[arg(long, value_enum, default_value = "zh")]
+        lang: Lang,
+        /// 通知原文 / the notice's text (.txt) or Word file (.docx)
+        file: PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
@@ -218,6 +239,9 @@ fn main() -> ExitCode {
         Command::Import { .. } => {
             eprintln!("请给出 FILE 或 --labels / give FILE or --labels");
             ExitCode::from(2)
+        }
+        Command::Notice { action: NoticeAction::Read { city, year, corrections, format, lang, file } } => {
+            notice::read(&file, city, year, corrections.as_deref(), format, lang)
         }
         Command::Notice { action: NoticeAction::Show } => {
             println!("{}", serde_json::to_string_pretty(&api::default_notice()).unwrap_or_default());

@@ -295,8 +295,8 @@ model! {
 model! {
     /// 报送要求 / the reporting duty: deadline, materials, formats, where to send.
     pub struct ReportingDuty {
-        /// 截止日期 / deadline date (12月5日).
-        #[validate(required)]
+        /// 截止日期 / deadline date (12月5日); absent only when `deadline_term` says how the
+        /// notice gives it (`notice.deadline_missing` otherwise).
         pub deadline: Option<NaiveDate> => "截止日期",
         /// 截止时间（非具体日期）/ the deadline as the notice gives it when it is not a plain date
         /// (「12月上旬」, 「2025年12月」, 「另行通知」, 「启动仪式后一个月内」); `deadline` is then absent.

@@ -681,6 +681,18 @@ case(G, "grace_days 2 (options.notice): a package on 12-07 is on time", "submiss
 case(G, "grace_days 2 (options.notice): a package on 12-08 → submission.late", "submission",
      ["submission.late"], input=submission(("/submitted_at", "2021-12-08T09:00:00+08:00")),
      options={"notice": notice(("/reporting/grace_days", 2))})
+UNRESOLVED = {"kind": "unresolved", "text": "报送时间另行通知"}
+TEN_DAYS = {"kind": "ten_days", "text": "12月上旬", "from": "2021-12-01", "until": "2021-12-10"}
+case(G, "deadline 另行通知 (options.notice) → submission.deadline_undecided (info), never late", "submission",
+     ["submission.deadline_undecided"], input=submission(("/submitted_at", "2022-03-01T09:00:00+08:00")),
+     options={"notice": notice(("/reporting/deadline", DELETE), ("/reporting/deadline_term", UNRESOLVED))},
+     paths={"submission.deadline_undecided": ["/submitted_at"]}, valid=True)
+case(G, "deadline 12月上旬 (options.notice): a package on 12-10 is on time", "submission",
+     [], input=submission(("/submitted_at", "2021-12-10T20:00:00+08:00")),
+     options={"notice": notice(("/reporting/deadline", DELETE), ("/reporting/deadline_term", TEN_DAYS))})
+case(G, "deadline 12月上旬 (options.notice): a package on 12-11 → submission.late", "submission",
+     ["submission.late"], input=submission(("/submitted_at", "2021-12-11T09:00:00+08:00")),
+     options={"notice": notice(("/reporting/deadline", DELETE), ("/reporting/deadline_term", TEN_DAYS))})
 case(G, "notice utc_offset Z (options.notice): 17:00Z on 12-05 is still 12-05, on time", "submission",
      [], input=submission(("/submitted_at", "2021-12-05T17:00:00Z")),
      options={"notice": notice(("/reporting/utc_offset", "Z"))})
@@ -838,6 +850,11 @@ case(G, "deadline before the week ends → notice.deadline_before_week_end", "no
      paths={"notice.deadline_before_week_end": ["/reporting/deadline"]})
 case(G, "deadline on the week's last day: no notice.deadline_before_week_end", "notice",
      [], input=notice(("/reporting/deadline", "2021-11-28")))
+case(G, "no deadline and no deadline_term → notice.deadline_missing", "notice",
+     ["notice.deadline_missing"], input=notice(("/reporting/deadline", DELETE)),
+     paths={"notice.deadline_missing": ["/reporting/deadline"]})
+case(G, "deadline_term 另行通知 instead of a deadline: a valid notice", "notice",
+     [], input=notice(("/reporting/deadline", DELETE), ("/reporting/deadline_term", {"kind": "unresolved", "text": "另行通知"})))
 case(G, "jurisdiction with no unit → notice.jurisdiction_empty", "notice",
      ["notice.jurisdiction_empty"], input=notice((U, [])),
      paths={"notice.jurisdiction_empty": [U]})
@@ -882,8 +899,8 @@ case(G, "required material count 0 → number.out_of_range", "notice",
 case(G, "organisation role sponsor → enum.unknown", "notice",
      ["enum.unknown"], input=notice(("/organisation/roles/0/role", "sponsor")),
      paths={"enum.unknown": ["/organisation/roles/0/role"]})
-case(G, "unit kind city → enum.unknown", "notice",
-     ["enum.unknown"], input=notice((U + "/0/kind", "city")),
+case(G, "unit kind village → enum.unknown", "notice",
+     ["enum.unknown"], input=notice((U + "/0/kind", "village")),
      paths={"enum.unknown": [U + "/0/kind"]})
 case(G, "theme blank → row.blank", "notice",
      ["row.blank"], input=notice(("/theme", "")),

@@ -14,12 +14,15 @@ __all__ = [
     "Activity",
     "ActivityPlan",
     "Arrangements",
+    "Attachment",
     "CityRollup",
     "Completeness",
     "Contact",
     "Count",
     "CountKind",
     "CoveringUnit",
+    "DeadlineTerm",
+    "DeadlineTermKind",
     "Diagnostic",
     "DocumentKind",
     "DocumentReference",
@@ -72,7 +75,7 @@ __all__ = [
     "ValidationStatus",
 ]
 
-UnitKind = Union[Literal["district"], Literal["county"], Literal["development_zone"], Literal["management_bureau"]]
+UnitKind = Union[Literal["district"], Literal["county"], Literal["development_zone"], Literal["management_bureau"], Literal["county_level_city"], Literal["city"], Literal["street"], Literal["town"], Literal["township"]]
 
 Mode = Union[Literal["online"], Literal["offline"], Literal["hybrid"]]
 
@@ -93,6 +96,8 @@ MaterialKind = Union[Literal["work_summary"], Literal["summary_table"], Literal[
 CountKind = Union[Literal["people"], Literal["person_times"], Literal["events"], Literal["items"], Literal["unspecified"]]
 
 UnitStatus = Union[Literal["reported"], Literal["missing"]]
+
+DeadlineTermKind = Union[Literal["month"], Literal["ten_days"], Literal["relative"], Literal["unresolved"]]
 
 
 class Notice(_NoticeBase):
@@ -166,6 +171,12 @@ class Notice(_NoticeBase):
         """报送单位 / the reporting units expected: the jurisdiction."""
         v = self._get("jurisdiction")
         return None if v is None else Jurisdiction._wrap(v)
+
+    @property
+    def attachment(self) -> Attachment | None:
+        """附件 / the attached form (总结表): its title and row labels."""
+        v = self._get("attachment")
+        return None if v is None else Attachment._wrap(v)
 
 class DocumentReference(_Model):
     """依据文件 / a document the notice refers to."""
@@ -366,9 +377,15 @@ class Reporting(_Model):
 
     @property
     def deadline(self) -> datetime.date | None:
-        """截止日期 / deadline date (12月5日)."""
+        """截止日期 / deadline date (12月5日); absent only when `deadline_term` says how the"""
         v = self._get("deadline")
         return None if v is None else _date(v)
+
+    @property
+    def deadline_term(self) -> DeadlineTerm | None:
+        """截止时间（非具体日期）/ the deadline as the notice gives it when it is not a plain date"""
+        v = self._get("deadline_term")
+        return None if v is None else DeadlineTerm._wrap(v)
 
     @property
     def deadline_inclusive(self) -> bool | None:
@@ -417,6 +434,47 @@ class Reporting(_Model):
         """联系人及电话 / contacts."""
         v = self._get("contacts")
         return None if v is None else [Contact._wrap(x) for x in v]
+
+class DeadlineTerm(_Model):
+    """截止时间（非具体日期）/ a deadline that is a month, ten days, relative to an event, or not yet given."""
+
+    __slots__ = ()
+
+    @property
+    def kind(self) -> DeadlineTermKind | None:
+        """类别 / month, ten days, relative or unresolved."""
+        v: DeadlineTermKind | None = self._get("kind")
+        return v
+
+    @property
+    def text(self) -> str | None:
+        """原文 / the words of the notice (「12月上旬前」)."""
+        v: str | None = self._get("text")
+        return v
+
+    @property
+    def from_(self) -> datetime.date | None:
+        """起始日 / the first day of the month or ten days."""
+        v = self._get("from")
+        return None if v is None else _date(v)
+
+    @property
+    def until(self) -> datetime.date | None:
+        """最后一日 / the last day of the month or ten days: a package up to this day is on time."""
+        v = self._get("until")
+        return None if v is None else _date(v)
+
+    @property
+    def after(self) -> str | None:
+        """起算事件 / the event a relative deadline counts from (启动仪式)."""
+        v: str | None = self._get("after")
+        return v
+
+    @property
+    def within(self) -> str | None:
+        """期限 / the time allowed after the event, as written (一个月)."""
+        v: str | None = self._get("within")
+        return v
 
 class RequiredMaterial(_Model):
     """须报送材料 / one required material and how many of it."""
@@ -509,6 +567,23 @@ class ReportingUnit(_Model):
         """涉农县区 / a rural unit, which must run rural community education."""
         v: bool | None = self._get("rural")
         return v
+
+class Attachment(_Model):
+    """附件 / the notice's attachment: the form's title and its row labels."""
+
+    __slots__ = ()
+
+    @property
+    def title(self) -> str | None:
+        """附件标题 / the attachment's title."""
+        v: str | None = self._get("title")
+        return v
+
+    @property
+    def row_labels(self) -> list[str] | None:
+        """栏目 / the form's row labels, in order."""
+        v = self._get("row_labels")
+        return None if v is None else list(v)
 
 class ActivityPlan(_Document):
     """县区的活动计划和实施方案，须含开幕式 / a unit's activity plan, including the opening ceremony"""
@@ -1950,6 +2025,7 @@ Notice._FIELDS = (
     ("organisation", Organisation),
     ("reporting", Reporting),
     ("jurisdiction", Jurisdiction),
+    ("attachment", Attachment),
 )
 
 DocumentReference._FIELDS = (
@@ -1999,6 +2075,7 @@ RoleAssignment._FIELDS = (
 
 Reporting._FIELDS = (
     ("deadline", None),
+    ("deadline_term", DeadlineTerm),
     ("deadline_inclusive", None),
     ("grace_days", None),
     ("utc_offset", None),
@@ -2007,6 +2084,15 @@ Reporting._FIELDS = (
     ("recipient", None),
     ("email", None),
     ("contacts", None),
+)
+
+DeadlineTerm._FIELDS = (
+    ("kind", None),
+    ("text", None),
+    ("from", None),
+    ("until", None),
+    ("after", None),
+    ("within", None),
 )
 
 RequiredMaterial._FIELDS = (
@@ -2031,6 +2117,11 @@ ReportingUnit._FIELDS = (
     ("kind", None),
     ("aliases", None),
     ("rural", None),
+)
+
+Attachment._FIELDS = (
+    ("title", None),
+    ("row_labels", None),
 )
 
 ActivityPlan._FIELDS = (

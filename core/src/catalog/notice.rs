@@ -30,6 +30,19 @@ pub(crate) const DEADLINE_BEFORE_WEEK_END: Rule = Rule {
     library_only: true,
 };
 
+pub(crate) const DEADLINE_MISSING: Rule = Rule {
+    code: "notice.deadline_missing",
+    severity: Error,
+    documents: &[Notice],
+    reads: &["/reporting/deadline", "/reporting/deadline_term"],
+    clause: "四（四）报送截止日期",
+    description: "通知须给出报送截止日期，或以 deadline_term 写明截止时间的写法（某月、上中下旬、某事件后、另行通知）。",
+    description_en: "A notice gives its reporting deadline, or says in deadline_term how it gives it (a month, ten days, after an event, to be announced).",
+    message: "缺少报送截止日期（或截止时间的写法）",
+    message_en: "The reporting deadline (or how the notice gives it) is missing",
+    library_only: true,
+};
+
 pub(crate) const JURISDICTION_EMPTY: Rule = Rule {
     code: "notice.jurisdiction_empty",
     severity: Error,
@@ -69,5 +82,11 @@ pub(crate) const OFFSET_INVALID: Rule = Rule {
     library_only: true,
 };
 
-pub(crate) const RULES: &[Rule] =
-    &[WEEK_INVERTED, DEADLINE_BEFORE_WEEK_END, JURISDICTION_EMPTY, NAME_AMBIGUOUS, OFFSET_INVALID];
+pub(crate) const RULES: &[Rule] = &[
+    WEEK_INVERTED,
+    DEADLINE_BEFORE_WEEK_END,
+    DEADLINE_MISSING,
+    JURISDICTION_EMPTY,
+    NAME_AMBIGUOUS,
+    OFFSET_INVALID,
+];

@@ -250,3 +250,75 @@ pub(crate) fn read(text: &str, options: &ReadOptions) -> NoticeReading {
     }
     NoticeReading { notice: r.notice, diagnostics: r.diagnostics, sources }
 }
+
+/// 更正 / one correction to a notice read: the value at a JSON Pointer, and why (what the
+/// reader could not read, or what the notice does not say).
+///
+/// ```
+/// use learning_week::reading::Correction;
+/// let c: Correction = serde_json::from_str(r#"{"path": "/theme", "value": "学习新思想", "why": "typo in the text"}"#).unwrap();
+/// assert_eq!(c.path, "/theme");
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Correction {
+    /// 字段 / the JSON Pointer of the value in the notice.
+    pub path: String,
+    /// 值 / the value to put there.
+    pub value: serde_json::Value,
+    /// 理由 / why.
+    pub why: String,
+}
+
+/// 更正清单 / a file of corrections (`{"about": "…", "corrections": […]}`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Corrections {
+    /// 说明 / what the corrections are for.
+    #[serde(default)]
+    pub about: Option<String>,
+    /// 更正 / the corrections, applied in order.
+    pub corrections: Vec<Correction>,
+}
+
+/// Why a correction could not be applied.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CorrectionError {
+    /// The pointer names no place in the notice (its parent does not exist).
+    #[error("更正的位置 {0} 在通知中不存在 / the correction's path {0} is not in the notice")]
+    NoSuchPath(String),
+    /// The corrected notice is not a notice any more.
+    #[error("更正后的通知不合格式：{0} / the corrected notice does not decode: {0}")]
+    Invalid(String),
+}
+
+impl NoticeReading {
+    /// The notice read with `corrections` applied (a pointer whose last step is new is added).
+    ///
+    /// ```
+    /// use learning_week::reading::{Correction, Corrections};
+    /// let r = learning_week::Notice::from_text("关于举办2023年九江市全民终身学习活动周的通知\n一、活动主题\n学习\n二、活动时间\n2023年11月1日至7日\n", &Default::default());
+    /// let fix = Corrections { about: None, corrections: vec![Correction { path: "/theme".into(), value: "学习新思想".into(), why: "cut in the text".into() }] };
+    /// assert_eq!(r.corrected(&fix).unwrap().theme.as_deref(), Some("学习新思想"));
+    /// ```
+    pub fn corrected(&self, corrections: &Corrections) -> Result<Notice, CorrectionError> {
+        let mut v =
+            serde_json::to_value(&self.notice).map_err(|e| CorrectionError::Invalid(e.to_string()))?;
+        for c in &corrections.corrections {
+            let (parent, last) =
+                c.path.rsplit_once('/').ok_or_else(|| CorrectionError::NoSuchPath(c.path.clone()))?;
+            let last = last.replace("~1", "/").replace("~0", "~");
+            match v.pointer_mut(parent) {
+                Some(serde_json::Value::Object(m)) => {
+                    m.insert(last, c.value.clone());
+                }
+                Some(serde_json::Value::Array(a)) => {
+                    let slot = last.parse::<usize>().ok().and_then(|i| a.get_mut(i));
+                    *slot.ok_or_else(|| CorrectionError::NoSuchPath(c.path.clone()))? = c.value.clone();
+                }
+                _ => return Err(CorrectionError::NoSuchPath(c.path.clone())),
+            }
+        }
+        serde_json::from_value(v).map_err(|e| CorrectionError::Invalid(e.to_string()))
+    }
+}

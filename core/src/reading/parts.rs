@@ -79,6 +79,7 @@ fn section<'f>(r: &Reader<'_>, frame: &'f Frame, words: &[&str]) -> Option<&'f S
 
 pub(crate) fn read_all(r: &mut Reader<'_>, frame: &Frame) {
     title_and_place(r, frame);
+    let place = super::units::locate(r);
     recipients(r, frame);
     references(r, frame);
     theme(r, frame);
@@ -87,17 +88,17 @@ pub(crate) fn read_all(r: &mut Reader<'_>, frame: &Frame) {
     organisation(r, frame);
     reporting(r, frame);
     attachment(r, frame);
-    super::units::jurisdiction(r);
+    super::units::jurisdiction(r, place, frame.recipients.clone());
 }
 
 /// Spells out 「市」 / 「省」 at the start of a name with the notice's city or province.
-fn expand(r: &mut Reader<'_>, name: &str) -> String {
+fn expand(r: &mut Reader<'_>, name: &str, path: &str) -> String {
     let full = match (name.strip_prefix('市'), name.strip_prefix('省'), &r.place, &r.province) {
         (Some(rest), _, Some(city), _) if city.ends_with('市') => format!("{city}{rest}"),
         (_, Some(rest), _, Some(p)) => format!("{p}{rest}"),
         _ => return name.to_owned(),
     };
-    r.emit(&EXPANDED, "", params! {"text" => name, "value" => full});
+    r.emit(&EXPANDED, path, params! {"text" => name, "value" => full});
     full
 }
 
@@ -189,8 +190,8 @@ fn references(r: &mut Reader<'_>, frame: &Frame) {
             })
             .collect();
         let issuer = title.split_once("关于").map(|(i, _)| i.to_owned()).filter(|i| !i.is_empty());
-        let issuer = issuer.map(|i| expand(r, &i));
         let path = format!("/references/{}", refs.len());
+        let issuer = issuer.map(|i| expand(r, &i, &format!("{path}/issuer")));
         r.source(&path, &(p.start + a - '《'.len_utf8()..p.start + after + number.len() + 6));
         refs.push(DocumentReference {
             issuer,
@@ -492,7 +493,9 @@ fn organisation(r: &mut Reader<'_>, frame: &Frame) {
             let Some((word, role)) = found else { continue };
             let who = clause[..clause.len() - word.len()].trim_start_matches('由');
             let orgs: Vec<String> = items(who).into_iter().map(|i| who[i].to_owned()).collect();
-            let orgs: Vec<String> = orgs.iter().map(|o| expand(r, o)).collect();
+            let at = format!("/organisation/roles/{}/organisations", roles.len());
+            let orgs: Vec<String> =
+                orgs.iter().enumerate().map(|(j, o)| expand(r, o, &format!("{at}/{j}"))).collect();
             if !orgs.is_empty() {
                 roles.push(RoleAssignment {
                     role: Some(role),

@@ -177,6 +177,11 @@ pub(crate) fn frame(doc: &Doc) -> Frame {
             f.signature = Some(w[0].clone());
         }
     }
+    if let (Some(sig), Some(last)) = (&f.signature, f.sections.last_mut()) {
+        if sig.start > last.body.start && sig.start <= last.body.end + 1 {
+            last.body.end = sig.start.saturating_sub(1).max(last.body.start);
+        }
+    }
     f
 }
 

@@ -33,6 +33,13 @@ fn deadline_before_week_end(ctx: &Ctx<'_>, out: &mut Findings) {
     }
 }
 
+fn deadline_missing(ctx: &Ctx<'_>, out: &mut Findings) {
+    let Some(r) = ctx.notice.reporting.as_ref() else { return };
+    if r.deadline.is_none() && r.deadline_term.is_none() {
+        out.emit(&DEADLINE_MISSING, "/reporting/deadline".into(), params! {}, None);
+    }
+}
+
 fn jurisdiction_empty(ctx: &Ctx<'_>, out: &mut Findings) {
     if ctx.notice.jurisdiction.as_ref().and_then(|j| j.units.as_ref()).is_some_and(|u| u.is_empty()) {
         out.emit(&JURISDICTION_EMPTY, "/jurisdiction/units".into(), params! {}, None);
@@ -87,6 +94,7 @@ fn offset_invalid(ctx: &Ctx<'_>, out: &mut Findings) {
 pub(crate) const CHECKS: &[Registered] = &[
     (&WEEK_INVERTED, week_inverted),
     (&DEADLINE_BEFORE_WEEK_END, deadline_before_week_end),
+    (&DEADLINE_MISSING, deadline_missing),
     (&JURISDICTION_EMPTY, jurisdiction_empty),
     (&NAME_AMBIGUOUS, name_ambiguous),
     (&OFFSET_INVALID, offset_invalid),
