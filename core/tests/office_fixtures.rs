@@ -205,3 +205,19 @@ fn a_doc_reads_as_its_docx() {
         assert_eq!(a.diagnostics[0].code, "import.bad_doc", "cut at {cut}");
     }
 }
+
+/// The seed notice as a Word file written by python-docx reads as its published text does.
+#[test]
+fn the_seed_notice_as_docx_reads_as_its_text() {
+    let bytes = std::fs::read(fixtures_dir().join("notice-nanchang-2021.docx"))
+        .expect("the notice fixture is written");
+    let from_docx = learning_week::Notice::from_docx(&bytes, &Default::default());
+    let text = include_str!("../data/nanchang-2021.notice.txt");
+    let from_text = learning_week::Notice::from_text(text, &Default::default());
+    assert!(from_docx.is_notice(), "{:?}", from_docx.diagnostics);
+    assert_eq!(from_docx.notice, from_text.notice);
+    let codes = |r: &learning_week::reading::NoticeReading| {
+        r.diagnostics.iter().map(|d| d.code.as_str()).collect::<Vec<_>>()
+    };
+    assert_eq!(codes(&from_docx), codes(&from_text));
+}

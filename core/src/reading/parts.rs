@@ -45,7 +45,16 @@ fn items(s: &str) -> Vec<Range<usize>> {
             out.push(r);
         }
     };
+    let mut depth = 0usize;
     for (at, c) in s.char_indices() {
+        match c {
+            '（' | '(' | '《' => depth += 1,
+            '）' | ')' | '》' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if depth > 0 {
+            continue;
+        }
         if c == '、' || c == '，' || c == ',' {
             cut(start, at, &mut out);
             start = at + c.len_utf8();
@@ -396,8 +405,14 @@ fn arrangements(r: &mut Reader<'_>, frame: &Frame) {
     if let Some(at) = text.find("等多种形式") {
         let sent = sentence(&text, at);
         let head = &text[sent.start..at];
-        let list_start = head.rfind('的').map_or(0, |p| p + '的'.len_utf8());
-        forms.extend(items(&head[list_start..]).into_iter().map(|i| head[list_start..][i].to_owned()));
+        // the list runs from the last 的 (「相结合的讲座、培训」) or 开展 before it
+        let list_start = head
+            .rfind('的')
+            .map(|p| p + '的'.len_utf8())
+            .or_else(|| head.rfind("开展").map(|p| p + "开展".len()));
+        if let Some(list_start) = list_start {
+            forms.extend(items(&head[list_start..]).into_iter().map(|i| head[list_start..][i].to_owned()));
+        }
         let tail = &text[at + "等多种形式".len()..sent.end];
         if let Some(rest) = tail.strip_prefix('的') {
             let end = rest.find(['，', ',']).unwrap_or(rest.len());
@@ -698,7 +713,16 @@ fn reporting(r: &mut Reader<'_>, frame: &Frame) {
         let st = &text[sent2.clone()];
         if let Some(e) = st.find("电子版") {
             let start = st[..e].rfind('的').map_or(e, |d| d + '的'.len_utf8());
-            let end = st[start..].find(['，', ',']).map_or(st.len(), |x| start + x);
+            let end = [
+                st[start..].find(['，', ',']),
+                st[start..].find("报送"),
+                st[start..].find("发送"),
+                st[start..].find("统一"),
+            ]
+            .into_iter()
+            .flatten()
+            .min()
+            .map_or(st.len(), |x| start + x);
             let list: Vec<String> =
                 items(&st[start..end]).into_iter().map(|i| st[start..end][i].to_owned()).collect();
             if !list.is_empty() {
