@@ -395,6 +395,14 @@ fn import_office(py: Python<'_>, format: &str, data: Vec<u8>, year: Option<i32>)
     guarded(py, move || api::to_json_string(&api::import_office(format, &data, year)))
 }
 
+/// `ffi::read_notice`: a published notice's text (UTF-8 bytes) or .docx bytes, and the options
+/// (`{city?, year?}` as JSON text; spans come in Python's own offsets, characters); answers a
+/// `NoticeReading` (`{notice, diagnostics, sources}`) as JSON text.
+#[pyfunction]
+fn read_notice(py: Python<'_>, data: Vec<u8>, options: String) -> PyResult<String> {
+    guarded(py, move || learning_week::ffi::read_notice_text(Some(&data), "", &options))
+}
+
 /// `api::classify_file`: what a file is (`"json"`, `"docx"`, `"xlsx"`, `"lock_file"`,
 /// `"old_word"`, `"wps"`, `"scan"`, `"other"`), by its content first, then its name.
 #[pyfunction]
@@ -427,5 +435,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(rollup_xlsx, m)?)?;
     m.add_function(wrap_pyfunction!(rollup_html, m)?)?;
     m.add_function(wrap_pyfunction!(import_office, m)?)?;
+    m.add_function(wrap_pyfunction!(read_notice, m)?)?;
     Ok(())
 }

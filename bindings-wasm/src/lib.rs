@@ -514,6 +514,47 @@ pub fn split_names(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValu
 /// cells, each row parsed keeping its qualifier — answered as `{summary, diagnostics, errors,
 /// warnings, modified?}`. Never thrown: a file that is not a .docx (or anything that is not
 /// bytes) is an `import.not_zip` error, a hostile one `import.too_large` / `import.dtd_refused`.
+/// 读通知: a published notice's text (a string) or its .docx (bytes) read into a notice, with
+/// what the reader could not find or read and the source span of every value (UTF-16 offsets:
+/// `text.slice(start, end)` is the words). An answer, never an exception.
+#[wasm_bindgen(js_name = readNotice, unchecked_return_type = "NoticeReading")]
+pub fn read_notice(
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer")] input: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "ReadOptions")] options: JsValue,
+) -> JsValue {
+    let data: Option<Vec<u8>> = if let Some(s) = input.as_string() {
+        Some(s.into_bytes())
+    } else if let Some(a) = input.dyn_ref::<js_sys::Uint8Array>() {
+        Some(a.to_vec())
+    } else {
+        input.dyn_ref::<js_sys::ArrayBuffer>().map(|b| js_sys::Uint8Array::new(b).to_vec())
+    };
+    let found =
+        if input.is_null() { "null".to_owned() } else { input.js_typeof().as_string().unwrap_or_default() };
+    // spans in JavaScript's own units, whatever the caller's options say
+    let options = match options_text(&options) {
+        Ok(o) => {
+            let mut v: serde_json::Value = serde_json::from_str(&o).unwrap_or(serde_json::Value::Null);
+            if v.is_null() {
+                v = serde_json::json!({});
+            }
+            if let Some(m) = v.as_object_mut() {
+                m.insert("offsets".into(), "utf16".into());
+            }
+            v.to_string()
+        }
+        Err(d) => {
+            return to_js(&learning_week::reading::NoticeReading {
+                notice: Default::default(),
+                diagnostics: vec![d],
+                sources: Vec::new(),
+            })
+        }
+    };
+    let answer = ffi::read_notice_text(data.as_deref(), &found, &options);
+    js_sys::JSON::parse(&answer).unwrap_or(JsValue::NULL)
+}
+
 #[wasm_bindgen(js_name = importDocx, unchecked_return_type = "ImportAnswer")]
 pub fn import_docx(
     #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer")] bytes: JsValue,

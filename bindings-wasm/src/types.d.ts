@@ -1096,6 +1096,211 @@ export interface ReadAnswer {
   document?: unknown;
 }
 
+/** 读通知的结果 / the notice read, what it was read from, and what the reader could not read. */
+export interface NoticeReading {
+  /** 通知 / the notice, as far as the text gives it. */
+  notice: ApiNotice;
+  /** 诊断 / what was not found, not readable, or not a plain date. */
+  diagnostics: Diagnostic[];
+  /** 来源 / the span of every value read. */
+  sources: Source[];
+}
+
+/** 通知 / the city's notice for one year's activity week. */
+export interface ApiNotice {
+  /** 发文单位 / issuing authority (南昌市教育局). */
+  issuer?: string;
+  /** 标题 / title of the notice. */
+  title?: string;
+  /** 年度 / the year of the activity week. */
+  year?: number;
+  /** 依据文件 / the documents the notice implements (教职成厅函〔2021〕20号 …). */
+  references?: ApiDocumentReference[] | null;
+  /** 主送单位 / recipients (各县（区）教体局 …). */
+  recipients?: string[] | null;
+  /** 活动主题 / the theme of the week. */
+  theme?: string;
+  /** 活动时间 / the week, both days inclusive. */
+  week?: {
+    /** 开始日期 / first day (YYYY-MM-DD). */
+    start?: string;
+    /** 结束日期 / last day (YYYY-MM-DD), inclusive. */
+    end?: string;
+  };
+  /** 活动安排 / what the units are asked to organise (三、活动安排). */
+  arrangements?: ApiArrangements | null;
+  /** 组织要求 / roles, publicity, funding and safety (四、组织要求). */
+  organisation?: ApiOrganisation | null;
+  /** 报送要求 / the reporting duty (四（四）). */
+  reporting?: {
+    /** 截止日期 / deadline date (12月5日); absent only when `deadline_term` says how the notice gives it (`notice.deadline_missing` otherwise). */
+    deadline?: string | null;
+    /** 截止时间（非具体日期）/ the deadline as the notice gives it when it is not a plain date (「12月上旬」, 「2025年12月」, 「另行通知」, 「启动仪式后一个月内」); `deadline` is then absent. */
+    deadline_term?: ApiDeadlineTerm | null;
+    /** 截止日当天是否有效 / whether a package sent on the deadline day is on time. 「12月5日前」 is read as inclusive (the usual reading in official notices); set `false` for a strict reading. */
+    deadline_inclusive?: boolean | null;
+    /** 宽限天数 / grace period in days (default 0). */
+    grace_days?: number | null;
+    /** 时区 / UTC offset of the deadline (`+08:00`). */
+    utc_offset?: string | null;
+    /** 须报送材料 / required materials. */
+    materials?: ApiRequiredMaterial[] | null;
+    /** 报送形式 / formats: electronic and stamped PDF scan. */
+    formats?: string[] | null;
+    /** 报送至 / the receiving office. */
+    recipient?: string | null;
+    /** 邮箱 / e-mail address. */
+    email?: string | null;
+    /** 联系人及电话 / contacts. */
+    contacts?: ApiContact[] | null;
+  };
+  /** 报送单位 / the reporting units expected: the jurisdiction. */
+  jurisdiction?: {
+    /** 城市 / the city (南昌市); a city-level 总结表 names it as host unit. */
+    city?: string;
+    /** 报送单位 / the units expected to report. */
+    units?: ApiReportingUnit[];
+  };
+  /** 附件 / the attached form (总结表): its title and row labels. */
+  attachment?: Attachment | null;
+}
+
+/** 依据文件 / a document the notice refers to. */
+export interface ApiDocumentReference {
+  /** 发文单位 / issuer (教育部办公厅). */
+  issuer?: string | null;
+  /** 文件标题 / title. */
+  title?: string | null;
+  /** 文号 / document number (教职成厅函〔2021〕20号). */
+  number?: string;
+}
+
+/** 活动安排 / what the notice asks the units to organise. */
+export interface ApiArrangements {
+  /** 须制定活动计划和实施方案 / a plan is required. */
+  plan_required?: boolean | null;
+  /** 方案须含开幕式 / the plan must include an opening ceremony. */
+  opening_ceremony_required?: boolean | null;
+  /** 推荐主题 / recommended topics (职业技能培训, 全民健康 …). */
+  recommended_topics?: ApiTopic[] | null;
+  /** 推荐形式 / recommended forms (讲座, 培训, 观摩, 座谈 …). */
+  recommended_forms?: string[] | null;
+  /** 参与对象 / target groups (从业人员, 社区居民, 老年人群). */
+  target_groups?: string[] | null;
+  /** 重点开展 / focus items (双减, 智慧助老): a plan without them gets a warning. */
+  focus_items?: ApiTopic[] | null;
+  /** 涉农县区要求 / the duty of rural units to run rural community education. */
+  rural_duty?: ApiTopic | null;
+  /** 鼓励内容 / encouraged content (社会主义核心价值观, 传统文化, 科学技术, 全民阅读). */
+  encouraged_content?: string[] | null;
+  /** 场馆开放 / school venues to open to citizens (图书馆, 科技馆, 体育场馆). */
+  open_venues?: string[] | null;
+}
+
+/** 主题或重点 / a recommended topic or focus item, with the words that reveal it in activity names. */
+export interface ApiTopic {
+  /** 标识 / stable key (`double_reduction`, `smart_help_for_elderly`, `vocational_skills` …). */
+  key?: string;
+  /** 名称 / the notice's name for it (双减, 智慧助老, 职业技能培训 …). */
+  name?: string;
+  /** 关键词 / words that mark an activity as covering it. */
+  keywords?: string[] | null;
+}
+
+/** 组织要求 / roles, epidemic prevention, publicity, funding and safety duties. */
+export interface ApiOrganisation {
+  /** 组织分工 / who hosts, undertakes, implements and supports. */
+  roles?: ApiRoleAssignment[] | null;
+  /** 疫情防控主体责任须明确 / plans must name who is responsible for epidemic prevention. */
+  epidemic_responsibility_required?: boolean | null;
+  /** 安全措施须落实 / plans must state safety measures. */
+  safety_required?: boolean | null;
+  /** 经费保障 / plans must provide funding. */
+  funding_required?: boolean | null;
+  /** 宣传渠道 / publicity channels the units are asked to use. */
+  publicity_channels?: string[] | null;
+  /** 宣传推广 / promotions to publicise (百姓学习之星, 终身学习品牌). */
+  promotions?: string[] | null;
+  /** 宣传内容 / what to publicise (教研先进单位和个人, 服务乡村振兴典型做法 …). */
+  publicity_topics?: string[] | null;
+  /** 办会原则 / safe, frugal, efficient (安全、节俭、高效). */
+  principles?: string[] | null;
+}
+
+/** 组织分工 / one role and the organisations holding it. */
+export interface ApiRoleAssignment {
+  /** 角色 / role. */
+  role?: "host" | "undertaker" | "co_organiser" | "implementer" | "supporter";
+  /** 单位 / organisations. */
+  organisations?: string[] | null;
+}
+
+/** 截止时间（非具体日期）/ a deadline that is a month, ten days, relative to an event, or not yet given. */
+export interface ApiDeadlineTerm {
+  /** 类别 / month, ten days, relative or unresolved. */
+  kind?: "month" | "ten_days" | "relative" | "unresolved";
+  /** 原文 / the words of the notice (「12月上旬前」). */
+  text?: string | null;
+  /** 起始日 / the first day of the month or ten days. */
+  from?: string | null;
+  /** 最后一日 / the last day of the month or ten days: a package up to this day is on time. */
+  until?: string | null;
+  /** 起算事件 / the event a relative deadline counts from (启动仪式). */
+  after?: string | null;
+  /** 期限 / the time allowed after the event, as written (一个月). */
+  within?: string | null;
+}
+
+/** 须报送材料 / one required material and how many of it. */
+export interface ApiRequiredMaterial {
+  /** 材料种类 / kind. */
+  kind?: "work_summary" | "summary_table" | "typical_case" | "stamped_scan" | "other";
+  /** 数量 / how many: exactly this many (1 典型活动案例). */
+  count?: number | null;
+  /** 格式 / required file format (`pdf` for the stamped scan). */
+  format?: string | null;
+}
+
+/** 联系人 / a contact person with phone. */
+export interface ApiContact {
+  /** 姓名 / name. */
+  name?: string;
+  /** 单位 / organisation. */
+  organisation?: string | null;
+  /** 电话 / phone: mobile (11 digits) or landline with area code. */
+  phone?: string;
+}
+
+/** 报送单位 / a county, district, zone or bureau expected to report. */
+export interface ApiReportingUnit {
+  /** 正式名称 / official name. */
+  name?: string;
+  /** 类别 / kind. */
+  kind?: UnitKind | null;
+  /** 别称 / other names still written (湾里区, 高新区 …). */
+  aliases?: string[] | null;
+  /** 涉农县区 / a rural unit, which must run rural community education. */
+  rural?: boolean | null;
+}
+
+/** 来源 / where in the text a value was read. */
+export interface Source {
+  /** 字段 / the JSON Pointer of the value in the notice. */
+  path: string;
+  /** 位置 / the span of the words it was read from, in the original text. */
+  span: Span;
+  /** 原文 / those words. */
+  text: string;
+}
+
+/** 原文中的字节范围 / A byte range `start..end` in the original text (UTF-8 offsets, as Rust and Python's `str.encode()` count them). */
+export interface Span {
+  /** 起始字节 / first byte. */
+  start: number;
+  /** 结束字节（不含）/ one past the last byte. */
+  end: number;
+}
+
 /** 从文字读出的数量 / A count read from text, with its qualifier, unit as written, kind, the whole text and the span of the phrase read. */
 export interface Quantity {
   /** 数值 / the number, after 万/亿. */
@@ -1110,14 +1315,6 @@ export interface Quantity {
   source: string;
   /** 位置 / the phrase read (qualifier, number, unit). */
   span: Span;
-}
-
-/** 原文中的字节范围 / A byte range `start..end` in the original text (UTF-8 offsets, as Rust and Python's `str.encode()` count them). */
-export interface Span {
-  /** 起始字节 / first byte. */
-  start: number;
-  /** 结束字节（不含）/ one past the last byte. */
-  end: number;
 }
 
 /** A satisfaction read from text: a percentage with its qualifier, or a level word. Serialised untagged: `{"value": 98.0, "qualifier": "at_least", "source": …, "span": …}` or `{"level": "非常满意", "source": …, "span": …}`. */
@@ -1240,6 +1437,19 @@ export interface ImportOptions {
   year?: number | null;
 }
 
+/** 读通知选项 / what the caller knows better than the text. */
+export interface ReadOptions {
+  /** 城市（或省、区）/ the notice's city (province, district) when the title does not name it. */
+  city?: string | null;
+  /** 年度 / the year when the title does not give it. */
+  year?: number | null;
+  /** 位置单位 / how the sources' spans count: bytes (default), chars (Python) or utf16 (JS). */
+  offsets?: Offsets;
+}
+
+/** 位置单位 / how a span's offsets count: UTF-8 bytes (Rust's `str` indices, the default), characters (Python's `str` indices) or UTF-16 code units (JavaScript's `String` indices). Each binding asks for its own language's, so `text[start:end]` is the fragment there too. */
+export type Offsets = "bytes" | "chars" | "utf16";
+
 /** 文字解析请求 / A text-parsing request: the parser, the text, and for periods the year from context. */
 export interface ParseRequest {
   /** 解析器 / which parser. */
@@ -1256,6 +1466,3 @@ export interface ParseRequest {
 
 /** 解析器 / Which text parser to run (the CLI's `parse PARSER` too, with the feature `clap`). */
 export type TextParser = "quantity" | "percent" | "period" | "venues" | "units" | "names";
-
-/** 位置单位 / how a span's offsets count: UTF-8 bytes (Rust's `str` indices, the default), characters (Python's `str` indices) or UTF-16 code units (JavaScript's `String` indices). Each binding asks for its own language's, so `text[start:end]` is the fragment there too. */
-export type Offsets = "bytes" | "chars" | "utf16";

@@ -278,6 +278,7 @@ fn api_answers(g: &mut SchemaGenerator) -> Vec<schemars::Schema> {
         g.subschema_for::<crate::api::ImportAnswer>(),
         g.subschema_for::<crate::api::ParseAnswer>(),
         g.subschema_for::<crate::ffi::ReadAnswer>(),
+        g.subschema_for::<crate::reading::NoticeReading>(),
         g.subschema_for::<text::Quantity>(),
         g.subschema_for::<text::SatisfactionText>(),
         g.subschema_for::<text::PeriodText>(),
@@ -296,6 +297,7 @@ fn api_options(g: &mut SchemaGenerator) {
     g.subschema_for::<crate::ffi::AggregateBindingOptions>();
     g.subschema_for::<crate::ffi::InboxOptions>();
     g.subschema_for::<crate::ffi::ImportOptions>();
+    g.subschema_for::<crate::reading::ReadOptions>();
     g.subschema_for::<crate::api::ParseRequest>();
 }
 

@@ -191,3 +191,57 @@ fn binding_text_is_the_answer_serialised() {
     }
     assert!(checked > 1000, "{checked}");
 }
+
+/// `tests/vectors/reading/`: the notice reader through the bindings' door (`ffi::read_notice`),
+/// as the Python and JS suites call it.
+#[test]
+fn reading_vectors() {
+    let root = vectors_dir().join("../..");
+    let text = std::fs::read_to_string(vectors_dir().join("reading/notices.json")).expect("reading vectors");
+    let doc: Value = serde_json::from_str(&text).expect("JSON");
+    let cases = doc["cases"].as_array().expect("cases");
+    assert!(cases.len() >= 8);
+    let mut failures = Vec::new();
+    for case in cases {
+        let name = case["name"].as_str().unwrap_or("?");
+        let input = match (case["input_text"].as_str(), case["input_file"].as_str()) {
+            (Some(t), _) => t.to_owned(),
+            (None, Some(f)) => std::fs::read_to_string(root.join(f)).unwrap_or_else(|e| panic!("{f}: {e}")),
+            _ => panic!("{name}: no input"),
+        };
+        let options = case.get("options").map_or("null".to_owned(), Value::to_string);
+        let answer: Value =
+            serde_json::from_str(&learning_week::ffi::read_notice_text(Some(input.as_bytes()), "", &options))
+                .expect("JSON answer");
+        let mut codes: Vec<&str> = answer["diagnostics"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|d| d["code"].as_str())
+            .collect();
+        codes.sort_unstable();
+        let expected: Vec<&str> =
+            case["expect"]["codes"].as_array().into_iter().flatten().filter_map(Value::as_str).collect();
+        if codes != expected {
+            failures.push(format!("{name}: codes {codes:?}, expected {expected:?}"));
+        }
+        for (pointer, want) in case["expect"]["values"].as_object().into_iter().flatten() {
+            let got = answer["notice"].pointer(pointer).cloned().unwrap_or(Value::Null);
+            if &got != want {
+                failures.push(format!("{name}: {pointer} = {got}, expected {want}"));
+            }
+        }
+        for (pointer, want) in case["expect"]["sources"].as_object().into_iter().flatten() {
+            let s =
+                answer["sources"].as_array().into_iter().flatten().find(|s| s["path"] == pointer.as_str());
+            let span = s.map(|s| {
+                &input[s["span"]["start"].as_u64().unwrap_or(0) as usize
+                    ..s["span"]["end"].as_u64().unwrap_or(0) as usize]
+            });
+            if span != want.as_str() {
+                failures.push(format!("{name}: source of {pointer} = {span:?}, expected {want}"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -25,6 +25,8 @@ from typing import Any, Literal, Union
 from . import _native, models
 from ._base import (
     LabeledImport,
+    NoticeReading,
+    Source,
     OfficeSource,
     ParseError,
     _context_value,
@@ -61,6 +63,8 @@ __all__ = [
     "DocumentInput",
     "DocumentKind",
     "LabeledImport",
+    "NoticeReading",
+    "Source",
     "Notice",
     "OfficeSource",
     "ParseError",

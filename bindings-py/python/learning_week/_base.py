@@ -305,8 +305,64 @@ def _write(path: str | os.PathLike[str] | None, data: bytes) -> None:
         Path(path).write_bytes(data)
 
 
+class Source(NamedTuple):
+    """Where a value of a notice read from its text came from: the JSON Pointer of the value,
+    the span (`start`, `end`, Python `str` indices of the text read) and those words."""
+
+    path: str
+    start: int
+    end: int
+    text: str
+
+
+class NoticeReading(NamedTuple):
+    """A published notice read (core's `NoticeReading`): the notice as far as the text gives it,
+    what the reader could not find or read (`reading.part_missing`, `reading.part_unreadable`,
+    `reading.deadline_term` …), and the source span of every value read."""
+
+    notice: Any
+    diagnostics: list[Diagnostic]
+    sources: list[Source]
+
+
+def _read_notice(source: Any, city: str | None, year: int | None, method: str) -> NoticeReading:
+    if isinstance(source, str) and method == "from_text":
+        data = source.encode("utf-8")
+    elif isinstance(source, (bytes, bytearray, memoryview)):
+        data = bytes(source)
+    elif isinstance(source, os.PathLike) or (isinstance(source, str) and method == "from_docx"):
+        data = Path(source).read_bytes()
+    else:
+        raise TypeError(f"Notice.{method} takes {'the text' if method == 'from_text' else 'a path or the bytes'}, not {type(source).__name__}")
+    if city is not None and not isinstance(city, str):
+        raise TypeError(f"city must be a str, not {type(city).__name__}")
+    if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
+        raise TypeError(f"year must be an int, not {type(year).__name__}")
+    options = json.dumps({"city": city, "year": year, "offsets": "chars"}, ensure_ascii=False)
+    answer = json.loads(_native.read_notice(data, options))
+    from .models import Notice
+
+    sources = [Source(s["path"], s["span"]["start"], s["span"]["end"], s["text"]) for s in answer["sources"]]
+    return NoticeReading(Notice._wrap(answer["notice"]), _diagnostics(answer["diagnostics"]), sources)
+
+
 class _NoticeBase(_Document):
     __slots__ = ()
+
+    @staticmethod
+    def from_text(text: str | bytes | os.PathLike[str], *, city: str | None = None, year: int | None = None) -> NoticeReading:
+        """Reads a published notice from its text (as pasted from the bureau's site; a `str`, UTF-8
+        `bytes` or a path to a .txt/.docx): core's `Notice::from_text`. Returns
+        `NoticeReading(notice, diagnostics, sources)`; a text that is no notice gives one
+        `reading.not_a_notice` diagnostic and an empty notice, never an exception. `city` and
+        `year` are used when the title does not name them."""
+        return _read_notice(text, city, year, "from_text")
+
+    @staticmethod
+    def from_docx(source: OfficeSource, *, city: str | None = None, year: int | None = None) -> NoticeReading:
+        """Reads a published notice from its Word file (a path or the bytes): core's
+        `Notice::from_docx`; see `from_text`."""
+        return _read_notice(source, city, year, "from_docx")
 
     @classmethod
     def nanchang_2021(cls: type[_D]) -> _D:

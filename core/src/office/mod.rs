@@ -488,8 +488,8 @@ pub fn docx_opening(bytes: &[u8], max_chars: usize) -> Option<String> {
 /// let e = learning_week::office::document_text(b"not a zip").unwrap_err();
 /// assert_eq!(e.code, "import.not_zip");
 /// ```
-pub fn document_text(bytes: &[u8]) -> Result<String, crate::catalog::Diagnostic> {
-    docx::text(bytes).map_err(|e| e.diagnostic(Format::Docx))
+pub fn document_text(bytes: &[u8]) -> Result<String, Box<crate::catalog::Diagnostic>> {
+    docx::text(bytes).map_err(|e| Box::new(e.diagnostic(Format::Docx)))
 }
 
 /// The `dcterms:modified` date of a .docx / .xlsx (`docProps/core.xml`), when it has one: what

@@ -45,7 +45,7 @@ impl Doc {
         let mut doc = Doc { text: String::new(), origin: Vec::new() };
         let mut open = false; // the last line written continues on the next one
         for (line, map) in lines {
-            if !doc.text.is_empty() && !(open && !starts_block(&line)) {
+            if !doc.text.is_empty() && (!open || starts_block(&line)) {
                 let at = doc.origin.last().map_or(0, |o| o.1);
                 doc.text.push('\n');
                 doc.origin.push((at, at));

@@ -123,7 +123,7 @@ impl Notice {
     pub fn from_docx(bytes: &[u8], options: &ReadOptions) -> NoticeReading {
         match crate::office::document_text(bytes) {
             Ok(text) => read(&text, options),
-            Err(d) => NoticeReading { notice: Notice::default(), diagnostics: vec![d], sources: Vec::new() },
+            Err(d) => NoticeReading { notice: Notice::default(), diagnostics: vec![*d], sources: Vec::new() },
         }
     }
 }

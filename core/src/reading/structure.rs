@@ -137,7 +137,7 @@ pub(crate) fn frame(doc: &Doc) -> Frame {
     let first_section = f.sections.first().map(|s| s.heading.start);
     let preamble_lines: Vec<&Range<usize>> = lines[next.min(lines.len())..]
         .iter()
-        .take_while(|r| Some(r.start) < first_section.map(|s| s - 0))
+        .take_while(|r| first_section.is_some_and(|s| r.start < s))
         .collect();
     if let (Some(a), Some(b)) = (preamble_lines.first(), preamble_lines.last()) {
         if first_section.is_some() {
