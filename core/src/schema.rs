@@ -278,6 +278,7 @@ fn api_answers(g: &mut SchemaGenerator) -> Vec<schemars::Schema> {
         g.subschema_for::<crate::api::ImportAnswer>(),
         g.subschema_for::<crate::api::ParseAnswer>(),
         g.subschema_for::<crate::ffi::ReadAnswer>(),
+        g.subschema_for::<crate::ffi::DivisionsAnswer>(),
         g.subschema_for::<text::Quantity>(),
         g.subschema_for::<text::SatisfactionText>(),
         g.subschema_for::<text::PeriodText>(),

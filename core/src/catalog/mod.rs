@@ -230,6 +230,7 @@ const GROUPS: &[&[Rule]] = &[
     text::RULES,
     aggregate::RULES,
     import::RULES,
+    divisions::RULES,
 ];
 
 /// Every rule, in catalog order.
