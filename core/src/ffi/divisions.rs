@@ -195,7 +195,8 @@ pub fn divisions(query: &str, year: Option<i32>) -> DivisionsAnswer {
                 Level::Province | Level::City => jurisdiction::units_of_city(d.name, year),
                 Level::County => None,
             };
-            answer.units = units.map(|(_, u)| u.into_iter().map(DivisionUnit::from).collect()).unwrap_or_default();
+            answer.units =
+                units.map(|(_, u)| u.into_iter().map(DivisionUnit::from).collect()).unwrap_or_default();
         }
         Found::Several(all) => {
             let names: Vec<String> = all.iter().map(|d| qualified(d)).collect();
@@ -209,7 +210,8 @@ pub fn divisions(query: &str, year: Option<i32>) -> DivisionsAnswer {
         }
         Found::None => {
             let near = registry::near(query, 5);
-            let names = (!near.is_empty()).then(|| near.iter().map(|d| qualified(d)).collect::<Vec<_>>().join("、"));
+            let names =
+                (!near.is_empty()).then(|| near.iter().map(|d| qualified(d)).collect::<Vec<_>>().join("、"));
             answer.error = Some(crate::catalog::make(
                 &registry::UNKNOWN,
                 String::new(),
@@ -243,7 +245,10 @@ mod tests {
         assert_eq!(a.units.len(), 13);
         let curated: Vec<&str> =
             a.units.iter().filter(|u| u.origin == Origin::CuratedUnit).map(|u| u.name.as_str()).collect();
-        assert_eq!(curated, ["湾里管理局", "南昌高新技术产业开发区", "南昌经济技术开发区", "南昌小蓝经济技术开发区"]);
+        assert_eq!(
+            curated,
+            ["湾里管理局", "南昌高新技术产业开发区", "南昌经济技术开发区", "南昌小蓝经济技术开发区"]
+        );
         assert!(a.units.iter().filter(|u| u.origin == Origin::CuratedUnit).all(|u| u.source.is_some()));
     }
 
