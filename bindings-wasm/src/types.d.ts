@@ -1315,3 +1315,11 @@ export type TextParser = "quantity" | "percent" | "period" | "venues" | "units" 
 
 /** 位置单位 / how a span's offsets count: UTF-8 bytes (Rust's `str` indices, the default), characters (Python's `str` indices) or UTF-16 code units (JavaScript's `String` indices). Each binding asks for its own language's, so `text[start:end]` is the fragment there too. */
 export type Offsets = "bytes" | "chars" | "utf16";
+
+/** A look-up as a binding sends it (`divisions(query, {year})` in JS). */
+export interface DivisionsRequest {
+  /** 名称 / a province, city or county-level name (九江市, 九江, 江西省, 长春市朝阳区). */
+  query: string;
+  /** 年度 / the year whose division changes apply (default: the registry's present). */
+  year?: number | null;
+}

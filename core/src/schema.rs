@@ -298,6 +298,7 @@ fn api_options(g: &mut SchemaGenerator) {
     g.subschema_for::<crate::ffi::InboxOptions>();
     g.subschema_for::<crate::ffi::ImportOptions>();
     g.subschema_for::<crate::api::ParseRequest>();
+    g.subschema_for::<crate::ffi::DivisionsRequest>();
 }
 
 /// `api.schema.json`: the bindings' answers, options and text-parser results as `$defs` (no

@@ -72,7 +72,7 @@ __all__ = [
     "ValidationStatus",
 ]
 
-UnitKind = Union[Literal["district"], Literal["county"], Literal["development_zone"], Literal["management_bureau"]]
+UnitKind = Union[Literal["district"], Literal["county"], Literal["development_zone"], Literal["management_bureau"], Literal["county_level_city"], Literal["city"], Literal["street"], Literal["town"], Literal["township"]]
 
 Mode = Union[Literal["online"], Literal["offline"], Literal["hybrid"]]
 

@@ -8,7 +8,7 @@ use crate::catalog::{params, Diagnostic};
 use crate::jurisdiction::{self, Origin, RegistryUnit, UnitSource};
 use crate::notice::UnitKind;
 use schemars::JsonSchema;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A division of the registry, as an answer names it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
@@ -233,6 +233,51 @@ pub fn divisions(query: &str, year: Option<i32>) -> DivisionsAnswer {
 /// ```
 pub fn divisions_text(query: &str, year: Option<i32>) -> String {
     crate::api::to_json_string(&divisions(query, year))
+}
+
+/// A look-up as a binding sends it (`divisions(query, {year})` in JS).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DivisionsRequest {
+    /// 名称 / a province, city or county-level name (九江市, 九江, 江西省, 长春市朝阳区).
+    pub query: String,
+    /// 年度 / the year whose division changes apply (default: the registry's present).
+    #[serde(default)]
+    pub year: Option<i32>,
+}
+
+/// [`divisions`] for a request given as JSON text (`{query, year?}`); a malformed request (not
+/// JSON, a query that is no string, a year that is no integer) is answered with a `type.invalid`
+/// error, never thrown.
+///
+/// ```
+/// let out = learning_week::ffi::divisions_request_text(r#"{"query": "九江市", "year": 2021}"#);
+/// let a: serde_json::Value = serde_json::from_str(&out).unwrap();
+/// assert_eq!(a["division"]["code"], "360400");
+/// let bad: serde_json::Value =
+///     serde_json::from_str(&learning_week::ffi::divisions_request_text(r#"{"query": 42}"#)).unwrap();
+/// assert_eq!((bad["ok"].as_bool(), bad["error"]["code"].as_str()), (Some(false), Some("type.invalid")));
+/// ```
+pub fn divisions_request_text(request: &str) -> String {
+    let refused = |error: Diagnostic| {
+        let mut a = divisions("", None);
+        a.error = Some(error);
+        a.candidates.clear();
+        a
+    };
+    let answer = match crate::decode::parse_json(request) {
+        Err(d) => refused(d),
+        Ok(v) => match serde_json::from_value::<DivisionsRequest>(v) {
+            Ok(req) => divisions(&req.query, req.year),
+            Err(e) => refused(crate::catalog::make(
+                &crate::catalog::structural::TYPE_INVALID,
+                String::new(),
+                params! {"expected" => "{query: string, year?: integer}", "found" => e.to_string()},
+                None,
+            )),
+        },
+    };
+    crate::api::to_json_string(&answer)
 }
 
 #[cfg(test)]
