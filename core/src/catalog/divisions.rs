@@ -26,7 +26,7 @@ use serde::Serialize;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-/// The level of a division.
+/// 级别 / the level of a division.
 ///
 /// ```
 /// use learning_week::catalog::divisions::{find_city, Level};
@@ -138,6 +138,9 @@ pub const SOURCE: Source = Source {
 };
 
 const SNAPSHOT: &str = include_str!("../../data/divisions.tsv");
+
+/// More characters than any name of the snapshot has (the longest has 15; a test checks).
+const MAX_NAME_CHARS: usize = 20;
 
 struct Registry {
     /// Sorted by code (the snapshot's order).
@@ -271,8 +274,14 @@ pub fn find_county(name: &str) -> Vec<&'static Division> {
         return plain;
     }
     // 「长春市朝阳区」: a city's (or municipality's) full name, then one of its county-level names.
+    // No name of the registry is longer than 20 characters, so neither part is: a longer
+    // query is no qualified name, and only the first 20 splits can be one (linear time).
+    if key.chars().count() > 2 * MAX_NAME_CHARS {
+        return Vec::new();
+    }
     key.char_indices()
         .skip(1)
+        .take(MAX_NAME_CHARS)
         .filter_map(|(at, _)| {
             let city = find_city(&key[..at]).filter(|c| c.name == &key[..at])?;
             counties_of(city).into_iter().find(|d| d.name == &key[at..])
@@ -352,8 +361,8 @@ pub fn cities_of(province: &Division) -> Vec<&'static Division> {
 /// ```
 pub fn near(name: &str, max: usize) -> Vec<&'static Division> {
     let key: Vec<char> = fold(name).chars().collect();
-    // No name of the registry is longer than 20 characters: a longer query is near none.
-    if key.is_empty() || key.len() > 24 {
+    // A query much longer than any name of the registry is near none.
+    if key.is_empty() || key.len() > MAX_NAME_CHARS + 4 {
         return Vec::new();
     }
     // One edit for a short name (九江巿 → 九江市), two for a longer one: more offers any
@@ -438,6 +447,7 @@ mod tests {
         let count = |l: Level| all().iter().filter(|d| d.level == l).count();
         assert_eq!((count(Level::Province), count(Level::City), count(Level::County)), (31, 333, 2975));
         assert_eq!(all().iter().filter(|d| d.is_functional_zone()).count(), 124);
+        assert!(all().iter().all(|d| d.name.chars().count() <= MAX_NAME_CHARS));
     }
 
     #[test]

