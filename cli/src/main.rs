@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 mod aggregate;
+mod divisions;
 mod export;
 mod import;
 mod notice;
@@ -146,6 +147,18 @@ enum Command {
         #[arg(long, value_enum, default_value = "zh")]
         lang: Lang,
     },
+    /// 行政区划：省 → 地级市，市 → 县级单位与开发区等 / the official divisions: a province's
+    /// cities, a city's county-level units and known zones
+    Divisions {
+        /// 省、市或县级单位名称（九江市、九江、江西省）/ a province, city or county-level name
+        name: String,
+        /// 年度（适用该年的区划调整）；缺省为登记数据的现状 / the year (its division changes apply); default: the registry's present
+        #[arg(long)]
+        year: Option<i32>,
+        /// 输出格式 / output format
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+    },
     /// 通知 / the notice
     Notice {
         #[command(subcommand)]
@@ -243,6 +256,7 @@ fn main() -> ExitCode {
         Command::Notice { action: NoticeAction::Read { city, year, corrections, format, lang, file } } => {
             notice::read(&file, city, year, corrections.as_deref(), format, lang)
         }
+        Command::Divisions { name, year, format } => divisions::run(&name, year, format),
         Command::Notice { action: NoticeAction::Show } => {
             println!("{}", serde_json::to_string_pretty(&api::default_notice()).unwrap_or_default());
             ExitCode::SUCCESS

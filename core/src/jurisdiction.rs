@@ -20,7 +20,7 @@ use crate::notice::{Jurisdiction, ReportingUnit, UnitKind};
 use serde::{Deserialize, Serialize};
 use std::sync::LazyLock;
 
-/// Where a curated entry comes from.
+/// 依据 / where a curated entry comes from.
 ///
 /// ```
 /// let bureau = learning_week::jurisdiction::curated().units.iter().find(|u| u.name == "湾里管理局").unwrap();
@@ -28,9 +28,9 @@ use std::sync::LazyLock;
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct UnitSource {
-    /// The document (批复, 通知, official page) that establishes the entry.
+    /// 文件 / the document (批复, 通知, official page) that establishes the entry.
     pub document: String,
-    /// Its address, when known.
+    /// 网址 / its address, when known.
     pub url: Option<String>,
 }
 
@@ -163,15 +163,25 @@ fn rural_of(kind: Option<UnitKind>) -> Option<bool> {
     matches!(kind, Some(UnitKind::County | UnitKind::CountyLevelCity)).then_some(true)
 }
 
-/// Where a unit of a registry answer comes from.
+/// 来源 / where a unit of a registry answer comes from.
+///
+/// ```
+/// use learning_week::jurisdiction::{units_of_city, Origin};
+/// let (_, units) = units_of_city("南昌市", Some(2021)).unwrap();
+/// let origin = |n: &str| units.iter().find(|u| u.name() == n).map(|u| u.origin);
+/// assert_eq!(origin("东湖区"), Some(Origin::Registry));
+/// assert_eq!(origin("红谷滩区"), Some(Origin::CuratedDivision)); // since 2020
+/// assert_eq!(origin("湾里管理局"), Some(Origin::CuratedUnit));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[schemars(rename = "UnitOrigin")]
 pub enum Origin {
-    /// A division of the registry snapshot.
+    /// 登记数据中的区划 / a division of the registry snapshot.
     Registry,
-    /// A former division or a bounded one, from the curated list.
+    /// 整理清单中的区划调整 / a former division or a bounded one, from the curated list.
     CuratedDivision,
-    /// A unit of the curated list that is no division (a zone, a bureau).
+    /// 整理清单中的非区划单位 / a unit of the curated list that is no division (a zone, a bureau).
     CuratedUnit,
 }
 

@@ -416,15 +416,15 @@ pub enum UnitKind {
     DevelopmentZone,
     /// 管理局（湾里管理局）
     ManagementBureau,
-    /// 县级市（瑞昌市）
+    /// 县级市 / county-level city（瑞昌市）
     CountyLevelCity,
-    /// 地级市（九江市）: a unit of a province's notice
+    /// 地级市 / prefecture-level city（九江市）: a unit of a province's notice
     City,
-    /// 街道: a unit of a district's notice
+    /// 街道 / street (subdistrict): a unit of a district's notice
     Street,
-    /// 镇
+    /// 镇 / town
     Town,
-    /// 乡
+    /// 乡 / township
     Township,
 }
 

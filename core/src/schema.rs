@@ -279,6 +279,7 @@ fn api_answers(g: &mut SchemaGenerator) -> Vec<schemars::Schema> {
         g.subschema_for::<crate::api::ParseAnswer>(),
         g.subschema_for::<crate::ffi::ReadAnswer>(),
         g.subschema_for::<crate::reading::NoticeReading>(),
+        g.subschema_for::<crate::ffi::DivisionsAnswer>(),
         g.subschema_for::<text::Quantity>(),
         g.subschema_for::<text::SatisfactionText>(),
         g.subschema_for::<text::PeriodText>(),
@@ -299,6 +300,7 @@ fn api_options(g: &mut SchemaGenerator) {
     g.subschema_for::<crate::ffi::ImportOptions>();
     g.subschema_for::<crate::reading::ReadOptions>();
     g.subschema_for::<crate::api::ParseRequest>();
+    g.subschema_for::<crate::ffi::DivisionsRequest>();
 }
 
 /// `api.schema.json`: the bindings' answers, options and text-parser results as `$defs` (no

@@ -1,4 +1,5 @@
-//! Every text parser, through the api (as the bindings call them) and `find_quantities`.
+//! Every text parser, through the api (as the bindings call them) and `find_quantities`; the
+//! division registry's look-up.
 #![no_main]
 
 use learning_week::api::{parse_text, ParseRequest, TextParser};
@@ -23,6 +24,11 @@ fuzz_target!(|data: &[u8]| {
             for q in learning_week::text::find_quantities(&text).into_iter().flatten() {
                 assert!(q.value <= learning_week::text::MAX_VALUE, "value above the cap: {}", q.value);
             }
+            // The division registry answers any name: found exactly when there is no error.
+            let a = learning_week::ffi::divisions(&text, None);
+            assert_eq!(a.ok, a.error.is_none(), "{:?}", a.error);
+            assert_eq!(a.ok, a.division.is_some());
+            assert!(a.ok || a.units.is_empty());
             return;
         }
     };

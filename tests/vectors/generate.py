@@ -899,7 +899,7 @@ case(G, "required material count 0 → number.out_of_range", "notice",
 case(G, "organisation role sponsor → enum.unknown", "notice",
      ["enum.unknown"], input=notice(("/organisation/roles/0/role", "sponsor")),
      paths={"enum.unknown": ["/organisation/roles/0/role"]})
-case(G, "unit kind village → enum.unknown", "notice",
+case(G, "unit kind village (村, no kind of unit) → enum.unknown", "notice",
      ["enum.unknown"], input=notice((U + "/0/kind", "village")),
      paths={"enum.unknown": [U + "/0/kind"]})
 case(G, "theme blank → row.blank", "notice",

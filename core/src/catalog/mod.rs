@@ -232,6 +232,7 @@ const GROUPS: &[&[Rule]] = &[
     aggregate::RULES,
     import::RULES,
     reading::RULES,
+    divisions::RULES,
 ];
 
 /// Every rule, in catalog order.

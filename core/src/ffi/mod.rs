@@ -5,6 +5,7 @@
 //! input policy. One file per operation.
 
 mod aggregate;
+mod divisions;
 #[cfg(feature = "export")]
 mod export;
 mod import;
@@ -15,6 +16,7 @@ mod read;
 mod validate;
 
 pub use aggregate::*;
+pub use divisions::*;
 #[cfg(feature = "export")]
 pub use export::*;
 pub use import::*;
