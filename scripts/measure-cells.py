@@ -46,14 +46,15 @@ def judge(case, a):
         reason_right = right and e["reason"] in reasons
     return right, reason_right
 
-cases = json.load(open(os.path.join(ROOT, "tests", "vectors", "text", "cells.json"), encoding="utf-8"))["cases"]
+FILE = sys.argv[2] if len(sys.argv) > 2 else os.path.join(ROOT, "tests", "vectors", "text", "cells.json")
+cases = json.load(open(FILE, encoding="utf-8"))["cases"]
 by = defaultdict(lambda: [0, 0, 0])
 for c in cases:
     r, rr = judge(c, run(c))
     t = by[c["category"]]
     t[0] += 1; t[1] += r; t[2] += rr
-    if not r:
-        print(f"  miss [{c['category']}] {c['text']}", file=sys.stderr)
+    if not rr:
+        print(f"  {'miss' if not r else 'reason'} [{c['category']}] {c['text']}", file=sys.stderr)
 tot = [sum(v[i] for v in by.values()) for i in range(3)]
 for k, (n, r, rr) in sorted(by.items()):
     print(f"{k:14} {r:3}/{n:<3} read right ({100*r/n:5.1f} %), reason right {rr}/{n}")

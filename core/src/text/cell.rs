@@ -171,7 +171,8 @@ const AVERAGE: &[&str] = &[
     "每月", "每周", "每期", "每次", "每届", "每个", "每班", "每所", "常年", "历年",
 ];
 const PROJECTED: &[&str] = &[
-    "预计", "计划", "拟", "力争", "目标", "预期", "预估", "预测", "争取", "有望", "即将", "将", "期望", "希望",
+    "预计", "计划", "拟", "力争", "目标", "预期", "预估", "预测", "争取", "有望", "即将", "将", "期望", "希望", "原定",
+    "预定",
 ];
 const OTHER_YEAR: &[&str] = &["去年", "前年", "上年", "上一年", "往年", "上届", "上一届", "往届", "历届", "同期"];
 /// Words that state the figure as what happened (实际, 本次, 今年); 活动周期间 or 全周 only name
@@ -211,38 +212,48 @@ fn year_at(n: &Norm<'_>, x: usize) -> Option<i32> {
     digits.parse().ok()
 }
 
-/// The time frame of a figure whose number starts at `at`: the marker nearest before it in its
-/// clause decides (「原计划2000人，实际2600人」: 实际 is nearer to 2600).
+/// The time frame of a figure whose number starts at `at`, from the words before it in its
+/// clause: a word stating what happened (实际, 本次, 今年, this year's 2021年) clears what came
+/// before it (「原计划2000人，实际2600人」), and of the other words one reason is given, the
+/// forecast first, then another year, then an average (「争取每个街道…」 is a target).
 fn frame(n: &Norm<'_>, at: usize, ctx: &ReadContext) -> Frame {
-    let mut found = Frame::ThisWeek;
+    let mut seen: [bool; 3] = [false; 3]; // projected, other year, average
     let mut x = clause_start(n, at);
     while x < at {
         if let Some(y) = year_at(n, x) {
             match ctx.year {
-                Some(c) if c == y => found = Frame::ThisWeek,
-                Some(_) => found = Frame::Not(NotRowReason::OtherYear),
+                Some(c) if c == y => seen = [false; 3],
+                Some(_) => seen[1] = true,
                 None => {}
             }
             x += 5;
             continue;
         }
-        let hit = [
-            (THIS_WEEK, Frame::ThisWeek),
-            (OTHER_YEAR, Frame::Not(NotRowReason::OtherYear)),
-            (PROJECTED, Frame::Not(NotRowReason::Projected)),
-            (AVERAGE, Frame::Not(NotRowReason::Average)),
-        ]
-        .into_iter()
-        .find_map(|(words, f)| marker_at(n, x, words).map(|w| (w, f)));
+        if let Some(w) = marker_at(n, x, THIS_WEEK) {
+            seen = [false; 3];
+            x += w.chars().count();
+            continue;
+        }
+        let hit = [PROJECTED, OTHER_YEAR, AVERAGE]
+            .into_iter()
+            .enumerate()
+            .find_map(|(k, words)| marker_at(n, x, words).map(|w| (k, w)));
         match hit {
-            Some((w, f)) => {
-                found = f;
+            Some((k, w)) => {
+                if let Some(s) = seen.get_mut(k) {
+                    *s = true;
+                }
                 x += w.chars().count();
             }
             None => x += 1,
         }
     }
-    found
+    match seen {
+        [true, _, _] => Frame::Not(NotRowReason::Projected),
+        [_, true, _] => Frame::Not(NotRowReason::OtherYear),
+        [_, _, true] => Frame::Not(NotRowReason::Average),
+        _ => Frame::ThisWeek,
+    }
 }
 
 /// Words before a figure in its clause that make it the cell's written total.
