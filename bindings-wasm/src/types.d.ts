@@ -422,6 +422,8 @@ export interface SummaryTable {
     text_reports: Count;
     /** 影像图片报道 / number of image and video reports. */
     image_reports: Count;
+    /** 影像图片报道中的视频 / the videos of 影像图片报道 when the cell counts them apart (「图片200余张，视频5个」): never added to the images. */
+    video_reports?: Count | null;
   };
   /** 其他 / anything else. */
   other?: string | null;
@@ -506,6 +508,8 @@ export interface Submission {
       text_reports: Count;
       /** 影像图片报道 / number of image and video reports. */
       image_reports: Count;
+      /** 影像图片报道中的视频 / the videos of 影像图片报道 when the cell counts them apart (「图片200余张，视频5个」): never added to the images. */
+      video_reports?: Count | null;
     };
     /** 其他 / anything else. */
     other?: string | null;
@@ -943,6 +947,8 @@ export interface RollupSummaryTable {
       /** 原文 / the text the number was read from. */
       source?: string | null;
     });
+    /** 影像图片报道中的视频 / the videos of 影像图片报道 when the cell counts them apart (「图片200余张，视频5个」): never added to the images. */
+    video_reports?: RollupCount | null;
   };
   /** 其他 / anything else. */
   other?: string | null;
@@ -1137,7 +1143,7 @@ export interface VenuesText {
 export interface TextError {
   /** 规则代码 / stable code (`text.vague` …). */
   code: string;
-  /** 严重程度 / always an error: nothing could be read. */
+  /** 严重程度 / an error when nothing could be read; a warning beside a value read (`text.figure_set_aside`, `text.parts_mismatch`). */
   severity: Severity;
   /** 中文说明 / message in Chinese. */
   message: string;
@@ -1167,6 +1173,44 @@ export interface NameItem {
   text: string;
   /** 位置 / where it stands in the original text. */
   span: Span;
+}
+
+/** A count cell read for its row. */
+export interface CellCount {
+  /** 本栏数值 / the row's value. */
+  value: Quantity;
+  /** 视频数 / 影像图片报道 only: the videos, kept apart from the images (never added). */
+  videos?: Quantity;
+  /** 各数字 / every count of the cell, in order, with its part. */
+  figures: CellFigure[];
+  /** 分项合计 / with a written total and parts of its kind: whether the parts add up to it. */
+  parts_add_up?: boolean;
+  /** 提示 / warnings (`text.figure_set_aside`, `text.parts_mismatch`). */
+  warnings: TextError[];
+}
+
+/** One figure of a cell and the part it plays. */
+export interface CellFigure {
+  /** 数量 / the figure as read. */
+  quantity: Quantity;
+  /** 作用 / its part in the cell. */
+  role: FigureRole;
+  /** 原因 / why it was set aside. */
+  reason?: NotRowReason | null;
+}
+
+/** The part a figure plays in its cell. */
+export type FigureRole = "value" | "part" | "videos" | "set_aside" | "other_kind";
+
+/** Why a figure is not the row's figure for this week (`params.reason`). */
+export type NotRowReason = "average" | "projected" | "other_year" | "other_measure";
+
+/** A satisfaction cell read for its row. */
+export interface CellSatisfaction {
+  /** 满意度 / the satisfaction read. */
+  value: SatisfactionText;
+  /** 提示 / warnings (`text.figure_set_aside`). */
+  warnings: TextError[];
 }
 
 /** 校验选项 / The options a binding takes beside a document, as one object (a JS options object): `ValidateOptions` (`notice`, `plan`) plus `kind` and `lang`. */
@@ -1222,12 +1266,17 @@ export interface ParseRequest {
   year?: number | null;
   /** 数量种类 / for quantities: pick the first of this kind (`people` for 参加活动人数). */
   of_kind?: CountKind | null;
+  /** 栏目 / for `cell`: the row of the form the text was written in. */
+  row?: CellRow | null;
   /** 位置单位 / how the answer's spans count: `bytes` (default), `chars` (Python), `utf16` (JS). */
   offsets?: Offsets;
 }
 
 /** 解析器 / Which text parser to run (the CLI's `parse PARSER` too, with the feature `clap`). */
-export type TextParser = "quantity" | "percent" | "period" | "venues" | "units" | "names";
+export type TextParser = "quantity" | "percent" | "period" | "venues" | "units" | "names" | "cell";
+
+/** The rows of the form whose cell holds one figure of a known kind. */
+export type CellRow = "participants" | "text_reports" | "image_reports" | "satisfaction";
 
 /** 位置单位 / how a span's offsets count: UTF-8 bytes (Rust's `str` indices, the default), characters (Python's `str` indices) or UTF-16 code units (JavaScript's `String` indices). Each binding asks for its own language's, so `text[start:end]` is the fragment there too. */
 export type Offsets = "bytes" | "chars" | "utf16";

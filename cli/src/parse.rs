@@ -27,7 +27,8 @@ pub(crate) fn run(
         KindArg::People => CountKind::People,
         KindArg::PersonTimes => CountKind::PersonTimes,
     });
-    let answer = api::parse_text(&ParseRequest { parser, text, year, of_kind, row, offsets: Default::default() });
+    let answer =
+        api::parse_text(&ParseRequest { parser, text, year, of_kind, row, offsets: Default::default() });
     match (answer.value, answer.error) {
         (Some(value), _) if answer.ok => {
             println!("{}", api::to_json_string(&value));

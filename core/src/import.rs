@@ -256,7 +256,13 @@ impl Importer {
     }
 
     /// A count cell read for its row (the decoder reads a count field given as text alike).
-    fn count_cell(&mut self, pointer: &str, label: &str, text: &str, row: text::CellRow) -> Option<text::CellCount> {
+    fn count_cell(
+        &mut self,
+        pointer: &str,
+        label: &str,
+        text: &str,
+        row: text::CellRow,
+    ) -> Option<text::CellCount> {
         let ctx = text::ReadContext { year: self.year };
         match text::read_count_cell(text, row, &ctx) {
             Ok(cell) => Some(cell),

@@ -103,7 +103,9 @@ pub fn parse_text(request: &ParseRequest) -> ParseAnswer {
         TextParser::Cell => {
             let ctx = text::ReadContext { year: request.year };
             match request.row {
-                Some(text::CellRow::Satisfaction) => text::read_satisfaction_cell(text, &ctx).map(|c| json_value(&c)),
+                Some(text::CellRow::Satisfaction) => {
+                    text::read_satisfaction_cell(text, &ctx).map(|c| json_value(&c))
+                }
                 Some(row) => text::read_count_cell(text, row, &ctx).map(|c| json_value(&c)),
                 None => {
                     let error = crate::catalog::make(

@@ -171,10 +171,11 @@ const AVERAGE: &[&str] = &[
     "每月", "每周", "每期", "每次", "每届", "每个", "每班", "每所", "常年", "历年",
 ];
 const PROJECTED: &[&str] = &[
-    "预计", "计划", "拟", "力争", "目标", "预期", "预估", "预测", "争取", "有望", "即将", "将", "期望", "希望", "原定",
-    "预定",
+    "预计", "计划", "拟", "力争", "目标", "预期", "预估", "预测", "争取", "有望", "即将", "将", "期望",
+    "希望", "原定", "预定",
 ];
-const OTHER_YEAR: &[&str] = &["去年", "前年", "上年", "上一年", "往年", "上届", "上一届", "往届", "历届", "同期"];
+const OTHER_YEAR: &[&str] =
+    &["去年", "前年", "上年", "上一年", "往年", "上届", "上一届", "往届", "历届", "同期"];
 /// Words that state the figure as what happened (实际, 本次, 今年); 活动周期间 or 全周 only name
 /// the period and change nothing (「预计活动周期间…」 is still a forecast).
 const THIS_WEEK: &[&str] = &["实际", "本次", "本届", "今年", "本年", "当年", "此次", "这次"];
@@ -309,7 +310,8 @@ fn row_kind(row: CellRow, kind: CountKind) -> bool {
 }
 
 /// Words naming what a report count counts, nearest before the figure: views are no reports.
-const VIEWS: &[&str] = &["阅读量", "浏览量", "点击量", "播放量", "阅读", "浏览", "点击", "播放", "观看", "转发"];
+const VIEWS: &[&str] =
+    &["阅读量", "浏览量", "点击量", "播放量", "阅读", "浏览", "点击", "播放", "观看", "转发"];
 const VIDEO: &[&str] = &["视频", "影像", "短片", "录像", "微电影", "直播"];
 const IMAGE: &[&str] = &["图片", "照片", "相片", "图像", "摄影", "图文"];
 
@@ -353,7 +355,12 @@ pub fn read_count_cell(text: &str, row: CellRow, ctx: &ReadContext) -> Result<Ce
     let found = scan(&n);
     let shared: Arc<str> = Arc::from(text);
     if row == CellRow::Satisfaction {
-        return Err(TextError::new_shared(&code::NO_NUMBER, &shared, None, &[("reason", "kind_missing".into())]));
+        return Err(TextError::new_shared(
+            &code::NO_NUMBER,
+            &shared,
+            None,
+            &[("reason", "kind_missing".into())],
+        ));
     }
     let mut figures: Vec<CellFigure> = Vec::new();
     // (index into figures, found) of the row's figures for this week.
@@ -414,7 +421,12 @@ pub fn read_count_cell(text: &str, row: CellRow, ctx: &ReadContext) -> Result<Ce
     if candidates.is_empty() {
         let videos = figures.iter().filter(|c| c.role == FigureRole::Videos).count();
         if videos > 0 {
-            return Err(TextError::new_shared(&code::NO_NUMBER, &shared, None, &[("reason", "images_missing".into())]));
+            return Err(TextError::new_shared(
+                &code::NO_NUMBER,
+                &shared,
+                None,
+                &[("reason", "images_missing".into())],
+            ));
         }
         if let Some(e) = first_error {
             return Err(e);
@@ -446,12 +458,17 @@ pub fn read_count_cell(text: &str, row: CellRow, ctx: &ReadContext) -> Result<Ce
         }
     };
     let Some(value_at) = value_at else {
-        let list: Vec<&str> = candidates.iter().filter_map(|(i, _)| figures.get(*i)).map(|c| c.quantity.phrase()).collect();
+        let list: Vec<&str> =
+            candidates.iter().filter_map(|(i, _)| figures.get(*i)).map(|c| c.quantity.phrase()).collect();
         return Err(TextError::new_shared(
             &code::SEVERAL_FIGURES,
             &shared,
             None,
-            &[("reason", "several_figures".into()), ("figures", list.join("、").into()), ("count", list.len().into())],
+            &[
+                ("reason", "several_figures".into()),
+                ("figures", list.join("、").into()),
+                ("count", list.len().into()),
+            ],
         ));
     };
     if let Some(v) = figures.get_mut(value_at) {
@@ -512,8 +529,31 @@ fn set_aside_warning(src: &Arc<str>, span: super::Span, reason: NotRowReason, re
 /// Words before a percentage naming a satisfaction, and words naming another rate or share.
 const SATISFIED: &[&str] = &["满意", "好评", "认可", "称赞", "点赞"];
 const OTHER_RATE: &[&str] = &[
-    "覆盖", "参与率", "知晓", "占比", "占", "比例", "比率", "增长", "提高", "提升", "上升", "增加", "下降", "同比",
-    "环比", "回收", "完成", "达标", "出勤", "到课", "入学", "普及", "合格", "通过", "覆盖率",
+    "覆盖",
+    "参与率",
+    "知晓",
+    "占比",
+    "占",
+    "比例",
+    "比率",
+    "增长",
+    "提高",
+    "提升",
+    "上升",
+    "增加",
+    "下降",
+    "同比",
+    "环比",
+    "回收",
+    "完成",
+    "达标",
+    "出勤",
+    "到课",
+    "入学",
+    "普及",
+    "合格",
+    "通过",
+    "覆盖率",
 ];
 
 /// The measure a percentage at `at` names: the word nearest before it in its clause
@@ -578,7 +618,9 @@ pub fn read_satisfaction_cell(text: &str, ctx: &ReadContext) -> Result<CellSatis
     }
     let value = match (value, scanned.level) {
         (Some(v), _) => v,
-        (None, Some((level, a, b))) => SatisfactionText::Level { level, source: text.to_owned(), span: n.span(a, b) },
+        (None, Some((level, a, b))) => {
+            SatisfactionText::Level { level, source: text.to_owned(), span: n.span(a, b) }
+        }
         (None, None) => {
             return Err(match aside.first() {
                 Some(&(span, r)) => {

@@ -165,12 +165,14 @@ fn enumerated(n: &Norm<'_>, found: &[Found], k: usize) -> Vec<usize> {
 
 /// The whole of the parts `idx`: their sum, the qualifiers combined, the span over them all.
 fn sum_of(n: &Norm<'_>, found: &[Found], idx: &[usize], text: &str) -> Option<Quantity> {
-    let parts: Vec<Quantity> = idx.iter().filter_map(|p| found.get(*p)).filter_map(|f| f.build(text).ok()).collect();
+    let parts: Vec<Quantity> =
+        idx.iter().filter_map(|p| found.get(*p)).filter_map(|f| f.build(text).ok()).collect();
     let mut whole = parts.first()?.clone();
     whole.value = parts.iter().map(|q| q.value).sum();
     whole.qualifier = parts.iter().fold(crate::count::Qualifier::Exact, |q, p| q.combine(p.qualifier));
     let last = idx.last().and_then(|p| found.get(*p))?;
-    let end = (last.end..n.len()).find(|&x| !is_cjk(n.at(x)) || TAKE_PART.iter().any(|w| n.starts_with(x, w)));
+    let end =
+        (last.end..n.len()).find(|&x| !is_cjk(n.at(x)) || TAKE_PART.iter().any(|w| n.starts_with(x, w)));
     whole.span = n.span(found.get(*idx.first()?)?.start, end.unwrap_or(n.len()));
     Some(whole)
 }
