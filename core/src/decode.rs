@@ -957,12 +957,11 @@ fn decode_satisfaction_text(s: &str, v: &Json<'_>, d: &mut Decoder) -> Option<Sa
     read_cell_from_text(read, v, d)
 }
 
+/// A cell read for its row: the value with its `count.from_text` params, and the warnings.
+type CellRead<T> = Result<((T, Map<String, Value>), Vec<crate::text::TextError>), crate::text::TextError>;
+
 /// [`read_from_text`] for a cell read for its row: its warnings too, at this pointer.
-fn read_cell_from_text<T>(
-    read: Result<((T, Map<String, Value>), Vec<crate::text::TextError>), crate::text::TextError>,
-    v: &Json<'_>,
-    d: &mut Decoder,
-) -> Option<T> {
+fn read_cell_from_text<T>(read: CellRead<T>, v: &Json<'_>, d: &mut Decoder) -> Option<T> {
     match read {
         Ok((value, warnings)) => {
             let out = read_from_text(Ok(value), v, d);

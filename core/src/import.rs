@@ -455,7 +455,9 @@ impl Importer {
                     let c = self.count(pointer, label, text, &cell.value);
                     self.publicity().image_reports = Some(c);
                     if let Some(v) = &cell.videos {
-                        let c = self.count("/publicity/video_reports", label, text, v);
+                        let mut c = self.count("/publicity/video_reports", label, text, v);
+                        // Its own phrase: the images' source already holds the whole cell.
+                        c.source = Some(v.phrase().to_owned());
                         self.publicity().video_reports = Some(c);
                     }
                     self.warnings(pointer, text, cell.warnings);
