@@ -26,7 +26,7 @@ THEME = "庆建党百年华诞，谱终身学习新篇"
 # Severity of every code the cases expect; a case is valid when none of its codes is an error.
 NOT_ERRORS = {
     "field.unknown", "field.ignored", "participation.participants_not_people", "period.partly_outside_week",
-    "theme.mismatch", "plan.featured_not_in_plan", "plan.period_inconsistent",
+    "theme.mismatch", "theme.near_miss", "theme.other_year", "plan.featured_not_in_plan", "plan.period_inconsistent",
     "plan.activity_outside_week", "plan.focus_item_missing", "plan.publicity_channels_missing",
     "submission.before_week_end", "text.figure_set_aside", "text.parts_mismatch",  # warnings
     "count.from_text", "unit.alias_normalised", "satisfaction.missing",  # infos
@@ -441,8 +441,16 @@ case(G, "theme_and_content.theme quoted with a doubled 的 (as written in a real
      "summary", [], input=summary(("/theme_and_content/theme", "以“庆建党百年华诞 谱终身学习新篇”为主题的的终身学习周")))
 case(G, "theme_and_content.theme with ASCII comma: no theme.mismatch", "summary",
      [], input=summary(("/theme_and_content/theme", "庆建党百年华诞,谱终身学习新篇")))
-case(G, "theme_and_content.theme of another year → theme.mismatch (warning)", "summary",
-     ["theme.mismatch"], input=summary(("/theme_and_content/theme", "全民终身学习、创造出彩人生")),
+case(G, "theme_and_content.theme the national theme of 2014 → theme.other_year (warning), says which year", "summary",
+     ["theme.other_year"], input=summary(("/theme_and_content/theme", "全民终身学习、创造出彩人生")),
+     paths={"theme.other_year": ["/theme_and_content/theme"]})
+case(G, "theme_and_content.theme one character added (谱写) → theme.near_miss (warning), not theme.mismatch", "summary",
+     ["theme.near_miss"], input=summary(("/theme_and_content/theme", "庆建党百年华诞，谱写终身学习新篇")),
+     paths={"theme.near_miss": ["/theme_and_content/theme"]})
+case(G, "theme_and_content.theme two characters dropped inside a sentence → theme.near_miss", "summary",
+     ["theme.near_miss"], input=summary(("/theme_and_content/theme", "以“庆建党华诞，谱终身学习新篇”为主题")))
+case(G, "theme_and_content.theme another theme, no national one → theme.mismatch (warning)", "summary",
+     ["theme.mismatch"], input=summary(("/theme_and_content/theme", "服务‘八八战略’,推进全民终身学习")),
      paths={"theme.mismatch": ["/theme_and_content/theme"]})
 case(G, "theme_and_content.theme only half of the notice's theme → theme.mismatch (warning)", "summary",
      ["theme.mismatch"], input=summary(("/theme_and_content/theme", "谱终身学习新篇")))

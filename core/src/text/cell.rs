@@ -299,9 +299,8 @@ fn followed_by_its_parts(n: &Norm<'_>, f: &Found, next_start: usize) -> bool {
 /// Whether a count of `kind` is the row's kind of figure.
 fn row_kind(row: CellRow, kind: CountKind) -> bool {
     match row {
-        CellRow::Participants => {
-            matches!(kind, CountKind::People | CountKind::PersonTimes | CountKind::Unspecified)
-        }
+        // A bare number says neither 人 nor 人次: not guessed (refused as kind_missing).
+        CellRow::Participants => matches!(kind, CountKind::People | CountKind::PersonTimes),
         CellRow::TextReports | CellRow::ImageReports => {
             matches!(kind, CountKind::Items | CountKind::Unspecified)
         }
@@ -433,6 +432,15 @@ pub fn read_count_cell(text: &str, row: CellRow, ctx: &ReadContext) -> Result<Ce
         }
         if let Some(r) = set_aside.or(other_kind_frame) {
             return Err(refuse(r));
+        }
+        let bare = found.iter().any(|f| f.is_ok() && f.kind == CountKind::Unspecified);
+        if row == CellRow::Participants && bare {
+            return Err(TextError::new_shared(
+                &code::NO_NUMBER,
+                &shared,
+                None,
+                &[("reason", "kind_missing".into()), ("kind", CountKind::People.as_str().into())],
+            ));
         }
         if !figures.is_empty() || measure.is_some() {
             return Err(refuse(NotRowReason::OtherMeasure));
