@@ -1175,7 +1175,7 @@ export interface NameItem {
   span: Span;
 }
 
-/** A count cell read for its row. */
+/** 按栏目读出的数量 / a count cell read for its row. */
 export interface CellCount {
   /** 本栏数值 / the row's value. */
   value: Quantity;
@@ -1189,7 +1189,7 @@ export interface CellCount {
   warnings: TextError[];
 }
 
-/** One figure of a cell and the part it plays. */
+/** 栏内的一个数字 / one figure of a cell and the part it plays. */
 export interface CellFigure {
   /** 数量 / the figure as read. */
   quantity: Quantity;
@@ -1199,13 +1199,13 @@ export interface CellFigure {
   reason?: NotRowReason | null;
 }
 
-/** The part a figure plays in its cell. */
+/** 数字的作用 / the part a figure plays in its cell. */
 export type FigureRole = "value" | "part" | "videos" | "set_aside" | "other_kind";
 
-/** Why a figure is not the row's figure for this week (`params.reason`). */
+/** 未采用的原因 / why a figure is not the row's figure for this week (`params.reason`). */
 export type NotRowReason = "average" | "projected" | "other_year" | "other_measure";
 
-/** A satisfaction cell read for its row. */
+/** 按栏目读出的满意度 / a satisfaction cell read for its row. */
 export interface CellSatisfaction {
   /** 满意度 / the satisfaction read. */
   value: SatisfactionText;
@@ -1275,7 +1275,7 @@ export interface ParseRequest {
 /** 解析器 / Which text parser to run (the CLI's `parse PARSER` too, with the feature `clap`). */
 export type TextParser = "quantity" | "percent" | "period" | "venues" | "units" | "names" | "cell";
 
-/** The rows of the form whose cell holds one figure of a known kind. */
+/** 按栏目读取的栏目 / the rows of the form whose cell holds one figure of a known kind. */
 export type CellRow = "participants" | "text_reports" | "image_reports" | "satisfaction";
 
 /** 位置单位 / how a span's offsets count: UTF-8 bytes (Rust's `str` indices, the default), characters (Python's `str` indices) or UTF-16 code units (JavaScript's `String` indices). Each binding asks for its own language's, so `text[start:end]` is the fragment there too. */

@@ -933,8 +933,8 @@ case(G, "an invalid options.notice is reported instead of judging the input", "s
      options={"notice": notice(("/week", {"start": "2021-11-28", "end": "2021-11-22"}))})
 case(G, "options.notice given as malformed JSON text → json.syntax", "summary",
      ["json.syntax"], input=summary(), options={"notice": "{\"year\": 2021,"})
-case(G, "a 总结表 judged by another notice (2022, other theme): year, period and theme rules follow it",
-     "summary", ["year.mismatch", "period.outside_week", "theme.mismatch"],
+case(G, "a 总结表 judged by another notice (2022, other theme): year, period and theme rules follow it (its theme is 2021's national one: theme.other_year)",
+     "summary", ["year.mismatch", "period.outside_week", "theme.other_year"],
      input=summary(),
      options={"notice": notice(("/year", 2022), ("/theme", "有效学习，终身成长"),
                                ("/week", {"start": "2022-11-07", "end": "2022-11-13"}),

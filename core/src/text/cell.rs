@@ -34,7 +34,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::sync::Arc;
 
-/// What the reader knows besides the cell: the year of the report (the notice's, the 年度 row's
+/// 读取背景 / what the reader knows besides the cell: the year of the report (the notice's, the 年度 row's
 /// or the title's), so 「2019年…」 can be told from this year's figure. Without a year, a year
 /// written in the cell is not judged (only 去年, 上届 and the like are).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -44,7 +44,7 @@ pub struct ReadContext {
     pub year: Option<i32>,
 }
 
-/// The rows of the form whose cell holds one figure of a known kind.
+/// 按栏目读取的栏目 / the rows of the form whose cell holds one figure of a known kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
 #[serde(rename_all = "snake_case")]
@@ -59,7 +59,7 @@ pub enum CellRow {
     Satisfaction,
 }
 
-/// Why a figure is not the row's figure for this week (`params.reason`).
+/// 未采用的原因 / why a figure is not the row's figure for this week (`params.reason`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum NotRowReason {
@@ -105,7 +105,7 @@ impl NotRowReason {
     }
 }
 
-/// The part a figure plays in its cell.
+/// 数字的作用 / the part a figure plays in its cell.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum FigureRole {
@@ -121,7 +121,7 @@ pub enum FigureRole {
     OtherKind,
 }
 
-/// One figure of a cell and the part it plays.
+/// 栏内的一个数字 / one figure of a cell and the part it plays.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct CellFigure {
     /// 数量 / the figure as read.
@@ -133,7 +133,7 @@ pub struct CellFigure {
     pub reason: Option<NotRowReason>,
 }
 
-/// A count cell read for its row.
+/// 按栏目读出的数量 / a count cell read for its row.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct CellCount {
     /// 本栏数值 / the row's value.
@@ -150,7 +150,7 @@ pub struct CellCount {
     pub warnings: Vec<TextError>,
 }
 
-/// A satisfaction cell read for its row.
+/// 按栏目读出的满意度 / a satisfaction cell read for its row.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct CellSatisfaction {
     /// 满意度 / the satisfaction read.
@@ -213,17 +213,41 @@ fn year_at(n: &Norm<'_>, x: usize) -> Option<i32> {
     digits.parse().ok()
 }
 
+/// Words that open a clause about the week itself (「…日均1000人次，活动周共计7000人次」): they
+/// end an average, forecast or other year carried from an earlier clause of the sentence, not
+/// one written in their own clause (「预计活动周期间…」 is still a forecast).
+const WEEK_AGAIN: &[&str] = &["活动周", "全周", "本周", "期间", "共计", "合计", "总计", "累计"];
+
+/// Ends a sentence: nothing carries past it.
+fn ends_sentence(c: char) -> bool {
+    matches!(c, ';' | '。' | '\n' | '!')
+}
+
 /// The time frame of a figure whose number starts at `at`, from the words before it in its
-/// clause: a word stating what happened (实际, 本次, 今年, this year's 2021年) clears what came
-/// before it (「原计划2000人，实际2600人」), and of the other words one reason is given, the
-/// forecast first, then another year, then an average (「争取每个街道…」 is a target).
+/// sentence. A word stating what happened (实际, 本次, 今年, this year's 2021年) clears what
+/// came before it (「原计划2000人，实际2600人」); an average, forecast or other year carries on
+/// into the next clauses (「每年开展30余场，参加的居民约2000人次」) until such a word, or a clause
+/// about the week (活动周, 共计 …). Of the words left one reason is given: the forecast first,
+/// then another year, then an average (「争取每个街道…」 is a target).
 fn frame(n: &Norm<'_>, at: usize, ctx: &ReadContext) -> Frame {
-    let mut seen: [bool; 3] = [false; 3]; // projected, other year, average
-    let mut x = clause_start(n, at);
+    let mut seen: [bool; 3] = [false; 3]; // projected, other year, average: in this clause
+    let mut carried: [bool; 3] = [false; 3]; // from earlier clauses of the sentence
+    let mut x = (0..at).rev().find(|&k| ends_sentence(n.at(k))).map_or(0, |k| k + 1);
     while x < at {
+        if breaks(n.at(x)) {
+            for (c, s) in carried.iter_mut().zip(seen) {
+                *c |= s;
+            }
+            seen = [false; 3];
+            x += 1;
+            continue;
+        }
         if let Some(y) = year_at(n, x) {
             match ctx.year {
-                Some(c) if c == y => seen = [false; 3],
+                Some(c) if c == y => {
+                    seen = [false; 3];
+                    carried = [false; 3];
+                }
                 Some(_) => seen[1] = true,
                 None => {}
             }
@@ -232,6 +256,7 @@ fn frame(n: &Norm<'_>, at: usize, ctx: &ReadContext) -> Frame {
         }
         if let Some(w) = marker_at(n, x, THIS_WEEK) {
             seen = [false; 3];
+            carried = [false; 3];
             x += w.chars().count();
             continue;
         }
@@ -246,10 +271,17 @@ fn frame(n: &Norm<'_>, at: usize, ctx: &ReadContext) -> Frame {
                 }
                 x += w.chars().count();
             }
-            None => x += 1,
+            None => match n.match_at(x, WEEK_AGAIN) {
+                Some(w) => {
+                    carried = [false; 3];
+                    x += w.chars().count();
+                }
+                None => x += 1,
+            },
         }
     }
-    match seen {
+    let all: Vec<bool> = seen.iter().zip(carried).map(|(s, c)| *s || c).collect();
+    match all.as_slice() {
         [true, _, _] => Frame::Not(NotRowReason::Projected),
         [_, true, _] => Frame::Not(NotRowReason::OtherYear),
         [_, _, true] => Frame::Not(NotRowReason::Average),
