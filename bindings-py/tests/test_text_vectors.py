@@ -1,6 +1,6 @@
 """Every text vector of tests/vectors/text/*.json through the Python text parsers, judged as
 core/tests/text_vectors.rs judges them: the parser named by the file, `year` (periods) and
-`of_kind` (quantities) from the case, the answer put in the vectors' format, and every key of
+`of_kind` (quantities), `row` (cells) from the case, the answer put in the vectors' format, and every key of
 `expect` equal to the answer's (numbers compared as floats; a missing key counts as null)."""
 
 from __future__ import annotations
@@ -82,6 +82,31 @@ def _units(case: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _warnings(out: dict[str, Any], warnings: list[dict[str, Any]]) -> dict[str, Any]:
+    out["warnings"] = sorted(str(w["code"]) for w in warnings)
+    out["reasons"] = [w["params"]["reason"] for w in warnings if "reason" in w.get("params", {})]
+    return out
+
+
+def _cell(case: dict[str, Any]) -> dict[str, Any]:
+    c = lw.read_cell(case["text"], case["row"], _year(case))
+    v = c["value"]
+    if case["row"] == "satisfaction":
+        out = {"ok": True, "level": v["level"]} if "level" in v else {"ok": True, "value": v["value"], "qualifier": v["qualifier"]}
+        return _warnings(out, c["warnings"])
+    out = {
+        "ok": True,
+        "value": v["value"],
+        "qualifier": v["qualifier"],
+        "unit": v.get("unit"),
+        "kind": v["kind"],
+        "phrase": _phrase(v),
+        "parts_add_up": c.get("parts_add_up"),
+        "videos": _count(c.get("videos")),
+    }
+    return _warnings(out, c["warnings"])
+
+
 def _names(case: dict[str, Any]) -> dict[str, Any]:
     return {"ok": True, "names": [i["text"] for i in lw.split_names(case["text"])]}
 
@@ -93,6 +118,7 @@ RUNNERS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
     "venues": _venues,
     "units": _units,
     "names": _names,
+    "cell": _cell,
 }
 
 
@@ -105,7 +131,8 @@ def run(parser: str, case: dict[str, Any]) -> dict[str, Any]:
     try:
         return RUNNERS[parser](case)
     except lw.ParseError as e:
-        return {"ok": False, "code": e.diagnostics[0].code}
+        d = e.diagnostics[0]
+        return {"ok": False, "code": d.code, "reason": d.params.get("reason")}
 
 
 def _is_num(v: Any) -> bool:

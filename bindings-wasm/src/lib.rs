@@ -79,6 +79,10 @@ export type QuantityOptions = Pick<ParseRequest, "of_kind">;
 export type PeriodOptions = Pick<ParseRequest, "year">;
 /** Options of `divisions`: the year whose division changes apply. */
 export type DivisionsOptions = Pick<DivisionsRequest, "year">;
+/** Options of `readCell`: the form's row (required) and the report's year. */
+export type CellOptions = Required<Pick<ParseRequest, "row">> & Pick<ParseRequest, "year">;
+/** What `readCell` answers: a count cell, or for `satisfaction` a satisfaction cell. */
+export type TextCell = CellCount | CellSatisfaction;
 /** The text parsers' results under their earlier names. */
 export type TextQuantity = Quantity;
 export type TextSatisfaction = SatisfactionText;
@@ -508,6 +512,18 @@ pub fn parse_venues(#[wasm_bindgen(unchecked_param_type = "string")] text: JsVal
 #[wasm_bindgen(js_name = parseUnits, unchecked_return_type = "ParseAnswer<TextUnits>")]
 pub fn parse_units(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue) -> JsValue {
     parse_with("units", &text, &JsValue::UNDEFINED, &[])
+}
+
+/// 按栏目读取: a cell of the 总结表 read for `options.row` (参加活动人数 `participants`,
+/// `text_reports`, `image_reports`, `satisfaction`), `options.year` the report's year — as the
+/// decoder and the Word import read it: a figure that is not this week's is refused
+/// (`text.not_row_figure`, `params.reason`) or set aside with a warning, several are kept apart.
+#[wasm_bindgen(js_name = readCell, unchecked_return_type = "ParseAnswer<TextCell>")]
+pub fn read_cell(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "CellOptions")] options: JsValue,
+) -> JsValue {
+    parse_with("cell", &text, &options, &["row", "year"])
 }
 
 /// 名单: the names of a list (`区教体局、区文明办`).

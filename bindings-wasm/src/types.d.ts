@@ -450,6 +450,8 @@ export interface SummaryTable {
     text_reports: Count;
     /** 影像图片报道 / number of image and video reports. */
     image_reports: Count;
+    /** 影像图片报道中的视频 / the videos of 影像图片报道 when the cell counts them apart (「图片200余张，视频5个」): never added to the images. */
+    video_reports?: Count | null;
   };
   /** 其他 / anything else. */
   other?: string | null;
@@ -534,6 +536,8 @@ export interface Submission {
       text_reports: Count;
       /** 影像图片报道 / number of image and video reports. */
       image_reports: Count;
+      /** 影像图片报道中的视频 / the videos of 影像图片报道 when the cell counts them apart (「图片200余张，视频5个」): never added to the images. */
+      video_reports?: Count | null;
     };
     /** 其他 / anything else. */
     other?: string | null;
@@ -971,6 +975,8 @@ export interface RollupSummaryTable {
       /** 原文 / the text the number was read from. */
       source?: string | null;
     });
+    /** 影像图片报道中的视频 / the videos of 影像图片报道 when the cell counts them apart (「图片200余张，视频5个」): never added to the images. */
+    video_reports?: RollupCount | null;
   };
   /** 其他 / anything else. */
   other?: string | null;
@@ -1446,7 +1452,7 @@ export interface VenuesText {
 export interface TextError {
   /** 规则代码 / stable code (`text.vague` …). */
   code: string;
-  /** 严重程度 / always an error: nothing could be read. */
+  /** 严重程度 / an error when nothing could be read; a warning beside a value read (`text.figure_set_aside`, `text.parts_mismatch`). */
   severity: Severity;
   /** 中文说明 / message in Chinese. */
   message: string;
@@ -1476,6 +1482,44 @@ export interface NameItem {
   text: string;
   /** 位置 / where it stands in the original text. */
   span: Span;
+}
+
+/** 按栏目读出的数量 / a count cell read for its row. */
+export interface CellCount {
+  /** 本栏数值 / the row's value. */
+  value: Quantity;
+  /** 视频数 / 影像图片报道 only: the videos, kept apart from the images (never added). */
+  videos?: Quantity;
+  /** 各数字 / every count of the cell, in order, with its part. */
+  figures: CellFigure[];
+  /** 分项合计 / with a written total and parts of its kind: whether the parts add up to it. */
+  parts_add_up?: boolean;
+  /** 提示 / warnings (`text.figure_set_aside`, `text.parts_mismatch`). */
+  warnings: TextError[];
+}
+
+/** 栏内的一个数字 / one figure of a cell and the part it plays. */
+export interface CellFigure {
+  /** 数量 / the figure as read. */
+  quantity: Quantity;
+  /** 作用 / its part in the cell. */
+  role: FigureRole;
+  /** 原因 / why it was set aside. */
+  reason?: NotRowReason | null;
+}
+
+/** 数字的作用 / the part a figure plays in its cell. */
+export type FigureRole = "value" | "part" | "videos" | "set_aside" | "other_kind";
+
+/** 未采用的原因 / why a figure is not the row's figure for this week (`params.reason`). */
+export type NotRowReason = "average" | "projected" | "other_year" | "other_measure";
+
+/** 按栏目读出的满意度 / a satisfaction cell read for its row. */
+export interface CellSatisfaction {
+  /** 满意度 / the satisfaction read. */
+  value: SatisfactionText;
+  /** 提示 / warnings (`text.figure_set_aside`). */
+  warnings: TextError[];
 }
 
 /** 校验选项 / The options a binding takes beside a document, as one object (a JS options object): `ValidateOptions` (`notice`, `plan`) plus `kind` and `lang`. */
@@ -1544,12 +1588,17 @@ export interface ParseRequest {
   year?: number | null;
   /** 数量种类 / for quantities: pick the first of this kind (`people` for 参加活动人数). */
   of_kind?: CountKind | null;
+  /** 栏目 / for `cell`: the row of the form the text was written in. */
+  row?: CellRow | null;
   /** 位置单位 / how the answer's spans count: `bytes` (default), `chars` (Python), `utf16` (JS). */
   offsets?: Offsets;
 }
 
 /** 解析器 / Which text parser to run (the CLI's `parse PARSER` too, with the feature `clap`). */
-export type TextParser = "quantity" | "percent" | "period" | "venues" | "units" | "names";
+export type TextParser = "quantity" | "percent" | "period" | "venues" | "units" | "names" | "cell";
+
+/** 按栏目读取的栏目 / the rows of the form whose cell holds one figure of a known kind. */
+export type CellRow = "participants" | "text_reports" | "image_reports" | "satisfaction";
 
 /** 行政区划查询 / a look-up as a binding sends it (`divisions(query, {year})` in JS). */
 export interface DivisionsRequest {

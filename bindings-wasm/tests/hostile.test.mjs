@@ -60,6 +60,8 @@ function callEverything(v) {
     lw.parseQuantity(v), lw.parsePercent(v), lw.parsePeriod(v), lw.parseVenues(v), lw.parseUnits(v), lw.splitNames(v),
     lw.parseQuantity('约100人', v), lw.parseQuantity('约100人', { of_kind: v }),
     lw.parsePeriod('11月22日至28日', v), lw.parsePeriod('11月22日至28日', { year: v }),
+    lw.readCell(v, { row: 'participants' }), lw.readCell('约100人', v), lw.readCell('约100人', { row: v }),
+    lw.readCell('约100人', { row: 'participants', year: v }),
   ];
   for (const a of parsed) {
     assert.equal(typeof a, 'object');

@@ -18,7 +18,13 @@ function phrase(v) {
   return source.slice(start, end);
 }
 const count = (q) => (q && typeof q === 'object' ? q.value : null);
-const err = (a) => ({ ok: false, code: a.error?.code });
+const err = (a) => ({ ok: false, code: a.error?.code, reason: a.error?.params?.reason ?? null });
+/** A cell's warnings: codes sorted, and the reasons of those that have one, in order. */
+function warned(out, warnings) {
+  out.warnings = warnings.map((w) => w.code).sort();
+  out.reasons = warnings.filter((w) => w.params && 'reason' in w.params).map((w) => w.params.reason);
+  return out;
+}
 
 /** i32 like the Rust runner's `as_i64` + `i32::try_from`; anything else is no year. */
 const year = (y) => (Number.isInteger(y) && y >= -(2 ** 31) && y < 2 ** 31 ? y : undefined);
@@ -62,6 +68,28 @@ function run(parser, c) {
       const a = lw.parseUnits(text);
       if (!a.ok) return err(a);
       return { ok: true, units_total: count(a.value.units_total), units_participating: count(a.value.units_participating) };
+    }
+    case 'cell': {
+      const a = lw.readCell(text, { row: c.row, year: year(c.year) });
+      if (!a.ok) return err(a);
+      const v = a.value.value;
+      if (c.row === 'satisfaction') {
+        const out = 'level' in v ? { ok: true, level: v.level } : { ok: true, value: v.value, qualifier: v.qualifier };
+        return warned(out, a.value.warnings);
+      }
+      return warned(
+        {
+          ok: true,
+          value: v.value,
+          qualifier: v.qualifier,
+          unit: v.unit ?? null,
+          kind: v.kind,
+          phrase: phrase(v),
+          parts_add_up: a.value.parts_add_up ?? null,
+          videos: count(a.value.videos),
+        },
+        a.value.warnings,
+      );
     }
     case 'names': {
       const a = lw.splitNames(text);

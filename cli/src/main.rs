@@ -127,6 +127,9 @@ enum Command {
         /// 数量种类（优先取该种类）/ for quantities: pick this kind first
         #[arg(long, value_enum)]
         kind: Option<parse::KindArg>,
+        /// 栏目（cell 解析器）/ for `cell`: the form's row the text was written in
+        #[arg(long, value_enum)]
+        row: Option<learning_week::text::CellRow>,
         /// 原文 / the text as written
         text: String,
     },
@@ -244,7 +247,7 @@ fn main() -> ExitCode {
             export::summary(&file, notice.as_deref(), format, &out, lang)
         }
         Command::Schema { out, examples, check } => schema::run(&out, &examples, check),
-        Command::Parse { parser, year, kind, text } => parse::run(parser, year, kind, text),
+        Command::Parse { parser, year, kind, row, text } => parse::run(parser, year, kind, row, text),
         Command::Import { labels: Some(labels), year, .. } => import::run(&labels, year),
         Command::Import { file: Some(file), year, format, lang, .. } => {
             import::run_file(&file, year, format == Format::Json, lang)

@@ -15,12 +15,20 @@ pub(crate) enum KindArg {
 
 /// Prints the parsed value (exit 0), or the refusal as a diagnostic on stdout and its message
 /// on stderr (exit 1).
-pub(crate) fn run(parser: TextParser, year: Option<i32>, kind: Option<KindArg>, text: String) -> ExitCode {
+/// `row` is the form's row a `cell` was written in.
+pub(crate) fn run(
+    parser: TextParser,
+    year: Option<i32>,
+    kind: Option<KindArg>,
+    row: Option<learning_week::text::CellRow>,
+    text: String,
+) -> ExitCode {
     let of_kind = kind.map(|k| match k {
         KindArg::People => CountKind::People,
         KindArg::PersonTimes => CountKind::PersonTimes,
     });
-    let answer = api::parse_text(&ParseRequest { parser, text, year, of_kind, offsets: Default::default() });
+    let answer =
+        api::parse_text(&ParseRequest { parser, text, year, of_kind, row, offsets: Default::default() });
     match (answer.value, answer.error) {
         (Some(value), _) if answer.ok => {
             println!("{}", api::to_json_string(&value));

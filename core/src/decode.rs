@@ -32,6 +32,9 @@ pub(crate) struct Decoder {
     /// How much of `path` is the prefix.
     prefix_len: usize,
     labeller: fn(&[&str]) -> Option<&'static str>,
+    /// What a cell written as text is read against: the year of the week (the notice's), so
+    /// 「2019年…」 is not taken as this year's figure.
+    pub context: crate::text::ReadContext,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -44,7 +47,19 @@ impl Decoder {
     pub fn new(prefix: &str) -> Self {
         let mut path = String::with_capacity(prefix.len() + 64);
         path.push_str(prefix);
-        Decoder { path, prefix_len: prefix.len(), labeller: no_labels, diagnostics: Vec::new() }
+        Decoder {
+            path,
+            prefix_len: prefix.len(),
+            labeller: no_labels,
+            context: crate::text::ReadContext::default(),
+            diagnostics: Vec::new(),
+        }
+    }
+
+    /// Reads cells written as text against `year` (the week's), when known.
+    pub fn with_year(mut self, year: Option<i32>) -> Self {
+        self.context.year = year;
+        self
     }
 
     /// Names fields by the form labels of `T` in diagnostics (`label` param).
@@ -883,24 +898,50 @@ fn syntax_diagnostic(e: &serde_json::Error) -> Diagnostic {
     )
 }
 
+/// The row of the form a count field at `pointer` fills, when its cell is read for its row.
+fn cell_row(pointer: &str) -> Option<crate::text::CellRow> {
+    use crate::text::CellRow;
+    let mut tail = pointer.rsplit('/');
+    match (tail.next(), tail.next()) {
+        (Some("participants"), Some("participation")) => Some(CellRow::Participants),
+        (Some("text_reports"), Some("publicity")) => Some(CellRow::TextReports),
+        (Some("image_reports"), Some("publicity")) => Some(CellRow::ImageReports),
+        _ => None,
+    }
+}
+
 /// Reads a count written as text in a JSON document (「约3.5万人次」): the parsed count with an
-/// info diagnostic saying how it was read, or the parser's refusal at this pointer.
+/// info diagnostic saying how it was read, or the parser's refusal at this pointer. A row's cell
+/// (参加活动人数, 文字报道, 影像图片报道) is read for its row, as the label import reads it: a figure
+/// that is not this week's is refused or set aside with a warning, several are kept apart.
 fn decode_count_text(s: &str, v: &Json<'_>, d: &mut Decoder) -> Option<Count> {
-    let read = crate::text::parse_quantity(s).map(|q| {
-        let c = q.to_count();
+    let with_params = |c: Count| {
         let p = params! {
             "text" => s, "value" => c.value, "qualifier" => c.qualifier.as_str(),
             "read_as" => c.display_zh(), "read_as_en" => c.display_en(),
         };
         (c, p)
+    };
+    let Some(row) = cell_row(&d.pointer()) else {
+        let read = crate::text::parse_quantity(s).map(|q| with_params(q.to_count()));
+        return read_from_text(read, v, d);
+    };
+    let read = crate::text::read_count_cell(s, row, &d.context).map(|cell| {
+        let mut c = cell.value.to_count();
+        // More than one figure: the whole cell is the source, so nothing written is lost.
+        if cell.figures.len() > 1 {
+            c.source = Some(s.to_owned());
+        }
+        (with_params(c), cell.warnings)
     });
-    read_from_text(read, v, d)
+    read_cell_from_text(read, v, d)
 }
 
-/// Reads a satisfaction written as text (「98%以上」, 「非常满意」).
+/// Reads a satisfaction written as text (「98%以上」, 「非常满意」), for its row (another rate or
+/// another year's figure is set aside).
 fn decode_satisfaction_text(s: &str, v: &Json<'_>, d: &mut Decoder) -> Option<Satisfaction> {
-    let read = crate::text::parse_percent(s).map(|t| {
-        let sat = t.to_satisfaction();
+    let read = crate::text::read_satisfaction_cell(s, &d.context).map(|cell| {
+        let sat = cell.value.to_satisfaction();
         let p = match &sat {
             Satisfaction::Percent(p) => params! {
                 "text" => s, "value" => p.value, "qualifier" => p.qualifier.as_str(),
@@ -911,9 +952,26 @@ fn decode_satisfaction_text(s: &str, v: &Json<'_>, d: &mut Decoder) -> Option<Sa
                 "read_as" => s.trim(), "read_as_en" => l.as_str().replace('_', " "),
             },
         };
-        (sat, p)
+        ((sat, p), cell.warnings)
     });
-    read_from_text(read, v, d)
+    read_cell_from_text(read, v, d)
+}
+
+/// A cell read for its row: the value with its `count.from_text` params, and the warnings.
+type CellRead<T> = Result<((T, Map<String, Value>), Vec<crate::text::TextError>), crate::text::TextError>;
+
+/// [`read_from_text`] for a cell read for its row: its warnings too, at this pointer.
+fn read_cell_from_text<T>(read: CellRead<T>, v: &Json<'_>, d: &mut Decoder) -> Option<T> {
+    match read {
+        Ok((value, warnings)) => {
+            let out = read_from_text(Ok(value), v, d);
+            for w in warnings {
+                d.emit(w.code.rule(), w.params, Some(v));
+            }
+            out
+        }
+        Err(e) => read_from_text(Err(e), v, d),
+    }
 }
 
 /// A value read from text: the value, with the info diagnostic saying how it was read

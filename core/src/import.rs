@@ -18,7 +18,7 @@ use crate::summary::{
 };
 use crate::text::{self, Quantity, TextError};
 use crate::text_match::normalise_name;
-use crate::{CountKind, Period};
+use crate::Period;
 use serde::Serialize;
 use serde_json::{json, Map, Value};
 
@@ -247,6 +247,32 @@ impl Importer {
         }
     }
 
+    /// A cell read for its row: its warnings as findings at the row's pointer.
+    fn warnings(&mut self, pointer: &str, text: &str, warnings: Vec<TextError>) {
+        for w in warnings {
+            let input = Value::String(text.into());
+            self.diagnostics.push(make(w.code.rule(), pointer.to_owned(), w.params, Some(&input)));
+        }
+    }
+
+    /// A count cell read for its row (the decoder reads a count field given as text alike).
+    fn count_cell(
+        &mut self,
+        pointer: &str,
+        label: &str,
+        text: &str,
+        row: text::CellRow,
+    ) -> Option<text::CellCount> {
+        let ctx = text::ReadContext { year: self.year };
+        match text::read_count_cell(text, row, &ctx) {
+            Ok(cell) => Some(cell),
+            Err(e) => {
+                self.refused(pointer, label, text, &e);
+                None
+            }
+        }
+    }
+
     /// A count read from a cell: the qualifier and unit as parsed, the whole cell as `source`.
     fn count(&mut self, pointer: &str, label: &str, text: &str, q: &Quantity) -> Count {
         let mut c = q.to_count();
@@ -370,13 +396,13 @@ impl Importer {
                 }
                 Err(e) => self.refused("/participation/main_venues", label, text, &e),
             },
-            Row::Participants => match text::parse_quantity_of_kind(text, CountKind::People) {
-                Ok(q) => {
-                    let c = self.count(pointer, label, text, &q);
+            Row::Participants => {
+                if let Some(cell) = self.count_cell(pointer, label, text, text::CellRow::Participants) {
+                    let c = self.count(pointer, label, text, &cell.value);
                     self.participation().participants = Some(c);
+                    self.warnings(pointer, text, cell.warnings);
                 }
-                Err(e) => self.refused(pointer, label, text, &e),
-            },
+            }
             Row::Featured => {
                 if let Some(items) = self.names(pointer, label, text) {
                     let acts =
@@ -396,35 +422,47 @@ impl Importer {
                 Err(e) => self.refused(pointer, label, text, &e),
             },
             Row::ReachScope => self.free_text(pointer, label, text, |s| &mut s.reach().scope),
-            Row::Satisfaction => match text::parse_percent(text) {
-                Ok(t) => {
-                    let mut sat = t.to_satisfaction();
-                    let (value, qualifier) = match &mut sat {
-                        Satisfaction::Percent(p) => {
-                            p.source = Some(text.to_owned());
-                            (json!(p.value), p.qualifier.as_str())
-                        }
-                        Satisfaction::Level(l) => (json!(l.as_str()), "level"),
-                    };
-                    self.parsed(pointer, label, text, value, qualifier);
-                    self.reach().satisfaction = Some(sat);
+            Row::Satisfaction => {
+                let ctx = text::ReadContext { year: self.year };
+                match text::read_satisfaction_cell(text, &ctx) {
+                    Ok(cell) => {
+                        let mut sat = cell.value.to_satisfaction();
+                        let (value, qualifier) = match &mut sat {
+                            Satisfaction::Percent(p) => {
+                                p.source = Some(text.to_owned());
+                                (json!(p.value), p.qualifier.as_str())
+                            }
+                            Satisfaction::Level(l) => (json!(l.as_str()), "level"),
+                        };
+                        self.parsed(pointer, label, text, value, qualifier);
+                        self.reach().satisfaction = Some(sat);
+                        self.warnings(pointer, text, cell.warnings);
+                    }
+                    Err(e) => self.refused(pointer, label, text, &e),
                 }
-                Err(e) => self.refused(pointer, label, text, &e),
-            },
+            }
             Row::SelfAssessment => self.free_text(pointer, label, text, |s| &mut s.reach().self_assessment),
             Row::PublicityScope => self.free_text(pointer, label, text, |s| &mut s.publicity().scope),
-            Row::TextReports | Row::ImageReports => match text::parse_quantity(text) {
-                Ok(q) => {
-                    let c = self.count(pointer, label, text, &q);
-                    let p = self.publicity();
-                    if row == Row::TextReports {
-                        p.text_reports = Some(c);
-                    } else {
-                        p.image_reports = Some(c);
-                    }
+            Row::TextReports => {
+                if let Some(cell) = self.count_cell(pointer, label, text, text::CellRow::TextReports) {
+                    let c = self.count(pointer, label, text, &cell.value);
+                    self.publicity().text_reports = Some(c);
+                    self.warnings(pointer, text, cell.warnings);
                 }
-                Err(e) => self.refused(pointer, label, text, &e),
-            },
+            }
+            Row::ImageReports => {
+                if let Some(cell) = self.count_cell(pointer, label, text, text::CellRow::ImageReports) {
+                    let c = self.count(pointer, label, text, &cell.value);
+                    self.publicity().image_reports = Some(c);
+                    if let Some(v) = &cell.videos {
+                        let mut c = self.count("/publicity/video_reports", label, text, v);
+                        // Its own phrase: the images' source already holds the whole cell.
+                        c.source = Some(v.phrase().to_owned());
+                        self.publicity().video_reports = Some(c);
+                    }
+                    self.warnings(pointer, text, cell.warnings);
+                }
+            }
             Row::Other => {
                 self.other.push(text.to_owned());
                 self.parsed(pointer, label, text, json!(text), "text");

@@ -286,6 +286,8 @@ fn api_answers(g: &mut SchemaGenerator) -> Vec<schemars::Schema> {
         g.subschema_for::<text::VenuesText>(),
         g.subschema_for::<text::UnitsText>(),
         g.subschema_for::<text::NameItem>(),
+        g.subschema_for::<text::CellCount>(),
+        g.subschema_for::<text::CellSatisfaction>(),
         g.subschema_for::<text::Span>(),
         g.subschema_for::<text::TextError>(),
     ]

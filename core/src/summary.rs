@@ -173,6 +173,9 @@ model! {
         /// 影像图片报道 / number of image and video reports.
         #[validate(required)]
         pub image_reports: Option<Count> => "影像图片报道",
+        /// 影像图片报道中的视频 / the videos of 影像图片报道 when the cell counts them apart
+        /// (「图片200余张，视频5个」): never added to the images.
+        pub video_reports: Option<Count> => "影像图片报道（视频）",
     }
 }
 

@@ -299,7 +299,8 @@ pub fn validate_tree(
         None => run_semantic(ctx, out),
         Some(_) => run_semantic_reading(ctx, &field_forms, out),
     };
-    let mut d = Decoder::new("");
+    // Cells written as text are read against the week's year: the notice's.
+    let mut d = Decoder::new("").with_year(notice.year);
     let Some(kind) = kind.or_else(|| DocumentKind::detect_tree(v)) else {
         if v.is_object() {
             d.emit(&structural::DOCUMENT_KIND_UNKNOWN, params! {"allowed" => DocumentKind::NAMES}, None);

@@ -139,3 +139,39 @@ fn api_answers_summary_and_diagnostics() {
     assert_eq!(bad["diagnostics"][0]["code"], "type.invalid");
     assert_eq!(bad["diagnostics"][0]["path"], "/活动主题");
 }
+
+#[test]
+fn images_and_videos_stay_apart_and_typed_units_add_up() {
+    let r = SummaryTable::from_labeled_text(
+        [
+            ("影像图片报道", "图片200余张，视频5个"),
+            ("全市区数及参与活动的数量", "全区4个乡镇、1个街道，全部参与"),
+        ],
+        Some(2021),
+    );
+    let p = r.summary.publicity.as_ref().expect("publicity");
+    let images = p.image_reports.as_ref().expect("images");
+    let videos = p.video_reports.as_ref().expect("videos");
+    assert_eq!((images.value, images.qualifier), (200, Qualifier::AtLeast));
+    assert_eq!(
+        (videos.value, videos.qualifier, videos.source.as_deref()),
+        (5, Qualifier::Exact, Some("5个"))
+    );
+    let u = r.summary.participation.as_ref().expect("participation");
+    assert_eq!(u.units_total.as_ref().map(|c| c.value), Some(5));
+    assert_eq!(u.units_participating.as_ref().map(|c| c.value), Some(5));
+    assert!(r.diagnostics.iter().all(|d| d.code == "import.parsed"), "{:?}", r.diagnostics);
+}
+
+#[test]
+fn a_figure_of_another_year_is_kept_as_text_with_its_reason() {
+    let r = SummaryTable::from_labeled_text([("参加活动人数", "2019年参与人数达5万人")], Some(2021));
+    assert!(r.summary.participation.is_none());
+    assert_eq!(r.summary.other.as_deref(), Some("【参加活动人数】2019年参与人数达5万人"));
+    let kept = r.diagnostics.iter().find(|d| d.code == "import.kept_as_text").expect("kept");
+    assert_eq!(kept.params["refusal"], "text.not_row_figure");
+    assert_eq!(kept.params["refusal_reason"], "other_year");
+    // The same cell in a 2019 report is that year's figure.
+    let r = SummaryTable::from_labeled_text([("参加活动人数", "2019年参与人数达5万人")], Some(2019));
+    assert_eq!(r.summary.participation.and_then(|p| p.participants).map(|c| c.value), Some(50_000));
+}

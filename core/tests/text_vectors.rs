@@ -3,7 +3,8 @@
 
 use learning_week::text::{
     parse_percent, parse_period, parse_quantity, parse_quantity_of_kind, parse_units, parse_venues,
-    split_names, Quantity, SatisfactionText, TextError,
+    read_count_cell, read_satisfaction_cell, split_names, CellRow, Quantity, ReadContext, SatisfactionText,
+    TextError,
 };
 use learning_week::CountKind;
 use serde_json::{json, Value};
@@ -14,7 +15,15 @@ fn vectors_dir() -> PathBuf {
 }
 
 fn err(e: &TextError) -> Value {
-    json!({"ok": false, "code": e.code})
+    json!({"ok": false, "code": e.code, "reason": e.reason()})
+}
+
+/// A cell's warnings: their codes sorted, and the reasons of those that have one, in order.
+fn warnings_json(out: &mut Value, warnings: &[TextError]) {
+    let mut codes: Vec<&str> = warnings.iter().map(|w| w.code.as_str()).collect();
+    codes.sort_unstable();
+    out["warnings"] = json!(codes);
+    out["reasons"] = json!(warnings.iter().filter_map(TextError::reason).collect::<Vec<_>>());
 }
 
 fn quantity_json(q: &Quantity) -> Value {
@@ -72,6 +81,37 @@ fn run(parser: &str, case: &Value) -> Result<Value, String> {
             }),
             Err(e) => err(&e),
         },
+        "cell" => {
+            let row: CellRow = serde_json::from_value(case["row"].clone()).map_err(|e| e.to_string())?;
+            let year = case.get("year").and_then(Value::as_i64).and_then(|y| i32::try_from(y).ok());
+            let ctx = ReadContext { year };
+            if row == CellRow::Satisfaction {
+                match read_satisfaction_cell(text, &ctx) {
+                    Ok(c) => {
+                        let mut out = match &c.value {
+                            SatisfactionText::Percent { value, qualifier, .. } => {
+                                json!({"ok": true, "value": value, "qualifier": qualifier})
+                            }
+                            SatisfactionText::Level { level, .. } => json!({"ok": true, "level": level}),
+                        };
+                        warnings_json(&mut out, &c.warnings);
+                        out
+                    }
+                    Err(e) => err(&e),
+                }
+            } else {
+                match read_count_cell(text, row, &ctx) {
+                    Ok(c) => {
+                        let mut out = quantity_json(&c.value);
+                        out["parts_add_up"] = json!(c.parts_add_up);
+                        out["videos"] = count_value(&c.videos);
+                        warnings_json(&mut out, &c.warnings);
+                        out
+                    }
+                    Err(e) => err(&e),
+                }
+            }
+        }
         "names" => {
             json!({"ok": true, "names": split_names(text).into_iter().map(|i| i.text).collect::<Vec<_>>()})
         }

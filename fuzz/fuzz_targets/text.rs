@@ -3,7 +3,7 @@
 #![no_main]
 
 use learning_week::api::{parse_text, ParseRequest, TextParser};
-use learning_week::text::Offsets;
+use learning_week::text::{CellRow, Offsets};
 use learning_week::CountKind;
 use libfuzzer_sys::fuzz_target;
 
@@ -13,13 +13,14 @@ mod common;
 fuzz_target!(|data: &[u8]| {
     let Some((&selector, rest)) = data.split_first() else { return };
     let text = String::from_utf8_lossy(rest).into_owned();
-    let parser = match selector % 7 {
+    let parser = match selector % 8 {
         0 => TextParser::Quantity,
         1 => TextParser::Percent,
         2 => TextParser::Period,
         3 => TextParser::Venues,
         4 => TextParser::Units,
         5 => TextParser::Names,
+        6 => TextParser::Cell,
         _ => {
             for q in learning_week::text::find_quantities(&text).into_iter().flatten() {
                 assert!(q.value <= learning_week::text::MAX_VALUE, "value above the cap: {}", q.value);
@@ -50,7 +51,15 @@ fuzz_target!(|data: &[u8]| {
         Offsets::Utf16 => text.encode_utf16().count(),
     })
     .unwrap_or(u64::MAX);
-    let answer = parse_text(&ParseRequest { parser, text, year, of_kind, offsets });
+    // A cell of each row the cell reader knows (none: the request's own refusal).
+    let row = match selector / 8 % 5 {
+        0 => Some(CellRow::Participants),
+        1 => Some(CellRow::TextReports),
+        2 => Some(CellRow::ImageReports),
+        3 => Some(CellRow::Satisfaction),
+        _ => None,
+    };
+    let answer = parse_text(&ParseRequest { parser, text, year, of_kind, row, offsets });
     if let Some(v) = &answer.value {
         check_spans(v, limit);
     }
@@ -65,7 +74,7 @@ fuzz_target!(|data: &[u8]| {
 fn check_spans(v: &serde_json::Value, limit: u64) {
     match v {
         serde_json::Value::Object(m) => {
-            if let Some(s) = m.get("span") {
+            if let Some(s) = m.get("span").filter(|s| !s.is_null()) {
                 let (start, end) =
                     (s["start"].as_u64().unwrap_or(u64::MAX), s["end"].as_u64().unwrap_or(u64::MAX));
                 assert!(start <= end && end <= limit, "span {start}..{end} outside 0..{limit}");

@@ -81,6 +81,7 @@ __all__ = [
     "parse_quantity",
     "parse_units",
     "parse_venues",
+    "read_cell",
     "rules",
     "split_names",
     "validate",
@@ -490,6 +491,22 @@ def parse_venues(text: TextInput) -> dict[str, Any]:
 def parse_units(text: TextInput) -> dict[str, Any]:
     """参与单位 (`全市9个县区全部参与`): `{units_total, units_participating}` (quantities or None)."""
     value: dict[str, Any] = _parse("units", text)
+    return value
+
+
+#: The rows of the form whose cell `read_cell` reads for what the row measures.
+CellRow = Literal["participants", "text_reports", "image_reports", "satisfaction"]
+
+
+def read_cell(text: TextInput, row: CellRow, year: int | None = None) -> dict[str, Any]:
+    """A cell of the 总结表 read for its row (`participants` 参加活动人数, `text_reports`,
+    `image_reports`, `satisfaction`), as the decoder and the Word / label import read it:
+    `{value, figures, parts_add_up?, videos?, warnings}` (`value` a quantity, or for
+    `satisfaction` a percentage or level). A figure that is not this week's (an average, a
+    forecast, another year's — `year` is the report's — another measure) raises `ParseError`
+    (`text.not_row_figure`, `params["reason"]`) when it is the only one, and is a warning beside
+    the row's figure; several figures with no total raise `text.several_figures`."""
+    value: dict[str, Any] = _parse("cell", text, row=row, year=year)
     return value
 
 

@@ -1083,6 +1083,12 @@ class Publicity(_Model):
         v = self._get("image_reports")
         return None if v is None else Count._wrap(v)
 
+    @property
+    def video_reports(self) -> Count | None:
+        """影像图片报道中的视频 / the videos of 影像图片报道 when the cell counts them apart"""
+        v = self._get("video_reports")
+        return None if v is None else Count._wrap(v)
+
 class Submission(_Document):
     """一个县区报送的材料：总结表、材料清单、报送时间 / one unit's submission: the summary table, the files sent, when it arrived"""
 
@@ -2237,6 +2243,7 @@ Publicity._FIELDS = (
     ("scope", None),
     ("text_reports", Count),
     ("image_reports", Count),
+    ("video_reports", Count),
 )
 
 Submission._FIELDS = (

@@ -10,6 +10,7 @@ import init, {
   parseQuantity,
   parseUnits,
   parseVenues,
+  readCell,
   rules,
   splitNames,
   validate,
@@ -32,6 +33,7 @@ import type {
   RuleDescriptor,
   Severity,
   SummaryTable,
+  TextCell,
   TextName,
   TextPeriod,
   TextQuantity,
@@ -98,6 +100,10 @@ export async function main(): Promise<string[]> {
   const subVenues: number | undefined = venues.value?.sub_venues?.value;
   const refused: string[] = venues.value ? venues.value.refused.map((e) => e.code) : [];
   const unitsText: ParseAnswer<TextUnits> = parseUnits("全市9个县区全部参与");
+  const cell: ParseAnswer<TextCell> = readCell("原计划2000人参加，实际到场2600余人", { row: "participants", year: 2021 });
+  const cellWarnings: string[] = cell.value ? cell.value.warnings.map((w) => w.code) : [];
+  // @ts-expect-error: the row is a closed set
+  readCell("98%", { row: "dogs" });
   const names: ParseAnswer<TextName[]> = splitNames("区教体局、区文明办");
   const firstName: string | undefined = names.value?.[0]?.text;
   // @ts-expect-error: of_kind is a closed set
@@ -158,7 +164,7 @@ export async function main(): Promise<string[]> {
     String(submission.warnings), String(any.kind), String(field.valid), String(withPlan.valid), String(start),
     String(reads.length), String(missing.length), String(units),
     String(people), String(refusal), String(pctValue), String(period.ok), String(periodStart), String(subVenues),
-    String(refused.length), String(unitsText.value?.units_total?.value), String(firstName),
+    String(refused.length), String(unitsText.value?.units_total?.value), String(firstName), String(cellWarnings.length),
     String(importedUnit), String(importedCodes.length), String(compiled.valid), String(compiledField),
     String(compiledPlan), String(compiledSubmission), String(compiledAny), String(compiledRollup), String(compiledCity), String(dropped),
     String(countyCodes.length), String(level), String(unknownCode),

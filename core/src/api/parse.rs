@@ -24,13 +24,16 @@ pub enum TextParser {
     Units,
     /// 名单：区教体局、区文明办
     Names,
+    /// 按栏目读取：参加活动人数、文字报道、影像图片报道、群众满意度（needs `row`; `year` is the
+    /// report's year, so 「2019年…」 is told from this year's figure）
+    Cell,
 }
 
 /// A text-parsing request: the parser, the text, and for periods the year from context.
 ///
 /// ```
 /// use learning_week::api::{parse_text, ParseRequest, TextParser};
-/// let a = parse_text(&ParseRequest { parser: TextParser::Quantity, text: "115萬余人".into(), year: None, of_kind: None, offsets: Default::default() });
+/// let a = parse_text(&ParseRequest { parser: TextParser::Quantity, text: "115萬余人".into(), year: None, of_kind: None, row: None, offsets: Default::default() });
 /// assert!(a.ok);
 /// assert_eq!(a.value.unwrap()["value"], 1_150_000);
 /// ```
@@ -46,6 +49,9 @@ pub struct ParseRequest {
     /// 数量种类 / for quantities: pick the first of this kind (`people` for 参加活动人数).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub of_kind: Option<crate::CountKind>,
+    /// 栏目 / for `cell`: the row of the form the text was written in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub row: Option<crate::text::CellRow>,
     /// 位置单位 / how the answer's spans count: `bytes` (default), `chars` (Python), `utf16` (JS).
     #[serde(default)]
     pub offsets: crate::text::Offsets,
@@ -65,10 +71,18 @@ pub struct ParseAnswer {
 }
 
 /// Runs one text parser. A refused text is an answer with `ok: false` and a `text.*` diagnostic.
+/// `cell` reads a cell of the form for its `row` (what the decoder and the label import do):
 ///
 /// ```
 /// use learning_week::api::{parse_text, ParseRequest, TextParser};
-/// let a = parse_text(&ParseRequest { parser: TextParser::Quantity, text: "成千上万人".into(), year: None, of_kind: None, offsets: Default::default() });
+/// use learning_week::text::CellRow;
+/// let a = parse_text(&ParseRequest { parser: TextParser::Cell, text: "2019年参与人数达5万人".into(), year: Some(2021), of_kind: None, row: Some(CellRow::Participants), offsets: Default::default() });
+/// assert_eq!(a.error.unwrap().params["reason"], "other_year");
+/// ```
+///
+/// ```
+/// use learning_week::api::{parse_text, ParseRequest, TextParser};
+/// let a = parse_text(&ParseRequest { parser: TextParser::Quantity, text: "成千上万人".into(), year: None, of_kind: None, row: None, offsets: Default::default() });
 /// assert!(!a.ok);
 /// assert_eq!(a.error.unwrap().code, "text.vague");
 /// ```
@@ -86,6 +100,24 @@ pub fn parse_text(request: &ParseRequest) -> ParseAnswer {
         TextParser::Venues => text::parse_venues(text).map(|v| json_value(&v)),
         TextParser::Units => text::parse_units(text).map(|u| json_value(&u)),
         TextParser::Names => Ok(json_value(&text::split_names(text))),
+        TextParser::Cell => {
+            let ctx = text::ReadContext { year: request.year };
+            match request.row {
+                Some(text::CellRow::Satisfaction) => {
+                    text::read_satisfaction_cell(text, &ctx).map(|c| json_value(&c))
+                }
+                Some(row) => text::read_count_cell(text, row, &ctx).map(|c| json_value(&c)),
+                None => {
+                    let error = crate::catalog::make(
+                        &crate::catalog::structural::ROW_MISSING,
+                        "/row".into(),
+                        crate::catalog::params! {"row" => "row", "label" => "栏目 row"},
+                        None,
+                    );
+                    return ParseAnswer { ok: false, value: None, error: Some(error) };
+                }
+            }
+        }
     };
     match result {
         Ok(mut value) => {

@@ -157,6 +157,34 @@ pub(crate) const THEME_MISMATCH: Rule = Rule {
     library_only: true,
 };
 
+pub(crate) const THEME_NEAR_MISS: Rule = Rule {
+    code: "theme.near_miss",
+    severity: Warning,
+    documents: SP,
+    reads: &["/theme_and_content/theme", "/theme"],
+    clause: "一、活动主题；三（一）结合主题",
+    description: "活动主题与通知主题只差几个字（多字、漏字或错字），指出差别。",
+    description_en:
+        "The theme is a few characters off the notice's (added, dropped or changed); the difference is shown.",
+    message: "活动主题“{written}”与通知主题“{notice_theme}”有出入：{difference}",
+    message_en:
+        "The theme \"{written}\" is a few characters off the notice's \"{notice_theme}\": {difference_en}",
+    library_only: true,
+};
+
+pub(crate) const THEME_OTHER_YEAR: Rule = Rule {
+    code: "theme.other_year",
+    severity: Warning,
+    documents: SP,
+    reads: &["/theme_and_content/theme", "/theme"],
+    clause: "一、活动主题；三（一）结合主题",
+    description: "活动主题是另一年度的全国活动周主题，不是本年度通知的主题。",
+    description_en: "The theme is the national activity week's theme of another year, not this year's notice's.",
+    message: "活动主题“{theme}”是 {year} 年的全国活动周主题“{national_theme}”（{source}），本年度通知的主题是“{notice_theme}”",
+    message_en: "The theme \"{theme}\" is the national theme of {year} (\"{national_theme}\", {source}); this year's notice's theme is \"{notice_theme}\"",
+    library_only: true,
+};
+
 pub(crate) const SATISFACTION_MISSING: Rule = Rule {
     code: "satisfaction.missing",
     severity: Info,
@@ -221,6 +249,8 @@ pub(crate) const RULES: &[Rule] = &[
     UNIT_ALIAS,
     YEAR_MISMATCH,
     THEME_MISMATCH,
+    THEME_NEAR_MISS,
+    THEME_OTHER_YEAR,
     SATISFACTION_MISSING,
     FEATURED_NOT_IN_PLAN,
     PERIOD_INCONSISTENT_WITH_PLAN,

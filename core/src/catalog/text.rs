@@ -29,6 +29,50 @@ const fn rule(
     }
 }
 
+/// A `text.*` finding that does not refuse the cell: the value was read, something beside it
+/// was set aside or does not add up.
+const fn warning(
+    code: &'static str,
+    description: &'static str,
+    description_en: &'static str,
+    message: &'static str,
+    message_en: &'static str,
+) -> Rule {
+    Rule { severity: Warning, ..rule(code, description, description_en, message, message_en) }
+}
+
+pub(crate) const NOT_ROW_FIGURE: Rule = rule(
+    "text.not_row_figure",
+    "栏内唯一的数字不是本次活动周本栏的数值：平均数（年均、平均每场）、预计或计划数（预计、计划、拟、力争、目标）、其他年份（届）的数字，或另一种量（满意度栏的覆盖率、人数栏的年龄、时长、场次）；不予采用，原文保留，原因见 params.reason（average / projected / other_year / other_measure）。",
+    "The cell's only figure is not this week's figure for the row: an average (年均, 平均每场), a forecast or plan (预计, 计划, 拟, 力争, 目标), another year's figure, or another measure (a coverage rate as satisfaction; an age, a duration or a number of events as participants); it is not taken, the text is kept, and params.reason says why (average / projected / other_year / other_measure).",
+    "「{text}」中的「{figure}」是{why}，不是本次活动周本栏的数值，未予采用（原文已保留）：请填写活动周期间实际达到的数字。",
+    "In “{text}”, “{figure}” is {why_en}, not this week's figure for the row; it was not taken (the text is kept): write the figure actually reached during the week.",
+);
+
+pub(crate) const FIGURE_SET_ASIDE: Rule = warning(
+    "text.figure_set_aside",
+    "栏内除本栏数值外还写了同类的其他数字（平均数、预计数、其他年份的数字、另一种比率），该数字未计入本栏；原因见 params.reason。",
+    "Beside the row's figure the cell gives another figure of its kind (an average, a forecast, another year's, another rate); that figure is not counted, and params.reason says why.",
+    "「{text}」是{why}，未计入本栏；本栏读作 {read_as}。",
+    "“{text}” is {why_en} and was not counted; the row reads {read_as}.",
+);
+
+pub(crate) const SEVERAL_FIGURES: Rule = rule(
+    "text.several_figures",
+    "栏内写了几个同类数字（如“开幕式300人，系列活动2万人次”），没有写明合计：不擅自挑选或相加（人与人次从不相加），原文保留。",
+    "The cell gives several figures of the row's kind (e.g. 开幕式300人，系列活动2万人次) and no total: none is picked and none is added (人 and 人次 never are); the text is kept.",
+    "「{text}」写了{count}个数字（{figures}），没有写明合计，看不出哪一个是本栏的数值；人与人次不能相加：请填写活动周的合计（如“共计2.3万人次”）。",
+    "“{text}” gives {count} figures ({figures}) and no total, so which one is the row's value cannot be told; 人 and 人次 are never added: write the week's total (e.g. 共计2.3万人次).",
+);
+
+pub(crate) const PARTS_MISMATCH: Rule = warning(
+    "text.parts_mismatch",
+    "栏内写了合计（共计、合计、总计）及其分项，同类分项之和与合计不一致；本栏按合计填写。",
+    "The cell gives a total (共计, 合计, 总计) and parts of its kind that do not add up to it; the row takes the total.",
+    "合计「{text}」（{total}）与分项（{parts}）之和 {sum} 不一致：本栏按合计填写，请核对分项。",
+    "The total “{text}” ({total}) differs from the sum {sum} of its parts ({parts}): the row takes the total; check the parts.",
+);
+
 pub(crate) const NO_NUMBER: Rule = rule(
     "text.no_number",
     "文字中读不出数字或日期（如只有“赢得了市民的广泛好评”），不能据此推测数值。",
@@ -139,4 +183,8 @@ pub(crate) const RULES: &[Rule] = &[
     DATE_GARBLED,
     DATE_INVALID,
     PERIOD_INVERTED,
+    NOT_ROW_FIGURE,
+    FIGURE_SET_ASIDE,
+    SEVERAL_FIGURES,
+    PARTS_MISMATCH,
 ];

@@ -230,7 +230,17 @@ fn value(t: &SummaryTable, row: Row) -> Vec<String> {
         Row::SelfAssessment => lines(r.and_then(|x| x.self_assessment.as_ref())),
         Row::PublicityScope => lines(pb.and_then(|x| x.scope.as_ref())),
         Row::TextReports => count(pb.and_then(|x| x.text_reports.as_ref())),
-        Row::ImageReports => count(pb.and_then(|x| x.image_reports.as_ref())),
+        // The videos counted apart (「图片200余张，视频5个」) stay apart: a line of their own.
+        Row::ImageReports => {
+            let mut out = count(pb.and_then(|x| x.image_reports.as_ref()));
+            if let Some(v) = pb.and_then(|x| x.video_reports.as_ref()).map(count_text) {
+                // Already in the cell as written (its source names both): not twice.
+                if !out.iter().any(|line| line.contains(&v)) {
+                    out.push(format!("视频{v}"));
+                }
+            }
+            out
+        }
         Row::Other => lines(t.other.as_ref()),
     }
 }

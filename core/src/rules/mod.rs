@@ -14,6 +14,7 @@ pub(crate) mod notice_rules;
 pub(crate) mod plan_rules;
 pub(crate) mod submission_rules;
 pub(crate) mod summary_rules;
+mod themes;
 
 /// A check function and the rule (from the catalog) it carries.
 pub(crate) type Registered = (&'static Rule, fn(&Ctx<'_>, &mut Findings));

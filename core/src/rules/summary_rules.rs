@@ -6,7 +6,7 @@ use crate::count::{Count, Qualifier};
 use crate::notice::UnitMatch;
 use crate::period::Overlap;
 use crate::summary::SummaryTable;
-use crate::text_match::{normalise_name, theme_matches};
+use crate::text_match::normalise_name;
 use crate::CountKind;
 use serde_json::Value;
 
@@ -176,8 +176,8 @@ fn year_mismatch(ctx: &Ctx<'_>, out: &mut Findings) {
     }
 }
 
-fn theme_mismatch(ctx: &Ctx<'_>, out: &mut Findings) {
-    let Some(nt) = ctx.notice.theme.as_deref() else { return };
+/// The themes written in the documents of `ctx`, with their pointers.
+fn written_themes<'a>(ctx: &Ctx<'a>) -> impl Iterator<Item = (&'a str, String)> {
     let docs = [
         ctx.summary.and_then(|(t, p)| {
             t.theme_and_content
@@ -188,13 +188,60 @@ fn theme_mismatch(ctx: &Ctx<'_>, out: &mut Findings) {
         }),
         ctx.subject_plan().and_then(|(t, p)| t.theme.as_deref().map(|th| (th, format!("{p}/theme")))),
     ];
-    for (theme, path) in docs.into_iter().flatten() {
-        if !theme.trim().is_empty() && !theme_matches(theme, nt) {
+    docs.into_iter().flatten().filter(|(th, _)| !th.trim().is_empty())
+}
+
+/// Each written theme next to the notice's: one finding per theme, from one of the three checks
+/// below (the same theme, a near miss, another year's national theme, another theme).
+fn theme_findings(ctx: &Ctx<'_>) -> Vec<(String, String, String, super::themes::ThemeFinding)> {
+    let Some(nt) = ctx.notice.theme.as_deref() else { return Vec::new() };
+    written_themes(ctx)
+        .map(|(th, path)| {
+            (th.to_owned(), path, nt.to_owned(), super::themes::classify(th, nt, ctx.notice.year))
+        })
+        .collect()
+}
+
+fn theme_mismatch(ctx: &Ctx<'_>, out: &mut Findings) {
+    for (theme, path, nt, f) in theme_findings(ctx) {
+        if f == super::themes::ThemeFinding::Other {
             out.emit(
                 &THEME_MISMATCH,
                 path,
-                params! {"theme" => theme, "notice_theme" => nt, "related" => ["notice#/theme"]},
-                Some(&Value::String(theme.to_owned())),
+                params! {"theme" => &theme, "notice_theme" => &nt, "related" => ["notice#/theme"]},
+                Some(&Value::String(theme)),
+            );
+        }
+    }
+}
+
+fn theme_near_miss(ctx: &Ctx<'_>, out: &mut Findings) {
+    for (theme, path, nt, f) in theme_findings(ctx) {
+        if let super::themes::ThemeFinding::NearMiss { written, difference, difference_en } = f {
+            out.emit(
+                &THEME_NEAR_MISS,
+                path,
+                params! {
+                    "theme" => &theme, "written" => written, "notice_theme" => &nt,
+                    "difference" => difference, "difference_en" => difference_en, "related" => ["notice#/theme"]
+                },
+                Some(&Value::String(theme)),
+            );
+        }
+    }
+}
+
+fn theme_other_year(ctx: &Ctx<'_>, out: &mut Findings) {
+    for (theme, path, nt, f) in theme_findings(ctx) {
+        if let super::themes::ThemeFinding::OtherYear { year, theme: national, source } = f {
+            out.emit(
+                &THEME_OTHER_YEAR,
+                path,
+                params! {
+                    "theme" => &theme, "year" => year, "national_theme" => national, "source" => source,
+                    "notice_theme" => &nt, "related" => ["notice#/theme"]
+                },
+                Some(&Value::String(theme)),
             );
         }
     }
@@ -296,6 +343,8 @@ pub(crate) const CHECKS: &[Registered] = &[
     (&UNIT_UNKNOWN, unit_known),
     (&YEAR_MISMATCH, year_mismatch),
     (&THEME_MISMATCH, theme_mismatch),
+    (&THEME_NEAR_MISS, theme_near_miss),
+    (&THEME_OTHER_YEAR, theme_other_year),
     (&SATISFACTION_MISSING, satisfaction_missing),
     (&FEATURED_NOT_IN_PLAN, featured_not_in_plan),
     (&PERIOD_INCONSISTENT_WITH_PLAN, period_vs_plan),

@@ -30,6 +30,7 @@
     reason = "TextError is data (messages in two languages, params, source): the parsers are not hot, and the API returns it by value"
 )]
 
+mod cell;
 mod names;
 mod norm;
 mod numerals;
@@ -42,6 +43,10 @@ mod venues;
 #[cfg(test)]
 mod tests;
 
+pub use cell::{
+    read_count_cell, read_satisfaction_cell, CellCount, CellFigure, CellRow, CellSatisfaction, FigureRole,
+    NotRowReason, ReadContext,
+};
 pub use names::{split_names, NameItem};
 pub use numerals::to_chinese_numeral;
 pub use percent::{parse_percent, SatisfactionText};
@@ -146,7 +151,8 @@ impl Span {
 pub struct TextError {
     /// 规则代码 / stable code (`text.vague` …).
     pub code: Code,
-    /// 严重程度 / always an error: nothing could be read.
+    /// 严重程度 / an error when nothing could be read; a warning beside a value read
+    /// (`text.figure_set_aside`, `text.parts_mismatch`).
     pub severity: Severity,
     /// 中文说明 / message in Chinese.
     pub message: String,

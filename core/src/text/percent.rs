@@ -115,37 +115,69 @@ const LEVELS: &[(&str, SatisfactionLevel)] = &[
 /// ```
 pub fn parse_percent(text: &str) -> Result<SatisfactionText, TextError> {
     let n = Norm::new(text);
-    let mut level: Option<(SatisfactionLevel, usize, usize)> = None;
+    let found = scan_percents(&n);
+    if let Some(p) = found.percents.into_iter().next() {
+        return p.item;
+    }
+    match found.level {
+        Some((level, a, b)) => {
+            Ok(SatisfactionText::Level { level, source: text.to_owned(), span: n.span(a, b) })
+        }
+        None => Err(TextError::new(&code::NO_NUMBER, text, None, &[])),
+    }
+}
+
+/// A percentage found at char `at` (where its number starts) of the normalised text.
+pub(crate) struct PercentFound {
+    pub at: usize,
+    pub item: Result<SatisfactionText, TextError>,
+}
+
+/// Every percentage of a text, in order, and its first level word.
+pub(crate) struct PercentScan {
+    pub percents: Vec<PercentFound>,
+    pub level: Option<(SatisfactionLevel, usize, usize)>,
+}
+
+/// Scans the whole text for percentages (a 不满意率 is none) and level words.
+pub(crate) fn scan_percents(n: &Norm<'_>) -> PercentScan {
+    let mut out = PercentScan { percents: Vec::new(), level: None };
     let mut i = 0;
     while i < n.len() {
         if n.starts_with(i, "百分之") {
-            if let Some(t) = scan_numeral(&n, i + 3).filter(|_| !dissatisfaction(&n, i)) {
-                return percent_at(&n, i, &t, t.end, 1);
+            if let Some(t) = scan_numeral(n, i + 3).filter(|_| !dissatisfaction(n, i)) {
+                out.percents.push(PercentFound { at: i, item: percent_at(n, i, &t, t.end, 1) });
+                i = t.end.max(i + 1);
+                continue;
             }
             i += 3;
             continue;
         }
-        if let Some(t) = scan_numeral(&n, i) {
+        if let Some(t) = scan_numeral(n, i) {
             let k = n.skip_spaces(t.end);
-            if n.at(k) == '%' && !dissatisfaction(&n, t.start) {
-                return percent_at(&n, t.start, &t, k + 1, 1);
+            if n.at(k) == '%' && !dissatisfaction(n, t.start) {
+                out.percents.push(PercentFound { at: t.start, item: percent_at(n, t.start, &t, k + 1, 1) });
+                i = k + 1;
+                continue;
             }
             // 九成 = 90%.
             if n.at(k) == '成'
                 && t.chinese_only
                 && matches!(t.value, Ok(v) if v.m <= 10 && v.s == 0 && v.m > 0)
             {
-                return percent_at(&n, t.start, &t, k + 1, 10);
+                out.percents.push(PercentFound { at: t.start, item: percent_at(n, t.start, &t, k + 1, 10) });
+                i = k + 1;
+                continue;
             }
             i = t.end.max(i + 1);
             continue;
         }
-        if level.is_none() {
+        if out.level.is_none() {
             if let Some((w, l)) = LEVELS.iter().find(|(w, _)| n.starts_with(i, w)) {
                 let end = i + w.chars().count();
                 // 满意率, 满意度, 满意程度 are the row's label, not an answer.
                 if !matches!(n.at(end), '率' | '度' | '程') {
-                    level = Some((*l, i, end));
+                    out.level = Some((*l, i, end));
                 }
                 i = end;
                 continue;
@@ -153,12 +185,7 @@ pub fn parse_percent(text: &str) -> Result<SatisfactionText, TextError> {
         }
         i += 1;
     }
-    match level {
-        Some((level, a, b)) => {
-            Ok(SatisfactionText::Level { level, source: text.to_owned(), span: n.span(a, b) })
-        }
-        None => Err(TextError::new(&code::NO_NUMBER, text, None, &[])),
-    }
+    out
 }
 
 /// Whether the percentage at `i` is a 不满意率 (its clause names dissatisfaction): not a satisfaction.

@@ -314,6 +314,7 @@ const SUFFIX: &[(&str, Qualifier)] = &[
 
 /// Words after a number that make it a date, time, age, duration or ratio, not a count.
 const NOT_COUNT_UNITS: &[&str] = &[
+    "个半小时",
     "个小时",
     "个星期",
     "个工作日",
@@ -349,7 +350,7 @@ const NOT_COUNT_UNITS: &[&str] = &[
 const COUNT_UNITS: &[&str] = &[
     "人次", "场次", "课时", "学时", "人", "名", "位", "户", "场", "次", "期", "届", "轮", "项", "个", "所",
     "块", "家", "处", "件", "篇", "条", "张", "类", "支", "幅", "份", "册", "本", "门", "节", "堂", "批",
-    "组", "队", "种", "座", "间", "套", "首", "台", "元", "辆", "棵", "株", "枚", "盏",
+    "组", "队", "种", "座", "间", "套", "首", "台", "元", "辆", "棵", "株", "枚", "盏", "段", "部", "帧",
 ];
 
 enum Unit {
@@ -362,6 +363,31 @@ fn unit_at(n: &Norm<'_>, i: usize) -> Option<Unit> {
         return Some(Unit::NotCount(w.chars().count()));
     }
     n.match_at(i, COUNT_UNITS).map(|w| Unit::Count(w.chars().count()))
+}
+
+/// The first figure of `text` that is no count: a number followed by a unit of time, age or
+/// share (7天, 3小时, 65岁, 85%), or 百分之…; dates too (they are no count either).
+pub(crate) fn other_measure(n: &Norm<'_>) -> Option<Span> {
+    let mut i = 0;
+    while i < n.len() {
+        if n.starts_with(i, "百分之") {
+            let end = scan_numeral(n, i + 3).map_or(i + 3, |t| t.end);
+            return Some(n.span(i, end));
+        }
+        if let Some(t) = scan_numeral(n, i) {
+            let mut k = n.skip_spaces(t.end);
+            if matches!(n.at(k), '余' | '多') {
+                k += 1;
+            }
+            if let Some(Unit::NotCount(len)) = unit_at(n, k) {
+                return Some(n.span(t.start, k + len));
+            }
+            i = t.end.max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+    None
 }
 
 /// Chars before a lone 一 that make it part of a word (统一, 唯一, 第一 …).

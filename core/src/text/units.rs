@@ -1,7 +1,7 @@
 //! 全市区数及参与活动的数量 as written: 全市9个县区全部参与; 全区12个街道，参与活动12个; 13个县区中11个参与;
 //! 68個區縣參與了此項活動; 珠海市所属香洲区、金湾区、斗门区全部参与.
 
-use super::norm::{is_punct, Norm};
+use super::norm::{is_cjk, is_punct, Norm};
 use super::numerals::is_numeral_char;
 use super::quantity::{scan, Found, Quantity};
 use super::{code, TextError};
@@ -100,12 +100,16 @@ pub fn parse_units(text: &str) -> Result<UnitsText, TextError> {
         .iter()
         .enumerate()
         .position(|(k, f)| ok(f) && Some(k) != total_idx && takes_part(&n, f, &found, k));
+    // 全区4个乡镇、1个街道: the total is written as typed parts; they add up to it.
+    let listed = total_idx.map(|k| enumerated(&n, &found, k)).unwrap_or_default();
+    let part_idx = part_idx.filter(|p| !listed.contains(p));
     let get = |p: Option<usize>| p.and_then(|p| found.get(p)).and_then(|f| f.build(text).ok());
-    let mut total = get(total_idx);
+    let mut total = if listed.len() > 1 { sum_of(&n, &found, &listed, text) } else { get(total_idx) };
     let mut part = get(part_idx);
     if part.is_none() {
-        if let Some(t) = total_idx.and_then(|p| found.get(p)) {
-            if all_after(&n, t.end).is_some() {
+        let end = listed.last().or(total_idx.as_ref()).and_then(|p| found.get(*p)).map(|f| f.end);
+        if let Some(end) = end {
+            if all_after(&n, end).is_some() {
                 part = total.clone();
             }
         }
@@ -137,6 +141,40 @@ pub fn parse_units(text: &str) -> Result<UnitsText, TextError> {
         });
     }
     Ok(UnitsText { units_total: total, units_participating: part })
+}
+
+/// The counts listed with `found[k]` as typed parts of one whole (「4个乡镇、1个街道」): each
+/// followed by its noun, joined by 、 (或 和/及), every one read.
+fn enumerated(n: &Norm<'_>, found: &[Found], k: usize) -> Vec<usize> {
+    let mut out = vec![k];
+    let mut cur = k;
+    while let (Some(f), Some(g)) = (found.get(cur), found.get(cur + 1)) {
+        if !g.is_ok() || g.start < f.end + 2 || g.start > f.end + 9 {
+            break;
+        }
+        let sep = n.skip_spaces_back(g.start).saturating_sub(1);
+        let noun_ok = (f.end..sep).all(|x| is_cjk(n.at(x)) && !is_numeral_char(n.at(x))) && sep > f.end;
+        if !noun_ok || !matches!(n.at(sep), '、' | '和' | '及') || !is_cjk(n.at(g.end)) {
+            break;
+        }
+        out.push(cur + 1);
+        cur += 1;
+    }
+    out
+}
+
+/// The whole of the parts `idx`: their sum, the qualifiers combined, the span over them all.
+fn sum_of(n: &Norm<'_>, found: &[Found], idx: &[usize], text: &str) -> Option<Quantity> {
+    let parts: Vec<Quantity> =
+        idx.iter().filter_map(|p| found.get(*p)).filter_map(|f| f.build(text).ok()).collect();
+    let mut whole = parts.first()?.clone();
+    whole.value = parts.iter().map(|q| q.value).sum();
+    whole.qualifier = parts.iter().fold(crate::count::Qualifier::Exact, |q, p| q.combine(p.qualifier));
+    let last = idx.last().and_then(|p| found.get(*p))?;
+    let end =
+        (last.end..n.len()).find(|&x| !is_cjk(n.at(x)) || TAKE_PART.iter().any(|w| n.starts_with(x, w)));
+    whole.span = n.span(found.get(*idx.first()?)?.start, end.unwrap_or(n.len()));
+    Some(whole)
 }
 
 /// Whether chars `a..b` lie within one clause: no punctuation and no numbers.

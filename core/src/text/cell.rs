@@ -1,0 +1,690 @@
+//! A cell of the 总结表 read for what its row measures: 参加活动人数 is this week's people or
+//! person-times, 文字报道 and 影像图片报道 this week's reports, 群众满意度 a satisfaction.
+//!
+//! A figure in the cell that is not the row's figure for this week — a yearly or running average
+//! (年均, 平均每场), a forecast or plan (预计, 计划, 拟, 力争, 目标), another year's (2019年, 去年,
+//! 上届), another measure (a coverage rate in 群众满意度; an age, a duration or a number of events
+//! in 参加活动人数) — is never taken. The cell is refused (`text.not_row_figure`, with
+//! `params.reason`) when no figure of the row is left, and read with a warning
+//! (`text.figure_set_aside`) when the row's figure stands beside one of the row's kind that was
+//! set aside. Several figures of the row's kind are kept apart: a written total (共计, 合计 …) is
+//! the value, its parts checked against it (`text.parts_mismatch` when they do not add up, never
+//! summed across 人 and 人次); with no total the cell is refused (`text.several_figures`).
+//!
+//! The decoder (a count field given as text) and the label import (Word, Excel, labels) read a
+//! cell through these same functions, so each gives the same value and the same reason.
+//!
+//! ```
+//! use learning_week::text::{read_count_cell, CellRow, ReadContext};
+//! let ctx = ReadContext { year: Some(2021) };
+//! let e = read_count_cell("2019年参与人数达5万人", CellRow::Participants, &ctx).unwrap_err();
+//! assert_eq!((e.code.as_str(), e.reason()), ("text.not_row_figure", Some("other_year")));
+//! let c = read_count_cell("原计划2000人参加，实际到场2600余人", CellRow::Participants, &ctx).unwrap();
+//! assert_eq!(c.value.value, 2600);
+//! assert_eq!(c.warnings[0].reason(), Some("projected"));
+//! ```
+
+use super::norm::Norm;
+use super::percent::{scan_percents, SatisfactionText};
+use super::quantity::{nothing_found, other_measure, scan, Found, Quantity};
+use super::{code, TextError};
+use crate::count::CountKind;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::sync::Arc;
+
+/// 读取背景 / what the reader knows besides the cell: the year of the report (the notice's, the 年度 row's
+/// or the title's), so 「2019年…」 can be told from this year's figure. Without a year, a year
+/// written in the cell is not judged (only 去年, 上届 and the like are).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct ReadContext {
+    /// 年度 / the year of the activity week the report is about.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<i32>,
+}
+
+/// 按栏目读取的栏目 / the rows of the form whose cell holds one figure of a known kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
+#[serde(rename_all = "snake_case")]
+pub enum CellRow {
+    /// 参加活动人数: people or person-times this week.
+    Participants,
+    /// 文字报道: text reports.
+    TextReports,
+    /// 影像图片报道: images, with the videos kept apart.
+    ImageReports,
+    /// 群众满意度: a satisfaction percentage or level.
+    Satisfaction,
+}
+
+/// 未采用的原因 / why a figure is not the row's figure for this week (`params.reason`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum NotRowReason {
+    /// 年均、平均每场、日均…: an average or a yearly figure.
+    Average,
+    /// 预计、计划、拟、力争、目标…: a forecast or a plan.
+    Projected,
+    /// 2019年、去年、上届…: another year's (or week's) figure.
+    OtherYear,
+    /// 覆盖率 in 群众满意度, an age, a duration, events in 参加活动人数: another measure.
+    OtherMeasure,
+}
+
+impl NotRowReason {
+    /// The JSON name (`other_year` …).
+    ///
+    /// ```
+    /// assert_eq!(learning_week::text::NotRowReason::OtherYear.as_str(), "other_year");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NotRowReason::Average => "average",
+            NotRowReason::Projected => "projected",
+            NotRowReason::OtherYear => "other_year",
+            NotRowReason::OtherMeasure => "other_measure",
+        }
+    }
+
+    fn why(self) -> (&'static str, &'static str) {
+        match self {
+            NotRowReason::Average => {
+                ("平均数或常年数（年均、平均每场、日均等）", "an average or a yearly figure (年均, 平均每场, 日均 …)")
+            }
+            NotRowReason::Projected => {
+                ("预计或计划的数字（预计、计划、拟、力争、目标等）", "a forecast or a plan (预计, 计划, 拟, 力争, 目标 …)")
+            }
+            NotRowReason::OtherYear => ("其他年份（届）的数字", "another year's (or another week's) figure"),
+            NotRowReason::OtherMeasure => (
+                "另一种量（比例、年龄、时长、场次等），不是本栏所填的量",
+                "another measure (a share, an age, a duration, a number of events …), not what the row counts",
+            ),
+        }
+    }
+}
+
+/// 数字的作用 / the part a figure plays in its cell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum FigureRole {
+    /// 本栏数值 / the row's value (the only figure, or the written total).
+    Value,
+    /// 分项 / a part beside the written total (or one of several with no total).
+    Part,
+    /// 视频 / the videos of 影像图片报道, kept apart from the images.
+    Videos,
+    /// 未采用 / not this week's figure of the row (see `reason`).
+    SetAside,
+    /// 其他量 / a count of another kind (场 in 参加活动人数), left alone.
+    OtherKind,
+}
+
+/// 栏内的一个数字 / one figure of a cell and the part it plays.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct CellFigure {
+    /// 数量 / the figure as read.
+    pub quantity: Quantity,
+    /// 作用 / its part in the cell.
+    pub role: FigureRole,
+    /// 原因 / why it was set aside.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<NotRowReason>,
+}
+
+/// 按栏目读出的数量 / a count cell read for its row.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct CellCount {
+    /// 本栏数值 / the row's value.
+    pub value: Quantity,
+    /// 视频数 / 影像图片报道 only: the videos, kept apart from the images (never added).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub videos: Option<Quantity>,
+    /// 各数字 / every count of the cell, in order, with its part.
+    pub figures: Vec<CellFigure>,
+    /// 分项合计 / with a written total and parts of its kind: whether the parts add up to it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parts_add_up: Option<bool>,
+    /// 提示 / warnings (`text.figure_set_aside`, `text.parts_mismatch`).
+    pub warnings: Vec<TextError>,
+}
+
+/// 按栏目读出的满意度 / a satisfaction cell read for its row.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct CellSatisfaction {
+    /// 满意度 / the satisfaction read.
+    pub value: SatisfactionText,
+    /// 提示 / warnings (`text.figure_set_aside`).
+    pub warnings: Vec<TextError>,
+}
+
+/// Words before a figure, in its clause, that place it in time. The one nearest the figure wins.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Frame {
+    ThisWeek,
+    Not(NotRowReason),
+}
+
+const AVERAGE: &[&str] = &[
+    "年均", "平均", "日均", "月均", "周均", "场均", "人均", "次均", "期均", "每年", "每场", "每天", "每日",
+    "每月", "每周", "每期", "每次", "每届", "每个", "每班", "每所", "常年", "历年",
+];
+const PROJECTED: &[&str] = &[
+    "预计", "计划", "拟", "力争", "目标", "预期", "预估", "预测", "争取", "有望", "即将", "将", "期望",
+    "希望", "原定", "预定",
+];
+const OTHER_YEAR: &[&str] =
+    &["去年", "前年", "上年", "上一年", "往年", "上届", "上一届", "往届", "历届", "同期"];
+/// Words that state the figure as what happened (实际, 本次, 今年); 活动周期间 or 全周 only name
+/// the period and change nothing (「预计活动周期间…」 is still a forecast).
+const THIS_WEEK: &[&str] = &["实际", "本次", "本届", "今年", "本年", "当年", "此次", "这次"];
+
+/// Ends a clause: a marker reaches no further.
+fn breaks(c: char) -> bool {
+    matches!(c, ',' | ';' | '。' | '\n' | '!')
+}
+
+fn clause_start(n: &Norm<'_>, at: usize) -> usize {
+    (0..at).rev().find(|&x| breaks(n.at(x))).map_or(0, |x| x + 1)
+}
+
+/// A word of `words` starting at `x`, unless it is part of another word there.
+fn marker_at<'w>(n: &Norm<'_>, x: usize, words: &[&'w str]) -> Option<&'w str> {
+    let w = n.match_at(x, words)?;
+    let blocked = match w {
+        "将" => n.starts_with(x + 1, "近") || "即必".contains(n.before(x)),
+        "拟" => "模虚".contains(n.before(x)),
+        "计划" => n.starts_with(x + 2, "和") || n.starts_with(x + 2, "书"),
+        _ => false,
+    };
+    (!blocked).then_some(w)
+}
+
+/// The year written at `x` (2019年, 2020年度), when four digits stand there before 年.
+fn year_at(n: &Norm<'_>, x: usize) -> Option<i32> {
+    if n.before(x).is_ascii_digit() {
+        return None;
+    }
+    let digits: String = (x..x + 4).map(|k| n.at(k)).collect();
+    if digits.len() != 4 || !digits.chars().all(|c| c.is_ascii_digit()) || n.at(x + 4) != '年' {
+        return None;
+    }
+    digits.parse().ok()
+}
+
+/// Words that open a clause about the week itself (「…日均1000人次，活动周共计7000人次」): they
+/// end an average, forecast or other year carried from an earlier clause of the sentence, not
+/// one written in their own clause (「预计活动周期间…」 is still a forecast).
+const WEEK_AGAIN: &[&str] = &["活动周", "全周", "本周", "期间", "共计", "合计", "总计", "累计"];
+
+/// Ends a sentence: nothing carries past it.
+fn ends_sentence(c: char) -> bool {
+    matches!(c, ';' | '。' | '\n' | '!')
+}
+
+/// The time frame of a figure whose number starts at `at`, from the words before it in its
+/// sentence. A word stating what happened (实际, 本次, 今年, this year's 2021年) clears what
+/// came before it (「原计划2000人，实际2600人」); an average, forecast or other year carries on
+/// into the next clauses (「每年开展30余场，参加的居民约2000人次」) until such a word, or a clause
+/// about the week (活动周, 共计 …). Of the words left one reason is given: the forecast first,
+/// then another year, then an average (「争取每个街道…」 is a target).
+fn frame(n: &Norm<'_>, at: usize, ctx: &ReadContext) -> Frame {
+    let mut seen: [bool; 3] = [false; 3]; // projected, other year, average: in this clause
+    let mut carried: [bool; 3] = [false; 3]; // from earlier clauses of the sentence
+    let mut x = (0..at).rev().find(|&k| ends_sentence(n.at(k))).map_or(0, |k| k + 1);
+    while x < at {
+        if breaks(n.at(x)) {
+            for (c, s) in carried.iter_mut().zip(seen) {
+                *c |= s;
+            }
+            seen = [false; 3];
+            x += 1;
+            continue;
+        }
+        if let Some(y) = year_at(n, x) {
+            match ctx.year {
+                Some(c) if c == y => {
+                    seen = [false; 3];
+                    carried = [false; 3];
+                }
+                Some(_) => seen[1] = true,
+                None => {}
+            }
+            x += 5;
+            continue;
+        }
+        if let Some(w) = marker_at(n, x, THIS_WEEK) {
+            seen = [false; 3];
+            carried = [false; 3];
+            x += w.chars().count();
+            continue;
+        }
+        let hit = [PROJECTED, OTHER_YEAR, AVERAGE]
+            .into_iter()
+            .enumerate()
+            .find_map(|(k, words)| marker_at(n, x, words).map(|w| (k, w)));
+        match hit {
+            Some((k, w)) => {
+                if let Some(s) = seen.get_mut(k) {
+                    *s = true;
+                }
+                x += w.chars().count();
+            }
+            None => match n.match_at(x, WEEK_AGAIN) {
+                Some(w) => {
+                    carried = [false; 3];
+                    x += w.chars().count();
+                }
+                None => x += 1,
+            },
+        }
+    }
+    let all: Vec<bool> = seen.iter().zip(carried).map(|(s, c)| *s || c).collect();
+    match all.as_slice() {
+        [true, _, _] => Frame::Not(NotRowReason::Projected),
+        [_, true, _] => Frame::Not(NotRowReason::OtherYear),
+        [_, _, true] => Frame::Not(NotRowReason::Average),
+        _ => Frame::ThisWeek,
+    }
+}
+
+/// Words before a figure in its clause that make it the cell's written total.
+const TOTAL: &[&str] = &["共计", "合计", "总计", "总共", "一共", "累计", "共有", "总人数", "总数", "共"];
+
+fn is_total(n: &Norm<'_>, f: &Found) -> bool {
+    let start = n.skip_spaces(clause_start(n, f.start));
+    // 各分会场合计…: a subtotal is a part.
+    if n.starts_with(start, "各") {
+        return false;
+    }
+    // The marker must be the figure's own: 其中, a bracket or another number after it closes it
+    // (「总计1.5万人次（其中老年人4000人次）」: 4000 is a part).
+    let mut total = false;
+    let mut x = start;
+    while x < f.start {
+        if n.starts_with(x, "其中") || n.at(x) == '(' {
+            total = false;
+            x += 1;
+            continue;
+        }
+        if let Some(w) = n.match_at(x, TOTAL) {
+            if w != "共" || !("公".contains(n.before(x)) || "同青享建".contains(n.at(x + 1))) {
+                total = true;
+            }
+            x += w.chars().count();
+            continue;
+        }
+        if super::numerals::is_numeral_char(n.at(x)) {
+            total = false;
+        }
+        x += 1;
+    }
+    total
+}
+
+/// Whether 其中 follows figure `f` (「新闻稿36篇，其中转载12篇」: 36 is the whole).
+fn followed_by_its_parts(n: &Norm<'_>, f: &Found, next_start: usize) -> bool {
+    (f.end..next_start.min(n.len())).any(|x| n.starts_with(x, "其中"))
+}
+
+/// Whether a count of `kind` is the row's kind of figure.
+fn row_kind(row: CellRow, kind: CountKind) -> bool {
+    match row {
+        // A bare number says neither 人 nor 人次: not guessed (refused as kind_missing).
+        CellRow::Participants => matches!(kind, CountKind::People | CountKind::PersonTimes),
+        CellRow::TextReports | CellRow::ImageReports => {
+            matches!(kind, CountKind::Items | CountKind::Unspecified)
+        }
+        CellRow::Satisfaction => false,
+    }
+}
+
+/// Words naming what a report count counts, nearest before the figure: views are no reports.
+const VIEWS: &[&str] =
+    &["阅读量", "浏览量", "点击量", "播放量", "阅读", "浏览", "点击", "播放", "观看", "转发"];
+const VIDEO: &[&str] = &["视频", "影像", "短片", "录像", "微电影", "直播"];
+const IMAGE: &[&str] = &["图片", "照片", "相片", "图像", "摄影", "图文"];
+
+/// The nearest of the word lists before `at` in its clause (index into `lists`).
+fn nearest(n: &Norm<'_>, at: usize, lists: &[&[&str]]) -> Option<usize> {
+    let mut found = None;
+    for x in clause_start(n, at)..at {
+        if let Some(i) = lists.iter().position(|w| n.match_at(x, w).is_some()) {
+            found = Some(i);
+        }
+    }
+    found
+}
+
+fn is_video(n: &Norm<'_>, f: &Found, q: &Quantity) -> bool {
+    match nearest(n, f.start, &[VIDEO, IMAGE]) {
+        Some(0) => true,
+        Some(_) => false,
+        None => matches!(q.unit.as_deref(), Some("部" | "段")),
+    }
+}
+
+/// Reads a count cell for `row` (参加活动人数, 文字报道, 影像图片报道): the row's value, every
+/// figure with its part, and the warnings; refused when no figure of the row for this week is
+/// left, or when several are and none is written as their total.
+///
+/// ```
+/// use learning_week::text::{read_count_cell, CellRow, FigureRole, ReadContext};
+/// let ctx = ReadContext::default();
+/// let c = read_count_cell("共计2.3万人次，其中线上1.5万人次、线下8000人次", CellRow::Participants, &ctx).unwrap();
+/// assert_eq!((c.value.value, c.parts_add_up), (23_000, Some(true)));
+/// let e = read_count_cell("开幕式300人，系列活动2万人次", CellRow::Participants, &ctx).unwrap_err();
+/// assert_eq!(e.code, "text.several_figures");
+/// let c = read_count_cell("图片200余张，视频5个", CellRow::ImageReports, &ctx).unwrap();
+/// assert_eq!((c.value.value, c.videos.map(|v| v.value)), (200, Some(5)));
+/// assert_eq!(c.figures[1].role, FigureRole::Videos);
+/// assert_eq!(read_count_cell("年均服务居民8万人次", CellRow::Participants, &ctx).unwrap_err().reason(), Some("average"));
+/// ```
+pub fn read_count_cell(text: &str, row: CellRow, ctx: &ReadContext) -> Result<CellCount, TextError> {
+    let n = Norm::new(text);
+    let found = scan(&n);
+    let shared: Arc<str> = Arc::from(text);
+    if row == CellRow::Satisfaction {
+        return Err(TextError::new_shared(
+            &code::NO_NUMBER,
+            &shared,
+            None,
+            &[("reason", "kind_missing".into())],
+        ));
+    }
+    let mut figures: Vec<CellFigure> = Vec::new();
+    // (index into figures, found) of the row's figures for this week.
+    let mut candidates: Vec<(usize, &Found)> = Vec::new();
+    let mut set_aside: Option<NotRowReason> = None;
+    let mut other_kind_frame: Option<NotRowReason> = None;
+    let mut first_error: Option<TextError> = None;
+    for f in &found {
+        let q = match f.build_shared(&shared) {
+            Ok(q) => q,
+            Err(e) => {
+                if row_kind(row, f.kind) && first_error.is_none() {
+                    first_error = Some(e);
+                }
+                continue;
+            }
+        };
+        let fr = frame(&n, f.start, ctx);
+        let views = row != CellRow::Participants && nearest(&n, f.start, &[VIEWS]).is_some();
+        let (role, reason) = if !row_kind(row, f.kind) || views {
+            if let Frame::Not(r) = fr {
+                other_kind_frame.get_or_insert(r);
+            }
+            (FigureRole::OtherKind, None)
+        } else if let Frame::Not(r) = fr {
+            set_aside.get_or_insert(r);
+            (FigureRole::SetAside, Some(r))
+        } else if row == CellRow::ImageReports && is_video(&n, f, &q) {
+            (FigureRole::Videos, None)
+        } else {
+            candidates.push((figures.len(), f));
+            (FigureRole::Part, None)
+        };
+        figures.push(CellFigure { quantity: q, role, reason });
+    }
+    let measure = other_measure(&n);
+    let refuse = |reason: NotRowReason| {
+        let (why, why_en) = reason.why();
+        let figure = figures
+            .iter()
+            .find(|c| c.role == FigureRole::SetAside)
+            .or_else(|| figures.first())
+            .map(|c| c.quantity.phrase().to_owned())
+            .or_else(|| measure.map(|s| s.of(text).to_owned()))
+            .unwrap_or_default();
+        TextError::new_shared(
+            &code::NOT_ROW_FIGURE,
+            &shared,
+            None,
+            &[
+                ("reason", reason.as_str().into()),
+                ("why", why.into()),
+                ("why_en", why_en.into()),
+                ("figure", figure.into()),
+            ],
+        )
+    };
+    if candidates.is_empty() {
+        let videos = figures.iter().filter(|c| c.role == FigureRole::Videos).count();
+        if videos > 0 {
+            return Err(TextError::new_shared(
+                &code::NO_NUMBER,
+                &shared,
+                None,
+                &[("reason", "images_missing".into())],
+            ));
+        }
+        if let Some(e) = first_error {
+            return Err(e);
+        }
+        if let Some(r) = set_aside.or(other_kind_frame) {
+            return Err(refuse(r));
+        }
+        let bare = found.iter().any(|f| f.is_ok() && f.kind == CountKind::Unspecified);
+        if row == CellRow::Participants && bare {
+            return Err(TextError::new_shared(
+                &code::NO_NUMBER,
+                &shared,
+                None,
+                &[("reason", "kind_missing".into()), ("kind", CountKind::People.as_str().into())],
+            ));
+        }
+        if !figures.is_empty() || measure.is_some() {
+            return Err(refuse(NotRowReason::OtherMeasure));
+        }
+        return Err(nothing_found(&n));
+    }
+    // The value: the only figure, or the written total.
+    let value_at = if candidates.len() == 1 {
+        candidates.first().map(|(i, _)| *i)
+    } else {
+        let totals: Vec<usize> = candidates
+            .iter()
+            .enumerate()
+            .filter(|(k, (_, f))| {
+                let next = candidates.get(k + 1).map_or(n.len(), |(_, g)| g.start);
+                is_total(&n, f) || (*k == 0 && followed_by_its_parts(&n, f, next))
+            })
+            .map(|(_, (i, _))| *i)
+            .collect();
+        match totals.as_slice() {
+            [one] => Some(*one),
+            _ => None,
+        }
+    };
+    let Some(value_at) = value_at else {
+        let list: Vec<&str> =
+            candidates.iter().filter_map(|(i, _)| figures.get(*i)).map(|c| c.quantity.phrase()).collect();
+        return Err(TextError::new_shared(
+            &code::SEVERAL_FIGURES,
+            &shared,
+            None,
+            &[
+                ("reason", "several_figures".into()),
+                ("figures", list.join("、").into()),
+                ("count", list.len().into()),
+            ],
+        ));
+    };
+    if let Some(v) = figures.get_mut(value_at) {
+        v.role = FigureRole::Value;
+    }
+    let value = figures.get(value_at).map(|c| c.quantity.clone()).ok_or_else(|| nothing_found(&n))?;
+    let mut warnings = Vec::new();
+    // Parts of the total's kind add up to it, or say they do not; other kinds are never summed.
+    let same: Vec<&Quantity> = figures
+        .iter()
+        .filter(|c| c.role == FigureRole::Part && c.quantity.kind == value.kind)
+        .map(|c| &c.quantity)
+        .collect();
+    let parts_add_up = if same.is_empty() {
+        None
+    } else {
+        let sum: u64 = same.iter().map(|q| q.value).sum();
+        let ok = sum == value.value;
+        if !ok {
+            let list: Vec<&str> = same.iter().map(|q| q.phrase()).collect();
+            warnings.push(TextError::new_shared(
+                &code::PARTS_MISMATCH,
+                &shared,
+                Some(value.span),
+                &[("total", value.value.into()), ("sum", sum.into()), ("parts", list.join("、").into())],
+            ));
+        }
+        Some(ok)
+    };
+    for c in figures.iter().filter(|c| c.role == FigureRole::SetAside) {
+        if let Some(r) = c.reason {
+            warnings.push(set_aside_warning(&shared, c.quantity.span, r, &value.to_count().display_zh()));
+        }
+    }
+    let mut videos = figures.iter().filter(|c| c.role == FigureRole::Videos).map(|c| c.quantity.clone());
+    let videos = match (videos.next(), videos.next()) {
+        (Some(v), None) => Some(v),
+        _ => None,
+    };
+    Ok(CellCount { value, videos, figures, parts_add_up, warnings })
+}
+
+fn set_aside_warning(src: &Arc<str>, span: super::Span, reason: NotRowReason, read_as: &str) -> TextError {
+    let (why, why_en) = reason.why();
+    TextError::new_shared(
+        &code::FIGURE_SET_ASIDE,
+        src,
+        Some(span),
+        &[
+            ("reason", reason.as_str().into()),
+            ("why", why.into()),
+            ("why_en", why_en.into()),
+            ("read_as", Value::String(read_as.to_owned())),
+        ],
+    )
+}
+
+/// Words before a percentage naming a satisfaction, and words naming another rate or share.
+const SATISFIED: &[&str] = &["满意", "好评", "认可", "称赞", "点赞"];
+const OTHER_RATE: &[&str] = &[
+    "覆盖",
+    "参与率",
+    "知晓",
+    "占比",
+    "占",
+    "比例",
+    "比率",
+    "增长",
+    "提高",
+    "提升",
+    "上升",
+    "增加",
+    "下降",
+    "同比",
+    "环比",
+    "回收",
+    "完成",
+    "达标",
+    "出勤",
+    "到课",
+    "入学",
+    "普及",
+    "合格",
+    "通过",
+    "覆盖率",
+];
+
+/// The measure a percentage at `at` names: the word nearest before it in its clause
+/// (「满意度调查覆盖…，满意率98%」: 满意 is nearer). A bare percentage is a satisfaction.
+fn names_other_rate(n: &Norm<'_>, at: usize) -> bool {
+    let mut other = false;
+    for x in clause_start(n, at)..at {
+        if n.match_at(x, SATISFIED).is_some() {
+            other = false;
+        } else if n.match_at(x, OTHER_RATE).is_some() || (n.at(x) == '率' && !satisfied_before(n, x)) {
+            other = true;
+        }
+    }
+    other
+}
+
+fn satisfied_before(n: &Norm<'_>, x: usize) -> bool {
+    x >= 2 && SATISFIED.iter().any(|w| n.ends_with(x, w))
+}
+
+/// Reads a 群众满意度 cell: the first percentage that is a satisfaction this year, else a level
+/// word; another rate (覆盖率, 参与率, 占比, 增长 …) or another year's figure is set aside with a
+/// warning beside it, and refused alone.
+///
+/// ```
+/// use learning_week::text::{read_satisfaction_cell, ReadContext, SatisfactionText};
+/// let ctx = ReadContext::default();
+/// let s = read_satisfaction_cell("社区覆盖率达90%，群众满意度98%", &ctx).unwrap();
+/// assert!(matches!(s.value, SatisfactionText::Percent { value, .. } if value == 98.0));
+/// assert_eq!(s.warnings[0].reason(), Some("other_measure"));
+/// let e = read_satisfaction_cell("社区覆盖率达90%", &ctx).unwrap_err();
+/// assert_eq!((e.code.as_str(), e.reason()), ("text.not_row_figure", Some("other_measure")));
+/// ```
+pub fn read_satisfaction_cell(text: &str, ctx: &ReadContext) -> Result<CellSatisfaction, TextError> {
+    let n = Norm::new(text);
+    let scanned = scan_percents(&n);
+    let shared: Arc<str> = Arc::from(text);
+    let mut value: Option<SatisfactionText> = None;
+    let mut aside: Vec<(super::Span, NotRowReason)> = Vec::new();
+    for p in scanned.percents {
+        let reason = if names_other_rate(&n, p.at) {
+            Some(NotRowReason::OtherMeasure)
+        } else {
+            // 平均满意度96%: an average satisfaction is the row's figure.
+            match frame(&n, p.at, ctx) {
+                Frame::Not(NotRowReason::Average) | Frame::ThisWeek => None,
+                Frame::Not(r) => Some(r),
+            }
+        };
+        match (reason, p.item) {
+            (None, Ok(s)) if value.is_none() => value = Some(s),
+            (None, Ok(_)) => {}
+            (None, Err(e)) if value.is_none() => return Err(e),
+            (None, Err(_)) => {}
+            (Some(r), Ok(s)) => {
+                if let SatisfactionText::Percent { span, .. } = s {
+                    aside.push((span, r));
+                }
+            }
+            (Some(_), Err(_)) => {}
+        }
+    }
+    let value = match (value, scanned.level) {
+        (Some(v), _) => v,
+        (None, Some((level, a, b))) => {
+            SatisfactionText::Level { level, source: text.to_owned(), span: n.span(a, b) }
+        }
+        (None, None) => {
+            return Err(match aside.first() {
+                Some(&(span, r)) => {
+                    let (why, why_en) = r.why();
+                    TextError::new_shared(
+                        &code::NOT_ROW_FIGURE,
+                        &shared,
+                        None,
+                        &[
+                            ("reason", r.as_str().into()),
+                            ("why", why.into()),
+                            ("why_en", why_en.into()),
+                            ("figure", span.of(text).into()),
+                        ],
+                    )
+                }
+                None => TextError::new_shared(&code::NO_NUMBER, &shared, None, &[]),
+            })
+        }
+    };
+    let read_as = match &value {
+        SatisfactionText::Percent { .. } => value.phrase().to_owned(),
+        SatisfactionText::Level { .. } => value.phrase().to_owned(),
+    };
+    let warnings = aside.into_iter().map(|(span, r)| set_aside_warning(&shared, span, r, &read_as)).collect();
+    Ok(CellSatisfaction { value, warnings })
+}

@@ -1,0 +1,141 @@
+//! One reading per cell, whatever the door: every case of `tests/vectors/text/cells*.json` read
+//! by the text parsers' `cell`, by the label import (the function under the Word / Excel import)
+//! and by the JSON decoder (the count or satisfaction field given as text) gives the same value,
+//! the same refusal code and the same reason, and the same warnings.
+
+use learning_week::api::{self, parse_text, ParseRequest, TextParser, ValidateOptions};
+use learning_week::text::CellRow;
+use learning_week::{DocumentKind, SummaryTable};
+use serde_json::{json, Value};
+use std::path::PathBuf;
+
+/// What a door made of a cell: `Ok((value, sorted warning codes, warning reasons))` or
+/// `Err((refusal code, reason))`.
+type Reading = Result<(String, Vec<String>, Vec<String>), (String, Option<String>)>;
+
+/// A value as text (a level, absent from the count's `value`, compares as `NaN`).
+fn shown(v: f64) -> String {
+    format!("{v}")
+}
+
+fn label_and_pointer(row: CellRow) -> (&'static str, &'static str) {
+    match row {
+        CellRow::Participants => ("参加活动人数", "/participation/participants"),
+        CellRow::TextReports => ("文字报道", "/publicity/text_reports"),
+        CellRow::ImageReports => ("影像图片报道", "/publicity/image_reports"),
+        CellRow::Satisfaction => ("群众满意度", "/reach/satisfaction"),
+    }
+}
+
+/// (code, params.reason) of each finding: the `text.*` codes sorted, their reasons in order.
+fn warnings_of<'a>(ds: impl Iterator<Item = (&'a str, Option<&'a Value>)>) -> (Vec<String>, Vec<String>) {
+    let mut codes = Vec::new();
+    let mut reasons = Vec::new();
+    for (code, reason) in ds {
+        if code.starts_with("text.") {
+            codes.push(code.to_owned());
+            if let Some(r) = reason.and_then(Value::as_str) {
+                reasons.push(r.to_owned());
+            }
+        }
+    }
+    codes.sort();
+    (codes, reasons)
+}
+
+fn by_parser(text: &str, row: CellRow, year: Option<i32>) -> Reading {
+    let a = parse_text(&ParseRequest {
+        parser: TextParser::Cell,
+        text: text.into(),
+        year,
+        of_kind: None,
+        row: Some(row),
+        offsets: Default::default(),
+    });
+    match (a.value, a.error) {
+        (Some(v), _) => {
+            let ws = v["warnings"].as_array().cloned().unwrap_or_default();
+            let (codes, reasons) = warnings_of(
+                ws.iter().map(|w| (w["code"].as_str().unwrap_or_default(), w["params"].get("reason"))),
+            );
+            Ok((shown(v["value"]["value"].as_f64().unwrap_or(f64::NAN)), codes, reasons))
+        }
+        (None, Some(e)) => {
+            Err((e.code.to_string(), e.params.get("reason").and_then(Value::as_str).map(str::to_owned)))
+        }
+        (None, None) => Err(("none".into(), None)),
+    }
+}
+
+fn by_import(text: &str, row: CellRow, year: Option<i32>) -> Reading {
+    let (label, pointer) = label_and_pointer(row);
+    let r = SummaryTable::from_labeled_text([(label, text)], year);
+    let json = serde_json::to_value(&r.summary).unwrap_or_default();
+    if let Some(kept) = r.diagnostics.iter().find(|d| d.code == "import.kept_as_text") {
+        let code = kept.params.get("refusal").and_then(Value::as_str).unwrap_or_default().to_owned();
+        let reason = kept.params.get("refusal_reason").and_then(Value::as_str).map(str::to_owned);
+        return Err((code, reason));
+    }
+    let v = json.pointer(pointer).cloned().unwrap_or(Value::Null);
+    let value = shown(v.get("value").and_then(Value::as_f64).unwrap_or(f64::NAN));
+    let (codes, reasons) =
+        warnings_of(r.diagnostics.iter().map(|d| (d.code.as_str(), d.params.get("reason"))));
+    Ok((value, codes, reasons))
+}
+
+fn by_decoder(text: &str, row: CellRow) -> Reading {
+    let (_, pointer) = label_and_pointer(row);
+    let mut doc = json!({"year": 2021});
+    let mut at = &mut doc;
+    let keys: Vec<&str> = pointer.split('/').skip(1).collect();
+    for (i, k) in keys.iter().enumerate() {
+        let next = if i + 1 == keys.len() { json!(text) } else { json!({}) };
+        at = at.as_object_mut().map(|m| m.entry(*k).or_insert(next)).expect("an object");
+    }
+    let a = api::validate_json(Some(DocumentKind::Summary), &doc.to_string(), &ValidateOptions::default());
+    let here: Vec<_> = a.diagnostics.iter().filter(|d| d.path == pointer).collect();
+    if let Some(e) = here.iter().find(|d| d.severity == learning_week::Severity::Error) {
+        return Err((e.code.to_string(), e.params.get("reason").and_then(Value::as_str).map(str::to_owned)));
+    }
+    let doc = a.document.unwrap_or_default();
+    let v = doc.pointer(pointer).cloned().unwrap_or(Value::Null);
+    let value = shown(v.get("value").and_then(Value::as_f64).or_else(|| v.as_f64()).unwrap_or(f64::NAN));
+    let (codes, reasons) = warnings_of(here.iter().map(|d| (d.code.as_str(), d.params.get("reason"))));
+    Ok((value, codes, reasons))
+}
+
+#[test]
+fn every_cell_reads_the_same_through_the_parser_the_import_and_the_decoder() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors/text");
+    let mut failures = Vec::new();
+    let mut total = 0;
+    for file in ["cells.json", "cells-holdout.json"] {
+        let raw = std::fs::read_to_string(dir.join(file)).expect("the cell vectors");
+        let doc: Value = serde_json::from_str(&raw).expect("JSON");
+        for case in doc["cases"].as_array().cloned().unwrap_or_default() {
+            let text = case["text"].as_str().unwrap_or_default();
+            let row: CellRow = serde_json::from_value(case["row"].clone()).expect("a row");
+            let year = case["year"].as_i64().and_then(|y| i32::try_from(y).ok());
+            total += 1;
+            let parsed = by_parser(text, row, year);
+            let imported = by_import(text, row, year);
+            let same = |a: &Reading, b: &Reading| match (a, b) {
+                (Ok(x), Ok(y)) => x.0 == y.0 && x.1 == y.1 && x.2 == y.2,
+                (Err(x), Err(y)) => x == y,
+                _ => false,
+            };
+            if !same(&parsed, &imported) {
+                failures.push(format!("{text}: parser {parsed:?} ≠ import {imported:?}"));
+            }
+            // The decoder reads against the built-in notice's year (2021).
+            if year == Some(2021) {
+                let decoded = by_decoder(text, row);
+                if !same(&parsed, &decoded) {
+                    failures.push(format!("{text}: parser {parsed:?} ≠ decoder {decoded:?}"));
+                }
+            }
+        }
+    }
+    assert!(total >= 100, "only {total} cells");
+    assert!(failures.is_empty(), "{} of {total} cells differ:\n{}", failures.len(), failures.join("\n"));
+}
