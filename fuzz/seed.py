@@ -85,6 +85,14 @@ def main(out):
         write_bytes(out, "office", 4, open(path, "rb").read())
     write_bytes(out, "office", 5, b"\x00\x40\x07\x07\r")
     write_bytes(out, "office", 2, b"<w:document><w:body><w:tbl><w:tr><w:tc><w:p><w:r><w:t>\xe5\xb9\xb4\xe5\xba\xa6</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:body></w:document>")
+    # The notice reader: the published notices, whole (no selector byte: the target reads all).
+    d = os.path.join(out, "corpus", "notice")
+    os.makedirs(d, exist_ok=True)
+    for path in sorted(glob.glob(os.path.join(ROOT, "tests/fixtures/notices/*.txt"))) + [os.path.join(ROOT, "core/data/nanchang-2021.notice.txt")]:
+        raw = open(path, "rb").read()
+        with open(os.path.join(d, hashlib.sha1(raw).hexdigest()), "wb") as f:
+            f.write(raw)
+    words.update(["关于举办", "活动周的通知", "一、活动主题", "二、活动时间", "三、活动安排", "四、组织要求", "附件", "主办", "承办", "报送", "另行通知", "上旬", "此后一周", "联系人及电话："])
     # Label import: the form's labels with corpus-style values.
     labels = ["年度", "举办县区", "主办单位", "参加活动人数", "参与单位数", "活动场地", "群众满意度", "活动时间", "宣传报道", "其他"]
     values = ["约3.5万人次", "1200余人", "二十三个", "98%", "主会场1个、分会场12个", "11月22日至28日", "东湖区"]

@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-60}"; shift || true
 targets=("$@")
-if [ ${#targets[@]} -eq 0 ]; then targets=(validate text labels aggregate office); fi
+if [ ${#targets[@]} -eq 0 ]; then targets=(validate text labels aggregate office notice); fi
 
 # nightly and cargo-fuzz: scripts/setup.sh installs them (once; a second run only checks).
 bash scripts/setup.sh
