@@ -41,8 +41,6 @@ for t in web nodejs; do
   out="$pkg/${t%js}"   # web → pkg/web, nodejs → pkg/node
   wasm-bindgen "$wasm" --target "$t" --out-dir "$out" --out-name learning_week --remove-name-section
 done
-# The web build is an ES module: say so to Node (the package root stays CommonJS, pitfall 4).
-echo '{"type": "module"}' >"$pkg/web/package.json"
 
 # Optional: wasm-opt from npm binaryen (never Debian's, which breaks wasm-bindgen output).
 if [ -x bindings-wasm/node_modules/.bin/wasm-opt ]; then
@@ -51,6 +49,10 @@ if [ -x bindings-wasm/node_modules/.bin/wasm-opt ]; then
       --enable-sign-ext --enable-mutable-globals "$f" -o "$f"
   done
 fi
+
+# pkg/ as one npm package (package.json with the exports map, the Node ES module face); the web
+# build keeps its own {"type": "module"} (the package root stays CommonJS, pitfall 4).
+node bindings-wasm/scripts/package-pkg.mjs "$pkg"
 
 raw=$(wc -c <"$pkg/web/learning_week_bg.wasm")
 gz=$(gzip -9 -c "$pkg/web/learning_week_bg.wasm" | wc -c)

@@ -1,0 +1,112 @@
+// Makes bindings-wasm/pkg/ (the two wasm-bindgen outputs, pkg/web and pkg/node) one publishable
+// npm package: writes pkg/package.json (name, version, description and license from
+// bindings-wasm/package.json, which is the private dev project and is never packed), an ES module
+// face for the Node build, the types of the `.wasm` subpath, and drops wasm-bindgen's
+// `learning_week_bg.wasm.d.ts` (it types the raw wasm exports, so `import url from
+// "learning-week/learning_week_bg.wasm"` failed with TS1192).
+//
+// Usage: node bindings-wasm/scripts/package-pkg.mjs [PKG_DIR]   (scripts/test-wasm.sh runs it)
+//
+// What resolves where (the conditions are tried in this order):
+//   "learning-week"  browser → web/ (ES module, `init()` fetches the .wasm next to the JS via
+//                    `new URL(…, import.meta.url)`, which vite and webpack follow);
+//                    node → import: node/learning_week.mjs, require: node/learning_week.js
+//                    (CommonJS; the wasm is read synchronously, `init()` is a no-op there);
+//                    default → web/ (bundlers without a browser condition, TypeScript "bundler").
+//   "learning-week/web", "learning-week/node"   one build explicitly.
+//   "learning-week/learning_week_bg.wasm"       the .wasm itself, for bundlers that do not follow
+//                    `new URL(…, import.meta.url)` (esbuild: `--loader:.wasm=file`, then
+//                    `await init({ module_or_path: wasmUrl })`).
+import { createRequire } from 'node:module';
+import { readFileSync, writeFileSync, rmSync, existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const wasmDir = resolve(here, '..');
+const pkg = resolve(process.argv[2] || join(wasmDir, 'pkg'));
+const fail = (msg) => { console.error(`package-pkg: ${msg}`); process.exit(2); };
+
+for (const f of ['web/learning_week.js', 'web/learning_week.d.ts', 'web/learning_week_bg.wasm',
+  'node/learning_week.js', 'node/learning_week.d.ts', 'node/learning_week_bg.wasm']) {
+  if (!existsSync(join(pkg, f))) fail(`${join(pkg, f)} is missing: run wasm-bindgen first (scripts/test-wasm.sh --build-only)`);
+}
+
+// One version for the crate and the npm package: the workspace's.
+const dev = JSON.parse(readFileSync(join(wasmDir, 'package.json'), 'utf8'));
+const cargo = readFileSync(join(wasmDir, '..', 'Cargo.toml'), 'utf8');
+const cargoVersion = /\[workspace\.package\][^[]*?\nversion\s*=\s*"([^"]+)"/.exec(cargo)?.[1];
+if (!cargoVersion) fail('no version in [workspace.package] of Cargo.toml');
+if (dev.version !== cargoVersion) {
+  fail(`bindings-wasm/package.json has version ${dev.version} but Cargo.toml's [workspace.package] has ${cargoVersion}: make them equal`);
+}
+
+// The Node build's named exports, read from the module itself (wasm-bindgen's CommonJS output).
+const names = Object.keys(createRequire(import.meta.url)(join(pkg, 'node', 'learning_week.js')))
+  .filter((n) => /^[A-Za-z_$][\w$]*$/.test(n) && !n.startsWith('__'))
+  .sort();
+if (!names.includes('Validator')) fail(`node/learning_week.js exports no Validator (found: ${names.join(', ')})`);
+
+const banner = '// Written by bindings-wasm/scripts/package-pkg.mjs; do not edit.\n';
+// Node ESM: the same module, plus the web build's `init` / `initSync` so code written for the
+// browser (`import init, { Validator } from "learning-week"; await init();`) runs unchanged.
+writeFileSync(join(pkg, 'node', 'learning_week.mjs'), `${banner}import lw from './learning_week.js';
+
+export const { ${names.join(', ')} } = lw;
+
+/** The Node build is ready on import (the .wasm is read synchronously); kept for code shared with the browser. */
+export function initSync(_module) {}
+
+/** The Node build is ready on import; resolves at once. Any argument is ignored. */
+export default async function init(_moduleOrPath) {}
+`);
+writeFileSync(join(pkg, 'node', 'learning_week.d.mts'), `${banner}export * from './learning_week.js';
+
+/** The Node build is ready on import (the .wasm is read synchronously); kept for code shared with the browser. */
+export function initSync(module?: unknown): void;
+
+/** The Node build is ready on import; resolves at once. Any argument is ignored. */
+export default function init(moduleOrPath?: unknown): Promise<void>;
+`);
+// `import wasmUrl from "learning-week/learning_week_bg.wasm"`: what a bundler's file / url loader gives.
+writeFileSync(join(pkg, 'web', 'learning_week_bg.wasm.url.d.ts'), `${banner}/** The URL of the .wasm as the bundler emitted it (esbuild \`--loader:.wasm=file\`, vite \`?url\`); pass it to \`init({ module_or_path })\`. */
+declare const url: string;
+export default url;
+`);
+for (const d of ['web', 'node']) rmSync(join(pkg, d, 'learning_week_bg.wasm.d.ts'), { force: true });
+
+const web = { types: './web/learning_week.d.ts', default: './web/learning_week.js' };
+const node = {
+  import: { types: './node/learning_week.d.mts', default: './node/learning_week.mjs' },
+  require: { types: './node/learning_week.d.ts', default: './node/learning_week.js' },
+};
+const wasmUrl = { types: './web/learning_week_bg.wasm.url.d.ts', default: './web/learning_week_bg.wasm' };
+const manifest = {
+  name: dev.name,
+  version: dev.version,
+  description: dev.description,
+  license: dev.license,
+  ...(dev.repository ? { repository: dev.repository } : {}),
+  keywords: ['全民终身学习活动周', 'validation', 'webassembly', 'json-schema'],
+  main: './node/learning_week.js',
+  module: './web/learning_week.js',
+  browser: { './node/learning_week.js': './web/learning_week.js' },
+  types: './web/learning_week.d.ts',
+  exports: {
+    '.': { browser: web, node, default: web },
+    './web': web,
+    './node': node,
+    './learning_week_bg.wasm': wasmUrl,
+    './web/learning_week_bg.wasm': wasmUrl,
+    './package.json': './package.json',
+  },
+  files: ['web/', 'node/'],
+  // Importing defines classes and functions only; the Node build reads its .wasm on load, which
+  // nothing needs when none of its exports is used.
+  sideEffects: false,
+  engines: { node: '>=18' },
+};
+writeFileSync(join(pkg, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
+// web/package.json ({"type": "module"}) stays: it tells Node and TypeScript that web/ is ESM.
+writeFileSync(join(pkg, 'web', 'package.json'), JSON.stringify({ type: 'module' }) + '\n');
+console.log(`package-pkg: ${pkg}/package.json ${manifest.name}@${manifest.version} (${names.length} named exports)`);
