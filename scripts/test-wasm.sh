@@ -5,7 +5,8 @@
 #   web (ES module) and Node (CommonJS) into bindings-wasm/pkg/, the Node suite (every shared
 #   vector, hostile inputs through every export, parity with the Rust CLI), `tsc --strict` over
 #   a file that uses every export, the browser test of the 总结表 form, the browser test of the
-#   roll-up's HTML report (made by the Rust CLI), and the gzipped size.
+#   roll-up's HTML report (made by the Rust CLI), the npm package packed, installed and bundled
+#   (bindings-wasm/tests/package/run.sh), and the gzipped size.
 #
 #   scripts/test-wasm.sh               everything
 #   scripts/test-wasm.sh --build-only  build bindings-wasm/pkg/ and stop
@@ -85,6 +86,10 @@ run "browser: the 总结表 form in Chromium" node bindings-wasm/tests/browser/f
 # The roll-up's HTML report (core's export, made by the CLI): SVG charts at A4 width, no network,
 # hostile names as text; screenshots and an A4 PDF under $LW_BROWSER_DIR/report/.
 run "browser: the roll-up HTML report in Chromium" node bindings-wasm/tests/browser/report.browser.mjs
+
+# The npm package as a front-end developer installs it: npm pack, a fresh project, Node ESM + CJS,
+# tsc --strict (bundler and nodenext), a page bundled by esbuild and by vite opened in Chromium.
+run "npm package: pack, install, import, tsc, esbuild + vite in Chromium" bash bindings-wasm/tests/package/run.sh "$pkg"
 
 echo "wasm size: gzipped $gz bytes ($(( gz / 1024 )) KiB; goal < 150 KiB)"
 if [ ${#failures[@]} -gt 0 ]; then

@@ -74,6 +74,15 @@ declare const url: string;
 export default url;
 `);
 for (const d of ['web', 'node']) rmSync(join(pkg, d, 'learning_week_bg.wasm.d.ts'), { force: true });
+// wasm-bindgen's classes declare `[Symbol.dispose]()`, which needs TypeScript's
+// esnext.disposable lib: without it a project on "lib": ["es2022", "dom"] fails with TS2550 inside
+// our types. Reference it from the types themselves (TypeScript >= 5.2).
+const disposable = '/// <reference lib="esnext.disposable" />\n';
+for (const d of ['web/learning_week.d.ts', 'node/learning_week.d.ts']) {
+  const text = readFileSync(join(pkg, d), 'utf8');
+  if (!text.includes('Symbol.dispose')) continue;
+  if (!text.startsWith(disposable)) writeFileSync(join(pkg, d), disposable + text);
+}
 
 const web = { types: './web/learning_week.d.ts', default: './web/learning_week.js' };
 const node = {
