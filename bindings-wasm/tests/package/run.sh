@@ -17,6 +17,7 @@ wasm_dir=$(cd "$here/../.." && pwd)
 pkg=$(cd "${1:-$wasm_dir/pkg}" && pwd)
 cache="${LW_CACHE:-$HOME/.cache/learning-week}/wasm"
 tools="$cache/package-tools"
+export LW_BROWSER_DIR="${LW_BROWSER_DIR:-$cache/browser}"
 tsc="$wasm_dir/node_modules/.bin/tsc"
 t0=$(date +%s)
 say() { echo "-- package: $* ($(( $(date +%s) - t0 )) s)"; }
