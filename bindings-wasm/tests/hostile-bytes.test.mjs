@@ -1,0 +1,90 @@
+// The byte-taking exports (importDocx, readNotice, Validator#aggregateFiles) and the Validator's
+// methods with values only a JS caller can send — undefined, a function, a Symbol, a BigInt, a
+// 4 MB string or 5 MB of zeros where bytes belong: each is answered as data (a type.invalid
+// naming what came, or the reader's own finding), never a throw across the boundary, and the
+// module still answers afterwards. hostile.test.mjs does the same for the one-shot exports.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { lw } from './load.mjs';
+
+const notBytes = {
+  undefined: [undefined, 'undefined'],
+  'a function': [() => 1, 'function'],
+  'a symbol': [Symbol('x'), 'symbol'],
+  'a BigInt': [10n, 'bigint'],
+  'a number': [42, 'number'],
+};
+
+/** One diagnostic, type.invalid at the root, whose messages name `found` in both languages. */
+function typeInvalid(answer, found, what) {
+  assert.ok(Array.isArray(answer.diagnostics), `${what}: no diagnostics in ${JSON.stringify(answer)}`);
+  const [d, ...rest] = answer.diagnostics;
+  assert.equal(rest.length, 0, `${what}: ${JSON.stringify(answer.diagnostics)}`);
+  assert.equal(d.code, 'type.invalid', what);
+  assert.equal(d.path, '', what);
+  assert.ok(d.message.includes(found) && d.message_en.includes(found), `${what}: ${d.message_en} does not name ${found}`);
+}
+
+function stillAnswers() {
+  assert.ok(lw.validateSummary({ host_unit: '朝阳区' }).diagnostics.some((d) => d.code === 'unit.unknown'));
+}
+
+test('importDocx and readNotice: what is not bytes (or text) is type.invalid naming what came', () => {
+  for (const [name, [v, found]] of Object.entries(notBytes)) {
+    let docx;
+    let notice;
+    assert.doesNotThrow(() => { docx = lw.importDocx(v); }, `importDocx(${name})`);
+    typeInvalid(docx, found, `importDocx(${name})`);
+    assert.equal(docx.summary, null);
+    assert.equal(docx.errors, 1);
+    assert.doesNotThrow(() => { notice = lw.readNotice(v); }, `readNotice(${name})`);
+    typeInvalid(notice, found, `readNotice(${name})`);
+    stillAnswers();
+  }
+  // A string is no .docx: importDocx says it wants bytes and names what came.
+  typeInvalid(lw.importDocx('x'.repeat(4_000_000)), 'string', 'importDocx(4 MB string)');
+});
+
+test('oversized inputs to the readers are bounded findings, not hangs or throws', () => {
+  const zeros = lw.importDocx(new Uint8Array(5_000_000));
+  assert.deepEqual(zeros.diagnostics.map((d) => d.code), ['import.not_zip']);
+  const long = lw.readNotice('x'.repeat(4_000_000));
+  assert.deepEqual(long.diagnostics.map((d) => d.code), ['reading.not_a_notice']);
+  assert.match(long.diagnostics[0].message_en, /long/);
+  stillAnswers();
+});
+
+test('Validator methods: hostile values as the document, the pointer, the files', () => {
+  const validator = new lw.Validator();
+  try {
+    for (const [name, [v]] of Object.entries(notBytes)) {
+      for (const [call, f] of Object.entries({
+        validateSummary: () => validator.validateSummary(v),
+        validatePlan: () => validator.validatePlan(v),
+        validateSubmission: () => validator.validateSubmission(v),
+        validate: () => validator.validate(v),
+        'validateField(doc, ·)': () => validator.validateField('{}', v),
+        'aggregate(·)': () => validator.aggregate(v),
+      })) {
+        let a;
+        assert.doesNotThrow(() => { a = f(); }, `${call} with ${name}`);
+        assert.ok(Array.isArray(a.diagnostics) || Array.isArray(a.rollup?.accounting?.rejected), `${call} with ${name}: ${JSON.stringify(a)}`);
+        if (call.startsWith('validate')) {
+          assert.equal(a.valid, false, `${call} with ${name}`);
+          assert.ok(a.diagnostics.some((d) => d.code === 'type.invalid'), `${call} with ${name}: ${JSON.stringify(a.diagnostics)}`);
+        }
+      }
+      // aggregateFiles: as the list, and as one file's bytes.
+      for (const [what, files] of [['the list', v], ['a file\'s bytes', [{ name: '东湖区总结表.docx', bytes: v }]]]) {
+        let a;
+        assert.doesNotThrow(() => { a = validator.aggregateFiles(files); }, `aggregateFiles: ${name} as ${what}`);
+        assert.equal(a.ok, false, `aggregateFiles: ${name} as ${what}`);
+        assert.deepEqual(a.diagnostics.map((d) => d.code), ['type.invalid'], `aggregateFiles: ${name} as ${what}`);
+        assert.match(a.diagnostics[0].message_en, /files/);
+      }
+    }
+    stillAnswers();
+  } finally {
+    validator.free();
+  }
+});
