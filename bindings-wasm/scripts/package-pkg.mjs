@@ -126,13 +126,15 @@ const manifest = {
     './web/learning_week_bg.wasm': wasmUrl,
     './package.json': './package.json',
   },
-  files: ['web/', 'node/'],
+  files: ['web/', 'node/', 'README.md'],
   // Importing defines classes and functions only; the Node build reads its .wasm on load, which
   // nothing needs when none of its exports is used.
   sideEffects: false,
   engines: { node: '>=18' },
 };
 writeFileSync(join(pkg, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
+// The package's README (npm shows it on the package page): bindings-wasm/README.npm.md.
+writeFileSync(join(pkg, 'README.md'), readFileSync(join(wasmDir, 'README.npm.md'), 'utf8'));
 // web/package.json ({"type": "module"}) stays: it tells Node and TypeScript that web/ is ESM.
 writeFileSync(join(pkg, 'web', 'package.json'), JSON.stringify({ type: 'module' }) + '\n');
 console.log(`package-pkg: ${pkg}/package.json ${manifest.name}@${manifest.version} (${names.length} named exports)`);

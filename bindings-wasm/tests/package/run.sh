@@ -45,13 +45,13 @@ say "npm pack $pkg"
 tgz=$(cd "$pkg" && npm pack --pack-destination "$work" --loglevel=error | tail -n 1)
 [ -f "$work/$tgz" ] || die "npm pack wrote no tarball (said: $tgz)"
 listing=$(tar -tzf "$work/$tgz" | sort)
-for f in package/package.json package/web/learning_week.js package/web/learning_week.d.ts \
+for f in package/package.json package/README.md package/web/learning_week.js package/web/learning_week.d.ts \
          package/web/learning_week_bg.wasm package/node/learning_week.js package/node/learning_week.mjs \
          package/node/learning_week.d.ts package/node/learning_week.d.mts; do
   grep -qx "$f" <<<"$listing" || die "the tarball $tgz lacks $f; it holds: $(tr '\n' ' ' <<<"$listing")"
 done
 # Nothing else rides along (a stray dev file, a wasm-bindgen leftover).
-extra=$(grep -v -x -e 'package/package.json' -e 'package/web/[^/]*' -e 'package/node/[^/]*' <<<"$listing" || true)
+extra=$(grep -v -x -e 'package/package.json' -e 'package/README.md' -e 'package/web/[^/]*' -e 'package/node/[^/]*' <<<"$listing" || true)
 [ -z "$extra" ] || die "the tarball $tgz holds files outside web/ and node/: $extra"
 tar -xzOf "$work/$tgz" package/package.json | node -e '
   const m = JSON.parse(require("fs").readFileSync(0, "utf8"));
