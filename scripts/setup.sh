@@ -5,7 +5,8 @@
 #   rustup: components rustfmt + clippy, target wasm32-unknown-unknown, toolchain nightly (minimal)
 #   cargo:  wasm-bindgen-cli at the exact version of Cargo.lock's wasm-bindgen, cargo-fuzz
 #   apt:    chromium, chromium-driver, fonts-wqy-microhei (only the ones missing)
-#   npm:    bindings-wasm/ and schemas/conformance/ node_modules from their package-lock.json (npm ci)
+#   npm:    bindings-wasm/ and schemas/conformance/ node_modules from their package-lock.json (npm ci);
+#           esbuild + vite for the package test into $LW_CACHE/wasm/package-tools
 #   pip:    the Python venvs (maturin, pytest, mypy, pandas, python-docx, openpyxl, jsonschema; pinned)
 #
 # Caches live outside the clone: ${LW_CACHE:-$HOME/.cache/learning-week} (venvs, wheels, browser
@@ -116,6 +117,20 @@ if ! cmp -s schemas/conformance/package-lock.json schemas/conformance/node_modul
   }
   need "npm ci in schemas/conformance/ (ajv, ajv-formats)" \
     "run: (cd schemas/conformance && npm ci) (needs registry.npmjs.org)" npm_ci_schemas
+fi
+
+# The bundlers the npm package test builds a page with (bindings-wasm/tests/package/tools, exact
+# versions), into the cache: the test installs them itself too when run alone.
+tools_src=bindings-wasm/tests/package/tools
+tools="$cache/wasm/package-tools"
+if ! cmp -s "$tools_src/package-lock.json" "$tools/package-lock.json" 2>/dev/null ||
+   [ ! -x "$tools/node_modules/.bin/vite" ] || [ ! -x "$tools/node_modules/.bin/esbuild" ]; then
+  npm_ci_tools() {
+    mkdir -p "$tools" && cp "$tools_src/package.json" "$tools_src/package-lock.json" "$tools/" &&
+      (cd "$tools" && npm ci --no-audit --no-fund --loglevel=error)
+  }
+  need "npm ci of esbuild + vite into $tools" \
+    "run: mkdir -p $tools && cp $tools_src/package*.json $tools/ && (cd $tools && npm ci) (needs registry.npmjs.org)" npm_ci_tools
 fi
 
 # ---- pip: the venvs (each script re-checks its pins; this installs them up front) ------------
