@@ -42,7 +42,7 @@ fn unit_summary(unit: &str, participants: u64) -> Value {
 fn city_summary(province: &Notice, city: &str, units: [(&str, u64); 2]) -> Value {
     let notice = city_notice(province, city);
     let answer = aggregate_value(&AggregateRequest {
-        notice: Some(serde_json::to_value(&notice).unwrap()),
+        notice: Some(serde_json::to_value(&notice).expect("a notice serialises")),
         submissions: units.iter().map(|(u, p)| unit_summary(u, *p)).collect(),
         plans: Vec::new(),
         options: Default::default(),
@@ -50,7 +50,7 @@ fn city_summary(province: &Notice, city: &str, units: [(&str, u64); 2]) -> Value
     let rollup = answer.rollup.unwrap_or_else(|| panic!("{city}: {:#?}", answer.diagnostics));
     assert_eq!(rollup.reported_units.len(), 2, "{city}");
     assert_eq!(rollup.city_summary.host_unit.as_deref(), Some(city));
-    serde_json::to_value(&rollup.city_summary).unwrap()
+    serde_json::to_value(&rollup.city_summary).expect("a 总结表 serialises")
 }
 
 #[test]
@@ -77,7 +77,7 @@ fn three_cities_roll_up_into_their_province() {
     let submissions: Vec<Value> =
         sent.iter().map(|(_, table, at)| json!({"summary": table, "submitted_at": at})).collect();
     let answer = aggregate_value(&AggregateRequest {
-        notice: Some(serde_json::to_value(&province).unwrap()),
+        notice: Some(serde_json::to_value(&province).expect("a notice serialises")),
         submissions,
         plans: Vec::new(),
         options: Default::default(),
