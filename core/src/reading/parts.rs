@@ -15,6 +15,11 @@ use std::ops::Range;
 /// Sentence ends inside a paragraph.
 const STOPS: [char; 4] = ['。', '；', '！', '\n'];
 
+/// The byte after the character at `p` of `s`.
+fn after(s: &str, p: usize) -> usize {
+    p + s[p..].chars().next().map_or(1, char::len_utf8)
+}
+
 /// The sentence of `text` around byte `at`.
 fn sentence(text: &str, at: usize) -> Range<usize> {
     let start = text[..at].rfind(STOPS).map_or(0, |p| p + text[p..].chars().next().map_or(1, char::len_utf8));
@@ -429,7 +434,7 @@ fn arrangements(r: &mut Reader<'_>, frame: &Frame) {
         if !tail.chars().take(16).collect::<String>().contains("活动") {
             continue;
         }
-        let start = text[..q].rfind(['，', '。', '\n']).map_or(0, |p| p + '，'.len_utf8());
+        let start = text[..q].rfind(['，', '。', '\n']).map_or(0, |p| after(&text, p));
         let Some(first) = text[start..q].find('“') else { continue };
         let list = &text[start + first..q + '”'.len_utf8()];
         forms.extend(items(list).into_iter().map(|i| list[i].to_owned()));
@@ -577,7 +582,7 @@ fn organisation(r: &mut Reader<'_>, frame: &Frame) {
     // 安全、节俭、高效举办
     if let Some(at) = text.find("举办") {
         let head = &text[..at];
-        let start = head.rfind(['，', '。', '\n']).map_or(0, |p| p + '，'.len_utf8());
+        let start = head.rfind(['，', '。', '\n']).map_or(0, |p| after(head, p));
         let list: Vec<&str> = head[start..].split('、').collect();
         if list.len() >= 2 && list.iter().all(|w| w.chars().count() == 2) {
             r.source("/organisation/principles", &(body.start + start..body.start + at));
