@@ -226,3 +226,22 @@ fn a_notice_with_a_letterhead_a_title_over_two_lines_and_a_month_deadline() {
         r.diagnostics
     );
 }
+
+/// Inputs the fuzz target once crashed on (tests/fixtures/notices/regressions/): read without a
+/// panic, every span inside the text and naming its words.
+#[test]
+fn fuzz_regressions_read_without_a_panic() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/notices/regressions");
+    let mut n = 0;
+    for entry in std::fs::read_dir(&dir).expect("the regressions folder") {
+        let bytes = std::fs::read(entry.expect("an entry").path()).expect("readable");
+        let r = learning_week::api::read_notice(&bytes, &ReadOptions::default());
+        if let Ok(text) = std::str::from_utf8(&bytes) {
+            for s in &r.sources {
+                assert_eq!(s.span.of(text), s.text, "{}", s.path);
+            }
+        }
+        n += 1;
+    }
+    assert!(n >= 1, "no regression inputs in {}", dir.display());
+}
