@@ -52,9 +52,12 @@ def test_reading_vector(case: dict) -> None:
         assert next(s.text for s in r.sources if s.path == pointer) == want
 
 
-def test_from_docx_refuses_what_is_no_docx_with_a_finding() -> None:
+def test_from_docx_refuses_what_is_no_notice_with_one_finding() -> None:
     r = lw.Notice.from_docx(b"not a zip")
+    assert [d.code for d in r.diagnostics] == ["reading.not_a_notice"]
+    r = lw.Notice.from_docx(b"PK\x03\x04 a broken zip")
     assert [d.code for d in r.diagnostics] == ["import.not_zip"]
+    assert r.notice.to_dict() == {}
 
 
 def test_from_text_takes_text_only() -> None:

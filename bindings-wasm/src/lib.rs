@@ -392,12 +392,7 @@ impl Validator {
         for (i, f) in list.iter().enumerate() {
             let get =
                 |key: &str| js_sys::Reflect::get(&f, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
-            let bytes = get("bytes");
-            let data = if let Some(a) = bytes.dyn_ref::<js_sys::Uint8Array>() {
-                Some(a.to_vec())
-            } else {
-                bytes.dyn_ref::<js_sys::ArrayBuffer>().map(|b| js_sys::Uint8Array::new(b).to_vec())
-            };
+            let data = bytes_of(&get("bytes"));
             let (Some(name), Some(data)) = (get("name").as_string(), data) else {
                 let mut d = ffi::unconvertible_value(
                     &format!("files[{i}]: not {{name: string, bytes: Uint8Array | ArrayBuffer}}"),
@@ -569,6 +564,24 @@ pub fn divisions(
 /// cells, each row parsed keeping its qualifier — answered as `{summary, diagnostics, errors,
 /// warnings, modified?}`. Never thrown: a file that is not a .docx (or anything that is not
 /// bytes) is an `import.not_zip` error, a hostile one `import.too_large` / `import.dtd_refused`.
+/// A host value's bytes: a `Uint8Array` or an `ArrayBuffer` (copied), else `None`.
+fn bytes_of(v: &JsValue) -> Option<Vec<u8>> {
+    if let Some(a) = v.dyn_ref::<js_sys::Uint8Array>() {
+        Some(a.to_vec())
+    } else {
+        v.dyn_ref::<js_sys::ArrayBuffer>().map(|b| js_sys::Uint8Array::new(b).to_vec())
+    }
+}
+
+/// What a host value is, for an argument error (`null`, `number`, `object` …).
+fn type_name(v: &JsValue) -> String {
+    if v.is_null() {
+        "null".to_owned()
+    } else {
+        v.js_typeof().as_string().unwrap_or_default()
+    }
+}
+
 /// 读通知: a published notice's text (a string) or its .docx (bytes) read into a notice, with
 /// what the reader could not find or read and the source span of every value (UTF-16 offsets:
 /// `text.slice(start, end)` is the words). An answer, never an exception.
@@ -577,15 +590,8 @@ pub fn read_notice(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer")] input: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "ReadOptions")] options: JsValue,
 ) -> JsValue {
-    let data: Option<Vec<u8>> = if let Some(s) = input.as_string() {
-        Some(s.into_bytes())
-    } else if let Some(a) = input.dyn_ref::<js_sys::Uint8Array>() {
-        Some(a.to_vec())
-    } else {
-        input.dyn_ref::<js_sys::ArrayBuffer>().map(|b| js_sys::Uint8Array::new(b).to_vec())
-    };
-    let found =
-        if input.is_null() { "null".to_owned() } else { input.js_typeof().as_string().unwrap_or_default() };
+    let data: Option<Vec<u8>> = input.as_string().map(String::into_bytes).or_else(|| bytes_of(&input));
+    let found = type_name(&input);
     // spans in JavaScript's own units, whatever the caller's options say
     let options = match options_text(&options) {
         Ok(o) => {
@@ -615,13 +621,8 @@ pub fn import_docx(
     #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer")] bytes: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "ImportOptions")] options: JsValue,
 ) -> JsValue {
-    let data: Option<Vec<u8>> = if let Some(a) = bytes.dyn_ref::<js_sys::Uint8Array>() {
-        Some(a.to_vec())
-    } else {
-        bytes.dyn_ref::<js_sys::ArrayBuffer>().map(|b| js_sys::Uint8Array::new(b).to_vec())
-    };
-    let found =
-        if bytes.is_null() { "null".to_owned() } else { bytes.js_typeof().as_string().unwrap_or_default() };
+    let data = bytes_of(&bytes);
+    let found = type_name(&bytes);
     let answer = match options_text(&options) {
         Ok(o) => ffi::import_docx(data.as_deref(), &found, &o),
         Err(d) => {

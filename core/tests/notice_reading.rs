@@ -197,3 +197,51 @@ fn a_notice_without_its_parts_says_which_are_missing_never_guesses() {
     assert!(r.diagnostics.iter().any(|d| d.path == "/jurisdiction" && d.code == "reading.part_unreadable"));
     assert!(r.notice.jurisdiction.is_none());
 }
+
+#[test]
+fn a_notice_with_a_letterhead_a_title_over_two_lines_and_a_month_deadline() {
+    let r = read(&fixture("xinyu-2025-month.txt"));
+    let n = &r.notice;
+    assert_eq!(n.title.as_deref(), Some("关于举办2025年新余市全民终身学习活动周的通知"));
+    assert_eq!(n.issuer.as_deref(), Some("新余市教育局"));
+    assert_eq!(n.theme.as_deref(), Some("学习型社会，你我共建"));
+    // 〔〕 inside square brackets
+    assert_eq!(n.references.as_ref().unwrap()[0].number.as_deref(), Some("赣教职成字〔2025〕8号"));
+    let term = n.reporting.as_ref().unwrap().deadline_term.as_ref().unwrap();
+    assert_eq!((term.kind, term.text.as_deref()), (Some(DeadlineKind::Month), Some("2025年12月底")));
+    assert_eq!(n.last_on_time_day().unwrap().to_string(), "2025-12-31");
+    let kinds: Vec<&str> =
+        n.reporting.as_ref().unwrap().materials.iter().flatten().map(|m| m.kind.unwrap().as_str()).collect();
+    assert_eq!(kinds, ["work_summary", "summary_table"], "「将…总结材料及《总结表》报送至…」");
+    // a focus item the known topics do not have keeps the notice's words
+    assert_eq!(n.focus_items()[0].name.as_deref(), Some("数字素养提升"));
+    assert_eq!(n.attachment.as_ref().unwrap().row_labels.as_ref().unwrap(), &["举办县区", "参加活动人数"]);
+    assert_eq!(n.city(), Some("新余市"));
+    assert!(
+        r.diagnostics.iter().all(|d| d.code != "reading.part_missing"
+            || d.path == "/arrangements"
+            || d.path == "/reporting/materials"
+            || d.path == "/attachment"),
+        "{:#?}",
+        r.diagnostics
+    );
+}
+
+/// Inputs the fuzz target once crashed on (tests/fixtures/notices/regressions/): read without a
+/// panic, every span inside the text and naming its words.
+#[test]
+fn fuzz_regressions_read_without_a_panic() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/notices/regressions");
+    let mut n = 0;
+    for entry in std::fs::read_dir(&dir).expect("the regressions folder") {
+        let bytes = std::fs::read(entry.expect("an entry").path()).expect("readable");
+        let r = learning_week::api::read_notice(&bytes, &ReadOptions::default());
+        if let Ok(text) = std::str::from_utf8(&bytes) {
+            for s in &r.sources {
+                assert_eq!(s.span.of(text), s.text, "{}", s.path);
+            }
+        }
+        n += 1;
+    }
+    assert!(n >= 1, "no regression inputs in {}", dir.display());
+}

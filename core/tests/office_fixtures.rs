@@ -221,3 +221,28 @@ fn the_seed_notice_as_docx_reads_as_its_text() {
     };
     assert_eq!(codes(&from_docx), codes(&from_text));
 }
+
+/// The notice itself saved into the folder (its attached form holds the row labels) is
+/// accounted for as the notice, never counted as a unit's report.
+#[test]
+fn the_notice_in_the_inbox_is_the_notice_not_a_report() {
+    use learning_week::api::{InboxFile, Validator};
+    let dir = fixtures_dir();
+    let read = |name: &str| std::fs::read(dir.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
+    let files = vec![
+        InboxFile::new("东湖区总结表.docx", read("01-standard.docx")),
+        InboxFile::new("关于举办2021年活动周的通知.docx", read("notice-nanchang-2021.docx")),
+    ];
+    let v = Validator::default();
+    let t = chrono::DateTime::parse_from_rfc3339("2021-12-03T10:00:00+08:00").unwrap();
+    let r = v.aggregate(&v.inbox_inputs(&files, Some(t)), &Default::default());
+    let a = &r.accounting;
+    assert!(a.is_balanced() && a.inputs == 2, "{a:?}");
+    assert_eq!(r.reported_units, ["东湖区"]);
+    let notice = a
+        .rejected
+        .iter()
+        .find(|x| x.id.as_deref() == Some("关于举办2021年活动周的通知.docx"))
+        .expect("rejected");
+    assert_eq!(notice.reason, Some(learning_week::aggregate::RejectReason::NotASubmission), "{notice:?}");
+}

@@ -495,7 +495,7 @@ def parse_units(text: TextInput) -> dict[str, Any]:
 
 
 #: The rows of the form whose cell `read_cell` reads for what the row measures.
-CellRow = Literal["participants", "text_reports", "image_reports", "satisfaction"]
+CellRow = Union[Literal["participants"], Literal["text_reports"], Literal["image_reports"], Literal["satisfaction"]]
 
 
 def read_cell(text: TextInput, row: CellRow, year: int | None = None) -> dict[str, Any]:

@@ -361,7 +361,8 @@ class _NoticeBase(_Document):
     @staticmethod
     def from_docx(source: OfficeSource, *, city: str | None = None, year: int | None = None) -> NoticeReading:
         """Reads a published notice from its Word file (a path or the bytes): core's
-        `Notice::from_docx`; see `from_text`."""
+        `Notice::from_docx`; see `from_text`. The bytes decide, as in every front door: a .docx
+        is read as Word, UTF-8 text as text, a PDF or an old .doc is refused with one finding."""
         return _read_notice(source, city, year, "from_docx")
 
     @classmethod

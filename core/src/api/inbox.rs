@@ -199,6 +199,23 @@ fn material_kind(name: &str, opening: Option<&str>) -> Option<MaterialKind> {
     }
 }
 
+/// The notice as JSON text when a .docx is an activity-week notice (a 「关于……的通知」 title,
+/// numbered sections and a theme or a week read), not a report.
+#[cfg(not(feature = "docx"))]
+fn notice_in(_bytes: &[u8]) -> Option<String> {
+    None
+}
+
+/// See the other `notice_in`: with Word reading compiled in.
+#[cfg(feature = "docx")]
+fn notice_in(bytes: &[u8]) -> Option<String> {
+    let r = crate::Notice::from_docx(bytes, &Default::default());
+    let n = &r.notice;
+    let titled = n.title.as_deref().is_some_and(|t| t.ends_with("通知"));
+    (r.is_notice() && titled && (n.theme.is_some() || n.week.is_some()))
+        .then(|| crate::api::to_json_string(n))
+}
+
 /// The file's own name without its folder.
 fn base_name(name: &str) -> &str {
     name.rsplit(['/', '\\']).next().unwrap_or(name)
@@ -348,6 +365,11 @@ impl Validator {
                 ),
             }),
             FileClass::Docx => {
+                // The notice itself saved into the folder (its attachment holds the form's
+                // labels): accounted for as the notice it is, never as a unit's report.
+                if let Some(notice) = notice_in(&f.bytes) {
+                    return Seen::Ready(AggregateInput::text(id, &notice));
+                }
                 let answer = import_office(OfficeFormat::Docx, &f.bytes, year);
                 let no_form = answer.summary.is_none()
                     && answer

@@ -2,7 +2,6 @@
 //! shares: a .docx (a zip) is read as Word, UTF-8 text (a BOM dropped) as text, anything else
 //! is refused with its reason.
 
-use crate::catalog::{make, params};
 use crate::reading::{NoticeReading, ReadOptions};
 use crate::Notice;
 
@@ -18,16 +17,7 @@ use crate::Notice;
 /// assert!(pdf.diagnostics[0].message_en.contains("PDF"));
 /// ```
 pub fn read_notice(bytes: &[u8], options: &ReadOptions) -> NoticeReading {
-    let refuse = |why: &str, why_en: &str| NoticeReading {
-        notice: Notice::default(),
-        diagnostics: vec![make(
-            &crate::catalog::reading::NOT_A_NOTICE,
-            String::new(),
-            params! {"why" => why, "why_en" => why_en},
-            None,
-        )],
-        sources: Vec::new(),
-    };
+    let refuse = NoticeReading::refused;
     if bytes.starts_with(b"PK\x03\x04") {
         #[cfg(feature = "docx")]
         return Notice::from_docx(bytes, options);

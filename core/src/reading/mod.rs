@@ -90,6 +90,21 @@ pub struct NoticeReading {
 }
 
 impl NoticeReading {
+    /// The reading of what is no notice: an empty notice and one `reading.not_a_notice` saying
+    /// why, in both languages.
+    pub(crate) fn refused(why: &str, why_en: &str) -> NoticeReading {
+        NoticeReading {
+            notice: Notice::default(),
+            diagnostics: vec![make(
+                &crate::catalog::reading::NOT_A_NOTICE,
+                String::new(),
+                params! {"why" => why, "why_en" => why_en},
+                None,
+            )],
+            sources: Vec::new(),
+        }
+    }
+
     /// Whether the text was a notice at all (no `reading.not_a_notice`).
     ///
     /// ```
@@ -213,16 +228,7 @@ fn not_a_notice(text: &str, doc: &Doc, frame: &structure::Frame) -> Option<(&'st
 
 /// Reads `text` (see [`Notice::from_text`]).
 pub(crate) fn read(text: &str, options: &ReadOptions) -> NoticeReading {
-    let refuse = |why: (&str, &str)| NoticeReading {
-        notice: Notice::default(),
-        diagnostics: vec![make(
-            &crate::catalog::reading::NOT_A_NOTICE,
-            String::new(),
-            params! {"why" => why.0, "why_en" => why.1},
-            None,
-        )],
-        sources: Vec::new(),
-    };
+    let refuse = |why: (&str, &str)| NoticeReading::refused(why.0, why.1);
     if text.len() > MAX_TEXT_BYTES {
         return refuse(("文字过长，远超一份通知的篇幅", "far too long for a notice"));
     }

@@ -15,6 +15,11 @@ use std::ops::Range;
 /// Sentence ends inside a paragraph.
 const STOPS: [char; 4] = ['。', '；', '！', '\n'];
 
+/// The byte after the character at `p` of `s`.
+fn after(s: &str, p: usize) -> usize {
+    p + s[p..].chars().next().map_or(1, char::len_utf8)
+}
+
 /// The sentence of `text` around byte `at`.
 fn sentence(text: &str, at: usize) -> Range<usize> {
     let start = text[..at].rfind(STOPS).map_or(0, |p| p + text[p..].chars().next().map_or(1, char::len_utf8));
@@ -124,7 +129,8 @@ fn title_and_place(r: &mut Reader<'_>, frame: &Frame) {
         r.missing("/title", "标题", "title");
         return;
     };
-    let title = r.at(&t).to_owned();
+    // a title cut over two lines is one title
+    let title = r.at(&t).replace('\n', "");
     r.source("/title", &t);
     // the year: 「2021年」 in the title
     let year = title.find('年').and_then(|y| {
@@ -184,8 +190,8 @@ fn references(r: &mut Reader<'_>, frame: &Frame) {
         let after = a + close + '》'.len_utf8();
         from = after;
         let Some(number) = text[after..]
-            .strip_prefix(['（', '('])
-            .and_then(|rest| rest.find(['）', ')']).map(|e| &rest[..e]))
+            .strip_prefix(['（', '(', '[', '【', '［'])
+            .and_then(|rest| rest.find(['）', ')', ']', '】', '］']).map(|e| &rest[..e]))
             .filter(|n| n.ends_with('号') && n.chars().any(|c| c.is_ascii_digit()))
         else {
             continue;
@@ -428,7 +434,7 @@ fn arrangements(r: &mut Reader<'_>, frame: &Frame) {
         if !tail.chars().take(16).collect::<String>().contains("活动") {
             continue;
         }
-        let start = text[..q].rfind(['，', '。', '\n']).map_or(0, |p| p + '，'.len_utf8());
+        let start = text[..q].rfind(['，', '。', '\n']).map_or(0, |p| after(&text, p));
         let Some(first) = text[start..q].find('“') else { continue };
         let list = &text[start + first..q + '”'.len_utf8()];
         forms.extend(items(list).into_iter().map(|i| list[i].to_owned()));
@@ -576,7 +582,7 @@ fn organisation(r: &mut Reader<'_>, frame: &Frame) {
     // 安全、节俭、高效举办
     if let Some(at) = text.find("举办") {
         let head = &text[..at];
-        let start = head.rfind(['，', '。', '\n']).map_or(0, |p| p + '，'.len_utf8());
+        let start = head.rfind(['，', '。', '\n']).map_or(0, |p| after(head, p));
         let list: Vec<&str> = head[start..].split('、').collect();
         if list.len() >= 2 && list.iter().all(|w| w.chars().count() == 2) {
             r.source("/organisation/principles", &(body.start + start..body.start + at));
@@ -665,14 +671,20 @@ fn reporting(r: &mut Reader<'_>, frame: &Frame) {
     }
     // materials, in the order named
     let mut materials: Vec<(usize, RequiredMaterial)> = Vec::new();
-    let after = s.find("报送").map_or(0, |p| p + "报送".len());
-    for item in items(&s[after..]) {
-        let word = &s[after..][item.clone()];
-        let kind = if word.contains("总结表") {
+    // 「报送…工作总结材料及《总结表》和1个典型活动案例」 or 「将…总结材料及《总结表》报送至…」
+    for item in items(&s) {
+        let whole = &s[item.clone()];
+        // the count is read after 「报送」 / 「将」 (「报送1个典型活动案例」)
+        let word = ["报送", "将"]
+            .iter()
+            .filter_map(|w| whole.find(w).map(|p| &whole[p + w.len()..]))
+            .next()
+            .unwrap_or(whole);
+        let kind = if whole.contains("总结表") {
             MaterialKind::SummaryTable
-        } else if word.contains("总结") {
+        } else if whole.contains("总结") {
             MaterialKind::WorkSummary
-        } else if word.contains("案例") {
+        } else if whole.contains("案例") {
             MaterialKind::TypicalCase
         } else {
             continue;

@@ -614,7 +614,8 @@ fn satisfied_before(n: &Norm<'_>, x: usize) -> bool {
     x >= 2 && SATISFIED.iter().any(|w| n.ends_with(x, w))
 }
 
-/// Reads a 群众满意度 cell: the first percentage that is a satisfaction this year, else a level
+/// Reads a 群众满意度 cell: the percentage that is a satisfaction this year (two different ones are
+/// refused, `text.several_figures`: 「开幕式满意度98%，系列活动95%」 has no one value), else a level
 /// word; another rate (覆盖率, 参与率, 占比, 增长 …) or another year's figure is set aside with a
 /// warning beside it, and refused alone.
 ///
@@ -632,6 +633,8 @@ pub fn read_satisfaction_cell(text: &str, ctx: &ReadContext) -> Result<CellSatis
     let scanned = scan_percents(&n);
     let shared: Arc<str> = Arc::from(text);
     let mut value: Option<SatisfactionText> = None;
+    // Every satisfaction percentage of the cell: two different ones are not picked from.
+    let mut all: Vec<(f64, String)> = Vec::new();
     let mut aside: Vec<(super::Span, NotRowReason)> = Vec::new();
     for p in scanned.percents {
         let reason = if names_other_rate(&n, p.at) {
@@ -643,6 +646,9 @@ pub fn read_satisfaction_cell(text: &str, ctx: &ReadContext) -> Result<CellSatis
                 Frame::Not(r) => Some(r),
             }
         };
+        if let (None, Ok(t @ SatisfactionText::Percent { value: v, .. })) = (reason, &p.item) {
+            all.push((*v, t.phrase().to_owned()));
+        }
         match (reason, p.item) {
             (None, Ok(s)) if value.is_none() => value = Some(s),
             (None, Ok(_)) => {}
@@ -655,6 +661,19 @@ pub fn read_satisfaction_cell(text: &str, ctx: &ReadContext) -> Result<CellSatis
             }
             (Some(_), Err(_)) => {}
         }
+    }
+    if all.iter().any(|(v, _)| all.first().is_some_and(|(f, _)| f != v)) {
+        let list: Vec<&str> = all.iter().map(|(_, p)| p.as_str()).collect();
+        return Err(TextError::new_shared(
+            &code::SEVERAL_FIGURES,
+            &shared,
+            None,
+            &[
+                ("reason", "several_figures".into()),
+                ("figures", list.join("、").into()),
+                ("count", list.len().into()),
+            ],
+        ));
     }
     let value = match (value, scanned.level) {
         (Some(v), _) => v,
