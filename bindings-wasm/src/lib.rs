@@ -564,12 +564,23 @@ pub fn divisions(
 /// cells, each row parsed keeping its qualifier — answered as `{summary, diagnostics, errors,
 /// warnings, modified?}`. Never thrown: a file that is not a .docx (or anything that is not
 /// bytes) is an `import.not_zip` error, a hostile one `import.too_large` / `import.dtd_refused`.
-/// A host value's bytes: a `Uint8Array` or an `ArrayBuffer` (copied), else `None`.
+/// A host value's bytes: a `Uint8Array` or an `ArrayBuffer` (copied), else `None`. A detached
+/// buffer (transferred to a worker, say) has no bytes left: it reads as an empty file, never
+/// as a `TypeError` thrown across the boundary.
 fn bytes_of(v: &JsValue) -> Option<Vec<u8>> {
     if let Some(a) = v.dyn_ref::<js_sys::Uint8Array>() {
+        if a.buffer().byte_length() == 0 {
+            return Some(Vec::new());
+        }
         Some(a.to_vec())
     } else {
-        v.dyn_ref::<js_sys::ArrayBuffer>().map(|b| js_sys::Uint8Array::new(b).to_vec())
+        v.dyn_ref::<js_sys::ArrayBuffer>().map(|b| {
+            if b.byte_length() == 0 {
+                Vec::new()
+            } else {
+                js_sys::Uint8Array::new(b).to_vec()
+            }
+        })
     }
 }
 

@@ -88,3 +88,22 @@ test('Validator methods: hostile values as the document, the pointer, the files'
     validator.free();
   }
 });
+
+test('a detached buffer reads as an empty file, never a throw', () => {
+  const detached = () => {
+    const b = new ArrayBuffer(8);
+    structuredClone(b, { transfer: [b] });
+    return b;
+  };
+  const b = detached();
+  assert.equal(b.byteLength, 0);
+  const view = new Uint8Array(8);
+  structuredClone(view.buffer, { transfer: [view.buffer] });
+  assert.equal(view.byteLength, 0);
+  for (const input of [b, view]) {
+    const r = lw.readNotice(input);
+    assert.deepEqual(r.diagnostics.map((d) => d.code), ['reading.not_a_notice']);
+    const i = lw.importDocx(input);
+    assert.deepEqual(i.diagnostics.map((d) => d.code), ['import.not_zip']);
+  }
+});
