@@ -100,8 +100,12 @@ fn json_text(value: &JsValue) -> Result<String, learning_week::Diagnostic> {
         return Ok(text);
     }
     match js_sys::JSON::stringify(value) {
-        // `undefined`, a function or a symbol stringify to `undefined`: read as null.
-        Ok(text) => Ok(text.as_string().unwrap_or_else(|| "null".to_owned())),
+        Ok(text) => match text.as_string() {
+            Some(t) => Ok(t),
+            // `undefined` is an absent value (null); a function or a symbol has no JSON at all
+            None if value.is_undefined() => Ok("null".to_owned()),
+            None => Err(ffi::unconvertible_value(&type_name(value), false)),
+        },
         Err(e) => {
             let detail = match e.dyn_ref::<js_sys::Error>() {
                 Some(err) => format!("{}: {}", String::from(err.name()), String::from(err.message())),

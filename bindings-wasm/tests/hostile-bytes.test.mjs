@@ -107,3 +107,13 @@ test('a detached buffer reads as an empty file, never a throw', () => {
     assert.deepEqual(i.diagnostics.map((d) => d.code), ['import.not_zip']);
   }
 });
+
+test('a function or a symbol as a document is named as what it is, not as null', () => {
+  for (const [v, what] of [[() => 1, 'function'], [Symbol('x'), 'symbol']]) {
+    const a = lw.validateSummary(v);
+    assert.equal(a.valid, false);
+    assert.deepEqual(a.diagnostics.map((d) => d.code), ['type.invalid']);
+    assert.ok(a.diagnostics[0].message_en.includes(what), a.diagnostics[0].message_en);
+    assert.ok(!a.diagnostics[0].message_en.includes('null'), a.diagnostics[0].message_en);
+  }
+});

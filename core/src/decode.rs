@@ -910,11 +910,24 @@ fn cell_row(pointer: &str) -> Option<crate::text::CellRow> {
     }
 }
 
+/// A count or satisfaction given as text longer than any row may be (`row.too_long`), checked
+/// before the text parsers run, as for every other string.
+fn text_too_long(s: &str, v: &Json<'_>, d: &mut Decoder) -> bool {
+    let chars = if s.len() > MAX_TEXT_CHARS { s.chars().count() } else { 0 };
+    if chars > MAX_TEXT_CHARS {
+        d.emit(&st::ROW_TOO_LONG, params! {"chars" => chars, "max" => MAX_TEXT_CHARS}, Some(v));
+    }
+    chars > MAX_TEXT_CHARS
+}
+
 /// Reads a count written as text in a JSON document (「约3.5万人次」): the parsed count with an
 /// info diagnostic saying how it was read, or the parser's refusal at this pointer. A row's cell
 /// (参加活动人数, 文字报道, 影像图片报道) is read for its row, as the label import reads it: a figure
 /// that is not this week's is refused or set aside with a warning, several are kept apart.
 fn decode_count_text(s: &str, v: &Json<'_>, d: &mut Decoder) -> Option<Count> {
+    if text_too_long(s, v, d) {
+        return None;
+    }
     let with_params = |c: Count| {
         let p = params! {
             "text" => s, "value" => c.value, "qualifier" => c.qualifier.as_str(),
@@ -940,6 +953,9 @@ fn decode_count_text(s: &str, v: &Json<'_>, d: &mut Decoder) -> Option<Count> {
 /// Reads a satisfaction written as text (「98%以上」, 「非常满意」), for its row (another rate or
 /// another year's figure is set aside).
 fn decode_satisfaction_text(s: &str, v: &Json<'_>, d: &mut Decoder) -> Option<Satisfaction> {
+    if text_too_long(s, v, d) {
+        return None;
+    }
     let read = crate::text::read_satisfaction_cell(s, &d.context).map(|cell| {
         let sat = cell.value.to_satisfaction();
         let p = match &sat {
