@@ -997,10 +997,6 @@ case(G, "65,536 characters in theme_and_content.content is the limit: valid", "s
      [], input_generated={"prefix": LONG[0], "repeat": "学", "count": 65536, "suffix": LONG[1]})
 case(G, "65,537 characters in theme_and_content.content → row.too_long", "summary",
      ["row.too_long"], input_generated={"prefix": LONG[0], "repeat": "学", "count": 65537, "suffix": LONG[1]})
-LONGP = dumps(summary(("/participation/participants", "@@LONG@@"))).split("@@LONG@@")
-case(G, "a 3 MB text as participants → row.too_long, before the text parsers run", "summary",
-     ["row.too_long"], input_generated={"prefix": LONGP[0], "repeat": "约3万人次", "count": 200000, "suffix": LONGP[1]},
-     paths={"row.too_long": ["/participation/participants"]})
 LONGH = dumps(summary(("/host_unit", "@@LONG@@"))).split("@@LONG@@")
 case(G, "a 3 MB string as host_unit → row.too_long only (no unit.unknown)", "summary",
      ["row.too_long"], input_generated={"prefix": LONGH[0], "repeat": "区", "count": 1000000, "suffix": LONGH[1]},
