@@ -264,3 +264,25 @@ fn hostile_inputs_are_diagnostics() {
         .iter()
         .any(|d| d.code == "count.too_large" && d.path == "/participation/participants"));
 }
+
+/// A count given as 600,000 characters of figures is refused as too long at once, before the
+/// text parsers (which weigh every figure against the others) run.
+#[test]
+fn a_huge_count_text_is_too_long_before_it_is_read() {
+    let text = "约3万人次，".repeat(100_000);
+    let doc = serde_json::json!({"host_unit": "东湖区", "participation": {"participants": text}}).to_string();
+    let started = std::time::Instant::now();
+    let a = learning_week::api::validate_json(
+        Some(learning_week::DocumentKind::Summary),
+        &doc,
+        &Default::default(),
+    );
+    assert!(started.elapsed() < std::time::Duration::from_secs(2), "{:?}", started.elapsed());
+    let at: Vec<&str> = a
+        .diagnostics
+        .iter()
+        .filter(|d| d.path == "/participation/participants")
+        .map(|d| d.code.as_str())
+        .collect();
+    assert_eq!(at, ["row.too_long"]);
+}
