@@ -202,11 +202,8 @@ fn short(text: &str) -> String {
     }
 }
 
-/// Why a text is no notice, when it is not.
-fn not_a_notice(text: &str, doc: &Doc, frame: &structure::Frame) -> Option<(&'static str, &'static str)> {
-    if text.len() > MAX_TEXT_BYTES {
-        return Some(("文字过长，远超一份通知的篇幅", "far too long for a notice"));
-    }
+/// Why a text is no notice, when it is not (its length is checked before it is cleaned).
+fn not_a_notice(doc: &Doc, frame: &structure::Frame) -> Option<(&'static str, &'static str)> {
     if doc.text.trim().is_empty() {
         return Some(("文字为空", "the text is empty"));
     }
@@ -234,7 +231,7 @@ pub(crate) fn read(text: &str, options: &ReadOptions) -> NoticeReading {
     }
     let doc = Doc::new(text);
     let frame = structure::frame(&doc);
-    if let Some(why) = not_a_notice(text, &doc, &frame) {
+    if let Some(why) = not_a_notice(&doc, &frame) {
         return refuse(why);
     }
     let mut r = Reader {
