@@ -129,3 +129,25 @@ def test_values_json_cannot_hold_are_diagnostics() -> None:
     (d,) = lw.validate(b"\xff")
     assert d.code == "type.invalid"
     assert [d.code for d in lw.validate('{"host_unit": "\ud800"}')] == ["type.invalid"]
+
+
+def test_every_text_parser_refuses_a_text_over_the_bound() -> None:
+    """A 4 MB text of figures is `row.too_long` at once from every parser (core's bound, the
+    same as the decoder's), its `text` param an excerpt of 20 characters and an ellipsis."""
+    text = "约3万人次，98%，11月22日，主会场1个，9个县区、" * 150_000
+    calls: dict[str, Callable[[], Any]] = {
+        "parse_quantity": lambda: lw.parse_quantity(text),
+        "parse_percent": lambda: lw.parse_percent(text),
+        "parse_period": lambda: lw.parse_period(text, year=2021),
+        "parse_venues": lambda: lw.parse_venues(text),
+        "parse_units": lambda: lw.parse_units(text),
+        "split_names": lambda: lw.split_names(text),
+        "read_cell": lambda: lw.read_cell(text, "participants", year=2021),
+    }
+    for name, call in calls.items():
+        with pytest.raises(lw.ParseError) as e:
+            call()
+        (d,) = e.value.diagnostics
+        assert d.code == "row.too_long", name
+        assert d.params["max"] == 65536 and d.params["chars"] == len(text), name
+        assert d.params["text"] == text[:20] + "…", name

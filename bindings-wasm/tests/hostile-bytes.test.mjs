@@ -54,6 +54,28 @@ test('oversized inputs to the readers are bounded findings, not hangs or throws'
   stillAnswers();
 });
 
+test('every text parser refuses a 4 MB text of figures as row.too_long, with an excerpt', () => {
+  const text = '约3万人次，98%，11月22日，主会场1个，9个县区、'.repeat(150_000);
+  const calls = {
+    parseQuantity: () => lw.parseQuantity(text),
+    parsePercent: () => lw.parsePercent(text),
+    parsePeriod: () => lw.parsePeriod(text, { year: 2021 }),
+    parseVenues: () => lw.parseVenues(text),
+    parseUnits: () => lw.parseUnits(text),
+    splitNames: () => lw.splitNames(text),
+    readCell: () => lw.readCell(text, { row: 'participants', year: 2021 }),
+  };
+  for (const [name, call] of Object.entries(calls)) {
+    const a = call();
+    assert.equal(a.ok, false, name);
+    assert.equal(a.error.code, 'row.too_long', name);
+    assert.equal(a.error.params.max, 65536, name);
+    assert.ok(a.error.params.text.length <= 21, `${name}: ${a.error.params.text.length}`);
+    assert.ok(a.error.message.length < 200, name);
+  }
+  stillAnswers();
+});
+
 test('Validator methods: hostile values as the document, the pointer, the files', () => {
   const validator = new lw.Validator();
   try {

@@ -17,8 +17,9 @@ use crate::satisfaction::{Percent, Satisfaction, SatisfactionLevel};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde_json::{Map, Value};
 
-/// Longest string accepted in any field, in characters (a 3 MB paste is an error, not a cell).
-pub const MAX_TEXT_CHARS: usize = 65_536;
+/// Longest string accepted in any field, in characters (a 3 MB paste is an error, not a cell):
+/// the text parsers' own bound, [`crate::text::MAX_TEXT_CHARS`].
+pub use crate::text::MAX_TEXT_CHARS;
 
 /// Largest count accepted: beyond this a figure is a typo, and it must stay exact in an f64
 /// (JavaScript numbers) for the web form.

@@ -193,8 +193,11 @@ impl Importer {
         reason_en: &str,
         extra: Map<String, Value>,
     ) {
+        // The message quotes the text, cut as a diagnostic's input is: a 4 MB paste is kept in
+        // 其他 whole, but not copied into the message.
+        let quoted = crate::catalog::excerpt(&Value::String(text.into()));
         let mut p = params! {
-            "label" => label, "text" => text, "refusal" => code, "reason" => reason, "reason_en" => reason_en
+            "label" => label, "text" => quoted, "refusal" => code, "reason" => reason, "reason_en" => reason_en
         };
         p.extend(extra);
         self.diagnostics.push(make(

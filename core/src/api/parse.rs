@@ -99,7 +99,7 @@ pub fn parse_text(request: &ParseRequest) -> ParseAnswer {
         TextParser::Period => text::parse_period(text, request.year).map(|p| json_value(&p)),
         TextParser::Venues => text::parse_venues(text).map(|v| json_value(&v)),
         TextParser::Units => text::parse_units(text).map(|u| json_value(&u)),
-        TextParser::Names => Ok(json_value(&text::split_names(text))),
+        TextParser::Names => text::check_length(text).map(|()| json_value(&text::split_names(text))),
         TextParser::Cell => {
             let ctx = text::ReadContext { year: request.year };
             match request.row {

@@ -382,6 +382,7 @@ fn is_video(n: &Norm<'_>, f: &Found, q: &Quantity) -> bool {
 /// assert_eq!(read_count_cell("年均服务居民8万人次", CellRow::Participants, &ctx).unwrap_err().reason(), Some("average"));
 /// ```
 pub fn read_count_cell(text: &str, row: CellRow, ctx: &ReadContext) -> Result<CellCount, TextError> {
+    crate::text::check_length(text)?;
     let n = Norm::new(text);
     let found = scan(&n);
     let shared: Arc<str> = Arc::from(text);
@@ -629,6 +630,7 @@ fn satisfied_before(n: &Norm<'_>, x: usize) -> bool {
 /// assert_eq!((e.code.as_str(), e.reason()), ("text.not_row_figure", Some("other_measure")));
 /// ```
 pub fn read_satisfaction_cell(text: &str, ctx: &ReadContext) -> Result<CellSatisfaction, TextError> {
+    crate::text::check_length(text)?;
     let n = Norm::new(text);
     let scanned = scan_percents(&n);
     let shared: Arc<str> = Arc::from(text);

@@ -166,6 +166,48 @@ pub struct TextError {
     pub span: Option<Span>,
 }
 
+/// Longest text any parser reads, in characters: 65,536, the same bound the decoder puts on
+/// every string of a document. A longer text is refused at once as `row.too_long`, before any
+/// figure is looked for, so a 4 MB paste costs one pass over it, whichever door it comes by.
+///
+/// ```
+/// use learning_week::text::{parse_quantity, MAX_TEXT_CHARS};
+/// let long = "1人、".repeat(MAX_TEXT_CHARS);
+/// let e = parse_quantity(&long).unwrap_err();
+/// assert_eq!(e.code, "row.too_long");
+/// assert_eq!(e.params["chars"], MAX_TEXT_CHARS * 3);
+/// assert!(parse_quantity(&"1人".repeat(100)).is_ok());
+/// ```
+pub const MAX_TEXT_CHARS: usize = 65_536;
+
+/// `row.too_long` when `text` has more than [`MAX_TEXT_CHARS`] characters. Its `text` param is
+/// the text's first 20 characters and an ellipsis, not the whole paste.
+pub(crate) fn check_length(text: &str) -> Result<(), TextError> {
+    // A text of at most MAX_TEXT_CHARS bytes has at most that many characters.
+    if text.len() <= MAX_TEXT_CHARS {
+        return Ok(());
+    }
+    let chars = text.chars().count();
+    if chars <= MAX_TEXT_CHARS {
+        return Ok(());
+    }
+    let rule = &crate::catalog::structural::ROW_TOO_LONG;
+    let head: String = text.chars().take(20).collect();
+    let mut params = Map::new();
+    params.insert("text".into(), Value::String(format!("{head}…")));
+    params.insert("chars".into(), chars.into());
+    params.insert("max".into(), MAX_TEXT_CHARS.into());
+    Err(TextError {
+        code: Code::of(rule),
+        severity: rule.severity,
+        message: render_template(rule.message, &params),
+        message_en: render_template(rule.message_en, &params),
+        params,
+        source: std::sync::Arc::from(text),
+        span: None,
+    })
+}
+
 impl std::fmt::Display for TextError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}: {}", self.code, self.message)

@@ -114,6 +114,7 @@ const LEVELS: &[(&str, SatisfactionLevel)] = &[
 /// assert_eq!(parse_percent("赢得了市民的广泛好评").unwrap_err().code, "text.no_number");
 /// ```
 pub fn parse_percent(text: &str) -> Result<SatisfactionText, TextError> {
+    crate::text::check_length(text)?;
     let n = Norm::new(text);
     let found = scan_percents(&n);
     if let Some(p) = found.percents.into_iter().next() {

@@ -64,6 +64,7 @@ impl PeriodText {
 /// assert_eq!(parse_period("11月31日", Some(2021)).unwrap_err().code, "text.date_invalid");
 /// ```
 pub fn parse_period(text: &str, default_year: Option<i32>) -> Result<PeriodText, TextError> {
+    crate::text::check_length(text)?;
     let n = Norm::new(text);
     let mut problem: Option<TextError> = None;
     let mut context_year: Option<i32> = None;

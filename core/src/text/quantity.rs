@@ -98,6 +98,7 @@ impl Quantity {
 /// assert_eq!(parse_quantity("赢得了市民的广泛好评").unwrap_err().code, "text.no_number");
 /// ```
 pub fn parse_quantity(text: &str) -> Result<Quantity, TextError> {
+    crate::text::check_length(text)?;
     let n = Norm::new(text);
     match scan(&n).into_iter().next() {
         Some(f) => f.build(text),
@@ -105,7 +106,8 @@ pub fn parse_quantity(text: &str) -> Result<Quantity, TextError> {
     }
 }
 
-/// Every count in `text`, in order; vague or unreadable ones as errors in their place.
+/// Every count in `text`, in order; vague or unreadable ones as errors in their place. A text
+/// longer than [`super::MAX_TEXT_CHARS`] is one `row.too_long`.
 ///
 /// ```
 /// use learning_week::text::find_quantities;
@@ -115,6 +117,9 @@ pub fn parse_quantity(text: &str) -> Result<Quantity, TextError> {
 /// assert_eq!(all[1].as_ref().map_err(|e| e.code.as_str()), Err("text.vague"));
 /// ```
 pub fn find_quantities(text: &str) -> Vec<Result<Quantity, TextError>> {
+    if let Err(e) = crate::text::check_length(text) {
+        return vec![Err(e)];
+    }
     // One copy of the text for all the results, not one each (a long text full of numbers
     // would otherwise cost its length times the number of findings).
     let shared: Arc<str> = Arc::from(text);
@@ -137,6 +142,7 @@ pub fn find_quantities(text: &str) -> Vec<Result<Quantity, TextError>> {
 /// assert_eq!(parse_quantity_of_kind(text, CountKind::Items).unwrap_err().code, "text.no_number");
 /// ```
 pub fn parse_quantity_of_kind(text: &str, kind: CountKind) -> Result<Quantity, TextError> {
+    crate::text::check_length(text)?;
     let n = Norm::new(text);
     let found = scan(&n);
     let alternative = match kind {

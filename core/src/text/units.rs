@@ -92,6 +92,7 @@ const UNIT_NAME_END: &[char] = &['区', '县', '市', '镇', '乡', '街', '道'
 /// assert_eq!(parse_units("区县举办活动周占比达到了100%").unwrap_err().code, "text.ratio_only");
 /// ```
 pub fn parse_units(text: &str) -> Result<UnitsText, TextError> {
+    crate::text::check_length(text)?;
     let n = Norm::new(text);
     let found = scan(&n);
     let ok = |f: &Found| f.is_ok();

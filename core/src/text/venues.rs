@@ -44,6 +44,7 @@ const SUB: &str = "分会场";
 /// assert_eq!(parse_venues("主会场+分会场").unwrap_err().code, "text.no_number");
 /// ```
 pub fn parse_venues(text: &str) -> Result<VenuesText, TextError> {
+    crate::text::check_length(text)?;
     let n = Norm::new(text);
     let found = scan(&n);
     let words: Vec<(usize, bool)> = (0..n.len())
