@@ -40,7 +40,6 @@ const FIELD = '/summary/participation/participants';
 
 const ajv = new Ajv2020({ strict: true, allowUnionTypes: true, allErrors: true });
 addFormats(ajv);
-ajv.addKeyword('x-rules');
 const schema = JSON.parse(readFileSync(join(root, 'schemas', 'submission.schema.json'), 'utf8'));
 const t0 = process.hrtime.bigint();
 const ajvValidate = ajv.compile(schema);

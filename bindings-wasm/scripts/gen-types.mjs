@@ -103,7 +103,8 @@ function define(name, schema, from, body = ts(schema, '')) {
 
 for (const [file, rootName, prefix] of ROOTS) {
   const schema = JSON.parse(readFileSync(join(root, 'schemas', `${file}.schema.json`), 'utf8'));
-  const local = Object.entries(schema.$defs || {});
+  // LibraryRule: the rules only the library checks (their list is the definition's examples), not a type.
+  const local = Object.entries(schema.$defs || {}).filter(([name]) => name !== 'LibraryRule');
   // Rename, until nothing changes, every definition whose type differs from the one already
   // defined under that name (a renamed reference makes its users differ too).
   // defined under that name (a renamed reference makes its users differ too); a definition
@@ -129,7 +130,7 @@ for (const [file, rootName, prefix] of ROOTS) {
     }
   }
   for (const [name, def] of local) define(rename.get(name) || name, def, file);
-  const { $defs, examples, 'x-rules': _rules, ...top } = schema;
+  const { $defs, examples, ...top } = schema;
   if (rootName) define(rootName, top, file);
 }
 

@@ -21,10 +21,12 @@
 //! * descriptions: rustdoc code blocks are removed; a variant documented only in Chinese gets its
 //!   English name appended, so every description reads 「中文 / English」.
 //! * rules a schema cannot express (cross-field, against the notice, the deadline, text that
-//!   cannot be read) are listed under the extension keyword [`RULES_KEYWORD`] (`x-rules`):
-//!   code, severity, the pointers read and the zh/en descriptions, for the rules that apply to
-//!   the document kind. Validators ignore unknown keywords; ajv in strict mode needs
-//!   `ajv.addKeyword("x-rules")`.
+//!   cannot be read) are listed as the `examples` of the definition [`RULES_DEF`]
+//!   (`$defs/LibraryRule`): code, severity, the pointers read and the zh/en descriptions, for
+//!   the rules that apply to the document kind. Standard keywords only: ajv loads the schemas in
+//!   its default strict mode.
+//! * every branch of a union (`anyOf` / `oneOf`) has a Chinese `title` (「精确数」,
+//!   「文字填写的数量」, 「不填」), so form builders (RJSF) label the options.
 //!
 //! A build tool behind the feature `schema` (off by default: the WebAssembly and Python packages
 //! do not carry it; the CLI turns it on).
@@ -57,8 +59,12 @@ use serde_json::{json, Map, Value};
 /// (`.invalid` is reserved by RFC 2606: the ids name the schemas, they are not fetched).
 pub const BASE_ID: &str = "https://learning-week.invalid/schemas/";
 
-/// The extension keyword listing the rules only the library checks.
-pub const RULES_KEYWORD: &str = "x-rules";
+/// The `$defs` entry listing the rules only the library checks: the schema of one rule
+/// (code, severity, reads, descriptions), whose `examples` are every such rule of the document.
+/// A definition with standard keywords only, so ajv in its default strict mode loads the schemas
+/// as they are (an `x-` keyword at the root would need `ajv.addKeyword`). Read it as
+/// `schema["$defs"]["LibraryRule"]["examples"]`.
+pub const RULES_DEF: &str = "LibraryRule";
 
 /// `\S` (the library's non-blank test, Rust's Unicode `White_Space`) spelt out as a class, because
 /// `\s` differs between regex dialects: JavaScript counts U+FEFF as space but not U+0085, Python
@@ -83,7 +89,7 @@ pub const EMAIL_PATTERN: &str = concat!(
 pub const DATETIME_PATTERN: &str =
     "^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}:[0-9]{2}(?:\\.[0-9]+)?(?:[Zz]|[+-][0-9]{2}:[0-9]{2})$(?!\\n)";
 
-/// Code prefix of the roll-up's findings, listed under `x-rules` of `city-rollup.schema.json`.
+/// Code prefix of the roll-up's findings, listed under [`RULES_DEF`] of `city-rollup.schema.json`.
 pub const ROLLUP_PREFIX: &str = "aggregate.";
 
 /// How many example documents of each kind a schema carries.
@@ -414,7 +420,7 @@ fn generate<T: JsonSchema + ?Sized>() -> Value {
     SchemaSettings::draft2020_12().into_generator().into_root_schema_for::<T>().to_value()
 }
 
-/// A document schema: generated, reconciled with the reader, with `x-rules` and examples.
+/// A document schema: generated, reconciled with the reader, with its library rules and examples.
 fn document<T: JsonSchema>(
     file: &'static str,
     kind: DocumentKind,
@@ -474,21 +480,176 @@ fn root(
             out.insert(k, v);
         }
     }
-    if let Some(rules) = rules {
-        out.insert(RULES_KEYWORD.into(), rules.iter().map(x_rule).collect());
-    }
     if !examples.is_empty() {
         out.insert("examples".into(), Value::Array(examples));
     }
     // `$defs` last: the document's own rows read first.
-    if let Some(defs) = defs {
-        out.insert("$defs".into(), defs);
+    let mut defs = match defs {
+        Some(Value::Object(d)) => d,
+        _ => Map::new(),
+    };
+    if let Some(rules) = rules {
+        defs.insert(RULES_DEF.into(), library_rule_def(&rules));
     }
-    Value::Object(out)
+    if !defs.is_empty() {
+        out.insert("$defs".into(), Value::Object(defs));
+    }
+    let mut schema = Value::Object(out);
+    title_branches(&mut schema, None);
+    schema
 }
 
-/// One `x-rules` entry: code, severity, the pointers read, the zh/en descriptions.
-fn x_rule(r: &RuleDescriptor) -> Value {
+/// The [`RULES_DEF`] definition: what one rule entry is, and the rules as its `examples`.
+fn library_rule_def(rules: &[RuleDescriptor]) -> Value {
+    let text = json!({"type": "string"});
+    json!({
+        "title": "只由本库检查的规则",
+        "description": "本模式无法表达、由本库在校验时检查的规则（跨栏目、对照通知与计划、截止日期、文字能否读取）；examples 列出适用于本文档的全部规则 / \
+                        a rule this schema cannot state and the library checks (across fields, against the notice and the plan, \
+                        the deadline, whether text can be read); `examples` lists every such rule of this document",
+        "type": "object",
+        "properties": {
+            "code": text,
+            "severity": {"enum": ["info", "warning", "error"]},
+            "reads": {"type": "array", "items": text},
+            "description": text,
+            "description_en": text,
+        },
+        "required": ["code", "severity", "reads", "description", "description_en"],
+        "examples": rules.iter().map(library_rule).collect::<Vec<_>>(),
+    })
+}
+
+/// The Chinese name in a description: the text before ` / ` (or `）/ `), cut at the first
+/// `，`、`：`、`、`、`:` outside brackets and before any English word; for a description in English
+/// with the Chinese name in brackets (「An exact count (精确数).」), the bracketed name. Short
+/// enough to label an option.
+fn chinese_label(description: &str) -> Option<String> {
+    let is_cjk = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+    let zh = description.split(" / ").next().unwrap_or(description);
+    let zh = zh.split("/ ").next().unwrap_or(zh);
+    let mut depth = 0usize;
+    let mut out = String::new();
+    for c in zh.chars() {
+        match c {
+            // An English aside after the name: 「中文 (default).」
+            '(' if depth == 0 && out.chars().any(is_cjk) => break,
+            '（' | '(' => depth += 1,
+            '）' | ')' => depth = depth.saturating_sub(1),
+            '，' | '：' | '、' | '。' | ':' | ',' if depth == 0 => break,
+            c if depth == 0 && c.is_ascii_alphabetic() && out.chars().any(is_cjk) => break,
+            _ => {}
+        }
+        out.push(c);
+    }
+    let label = out.trim().trim_end_matches(['(', '（']).trim();
+    if label.chars().next().is_some_and(is_cjk) {
+        return Some(label.to_owned());
+    }
+    // English first: a Chinese name in brackets.
+    let open = description.find(['（', '('])?;
+    let inner = &description[open..];
+    let inner = inner.trim_start_matches(['（', '(']);
+    let close = inner.find(['）', ')'])?;
+    let name = inner[..close].trim();
+    name.chars().next().filter(|c| is_cjk(*c)).map(|_| name.to_owned())
+}
+
+/// The Chinese title of a schema: its `title` (its Chinese part), else its description's name.
+fn zh_title(m: &Map<String, Value>) -> Option<String> {
+    m.get("title")
+        .and_then(Value::as_str)
+        .map(|t| t.split(" / ").next().unwrap_or(t).to_owned())
+        .or_else(|| m.get("description").and_then(Value::as_str).and_then(chinese_label))
+}
+
+/// Every branch of every `anyOf` / `oneOf` gets a `title` (schema-driven form builders such as
+/// RJSF label a union's options with it, else 「option 1」): a `null` branch is 「不填」, a
+/// constant or any other branch the Chinese name in its description, a `$ref` its definition's
+/// title or the row's, a branch requiring one property 「填写」 and that property's name; what has
+/// none of these is named by the row and its number.
+fn title_branches(v: &mut Value, row: Option<&str>) {
+    let defs: Map<String, Value> = v.get("$defs").and_then(Value::as_object).cloned().unwrap_or_default();
+    walk_titles(v, row, &defs);
+}
+
+fn walk_titles(v: &mut Value, row: Option<&str>, defs: &Map<String, Value>) {
+    match v {
+        Value::Object(m) => {
+            let here = zh_title(m).or_else(|| row.map(str::to_owned));
+            // The properties a branch may name: this schema's, or those of the definition it refers to.
+            let referred = m
+                .get("$ref")
+                .and_then(Value::as_str)
+                .and_then(|r| r.strip_prefix("#/$defs/"))
+                .and_then(|r| defs.get(r));
+            let siblings: Option<Map<String, Value>> = m
+                .get("properties")
+                .or_else(|| referred.and_then(|d| d.get("properties")))
+                .and_then(Value::as_object)
+                .cloned();
+            for key in ["anyOf", "oneOf"] {
+                let Some(Value::Array(branches)) = m.get_mut(key) else { continue };
+                for (i, b) in branches.iter_mut().enumerate() {
+                    let Value::Object(bm) = b else { continue };
+                    if bm.contains_key("title") {
+                        continue;
+                    }
+                    let title =
+                        branch_title(bm, here.as_deref(), siblings.as_ref(), defs).unwrap_or_else(|| {
+                            match &here {
+                                Some(r) => format!("{r}（{}）", i + 1),
+                                None => format!("选项 {}", i + 1),
+                            }
+                        });
+                    bm.insert("title".into(), title.into());
+                }
+            }
+            for (k, x) in m.iter_mut() {
+                // Examples and constants are instances, not schemas.
+                if !matches!(k.as_str(), "examples" | "const" | "default" | "enum") {
+                    walk_titles(x, here.as_deref(), defs);
+                }
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(|x| walk_titles(x, row, defs)),
+        _ => {}
+    }
+}
+
+fn branch_title(
+    b: &Map<String, Value>,
+    here: Option<&str>,
+    siblings: Option<&Map<String, Value>>,
+    defs: &Map<String, Value>,
+) -> Option<String> {
+    if b.get("type").and_then(Value::as_str) == Some("null") {
+        return Some("不填".into());
+    }
+    if let Some(label) = b.get("description").and_then(Value::as_str).and_then(chinese_label) {
+        return Some(label);
+    }
+    if let Some(c) = b.get("const").and_then(Value::as_str) {
+        return Some(c.to_owned());
+    }
+    if let Some(r) = b.get("$ref").and_then(Value::as_str).and_then(|r| r.strip_prefix("#/$defs/")) {
+        let def = defs.get(r).and_then(Value::as_object).and_then(zh_title);
+        return def.or_else(|| here.map(str::to_owned)).or_else(|| Some(r.to_owned()));
+    }
+    // A branch that only requires one property (a leader with a 职务 or a 姓名).
+    if let Some([Value::String(key)]) = b.get("required").and_then(Value::as_array).map(Vec::as_slice) {
+        let named = siblings
+            .and_then(|p| p.get(key))
+            .and_then(Value::as_object)
+            .and_then(zh_title)
+            .unwrap_or_else(|| key.clone());
+        return Some(format!("填写{named}"));
+    }
+    None
+}
+
+/// One entry of [`RULES_DEF`]'s examples: code, severity, the pointers read, the zh/en descriptions.
+fn library_rule(r: &RuleDescriptor) -> Value {
     json!({
         "code": r.code,
         "severity": r.severity,

@@ -327,7 +327,10 @@ fn every_text_parser_refuses_a_text_over_the_bound() {
     // Just inside the bound, the text is read.
     let inside = "1".repeat(MAX_TEXT_CHARS - 1) + "人";
     assert!(!matches!(learning_week::text::parse_quantity(&inside), Err(e) if e.code == "row.too_long"));
-    let imported = learning_week::SummaryTable::from_labeled_text(vec![("参加活动人数".to_string(), text.clone())], Some(2021));
+    let imported = learning_week::SummaryTable::from_labeled_text(
+        vec![("参加活动人数".to_string(), text.clone())],
+        Some(2021),
+    );
     // The label import keeps the cell as text (in 其他, whole) and says why: too long.
     let kept = imported.diagnostics.iter().find(|d| d.code == "import.kept_as_text").expect("kept as text");
     assert_eq!(kept.params["refusal"], "row.too_long");

@@ -1,13 +1,13 @@
 //! The field constraints reach the JSON Schemas, field by field: `required` rows, the validator
 //! attributes (length, range, email, regex), the reader's own limits (65,536 characters, counts
-//! 0 … 10^12), and the rules a schema cannot state are listed under `x-rules`. Also: the
+//! 0 … 10^12), and the rules a schema cannot state are listed as the examples of `$defs/LibraryRule`. Also: the
 //! portable patterns mean what the library's regexes mean, every description is bilingual, and
 //! the edge cases of `schemas/conformance/edge-cases.json` are the library's verdicts.
 
 use learning_week::decode::{MAX_COUNT, MAX_TEXT_CHARS};
 use learning_week::schema::{
     all, library_rules, DATETIME_PATTERN, EMAIL_PATTERN, NON_BLANK_PATTERN, NOT_SCHEMA_QUESTIONS,
-    ROLLUP_PREFIX, RULES_KEYWORD, SCHEMA_CODES,
+    ROLLUP_PREFIX, RULES_DEF, SCHEMA_CODES,
 };
 use learning_week::{api, catalog::descriptors as catalog, DocumentKind};
 use serde_json::{json, Value};
@@ -224,13 +224,13 @@ fn validator_attributes_become_schema_keywords_field_by_field() {
     assert_keyword(u, "/summary/host_unit", "title", json!("举办县区"));
 }
 
-/// Walks every subschema (not the examples, not x-rules).
+/// Walks every subschema (not the examples, not the library rules' definition).
 fn walk<'a>(v: &'a Value, at: String, out: &mut Vec<(String, &'a Value)>) {
     match v {
         Value::Object(m) => {
             out.push((at.clone(), v));
             for (k, child) in m {
-                if k != "examples" && k != RULES_KEYWORD && k != "default" && k != "const" {
+                if k != "examples" && k != RULES_DEF && k != "default" && k != "const" {
                     walk(child, format!("{at}/{k}"), out);
                 }
             }
@@ -350,7 +350,7 @@ fn datetime_pattern_accepts_the_shapes_the_library_reads() {
 }
 
 #[test]
-fn every_rule_is_expressed_by_the_schema_or_listed_under_x_rules() {
+fn every_rule_is_expressed_by_the_schema_or_listed_as_a_library_rule() {
     let docs = [
         (DocumentKind::Notice, "notice.schema.json"),
         (DocumentKind::Plan, "plan.schema.json"),
@@ -358,7 +358,7 @@ fn every_rule_is_expressed_by_the_schema_or_listed_under_x_rules() {
         (DocumentKind::Submission, "submission.schema.json"),
     ];
     let listed = |file: &str| -> BTreeSet<String> {
-        schema(file)[RULES_KEYWORD]
+        schema(file)["$defs"][RULES_DEF]["examples"]
             .as_array()
             .unwrap()
             .iter()
@@ -375,7 +375,7 @@ fn every_rule_is_expressed_by_the_schema_or_listed_under_x_rules() {
             let not_a_question = NOT_SCHEMA_QUESTIONS.contains(&r.code.as_str());
             assert!(
                 expressed || not_a_question || x.contains(&r.code),
-                "{file}: rule {} is neither expressed by the schema nor listed under x-rules",
+                "{file}: rule {} is neither expressed by the schema nor listed under $defs/LibraryRule",
                 r.code
             );
             assert!(
@@ -384,11 +384,15 @@ fn every_rule_is_expressed_by_the_schema_or_listed_under_x_rules() {
                 r.code
             );
             if r.library_only {
-                assert!(x.contains(&r.code), "{file}: library-only rule {} missing from x-rules", r.code);
+                assert!(
+                    x.contains(&r.code),
+                    "{file}: library-only rule {} missing from $defs/LibraryRule",
+                    r.code
+                );
             }
         }
     }
-    let entry = &schema("submission.schema.json")[RULES_KEYWORD]
+    let entry = &schema("submission.schema.json")["$defs"][RULES_DEF]["examples"]
         .as_array()
         .unwrap()
         .iter()
@@ -460,5 +464,54 @@ fn edge_cases_state_the_library_verdicts() {
         failures.is_empty(),
         "schemas/conformance/edge-cases.json disagrees with the library:\n{}",
         failures.join("\n")
+    );
+}
+
+/// Form builders (RJSF) label a union's options with each branch's `title`: every branch of
+/// every `anyOf` / `oneOf` has one, in Chinese, and the options of one union differ.
+#[test]
+fn every_union_branch_has_a_chinese_title() {
+    let cjk = |s: &str| s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    let mut unions = 0;
+    for (file, root) in all() {
+        let mut nodes = Vec::new();
+        walk(&root, String::new(), &mut nodes);
+        for (at, v) in nodes {
+            for key in ["anyOf", "oneOf"] {
+                let Some(branches) = v.get(key).and_then(Value::as_array) else { continue };
+                unions += 1;
+                let titles: Vec<&str> = branches
+                    .iter()
+                    .map(|b| {
+                        b["title"]
+                            .as_str()
+                            .unwrap_or_else(|| panic!("{file}{at}/{key}: a branch without title"))
+                    })
+                    .collect();
+                for t in &titles {
+                    // A constant's title is its Chinese name, or the constant itself where the
+                    // enum has no Chinese name (api answers' codes).
+                    assert!(cjk(t) || key == "oneOf", "{file}{at}/{key}: title {t:?} is not Chinese");
+                }
+                let distinct: BTreeSet<&&str> = titles.iter().collect();
+                assert_eq!(
+                    distinct.len(),
+                    titles.len(),
+                    "{file}{at}/{key}: options share a title: {titles:?}"
+                );
+            }
+        }
+    }
+    assert!(unions > 100, "{unions}");
+    let s = &all().into_iter().find(|(f, _)| *f == "summary.schema.json").unwrap().1;
+    let count: Vec<&str> = s["$defs"]["Count"]["anyOf"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        count,
+        ["精确数", "带限定词的数量（约/余/不到）", "文字填写的数量（如“约3.5万人次”“1200余人”）"]
     );
 }
