@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Python benchmark (BENCHMARKS.md): builds the abi3 wheel with maturin (release) into a venv of
 # its own that also holds pydantic v2 and jsonschema, then runs bindings-py/benches/bench_validate.py
-# (learning_week.validate vs a pydantic v2 model vs pure-Python jsonschema, same documents,
+# (learning_week.validate vs pydantic v2 — a rich and a lean model — vs pure-Python jsonschema, same documents,
 # ratios from the same run). Prints; asserts nothing about time.
 #
 #   scripts/bench-python.sh [--docs N] [--batch N] [--repeat N]   (arguments go to the script)

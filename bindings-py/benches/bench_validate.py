@@ -1,13 +1,14 @@
 """Python benchmark (BENCHMARKS.md; run by scripts/bench-python.sh): `learning_week.validate`
 against (a) pydantic v2 on an equivalent model written here for the benchmark (field constraints,
-plus model validators for the cross-field rules pydantic can express) and (b) pure-Python
+plus model validators for the cross-field rules pydantic can express), (a') pydantic v2 on the
+lean model a user writes first (types, ranges and five cross-field checks only) and (b) pure-Python
 `jsonschema` (Draft202012Validator, formats checked) with our exported schemas/submission.schema.json,
 on the same documents (bindings-py/benches/documents.py: the examples and deterministic mutations).
 
 Every validator gets the same Python dict and must report every problem it can see: the
 library returns its findings, pydantic raises one ValidationError carrying its errors, jsonschema
-lists `iter_errors`. Each document is timed with the three validators in turn (so load on a
-shared machine hits all three alike); a document's time is the median of `--repeat` runs; the
+lists `iter_errors`. Each document is timed with the four validators in turn (so load on a
+shared machine hits all four alike); a document's time is the median of `--repeat` runs; the
 table shows the median over documents and the ratios of those medians, measured in this run.
 Then batch validation of `--batch` dicts (the documents repeated). Prints; asserts nothing.
 """
@@ -216,7 +217,67 @@ class Submission(Model):
         return self
 
 
-# ---- the three validators: each returns how many problems it reported
+# ---- (b) the lean pydantic v2 model: what a user writes first (issue 21) — the same rows with
+# just their types and ranges, and five cross-field checks: participating ≤ total, the period in
+# order, its start and its end inside the week, the unit in the jurisdiction. Nothing else.
+
+LeanCount = Union[NonNeg, Count]
+
+
+class LeanPeriod(BaseModel):
+    start: date
+    end: date
+
+
+class LeanParticipation(BaseModel):
+    units_total: LeanCount
+    units_participating: LeanCount
+    main_venues: LeanCount
+    sub_venues: LeanCount
+    participants: LeanCount
+
+
+class LeanTheme(BaseModel):
+    theme: str
+    content: str
+    period: LeanPeriod
+
+
+class LeanSummary(BaseModel):
+    year: Annotated[int, Field(ge=2000, le=2100)]
+    host_unit: str
+    participation: LeanParticipation
+    theme_and_content: LeanTheme
+
+    @model_validator(mode="after")
+    def cross(self) -> "LeanSummary":
+        p, period = self.participation, self.theme_and_content.period
+        value = lambda c: c if isinstance(c, int) else c.value  # noqa: E731
+        if value(p.units_participating) > value(p.units_total):
+            raise ValueError("participation.units_exceed_total")
+        if period.start > period.end:
+            raise ValueError("period.start_after_end")
+        if period.start < WEEK[0]:
+            raise ValueError("period.outside_week")
+        if period.end > WEEK[1]:
+            raise ValueError("period.outside_week")
+        if self.host_unit not in UNITS:
+            raise ValueError("unit.unknown")
+        return self
+
+
+class LeanMaterial(BaseModel):
+    kind: Literal["work_summary", "summary_table", "typical_case", "stamped_scan", "other"]
+    file_name: str
+
+
+class LeanSubmission(BaseModel):
+    summary: LeanSummary
+    submitted_at: datetime
+    materials: list[LeanMaterial]
+
+
+# ---- the four validators: each returns how many problems it reported
 
 def run_lw(doc: dict[str, Any]) -> int:
     # errors only: the library also reports warnings and infos, the others have none
@@ -226,6 +287,14 @@ def run_lw(doc: dict[str, Any]) -> int:
 def run_pydantic(doc: dict[str, Any]) -> int:
     try:
         Submission.model_validate(doc)
+        return 0
+    except ValidationError as e:
+        return e.error_count()
+
+
+def run_pydantic_lean(doc: dict[str, Any]) -> int:
+    try:
+        LeanSubmission.model_validate(doc)
         return 0
     except ValidationError as e:
         return e.error_count()
@@ -241,7 +310,8 @@ def run_jsonschema(doc: dict[str, Any]) -> int:
 
 TOOLS: dict[str, Callable[[dict[str, Any]], int]] = {
     "learning_week.validate": run_lw,
-    f"pydantic {pydantic.VERSION}": run_pydantic,
+    f"pydantic {pydantic.VERSION} (rich model)": run_pydantic,
+    f"pydantic {pydantic.VERSION} (lean model)": run_pydantic_lean,
     f"jsonschema {metadata.version('jsonschema')} (pure Python)": run_jsonschema,
 }
 
@@ -251,7 +321,7 @@ def fmt(ns: float) -> str:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description="learning_week.validate vs pydantic v2 vs jsonschema")
+    ap = argparse.ArgumentParser(description="learning_week.validate vs pydantic v2 (rich and lean) vs jsonschema")
     ap.add_argument("--docs", type=int, default=1000)
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--batch", type=int, default=10_000)

@@ -1,12 +1,81 @@
-//! Field checks the model's `#[validate(custom(...))]` attributes call: not blank, phone number,
-//! e-mail address. Hand-written rather than regular expressions so the library (and its
-//! WebAssembly package) carries no regex engine; the JSON Schemas state the same rules as
-//! `pattern`s (`schema::NON_BLANK_PATTERN` and `schema::EMAIL_PATTERN`, in the generator behind the
-//! feature `schema`, and the phone pattern below), and tests check each function against its pattern.
+//! The field checks of the model, each stated once: a [`FieldCheck`] names the check function
+//! the decoder runs (through the model's `validator` derive) and the JSON Schema keywords that
+//! say the same (`pattern`, `format`). A model field takes one by name — `=> "举办县区", check
+//! non_blank` in the `model!` declaration — and both the decoding check and the schema keyword
+//! come from that one line: the field gets `#[validate(custom(function = checks::non_blank))]`,
+//! and the schema generator (feature `schema`) writes [`FieldCheck::pattern`] and
+//! [`FieldCheck::format`] where the field is. Hand-written rather than regular expressions so the
+//! library (and its WebAssembly package) carries no regex engine; tests check each function
+//! against its pattern, code point for code point.
 
 use std::borrow::Cow;
 use std::net::IpAddr;
 use validator::ValidationError;
+
+/// One field check: its name (as the model declares it), the code it reports, and the schema
+/// keywords that state it for a schema validator.
+///
+/// ```
+/// use learning_week::checks::{field_check, is_non_blank};
+/// let c = field_check("non_blank").unwrap();
+/// assert_eq!((c.code, c.format), ("row.blank", None));
+/// assert!(c.pattern.starts_with("[^"));
+/// assert!((c.function)(" 东湖区 ").is_ok() && is_non_blank("东湖区"));
+/// assert!(field_check("no_such_check").is_none());
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct FieldCheck {
+    /// The check's name: the function's name in this module, and what a model field declares.
+    pub name: &'static str,
+    /// The rule code it reports (`row.blank`, `contact.phone_invalid` …).
+    pub code: &'static str,
+    /// The function the decoder runs.
+    pub function: fn(&str) -> Result<(), ValidationError>,
+    /// The same check as a JSON Schema `pattern` (ECMA 262, read alike by Python and Rust regexes).
+    pub pattern: &'static str,
+    /// The JSON Schema `format` beside the pattern, if any.
+    pub format: Option<&'static str>,
+}
+
+/// Every field check, by name.
+pub const FIELD_CHECKS: &[FieldCheck] = &[
+    FieldCheck {
+        name: "non_blank",
+        code: "row.blank",
+        function: non_blank,
+        pattern: NON_BLANK_PATTERN,
+        format: None,
+    },
+    FieldCheck {
+        name: "phone",
+        code: "contact.phone_invalid",
+        function: phone,
+        pattern: PHONE_PATTERN,
+        format: None,
+    },
+    FieldCheck {
+        name: "email",
+        code: "contact.email_invalid",
+        function: email,
+        pattern: EMAIL_PATTERN,
+        format: Some("email"),
+    },
+];
+
+/// The field check named `name` (what a model field declares), if there is one.
+///
+/// ```
+/// assert_eq!(learning_week::checks::field_check("email").unwrap().format, Some("email"));
+/// ```
+pub fn field_check(name: &str) -> Option<&'static FieldCheck> {
+    FIELD_CHECKS.iter().find(|c| c.name == name)
+}
+
+/// `\S` (the library's non-blank test, Rust's Unicode `White_Space`) spelt out as a class, because
+/// `\s` differs between regex dialects: JavaScript counts U+FEFF as space but not U+0085, Python
+/// counts U+001C–U+001F. Spelt out, the three agree code point for code point (tested).
+pub const NON_BLANK_PATTERN: &str =
+    "[^\\t-\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]";
 
 /// The phone pattern the schemas carry: mobile (11 digits, 1[3-9]…) or landline with area code
 /// (0791-83989457, (0791)83989457). [`phone`] checks exactly this.
@@ -163,6 +232,17 @@ pub fn email(text: &str) -> Result<(), ValidationError> {
         Err(fail("contact.email_invalid"))
     }
 }
+
+/// The e-mail grammar of the `validator` crate (the WHATWG one: ASCII local part of at most 64
+/// characters, LDH labels or an address literal; a domain with non-ASCII letters is accepted here
+/// and checked by the library after IDNA), as a `pattern` next to `format: email` — Python
+/// `jsonschema`'s `email` format only looks for an `@`.
+pub const EMAIL_PATTERN: &str = concat!(
+    "^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@",
+    "(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*",
+    "|\\[[A-Fa-f0-9:.]+\\]",
+    "|[^\\s@]*[^\\x00-\\x7F][^\\s@]*)$(?!\\n)"
+);
 
 #[cfg(test)]
 mod tests {

@@ -732,14 +732,18 @@ pub(crate) use decode_via_enum;
 /// `extra` map that keeps unknown keys, and its lenient [`Decode`] implementation.
 /// Field names are the JSON keys: no serde renames, so pointers always name what the client sent.
 /// Each field carries the form's own label (`=> "举办县区"`): it becomes the JSON Schema `title`
-/// and the label diagnostics show, through [`Labelled`].
+/// and the label diagnostics show, through [`Labelled`]. A field check is declared once after the
+/// label (`=> "举办县区", check non_blank`, or `each non_blank` for every item of a list): the
+/// named [`crate::checks::FieldCheck`] becomes both the decoding check (a `validator` custom
+/// function) and the schema's `pattern` / `format` (written by the generator from the check's
+/// name, which the field's schema carries as `x-check` until then).
 macro_rules! model {
     (
         $(#[$meta:meta])*
         pub struct $name:ident {
             $(
                 $(#[$fmeta:meta])*
-                pub $field:ident : Option<$ty:ty> => $title:literal,
+                pub $field:ident : Option<$ty:ty> => $title:literal $(, check $check:ident)? $(, each $each:ident)?,
             )*
         }
     ) => {
@@ -748,6 +752,13 @@ macro_rules! model {
         pub struct $name {
             $(
                 $(#[$fmeta])*
+                $(
+                    #[validate(custom(function = $crate::checks::$check))]
+                    #[schemars(extend("x-check" = stringify!($check)))]
+                )?
+                $(
+                    #[schemars(extend("x-check-each" = stringify!($each)))]
+                )?
                 #[schemars(title = $title)]
                 #[serde(default, skip_serializing_if = "Option::is_none")]
                 pub $field: Option<$ty>,

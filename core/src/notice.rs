@@ -23,13 +23,11 @@ model! {
     /// ```
     pub struct Notice {
         /// 发文单位 / issuing authority (南昌市教育局).
-        #[validate(required, custom(function = "crate::checks::non_blank"))]
-        #[schemars(regex(pattern = r"\S"))]
-        pub issuer: Option<String> => "发文单位",
+        #[validate(required)]
+        pub issuer: Option<String> => "发文单位", check non_blank,
         /// 标题 / title of the notice.
-        #[validate(required, custom(function = "crate::checks::non_blank"))]
-        #[schemars(regex(pattern = r"\S"))]
-        pub title: Option<String> => "标题",
+        #[validate(required)]
+        pub title: Option<String> => "标题", check non_blank,
         /// 年度 / the year of the activity week.
         #[validate(required, range(min = 2000, max = 2100, code = "number.out_of_range"))]
         pub year: Option<i32> => "年度",
@@ -39,9 +37,8 @@ model! {
         /// 主送单位 / recipients (各县（区）教体局 …).
         pub recipients: Option<Vec<String>> => "主送单位",
         /// 活动主题 / the theme of the week.
-        #[validate(required, custom(function = "crate::checks::non_blank"))]
-        #[schemars(regex(pattern = r"\S"))]
-        pub theme: Option<String> => "活动主题",
+        #[validate(required)]
+        pub theme: Option<String> => "活动主题", check non_blank,
         /// 活动时间 / the week, both days inclusive.
         #[validate(required, nested)]
         pub week: Option<Period> => "活动时间",
@@ -71,9 +68,8 @@ model! {
         /// 文件标题 / title.
         pub title: Option<String> => "文件标题",
         /// 文号 / document number (教职成厅函〔2021〕20号).
-        #[validate(required, custom(function = "crate::checks::non_blank"))]
-        #[schemars(regex(pattern = r"\S"))]
-        pub number: Option<String> => "文号",
+        #[validate(required)]
+        pub number: Option<String> => "文号", check non_blank,
     }
 }
 
@@ -84,9 +80,8 @@ model! {
         #[validate(required)]
         pub key: Option<String> => "标识",
         /// 名称 / the notice's name for it (双减, 智慧助老, 职业技能培训 …).
-        #[validate(required, custom(function = "crate::checks::non_blank"))]
-        #[schemars(regex(pattern = r"\S"))]
-        pub name: Option<String> => "名称",
+        #[validate(required)]
+        pub name: Option<String> => "名称", check non_blank,
         /// 关键词 / words that mark an activity as covering it.
         pub keywords: Option<Vec<String>> => "关键词",
     }
@@ -280,15 +275,13 @@ model! {
     /// 联系人 / a contact person with phone.
     pub struct Contact {
         /// 姓名 / name.
-        #[validate(required, custom(function = "crate::checks::non_blank"))]
-        #[schemars(regex(pattern = r"\S"))]
-        pub name: Option<String> => "姓名",
+        #[validate(required)]
+        pub name: Option<String> => "姓名", check non_blank,
         /// 单位 / organisation.
         pub organisation: Option<String> => "单位",
         /// 电话 / phone: mobile (11 digits) or landline with area code.
-        #[validate(required, custom(function = "crate::checks::phone"))]
-        #[schemars(regex(pattern = r"^(1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8}|\(0[0-9]{2,3}\)[0-9]{7,8})$"))]
-        pub phone: Option<String> => "电话",
+        #[validate(required)]
+        pub phone: Option<String> => "电话", check phone,
     }
 }
 
@@ -318,9 +311,7 @@ model! {
         /// 报送至 / the receiving office.
         pub recipient: Option<String> => "报送至",
         /// 邮箱 / e-mail address.
-        #[validate(custom(function = "crate::checks::email"))]
-        #[schemars(email)]
-        pub email: Option<String> => "邮箱",
+        pub email: Option<String> => "邮箱", check email,
         /// 联系人及电话 / contacts.
         #[validate(nested)]
         pub contacts: Option<Vec<Contact>> => "联系人及电话",
@@ -448,9 +439,8 @@ model! {
     /// 报送单位 / a county, district, zone or bureau expected to report.
     pub struct ReportingUnit {
         /// 正式名称 / official name.
-        #[validate(required, custom(function = "crate::checks::non_blank"))]
-        #[schemars(regex(pattern = r"\S"))]
-        pub name: Option<String> => "正式名称",
+        #[validate(required)]
+        pub name: Option<String> => "正式名称", check non_blank,
         /// 类别 / kind.
         pub kind: Option<UnitKind> => "类别",
         /// 别称 / other names still written (湾里区, 高新区 …).

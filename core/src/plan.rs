@@ -21,17 +21,14 @@ model! {
         #[validate(required)]
         pub year: Option<i32> => "年度",
         /// 县区 / the unit that made the plan.
-        #[validate(required, custom(function = "crate::checks::non_blank"))]
-        #[schemars(regex(pattern = r"\S"))]
-        pub unit: Option<String> => "县区",
+        #[validate(required)]
+        pub unit: Option<String> => "县区", check non_blank,
         /// 制定方案部门 / drafting department.
-        #[validate(required, custom(function = "crate::checks::non_blank"))]
-        #[schemars(regex(pattern = r"\S"))]
-        pub drafting_department: Option<String> => "制定方案部门",
+        #[validate(required)]
+        pub drafting_department: Option<String> => "制定方案部门", check non_blank,
         /// 活动主题 / theme.
-        #[validate(required, custom(function = "crate::checks::non_blank"))]
-        #[schemars(regex(pattern = r"\S"))]
-        pub theme: Option<String> => "活动主题",
+        #[validate(required)]
+        pub theme: Option<String> => "活动主题", check non_blank,
         /// 开幕式 / opening ceremony.
         #[validate(nested)]
         pub opening_ceremony: Option<OpeningCeremony> => "开幕式",
@@ -71,9 +68,8 @@ model! {
         #[validate(required)]
         pub date: Option<NaiveDate> => "日期",
         /// 地点 / venue.
-        #[validate(required, custom(function = "crate::checks::non_blank"))]
-        #[schemars(regex(pattern = r"\S"))]
-        pub venue: Option<String> => "地点",
+        #[validate(required)]
+        pub venue: Option<String> => "地点", check non_blank,
         /// 出席领导 / leaders expected.
         #[validate(nested)]
         pub leaders: Option<Vec<Leader>> => "出席领导",
@@ -102,9 +98,8 @@ model! {
     /// 活动 / one planned activity.
     pub struct Activity {
         /// 活动名称 / name.
-        #[validate(required, custom(function = "crate::checks::non_blank"))]
-        #[schemars(regex(pattern = r"\S"))]
-        pub name: Option<String> => "活动名称",
+        #[validate(required)]
+        pub name: Option<String> => "活动名称", check non_blank,
         /// 主题 / topics (双减, 智慧助老, 职业技能培训 …).
         pub topics: Option<Vec<String>> => "主题",
         /// 形式 / form (讲座, 培训, 观摩, 座谈 …).

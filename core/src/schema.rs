@@ -55,6 +55,8 @@ use schemars::generate::SchemaSettings;
 use schemars::{JsonSchema, SchemaGenerator};
 use serde_json::{json, Map, Value};
 
+pub use crate::checks::{EMAIL_PATTERN, NON_BLANK_PATTERN, PHONE_PATTERN};
+
 /// The base of every schema's `$id`: `https://learning-week.invalid/schemas/<file name>`
 /// (`.invalid` is reserved by RFC 2606: the ids name the schemas, they are not fetched).
 pub const BASE_ID: &str = "https://learning-week.invalid/schemas/";
@@ -65,23 +67,6 @@ pub const BASE_ID: &str = "https://learning-week.invalid/schemas/";
 /// as they are (an `x-` keyword at the root would need `ajv.addKeyword`). Read it as
 /// `schema["$defs"]["LibraryRule"]["examples"]`.
 pub const RULES_DEF: &str = "LibraryRule";
-
-/// `\S` (the library's non-blank test, Rust's Unicode `White_Space`) spelt out as a class, because
-/// `\s` differs between regex dialects: JavaScript counts U+FEFF as space but not U+0085, Python
-/// counts U+001C–U+001F. Spelt out, the three agree code point for code point (tested).
-pub const NON_BLANK_PATTERN: &str =
-    "[^\\t-\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]";
-
-/// The e-mail grammar of the `validator` crate (the WHATWG one: ASCII local part of at most 64
-/// characters, LDH labels or an address literal; a domain with non-ASCII letters is accepted here
-/// and checked by the library after IDNA), as a `pattern` next to `format: email` — Python
-/// `jsonschema`'s `email` format only looks for an `@`.
-pub const EMAIL_PATTERN: &str = concat!(
-    "^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@",
-    "(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*",
-    "|\\[[A-Fa-f0-9:.]+\\]",
-    "|[^\\s@]*[^\\x00-\\x7F][^\\s@]*)$(?!\\n)"
-);
 
 /// The RFC 3339 shape the library reads (chrono: `T`, `t` or a space between date and time, an
 /// offset `Z` or `±hh:mm`), as a `pattern` next to `format: date-time`: ajv's format also takes
@@ -351,6 +336,7 @@ fn api() -> (&'static str, Value) {
     }
     let mut schema = json!({ "$defs": defs });
     visit(&mut schema, &mut |m| {
+        field_checks(m);
         clean_description(m);
         drop_nonstandard_format(m);
         bilingual_variant(m);
@@ -445,6 +431,7 @@ fn output<T: JsonSchema + ?Sized>(
 ) -> (&'static str, Value) {
     let mut schema = generate::<T>();
     visit(&mut schema, &mut |m| {
+        field_checks(m);
         clean_description(m);
         drop_nonstandard_format(m);
         bilingual_variant(m);
@@ -697,6 +684,7 @@ fn reconcile(schema: &mut Value) {
         counts |= m.get("$ref").and_then(Value::as_str) == Some("#/$defs/Count");
     });
     visit(schema, &mut |m| {
+        field_checks(m);
         clean_description(m);
         drop_nonstandard_format(m);
         required_rows(m);
@@ -827,23 +815,42 @@ fn cap_strings(m: &mut Map<String, Value>) {
     }
 }
 
-/// Patterns every dialect reads alike: `\S` spelt out ([`NON_BLANK_PATTERN`]); a final `$` that
-/// Python would also match before a trailing newline made strict; e-mail and timestamps get the
-/// library's own grammar next to their `format` ([`EMAIL_PATTERN`], [`DATETIME_PATTERN`]).
+/// A model field's declared check (`x-check`, or `x-check-each` for a list's items, put there by
+/// `model!`) becomes the check's own schema keywords ([`crate::checks::FieldCheck`]): its
+/// `pattern` and `format`. The marker goes; an unknown name fails loudly (a typo in a model).
+fn field_checks(m: &mut Map<String, Value>) {
+    let apply = |target: &mut Map<String, Value>, name: &str| {
+        let Some(check) = crate::checks::field_check(name) else {
+            panic!("model field declares the unknown check `{name}` (see checks::FIELD_CHECKS)");
+        };
+        target.insert("pattern".into(), check.pattern.into());
+        if let Some(format) = check.format {
+            target.insert("format".into(), format.into());
+        }
+    };
+    if let Some(Value::String(name)) = m.remove("x-check") {
+        apply(m, &name);
+    }
+    if let Some(Value::String(name)) = m.remove("x-check-each") {
+        let items = m.entry("items").or_insert_with(|| json!({"type": "string"}));
+        if let Value::Object(items) = items {
+            apply(items, &name);
+        }
+    }
+}
+
+/// Patterns every dialect reads alike: a final `$` that Python would also match before a trailing
+/// newline made strict; timestamps get the library's own grammar next to their `format`
+/// ([`DATETIME_PATTERN`]). (The field checks bring their own portable patterns: [`field_checks`].)
 fn portable_patterns(m: &mut Map<String, Value>) {
     if let Some(Value::String(p)) = m.get_mut("pattern") {
-        if p == "\\S" {
-            *p = NON_BLANK_PATTERN.to_owned();
-        } else if p.ends_with('$') && !p.ends_with("\\$") {
+        if p.ends_with('$') && !p.ends_with("\\$") {
             p.push_str("(?!\\n)");
         }
     }
-    let extra = match m.get("format").and_then(Value::as_str) {
-        Some("email") => EMAIL_PATTERN,
-        Some("date-time") => DATETIME_PATTERN,
-        _ => return,
-    };
-    m.entry("pattern").or_insert_with(|| extra.into());
+    if m.get("format").and_then(Value::as_str) == Some("date-time") {
+        m.entry("pattern").or_insert_with(|| DATETIME_PATTERN.into());
+    }
 }
 
 /// 出席活动（开幕式）的领导: a leader the 总结表 lists must have a title or a name that is not

@@ -42,9 +42,7 @@ model! {
         #[validate(required)]
         pub kind: Option<MaterialKind> => "种类",
         /// 文件名 / file name.
-        #[validate(custom(function = "crate::checks::non_blank"))]
-        #[schemars(regex(pattern = r"\S"))]
-        pub file_name: Option<String> => "文件名",
+        pub file_name: Option<String> => "文件名", check non_blank,
         /// 格式 / format (`pdf`, `docx` …); taken from the file name's extension when absent.
         pub format: Option<String> => "格式",
     }

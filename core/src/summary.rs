@@ -26,9 +26,8 @@ model! {
         #[validate(required)]
         pub year: Option<i32> => "年度",
         /// 举办县区 / the reporting unit (official name or an alias the notice knows).
-        #[validate(required, custom(function = "crate::checks::non_blank"))]
-        #[schemars(regex(pattern = r"\S"))]
-        pub host_unit: Option<String> => "举办县区",
+        #[validate(required)]
+        pub host_unit: Option<String> => "举办县区", check non_blank,
         /// 主办单位及协办单位 / organisers with their roles.
         #[validate(required, length(min = 1, code = "row.blank"), nested)]
         pub organizers: Option<Vec<Organizer>> => "主办单位及协办单位",
@@ -56,9 +55,8 @@ model! {
     /// 主办单位及协办单位 / one organiser and its role.
     pub struct Organizer {
         /// 单位名称 / organisation name.
-        #[validate(required, custom(function = "crate::checks::non_blank"))]
-        #[schemars(regex(pattern = r"\S"))]
-        pub name: Option<String> => "单位名称",
+        #[validate(required)]
+        pub name: Option<String> => "单位名称", check non_blank,
         /// 角色 / role (主办 host, 承办 undertaker, 协办 co_organiser, 组织实施 implementer, 支持 supporter).
         pub role: Option<Role> => "角色",
     }
@@ -69,19 +67,16 @@ model! {
     pub struct Leadership {
         /// 下发活动文件的部门 / departments that issued the unit's documents.
         #[validate(required, length(min = 1, code = "row.blank"))]
-        #[schemars(inner(regex(pattern = r"\S")))]
-        pub issuing_departments: Option<Vec<String>> => "下发活动文件的部门",
+        pub issuing_departments: Option<Vec<String>> => "下发活动文件的部门", each non_blank,
         /// 出席活动（开幕式）的领导 / leaders who attended (title and name).
         #[validate(required, length(min = 1, code = "row.blank"), nested)]
         pub attending_leaders: Option<Vec<Leader>> => "出席活动（开幕式）的领导",
         /// 具体协调部门 / coordinating department.
-        #[validate(required, custom(function = "crate::checks::non_blank"))]
-        #[schemars(regex(pattern = r"\S"))]
-        pub coordinating_department: Option<String> => "具体协调部门",
+        #[validate(required)]
+        pub coordinating_department: Option<String> => "具体协调部门", check non_blank,
         /// 制定活动方案部门 / department that drew up the plan.
-        #[validate(required, custom(function = "crate::checks::non_blank"))]
-        #[schemars(regex(pattern = r"\S"))]
-        pub planning_department: Option<String> => "制定活动方案部门",
+        #[validate(required)]
+        pub planning_department: Option<String> => "制定活动方案部门", check non_blank,
     }
 }
 
@@ -89,9 +84,8 @@ model! {
     /// 有特色的活动 / one featured activity.
     pub struct FeaturedActivity {
         /// 活动名称 / name, as in the plan.
-        #[validate(required, custom(function = "crate::checks::non_blank"))]
-        #[schemars(regex(pattern = r"\S"))]
-        pub name: Option<String> => "活动名称",
+        #[validate(required)]
+        pub name: Option<String> => "活动名称", check non_blank,
         /// 活动简介 / short description.
         pub description: Option<String> => "活动简介",
         /// 涉及主题 / topics it covered (双减, 智慧助老, 职业技能培训 …).
@@ -127,17 +121,14 @@ model! {
     /// 活动主题与内容 / theme and content rows.
     pub struct ThemeAndContent {
         /// 活动主题 / theme (should carry the notice's theme).
-        #[validate(required, custom(function = "crate::checks::non_blank"))]
-        #[schemars(regex(pattern = r"\S"))]
-        pub theme: Option<String> => "活动主题",
+        #[validate(required)]
+        pub theme: Option<String> => "活动主题", check non_blank,
         /// 活动内容 / content.
-        #[validate(required, custom(function = "crate::checks::non_blank"))]
-        #[schemars(regex(pattern = r"\S"))]
-        pub content: Option<String> => "活动内容",
+        #[validate(required)]
+        pub content: Option<String> => "活动内容", check non_blank,
         /// 活动成效 / outcomes.
-        #[validate(required, custom(function = "crate::checks::non_blank"))]
-        #[schemars(regex(pattern = r"\S"))]
-        pub outcomes: Option<String> => "活动成效",
+        #[validate(required)]
+        pub outcomes: Option<String> => "活动成效", check non_blank,
         /// 活动时间 / period of the unit's activities.
         #[validate(required, nested)]
         pub period: Option<Period> => "活动时间",
@@ -148,15 +139,13 @@ model! {
     /// 活动的群众性 / reach rows.
     pub struct Reach {
         /// 活动范围（包括参与活动的街道、企事业单位等）/ scope.
-        #[validate(required, custom(function = "crate::checks::non_blank"))]
-        #[schemars(regex(pattern = r"\S"))]
-        pub scope: Option<String> => "活动范围（包括参与活动的街道、企事业单位等）",
+        #[validate(required)]
+        pub scope: Option<String> => "活动范围（包括参与活动的街道、企事业单位等）", check non_blank,
         /// 群众满意度 / satisfaction: a percentage or a level; may be absent (most real summaries give none).
         pub satisfaction: Option<Satisfaction> => "群众满意度",
         /// 自我评价 / self-assessment.
-        #[validate(required, custom(function = "crate::checks::non_blank"))]
-        #[schemars(regex(pattern = r"\S"))]
-        pub self_assessment: Option<String> => "自我评价",
+        #[validate(required)]
+        pub self_assessment: Option<String> => "自我评价", check non_blank,
     }
 }
 
@@ -164,9 +153,8 @@ model! {
     /// 宣传报道 / publicity rows.
     pub struct Publicity {
         /// 宣传范围 / scope (channels and media).
-        #[validate(required, custom(function = "crate::checks::non_blank"))]
-        #[schemars(regex(pattern = r"\S"))]
-        pub scope: Option<String> => "宣传范围",
+        #[validate(required)]
+        pub scope: Option<String> => "宣传范围", check non_blank,
         /// 文字报道 / number of text reports.
         #[validate(required)]
         pub text_reports: Option<Count> => "文字报道",

@@ -515,3 +515,38 @@ fn every_union_branch_has_a_chinese_title() {
         ["精确数", "带限定词的数量（约/余/不到）", "文字填写的数量（如“约3.5万人次”“1200余人”）"]
     );
 }
+
+/// Each field check is declared once, on the model field (`check non_blank`): the schemas carry
+/// its pattern and format from `checks::FIELD_CHECKS`, and no marker or extension keyword is
+/// left behind (ajv's default strict mode refuses unknown keywords).
+#[test]
+fn field_checks_reach_the_schemas_from_their_one_declaration() {
+    use learning_week::checks::{field_check, FIELD_CHECKS};
+    let mut seen = BTreeSet::new();
+    for (file, root) in all() {
+        let mut nodes = Vec::new();
+        walk(&root, String::new(), &mut nodes);
+        for (at, v) in nodes {
+            let Some(m) = v.as_object() else { continue };
+            for k in m.keys() {
+                assert!(
+                    !k.starts_with("x-") || at.ends_with("/properties"),
+                    "{file}{at}: keyword {k} left in the schema"
+                );
+            }
+            if let Some(p) = m.get("pattern").and_then(Value::as_str) {
+                if let Some(c) =
+                    FIELD_CHECKS.iter().find(|c| c.pattern == p || format!("{}(?!\n)", c.pattern) == p)
+                {
+                    seen.insert(c.name);
+                    if let Some(f) = c.format {
+                        assert_eq!(m.get("format").and_then(Value::as_str), Some(f), "{file}{at}");
+                    }
+                }
+            }
+        }
+    }
+    assert_eq!(seen.len(), FIELD_CHECKS.len(), "every check is used by a field: {seen:?}");
+    let phone = &schema("notice.schema.json")["$defs"]["Contact"]["properties"]["phone"];
+    assert_eq!(phone["pattern"], format!("{}(?!\\n)", field_check("phone").unwrap().pattern));
+}
