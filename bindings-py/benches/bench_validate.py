@@ -284,20 +284,15 @@ def run_lw(doc: dict[str, Any]) -> int:
     return sum(1 for d in lw.validate(doc, kind="submission") if d.severity == "error")
 
 
-def run_pydantic(doc: dict[str, Any]) -> int:
-    try:
-        Submission.model_validate(doc)
-        return 0
-    except ValidationError as e:
-        return e.error_count()
+def pydantic_runner(model: type[BaseModel]) -> Callable[[dict[str, Any]], int]:
+    def run(doc: dict[str, Any]) -> int:
+        try:
+            model.model_validate(doc)
+            return 0
+        except ValidationError as e:
+            return e.error_count()
 
-
-def run_pydantic_lean(doc: dict[str, Any]) -> int:
-    try:
-        LeanSubmission.model_validate(doc)
-        return 0
-    except ValidationError as e:
-        return e.error_count()
+    return run
 
 
 SCHEMA = json.loads((ROOT / "schemas" / "submission.schema.json").read_text(encoding="utf-8"))
@@ -310,8 +305,8 @@ def run_jsonschema(doc: dict[str, Any]) -> int:
 
 TOOLS: dict[str, Callable[[dict[str, Any]], int]] = {
     "learning_week.validate": run_lw,
-    f"pydantic {pydantic.VERSION} (rich model)": run_pydantic,
-    f"pydantic {pydantic.VERSION} (lean model)": run_pydantic_lean,
+    f"pydantic {pydantic.VERSION} (rich model)": pydantic_runner(Submission),
+    f"pydantic {pydantic.VERSION} (lean model)": pydantic_runner(LeanSubmission),
     f"jsonschema {metadata.version('jsonschema')} (pure Python)": run_jsonschema,
 }
 

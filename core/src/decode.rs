@@ -773,6 +773,21 @@ macro_rules! model {
         impl $name {
             /// The JSON keys this struct knows.
             pub const KEYS: &'static [&'static str] = &[$(stringify!($field)),*];
+
+            /// The list fields whose every item has a declared check (`each`), with the check and
+            /// the items: what the field rules run over a list's items.
+            #[allow(dead_code, unused_mut, reason = "generated for every model; used where a list declares `each`")]
+            pub(crate) fn each_checked(&self) -> Vec<(&'static str, &'static $crate::checks::FieldCheck, &[String])> {
+                let mut out = Vec::new();
+                $( $(
+                    if let (Some(items), Some(check)) =
+                        (self.$field.as_deref(), $crate::checks::field_check(stringify!($each)))
+                    {
+                        out.push((stringify!($field), check, items));
+                    }
+                )? )*
+                out
+            }
         }
 
         impl $crate::decode::Labelled for $name {

@@ -178,18 +178,28 @@ impl SummaryTable {
     /// assert_eq!(t.blank_items(), vec!["/leadership/issuing_departments/1", "/leadership/attending_leaders/0"]);
     /// ```
     pub fn blank_items(&self) -> Vec<String> {
-        let blank = |s: &Option<String>| s.as_deref().is_none_or(|s| s.trim().is_empty());
+        let blank = |s: &Option<String>| s.as_deref().is_none_or(|s| !crate::checks::is_non_blank(s));
         let Some(l) = &self.leadership else { return Vec::new() };
-        let departments = l.issuing_departments.iter().flatten().enumerate();
+        // The lists whose items the model declares `each non_blank` (issuing_departments).
+        let mut out: Vec<String> = l
+            .each_checked()
+            .into_iter()
+            .flat_map(|(field, check, items)| {
+                items
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, item)| (check.function)(item).is_err())
+                    .map(move |(i, _)| format!("/leadership/{field}/{i}"))
+            })
+            .collect();
+        // A leader needs a title or a name: a rule across two fields, stated here and, for the
+        // schema, by the generator's `leaders_not_blank`.
         let leaders = l.attending_leaders.iter().flatten().enumerate();
-        departments
-            .filter(|(_, d)| d.trim().is_empty())
-            .map(|(i, _)| format!("/leadership/issuing_departments/{i}"))
-            .chain(
-                leaders
-                    .filter(|(_, x)| blank(&x.title) && blank(&x.name))
-                    .map(|(i, _)| format!("/leadership/attending_leaders/{i}")),
-            )
-            .collect()
+        out.extend(
+            leaders
+                .filter(|(_, x)| blank(&x.title) && blank(&x.name))
+                .map(|(i, _)| format!("/leadership/attending_leaders/{i}")),
+        );
+        out
     }
 }
