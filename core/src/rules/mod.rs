@@ -42,12 +42,23 @@ pub(crate) struct Ctx<'a> {
     pub submission: Option<&'a Submission>,
     /// The raw summary JSON (where the summary sits), to tell "absent" from "unreadable".
     pub raw: Option<&'a crate::json::Json<'a>>,
+    /// The written themes next to the notice's, worked out once per call for the three theme
+    /// checks that read them (same, near miss, another year's).
+    pub themes: std::cell::OnceCell<Vec<summary_rules::ThemeRow>>,
 }
 
 impl<'a> Ctx<'a> {
     /// A context for a document of `kind` with only the notice; the callers add the documents.
     pub fn new(kind: DocumentKind, notice: &'a Notice) -> Self {
-        Ctx { kind, notice, summary: None, plan: None, submission: None, raw: None }
+        Ctx {
+            kind,
+            notice,
+            summary: None,
+            plan: None,
+            submission: None,
+            raw: None,
+            themes: Default::default(),
+        }
     }
 
     /// The plan when it is under validation (a plan, or the plan of a submission), not merely

@@ -191,25 +191,30 @@ fn written_themes<'a>(ctx: &Ctx<'a>) -> impl Iterator<Item = (&'a str, String)> 
     docs.into_iter().flatten().filter(|(th, _)| !th.trim().is_empty())
 }
 
+/// A written theme next to the notice's: the theme, its pointer, the notice's theme, the finding.
+pub(crate) type ThemeRow = (String, String, String, super::themes::ThemeFinding);
+
 /// Each written theme next to the notice's: one finding per theme, from one of the three checks
-/// below (the same theme, a near miss, another year's national theme, another theme).
-fn theme_findings(ctx: &Ctx<'_>) -> Vec<(String, String, String, super::themes::ThemeFinding)> {
-    let Some(nt) = ctx.notice.theme.as_deref() else { return Vec::new() };
-    written_themes(ctx)
-        .map(|(th, path)| {
-            (th.to_owned(), path, nt.to_owned(), super::themes::classify(th, nt, ctx.notice.year))
-        })
-        .collect()
+/// below (the same theme, a near miss, another year's national theme, another theme). Worked out
+/// once per call ([`Ctx::themes`]), whichever check asks first.
+fn theme_findings<'c>(ctx: &'c Ctx<'_>) -> &'c [ThemeRow] {
+    ctx.themes.get_or_init(|| {
+        let Some(nt) = ctx.notice.theme.as_deref() else { return Vec::new() };
+        let notice = super::themes::NoticeTheme::new(nt, ctx.notice.year);
+        written_themes(ctx)
+            .map(|(th, path)| (th.to_owned(), path, nt.to_owned(), notice.classify(th)))
+            .collect()
+    })
 }
 
 fn theme_mismatch(ctx: &Ctx<'_>, out: &mut Findings) {
     for (theme, path, nt, f) in theme_findings(ctx) {
-        if f == super::themes::ThemeFinding::Other {
+        if *f == super::themes::ThemeFinding::Other {
             out.emit(
                 &THEME_MISMATCH,
-                path,
-                params! {"theme" => &theme, "notice_theme" => &nt, "related" => ["notice#/theme"]},
-                Some(&Value::String(theme)),
+                path.clone(),
+                params! {"theme" => theme, "notice_theme" => nt, "related" => ["notice#/theme"]},
+                Some(&Value::String(theme.clone())),
             );
         }
     }
@@ -220,12 +225,12 @@ fn theme_near_miss(ctx: &Ctx<'_>, out: &mut Findings) {
         if let super::themes::ThemeFinding::NearMiss { written, difference, difference_en } = f {
             out.emit(
                 &THEME_NEAR_MISS,
-                path,
+                path.clone(),
                 params! {
-                    "theme" => &theme, "written" => written, "notice_theme" => &nt,
+                    "theme" => theme, "written" => written, "notice_theme" => nt,
                     "difference" => difference, "difference_en" => difference_en, "related" => ["notice#/theme"]
                 },
-                Some(&Value::String(theme)),
+                Some(&Value::String(theme.clone())),
             );
         }
     }
@@ -236,12 +241,12 @@ fn theme_other_year(ctx: &Ctx<'_>, out: &mut Findings) {
         if let super::themes::ThemeFinding::OtherYear { year, theme: national, source } = f {
             out.emit(
                 &THEME_OTHER_YEAR,
-                path,
+                path.clone(),
                 params! {
-                    "theme" => &theme, "year" => year, "national_theme" => national, "source" => source,
-                    "notice_theme" => &nt, "related" => ["notice#/theme"]
+                    "theme" => theme, "year" => year, "national_theme" => national, "source" => source,
+                    "notice_theme" => nt, "related" => ["notice#/theme"]
                 },
-                Some(&Value::String(theme)),
+                Some(&Value::String(theme.clone())),
             );
         }
     }

@@ -48,24 +48,57 @@ pub(crate) enum ThemeFinding {
 /// The longest text searched for a near miss (a theme, not an essay).
 const NEAR_MISS_MAX_CHARS: usize = 400;
 
+/// A national theme with its variants normalised: year, variants, the theme as printed, source.
+type Normalised = (i32, Vec<String>, &'static str, &'static str);
+
+/// The national themes' variants, normalised once for the process (they are constants).
+fn national_normalised() -> &'static [Normalised] {
+    static NORMALISED: std::sync::OnceLock<Vec<Normalised>> = std::sync::OnceLock::new();
+    NORMALISED.get_or_init(|| {
+        NATIONAL_THEMES
+            .iter()
+            .map(|&(year, variants, source)| {
+                let theme = variants.first().copied().unwrap_or_default();
+                (year, variants.iter().map(|v| normalise_name(v)).collect(), theme, source)
+            })
+            .collect()
+    })
+}
+
+/// The notice's theme, normalised once, to tell written themes from.
+pub(crate) struct NoticeTheme {
+    normalised: String,
+    year: Option<i32>,
+}
+
+impl NoticeTheme {
+    /// The theme of the notice of `year`.
+    pub(crate) fn new(theme: &str, year: Option<i32>) -> NoticeTheme {
+        NoticeTheme { normalised: normalise_name(theme), year }
+    }
+
+    /// Tells `written` from the notice's theme.
+    pub(crate) fn classify(&self, written: &str) -> ThemeFinding {
+        classify_normalised(&normalise_name(written), &self.normalised, self.year)
+    }
+}
+
 /// Tells `written` from `notice_theme` (the notice of `notice_year`).
+#[cfg(test)]
 pub(crate) fn classify(written: &str, notice_theme: &str, notice_year: Option<i32>) -> ThemeFinding {
-    let n = normalise_name(notice_theme);
-    let w = normalise_name(written);
-    if n.is_empty() || w.contains(&n) {
+    NoticeTheme::new(notice_theme, notice_year).classify(written)
+}
+
+fn classify_normalised(w: &str, n: &str, notice_year: Option<i32>) -> ThemeFinding {
+    if n.is_empty() || w.contains(n) {
         return ThemeFinding::Same;
     }
-    for &(year, variants, source) in NATIONAL_THEMES {
-        if Some(year) == notice_year {
+    for (year, variants, theme, source) in national_normalised() {
+        if Some(*year) == notice_year {
             continue;
         }
-        let theme = variants.first().copied().unwrap_or_default();
-        let is_it = variants.iter().any(|v| {
-            let v = normalise_name(v);
-            !v.is_empty() && v != n && w.contains(&v)
-        });
-        if is_it {
-            return ThemeFinding::OtherYear { year, theme, source };
+        if variants.iter().any(|v| !v.is_empty() && v != n && w.contains(v.as_str())) {
+            return ThemeFinding::OtherYear { year: *year, theme, source };
         }
     }
     let nc: Vec<char> = n.chars().collect();
