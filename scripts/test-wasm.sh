@@ -89,6 +89,8 @@ fi
 run "node --test" node --test bindings-wasm/tests/
 run "tsc --noEmit --strict" bindings-wasm/node_modules/.bin/tsc -p bindings-wasm/tests/tsconfig.json
 export LW_BROWSER_DIR="$cache/browser"
+# python-docx reads back the .docx the form downloads (the venv scripts/office-fixtures.sh made).
+export LW_DOCX_PYTHON="${LW_DOCX_PYTHON:-${LW_CACHE:-$HOME/.cache/learning-week}/venv-fixtures/bin/python}"
 run "browser: the 总结表 form in Chromium" node bindings-wasm/tests/browser/form.browser.mjs
 # The roll-up's HTML report (core's export, made by the CLI): SVG charts at A4 width, no network,
 # hostile names as text; screenshots and an A4 PDF under $LW_BROWSER_DIR/report/.
