@@ -2,7 +2,8 @@
 # JS benchmark (BENCHMARKS.md): builds bindings-wasm/pkg (scripts/test-wasm.sh --build-only),
 # installs ajv as the schema conformance check does (schemas/conformance), writes the benchmark
 # documents (bindings-py/benches/documents.py, stdlib Python) and runs bindings-wasm/bench/bench.mjs:
-# validateSubmission and validateField vs ajv, and the gzipped .wasm size. Prints only.
+# validateSubmission and validateField vs ajv, and the gzipped sizes of both .wasm modules (the
+# first, loaded by a form, and the office module, loaded on demand). Prints only.
 #
 #   scripts/bench-wasm.sh [--no-build] [--repeat N]
 set -euo pipefail

@@ -7,7 +7,8 @@
 //   node bindings-wasm/scripts/gen-types.mjs          # rewrite src/types.d.ts
 //   node bindings-wasm/scripts/gen-types.mjs --check  # exit 1 when it is out of date
 //
-// The file is included into the wasm-bindgen output by `typescript_custom_section` (src/lib.rs).
+// The file is included into the wasm-bindgen output of both modules by `typescript_custom_section`
+// (src/lib.rs, office/src/lib.rs): each module's .d.ts is whole on its own.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -1,5 +1,5 @@
-// Makes bindings-wasm/pkg/ (the two wasm-bindgen outputs, pkg/web and pkg/node) one publishable
-// npm package: writes pkg/package.json (name, version, description and license from
+// Makes bindings-wasm/pkg/ (the wasm-bindgen outputs of both modules, `learning_week` and
+// `learning_week_office`, each in pkg/web and pkg/node) one publishable npm package: writes pkg/package.json (name, version, description and license from
 // bindings-wasm/package.json, which is the private dev project and is never packed), an ES module
 // face for the Node build, the types of the `.wasm` subpath, and drops wasm-bindgen's
 // `learning_week_bg.wasm.d.ts` (it types the raw wasm exports, so `import url from
@@ -14,6 +14,12 @@
 //                    (CommonJS; the wasm is read synchronously, `init()` is a no-op there);
 //                    default → web/ (bundlers without a browser condition, TypeScript "bundler").
 //   "learning-week/web", "learning-week/node"   one build explicitly.
+//   "learning-week/office"  the second module (Word / Excel / .doc import, the .docx export, the
+//                    notice reader, the division registry, the inbox), the same conditions;
+//                    "learning-week/office/web", "learning-week/office/node" likewise, and
+//                    "learning-week/learning_week_office_bg.wasm" its .wasm. A page imports it
+//                    only when it needs it (`await import("learning-week/office")`): bundlers
+//                    split it into its own chunk, so the first download is the first module.
 //   "learning-week/learning_week_bg.wasm"       the .wasm itself, for bundlers that do not follow
 //                    `new URL(…, import.meta.url)` (esbuild: `--loader:.wasm=file`, then
 //                    `await init({ module_or_path: wasmUrl })`).
@@ -27,9 +33,11 @@ const wasmDir = resolve(here, '..');
 const pkg = resolve(process.argv[2] || join(wasmDir, 'pkg'));
 const fail = (msg) => { console.error(`package-pkg: ${msg}`); process.exit(2); };
 
-for (const f of ['web/learning_week.js', 'web/learning_week.d.ts', 'web/learning_week_bg.wasm',
-  'node/learning_week.js', 'node/learning_week.d.ts']) {
-  if (!existsSync(join(pkg, f))) fail(`${join(pkg, f)} is missing: run wasm-bindgen first (scripts/test-wasm.sh --build-only)`);
+const MODULES = ['learning_week', 'learning_week_office'];
+for (const m of MODULES) {
+  for (const f of [`web/${m}.js`, `web/${m}.d.ts`, `web/${m}_bg.wasm`, `node/${m}.js`, `node/${m}.d.ts`]) {
+    if (!existsSync(join(pkg, f))) fail(`${join(pkg, f)} is missing: run wasm-bindgen first (scripts/test-wasm.sh --build-only)`);
+  }
 }
 
 // One version for the crate and the npm package: the workspace's.
@@ -41,16 +49,20 @@ if (dev.version !== cargoVersion) {
   fail(`bindings-wasm/package.json has version ${dev.version} but Cargo.toml's [workspace.package] has ${cargoVersion}: make them equal`);
 }
 
-// The Node build's named exports, read from the module itself (wasm-bindgen's CommonJS output).
-const names = Object.keys(createRequire(import.meta.url)(join(pkg, 'node', 'learning_week.js')))
-  .filter((n) => /^[A-Za-z_$][\w$]*$/.test(n) && !n.startsWith('__'))
-  .sort();
-if (!names.includes('Validator')) fail(`node/learning_week.js exports no Validator (found: ${names.join(', ')})`);
+const counts = {};
+for (const m of MODULES) {
+  // The Node build's named exports, read from the module itself (wasm-bindgen's CommonJS output).
+  const names = Object.keys(createRequire(import.meta.url)(join(pkg, 'node', `${m}.js`)))
+    .filter((n) => /^[A-Za-z_$][\w$]*$/.test(n) && !n.startsWith('__'))
+    .sort();
+  const expected = m === 'learning_week' ? 'Validator' : 'importDocx';
+  if (!names.includes(expected)) fail(`node/${m}.js exports no ${expected} (found: ${names.join(', ')})`);
+  counts[m] = names.length;
 
-const banner = '// Written by bindings-wasm/scripts/package-pkg.mjs; do not edit.\n';
-// Node ESM: the same module, plus the web build's `init` / `initSync` so code written for the
-// browser (`import init, { Validator } from "learning-week"; await init();`) runs unchanged.
-writeFileSync(join(pkg, 'node', 'learning_week.mjs'), `${banner}import lw from './learning_week.js';
+  const banner = '// Written by bindings-wasm/scripts/package-pkg.mjs; do not edit.\n';
+  // Node ESM: the same module, plus the web build's `init` / `initSync` so code written for the
+  // browser (`import init, { Validator } from "learning-week"; await init();`) runs unchanged.
+  writeFileSync(join(pkg, 'node', `${m}.mjs`), `${banner}import lw from './${m}.js';
 
 export const { ${names.join(', ')} } = lw;
 
@@ -60,7 +72,7 @@ export function initSync(_module) {}
 /** The Node build is ready on import; resolves at once. Any argument is ignored. */
 export default async function init(_moduleOrPath) {}
 `);
-writeFileSync(join(pkg, 'node', 'learning_week.d.mts'), `${banner}export * from './learning_week.js';
+  writeFileSync(join(pkg, 'node', `${m}.d.mts`), `${banner}export * from './${m}.js';
 
 /** The Node build is ready on import (the .wasm is read synchronously); kept for code shared with the browser. */
 export function initSync(module?: unknown): void;
@@ -68,45 +80,51 @@ export function initSync(module?: unknown): void;
 /** The Node build is ready on import; resolves at once. Any argument is ignored. */
 export default function init(moduleOrPath?: unknown): Promise<void>;
 `);
-// `import wasmUrl from "learning-week/learning_week_bg.wasm"`: what a bundler's file / url loader gives.
-writeFileSync(join(pkg, 'web', 'learning_week_bg.wasm.url.d.ts'), `${banner}/** The URL of the .wasm as the bundler emitted it (esbuild \`--loader:.wasm=file\`, vite \`?url\`); pass it to \`init({ module_or_path })\`. */
+  // `import wasmUrl from "learning-week/learning_week_bg.wasm"`: what a bundler's file / url loader gives.
+  writeFileSync(join(pkg, 'web', `${m}_bg.wasm.url.d.ts`), `${banner}/** The URL of the .wasm as the bundler emitted it (esbuild \`--loader:.wasm=file\`, vite \`?url\`); pass it to \`init({ module_or_path })\`. */
 declare const url: string;
 export default url;
 `);
-for (const d of ['web', 'node']) rmSync(join(pkg, d, 'learning_week_bg.wasm.d.ts'), { force: true });
+  for (const d of ['web', 'node']) rmSync(join(pkg, d, `${m}_bg.wasm.d.ts`), { force: true });
 
-// One .wasm in the package, not two: wasm-bindgen writes the same module for --target web and
-// --target nodejs, so the Node build reads web/'s (half the download, ~0.5 MB packed instead of
-// ~1 MB). Only when the two are byte for byte the same and the loader line is the one expected.
-const nodeJs = join(pkg, 'node', 'learning_week.js');
-const nodeWasm = join(pkg, 'node', 'learning_week_bg.wasm');
-if (existsSync(nodeWasm)) {
-  const same = readFileSync(nodeWasm).equals(readFileSync(join(pkg, 'web', 'learning_week_bg.wasm')));
-  const loader = 'const wasmPath = `${__dirname}/learning_week_bg.wasm`;';
-  const js = readFileSync(nodeJs, 'utf8');
-  if (same && js.split(loader).length === 2) {
-    writeFileSync(nodeJs, js.replace(loader, "const wasmPath = require('path').join(__dirname, '..', 'web', 'learning_week_bg.wasm');"));
-    rmSync(nodeWasm);
-  } else {
-    console.log(`package-pkg: keeping node/learning_week_bg.wasm (${same ? 'the loader line of node/learning_week.js changed' : 'it differs from web/\'s'})`);
+  // One .wasm in the package, not two: wasm-bindgen writes the same module for --target web and
+  // --target nodejs, so the Node build reads web/'s (half the download, ~0.5 MB packed instead of
+  // ~1 MB). Only when the two are byte for byte the same and the loader line is the one expected.
+  const nodeJs = join(pkg, 'node', `${m}.js`);
+  const nodeWasm = join(pkg, 'node', `${m}_bg.wasm`);
+  if (existsSync(nodeWasm)) {
+    const same = readFileSync(nodeWasm).equals(readFileSync(join(pkg, 'web', `${m}_bg.wasm`)));
+    const loader = `const wasmPath = \`\${__dirname}/${m}_bg.wasm\`;`;
+    const js = readFileSync(nodeJs, 'utf8');
+    if (same && js.split(loader).length === 2) {
+      writeFileSync(nodeJs, js.replace(loader, `const wasmPath = require('path').join(__dirname, '..', 'web', '${m}_bg.wasm');`));
+      rmSync(nodeWasm);
+    } else {
+      console.log(`package-pkg: keeping node/${m}_bg.wasm (${same ? `the loader line of node/${m}.js changed` : 'it differs from web/\'s'})`);
+    }
+  }
+  // wasm-bindgen's classes declare `[Symbol.dispose]()`, which needs TypeScript's
+  // esnext.disposable lib: without it a project on "lib": ["es2022", "dom"] fails with TS2550 inside
+  // our types. Reference it from the types themselves (TypeScript >= 5.2).
+  const disposable = '/// <reference lib="esnext.disposable" />\n';
+  for (const d of [`web/${m}.d.ts`, `node/${m}.d.ts`]) {
+    const text = readFileSync(join(pkg, d), 'utf8');
+    if (!text.includes('Symbol.dispose')) continue;
+    if (!text.startsWith(disposable)) writeFileSync(join(pkg, d), disposable + text);
   }
 }
-// wasm-bindgen's classes declare `[Symbol.dispose]()`, which needs TypeScript's
-// esnext.disposable lib: without it a project on "lib": ["es2022", "dom"] fails with TS2550 inside
-// our types. Reference it from the types themselves (TypeScript >= 5.2).
-const disposable = '/// <reference lib="esnext.disposable" />\n';
-for (const d of ['web/learning_week.d.ts', 'node/learning_week.d.ts']) {
-  const text = readFileSync(join(pkg, d), 'utf8');
-  if (!text.includes('Symbol.dispose')) continue;
-  if (!text.startsWith(disposable)) writeFileSync(join(pkg, d), disposable + text);
-}
 
-const web = { types: './web/learning_week.d.ts', default: './web/learning_week.js' };
-const node = {
-  import: { types: './node/learning_week.d.mts', default: './node/learning_week.mjs' },
-  require: { types: './node/learning_week.d.ts', default: './node/learning_week.js' },
-};
-const wasmUrl = { types: './web/learning_week_bg.wasm.url.d.ts', default: './web/learning_week_bg.wasm' };
+/** The conditions of one module (`learning_week` or `learning_week_office`). */
+const faces = (m) => ({
+  web: { types: `./web/${m}.d.ts`, default: `./web/${m}.js` },
+  node: {
+    import: { types: `./node/${m}.d.mts`, default: `./node/${m}.mjs` },
+    require: { types: `./node/${m}.d.ts`, default: `./node/${m}.js` },
+  },
+  wasmUrl: { types: `./web/${m}_bg.wasm.url.d.ts`, default: `./web/${m}_bg.wasm` },
+});
+const lean = faces('learning_week');
+const office = faces('learning_week_office');
 const manifest = {
   name: dev.name,
   version: dev.version,
@@ -119,11 +137,16 @@ const manifest = {
   browser: { './node/learning_week.js': './web/learning_week.js' },
   types: './web/learning_week.d.ts',
   exports: {
-    '.': { browser: web, node, default: web },
-    './web': web,
-    './node': node,
-    './learning_week_bg.wasm': wasmUrl,
-    './web/learning_week_bg.wasm': wasmUrl,
+    '.': { browser: lean.web, node: lean.node, default: lean.web },
+    './web': lean.web,
+    './node': lean.node,
+    './office': { browser: office.web, node: office.node, default: office.web },
+    './office/web': office.web,
+    './office/node': office.node,
+    './learning_week_bg.wasm': lean.wasmUrl,
+    './web/learning_week_bg.wasm': lean.wasmUrl,
+    './learning_week_office_bg.wasm': office.wasmUrl,
+    './web/learning_week_office_bg.wasm': office.wasmUrl,
     './package.json': './package.json',
   },
   files: ['web/', 'node/', 'README.md'],
@@ -137,4 +160,4 @@ writeFileSync(join(pkg, 'package.json'), JSON.stringify(manifest, null, 2) + '\n
 writeFileSync(join(pkg, 'README.md'), readFileSync(join(wasmDir, 'README.npm.md'), 'utf8'));
 // web/package.json ({"type": "module"}) stays: it tells Node and TypeScript that web/ is ESM.
 writeFileSync(join(pkg, 'web', 'package.json'), JSON.stringify({ type: 'module' }) + '\n');
-console.log(`package-pkg: ${pkg}/package.json ${manifest.name}@${manifest.version} (${names.length} named exports)`);
+console.log(`package-pkg: ${pkg}/package.json ${manifest.name}@${manifest.version} (${MODULES.map((m) => `${m}: ${counts[m]} named exports`).join(', ')})`);

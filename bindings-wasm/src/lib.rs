@@ -1,4 +1,7 @@
-//! learning-week for WebAssembly (browser and Node): the 总结表 rules for web forms.
+//! learning-week for WebAssembly (browser and Node): the 总结表 rules for web forms — the module
+//! a page loads first (validation, `validateField`, the roll-up, the text parsers). Word / Excel /
+//! .doc import, the .docx export, the notice reader and the division registry are the second
+//! module, `learning_week_office` (bindings-wasm/office), which a page loads when it needs them.
 //!
 //! Thin by design: every rule, message and default lives in core ([`learning_week::api`]). This
 //! crate turns JS values into JSON text (a string is the caller's own JSON text, kept for line
@@ -8,10 +11,21 @@
 //! is read by core's parser, which stops at 128 levels.
 #![allow(clippy::result_large_err, reason = "a diagnostic is returned once per call, straight to JS")]
 
+#[path = "common.rs"]
+mod common;
+
+use common::{from_json_text, json_text, options_text, scalar, to_js};
 use learning_week::api::{self, DocumentKind, ValidationAnswer};
 use learning_week::ffi;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
+
+/// The `Error` a constructor throws: the message in Chinese and English, and `diagnostics`.
+fn compile_error(e: &api::CompileError) -> JsValue {
+    let err = js_sys::Error::new(&e.to_string());
+    // Reflect.set on a fresh Error cannot fail; were it ever to, the message still says why.
+    let _ = js_sys::Reflect::set(&err, &JsValue::from_str("diagnostics"), &to_js(&e.diagnostics));
+    err.into()
+}
 
 #[wasm_bindgen(typescript_custom_section)]
 const MODEL_TYPES: &str = include_str!("types.d.ts");
@@ -56,16 +70,6 @@ export interface AggregateOptions extends Omit<AggregateBindingOptions, "notice"
 }
 /** Options of a compiled `Validator`'s roll-up. */
 export type CompiledAggregateOptions = Omit<AggregateOptions, "notice">;
-/** Options of `Validator.aggregateFiles`: `InboxOptionsBase` with the plans typed. */
-export interface InboxOptions extends Omit<InboxOptionsBase, "plans"> {
-  plans?: AggregateItem[];
-}
-/** A file of the inbox, as the browser reads a dropped `File`; `modified` in RFC 3339 (`new Date(file.lastModified).toISOString()`). */
-export interface InboxFile {
-  name: string;
-  bytes: Uint8Array | ArrayBuffer;
-  modified?: string | null;
-}
 /** What `new Validator(…)` throws for an unusable notice or plan. */
 export interface CompileError extends Error {
   diagnostics: Diagnostic[];
@@ -77,8 +81,6 @@ export interface ParseAnswer<V> extends Omit<ParseAnswerBase, "value"> {
 /** Options of `parseQuantity` and `parsePeriod`. */
 export type QuantityOptions = Pick<ParseRequest, "of_kind">;
 export type PeriodOptions = Pick<ParseRequest, "year">;
-/** Options of `divisions`: the year whose division changes apply. */
-export type DivisionsOptions = Pick<DivisionsRequest, "year">;
 /** Options of `readCell`: the form's row (required) and the report's year. */
 export type CellOptions = Required<Pick<ParseRequest, "row">> & Pick<ParseRequest, "year">;
 /** What `readCell` answers: a count cell, or for `satisfaction` a satisfaction cell. */
@@ -93,46 +95,6 @@ export type TextName = NameItem;
 export type TextSpan = Span;
 export type TextRefusal = TextError;
 "#;
-
-/// JSON text of a JS value, or the diagnostic saying why it has none.
-fn json_text(value: &JsValue) -> Result<String, learning_week::Diagnostic> {
-    if let Some(text) = value.as_string() {
-        return Ok(text);
-    }
-    match js_sys::JSON::stringify(value) {
-        Ok(text) => match text.as_string() {
-            Some(t) => Ok(t),
-            // `undefined` is an absent value (null); a function or a symbol has no JSON at all
-            None if value.is_undefined() => Ok("null".to_owned()),
-            None => Err(ffi::unconvertible_value(&type_name(value), false)),
-        },
-        Err(e) => {
-            let detail = match e.dyn_ref::<js_sys::Error>() {
-                Some(err) => format!("{}: {}", String::from(err.name()), String::from(err.message())),
-                None => "JSON.stringify failed".to_owned(),
-            };
-            Err(ffi::unconvertible_value(&detail, e.is_instance_of::<js_sys::RangeError>()))
-        }
-    }
-}
-
-/// Options as JSON text; `undefined` → `null` (defaults).
-fn options_text(options: &JsValue) -> Result<String, learning_week::Diagnostic> {
-    json_text(options).map_err(|mut d| {
-        d.document = Some("options".into());
-        d
-    })
-}
-
-/// A core answer as a plain JS object.
-fn to_js<T: serde::Serialize>(answer: &T) -> JsValue {
-    from_json_text(&api::to_json_string(answer))
-}
-
-/// A core answer given as JSON text, as a plain JS object.
-fn from_json_text(text: &str) -> JsValue {
-    js_sys::JSON::parse(text).unwrap_or(JsValue::NULL)
-}
 
 /// A validation's answer as a JS object: the input and the options as JSON text handed to
 /// `validate` (core's text answer), or the diagnostic saying why one of them has no text.
@@ -247,25 +209,6 @@ pub struct Validator {
     inner: api::Validator,
 }
 
-/// The `Error` a constructor throws: the message in Chinese and English, and `diagnostics`.
-fn compile_error(e: &api::CompileError) -> JsValue {
-    let err = js_sys::Error::new(&e.to_string());
-    // Reflect.set on a fresh Error cannot fail; were it ever to, the message still says why.
-    let _ = js_sys::Reflect::set(&err, &JsValue::from_str("diagnostics"), &to_js(&e.diagnostics));
-    err.into()
-}
-
-/// A context document as JSON text (`undefined` / `null` → none), or the error to throw.
-fn context_text(value: &JsValue, document: &str) -> Result<Option<String>, JsValue> {
-    if value.is_undefined() || value.is_null() {
-        return Ok(None);
-    }
-    json_text(value).map(Some).map_err(|mut d| {
-        d.document = Some(document.into());
-        compile_error(&api::CompileError { diagnostics: vec![d] })
-    })
-}
-
 #[wasm_bindgen]
 impl Validator {
     /// Compiles `notice` (object or JSON text; absent → the built-in one) and `plan`.
@@ -274,14 +217,7 @@ impl Validator {
         #[wasm_bindgen(unchecked_optional_param_type = "DocumentInput<Notice> | null")] notice: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "DocumentInput<ActivityPlan> | null")] plan: JsValue,
     ) -> Result<Validator, JsValue> {
-        let base = match context_text(&notice, "notice")? {
-            None => api::Validator::default(),
-            Some(text) => api::Validator::from_json(&text).map_err(|e| compile_error(&e))?,
-        };
-        let inner = match context_text(&plan, "plan")? {
-            None => base,
-            Some(text) => base.with_plan_json(&text).map_err(|e| compile_error(&e))?,
-        };
+        let inner = common::compile(&notice, &plan).map_err(|e| compile_error(&e))?;
         Ok(Validator { inner })
     }
 
@@ -374,51 +310,6 @@ impl Validator {
         to_js(&answer)
     }
 
-    /// Rolls up files as the browser has them (dropped or chosen `File`s, read into bytes): each
-    /// goes through core's inbox exactly as the CLI's folder walk does — JSON, Word and Excel
-    /// become submissions; a lock file, a .doc, a scan or anything else is listed as rejected
-    /// with its reason. `options`: `{plans?, grace_days?, submitted_at?}`.
-    #[wasm_bindgen(js_name = aggregateFiles, unchecked_return_type = "AggregateAnswer")]
-    pub fn aggregate_files(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "InboxFile[]")] files: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "InboxOptions")] options: JsValue,
-    ) -> JsValue {
-        let failure = |d: learning_week::Diagnostic| {
-            to_js(&api::AggregateAnswer { ok: false, diagnostics: vec![d], rollup: None })
-        };
-        let Some(list) = files.dyn_ref::<js_sys::Array>() else {
-            let mut d = ffi::unconvertible_value("files: not an array of {name, bytes, modified?}", false);
-            d.document = Some("submissions".into());
-            return failure(d);
-        };
-        let mut inbox = Vec::with_capacity(list.length() as usize);
-        for (i, f) in list.iter().enumerate() {
-            let get =
-                |key: &str| js_sys::Reflect::get(&f, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
-            let data = bytes_of(&get("bytes"));
-            let (Some(name), Some(data)) = (get("name").as_string(), data) else {
-                let mut d = ffi::unconvertible_value(
-                    &format!("files[{i}]: not {{name: string, bytes: Uint8Array | ArrayBuffer}}"),
-                    false,
-                );
-                d.document = Some("submissions".into());
-                return failure(d);
-            };
-            inbox.push(api::InboxFile::from_host(name, data, get("modified").as_string().as_deref()));
-        }
-        let items: Vec<serde_json::Value> =
-            (0..inbox.len()).map(|i| serde_json::json!({ "inbox_file": i })).collect();
-        match options_text(&options) {
-            Ok(o) => to_js(&self.inner.ffi_aggregate_inbox(
-                &inbox,
-                &serde_json::Value::Array(items).to_string(),
-                &o,
-            )),
-            Err(d) => failure(d),
-        }
-    }
-
     /// The compiled notice.
     #[wasm_bindgen(getter, unchecked_return_type = "Notice")]
     pub fn notice(&self) -> JsValue {
@@ -439,20 +330,6 @@ pub fn rules() -> JsValue {
 }
 
 // ---- text parsers ----
-
-/// A JS string, boolean or number as JSON (anything else as null), for core to answer
-/// `type.invalid` about when it is not what the request wants.
-fn scalar(v: &JsValue) -> serde_json::Value {
-    if let Some(s) = v.as_string() {
-        serde_json::Value::String(s)
-    } else if let Some(b) = v.as_bool() {
-        serde_json::Value::Bool(b)
-    } else if let Some(n) = v.as_f64().and_then(serde_json::Number::from_f64) {
-        serde_json::Value::Number(n)
-    } else {
-        serde_json::Value::Null
-    }
-}
 
 /// `ffi::parse_request_text` for `parser`: the text (a non-string is answered `type.invalid` by
 /// core) and the options object's `year` / `of_kind`; an answer, never an exception.
@@ -529,120 +406,4 @@ pub fn read_cell(
 #[wasm_bindgen(js_name = splitNames, unchecked_return_type = "ParseAnswer<TextName[]>")]
 pub fn split_names(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue) -> JsValue {
     parse_with("names", &text, &JsValue::UNDEFINED, &[])
-}
-
-// ---- the registry of official divisions ----
-
-/// What the registry of official divisions knows about a name (`ffi::divisions_request_text`):
-/// a province → its cities; a city (九江市, 九江) or a municipality → its county-level divisions in
-/// force in `options.year` and its known zones and bureaus, aliases included; a county-level
-/// name → its place. An unknown or ambiguous name (or a query that is no string) is an answer
-/// with `ok: false`, a `division.*` (or `type.invalid`) error and the near names, never thrown.
-#[wasm_bindgen(unchecked_return_type = "DivisionsAnswer")]
-pub fn divisions(
-    #[wasm_bindgen(unchecked_param_type = "string")] query: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "DivisionsOptions")] options: JsValue,
-) -> JsValue {
-    let mut request = serde_json::Map::new();
-    request.insert("query".into(), scalar(&query));
-    if options.is_object() {
-        match options_text(&options).map(|t| serde_json::from_str::<serde_json::Value>(&t)) {
-            Ok(Ok(opts)) => {
-                if let Some(year) = opts.get("year").filter(|v| !v.is_null()) {
-                    request.insert("year".into(), year.clone());
-                }
-            }
-            Ok(Err(_)) => {}
-            // Options JSON cannot carry (a cycle, a BigInt): core refuses the request as
-            // `type.invalid`, this reason as what it found.
-            Err(d) => {
-                request.insert("year".into(), serde_json::Value::String(d.message));
-            }
-        }
-    }
-    from_json_text(&ffi::divisions_request_text(&serde_json::Value::Object(request).to_string()))
-}
-
-/// 总结表 from a Word file: the bytes of a .docx (`Uint8Array` or `ArrayBuffer`, e.g. from a file
-/// drop) read as core's `SummaryTable::from_docx` — the form's table with its merged group
-/// cells, each row parsed keeping its qualifier — answered as `{summary, diagnostics, errors,
-/// warnings, modified?}`. Never thrown: a file that is not a .docx (or anything that is not
-/// bytes) is an `import.not_zip` error, a hostile one `import.too_large` / `import.dtd_refused`.
-/// A host value's bytes: a `Uint8Array` or an `ArrayBuffer` (copied), else `None`. A detached
-/// buffer (transferred to a worker, say) has no bytes left: it reads as an empty file, never
-/// as a `TypeError` thrown across the boundary.
-fn bytes_of(v: &JsValue) -> Option<Vec<u8>> {
-    if let Some(a) = v.dyn_ref::<js_sys::Uint8Array>() {
-        if a.buffer().byte_length() == 0 {
-            return Some(Vec::new());
-        }
-        Some(a.to_vec())
-    } else {
-        v.dyn_ref::<js_sys::ArrayBuffer>().map(|b| {
-            if b.byte_length() == 0 {
-                Vec::new()
-            } else {
-                js_sys::Uint8Array::new(b).to_vec()
-            }
-        })
-    }
-}
-
-/// What a host value is, for an argument error (`null`, `number`, `object` …).
-fn type_name(v: &JsValue) -> String {
-    if v.is_null() {
-        "null".to_owned()
-    } else {
-        v.js_typeof().as_string().unwrap_or_default()
-    }
-}
-
-/// 读通知: a published notice's text (a string) or its .docx (bytes) read into a notice, with
-/// what the reader could not find or read and the source span of every value (UTF-16 offsets:
-/// `text.slice(start, end)` is the words). An answer, never an exception.
-#[wasm_bindgen(js_name = readNotice, unchecked_return_type = "NoticeReading")]
-pub fn read_notice(
-    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer")] input: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "ReadOptions")] options: JsValue,
-) -> JsValue {
-    let data: Option<Vec<u8>> = input.as_string().map(String::into_bytes).or_else(|| bytes_of(&input));
-    let found = type_name(&input);
-    // spans in JavaScript's own units, whatever the caller's options say
-    let options = match options_text(&options) {
-        Ok(o) => {
-            let mut v: serde_json::Value = serde_json::from_str(&o).unwrap_or(serde_json::Value::Null);
-            if v.is_null() {
-                v = serde_json::json!({});
-            }
-            if let Some(m) = v.as_object_mut() {
-                m.insert("offsets".into(), "utf16".into());
-            }
-            v.to_string()
-        }
-        Err(d) => {
-            return to_js(&learning_week::reading::NoticeReading {
-                notice: Default::default(),
-                diagnostics: vec![d],
-                sources: Vec::new(),
-            })
-        }
-    };
-    let answer = ffi::read_notice_text(data.as_deref(), &found, &options);
-    js_sys::JSON::parse(&answer).unwrap_or(JsValue::NULL)
-}
-
-#[wasm_bindgen(js_name = importDocx, unchecked_return_type = "ImportAnswer")]
-pub fn import_docx(
-    #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer")] bytes: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "ImportOptions")] options: JsValue,
-) -> JsValue {
-    let data = bytes_of(&bytes);
-    let found = type_name(&bytes);
-    let answer = match options_text(&options) {
-        Ok(o) => ffi::import_docx(data.as_deref(), &found, &o),
-        Err(d) => {
-            api::ImportAnswer { summary: None, diagnostics: vec![d], errors: 1, warnings: 0, modified: None }
-        }
-    };
-    to_js(&answer)
 }

@@ -3,7 +3,7 @@
 // the keys given, arrays of the same length element by element, numbers as numbers).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lw, vectorFiles } from './load.mjs';
+import { lw, office, vectorFiles } from './load.mjs';
 
 function mismatches(want, got, at = '', out = []) {
   if (want && typeof want === 'object' && !Array.isArray(want)) {
@@ -27,7 +27,7 @@ test('there are division vectors', () => assert.ok(cases.length >= 10));
 
 for (const c of cases) {
   test(`divisions: ${c.name}`, () => {
-    const answer = lw.divisions(c.query, c.year === undefined ? undefined : { year: c.year });
+    const answer = office.divisions(c.query, c.year === undefined ? undefined : { year: c.year });
     const problems = mismatches(c.expect, answer);
     assert.deepEqual(problems, []);
   });
@@ -41,8 +41,8 @@ test('every division.* code of the catalog is fired by a vector', () => {
 });
 
 test('a query that is no string, or a year that is no integer, is a type.invalid answer', () => {
-  assert.equal(lw.divisions(42).error.code, 'type.invalid');
-  assert.equal(lw.divisions('南昌市', { year: 2021.5 }).error.code, 'type.invalid');
-  assert.equal(lw.divisions('南昌市', { year: '2021' }).error.code, 'type.invalid');
-  assert.equal(lw.divisions('南昌市', { year: 2018 }).units.find((u) => u.name === '湾里区').kind, 'district');
+  assert.equal(office.divisions(42).error.code, 'type.invalid');
+  assert.equal(office.divisions('南昌市', { year: 2021.5 }).error.code, 'type.invalid');
+  assert.equal(office.divisions('南昌市', { year: '2021' }).error.code, 'type.invalid');
+  assert.equal(office.divisions('南昌市', { year: 2018 }).units.find((u) => u.name === '湾里区').kind, 'district');
 });

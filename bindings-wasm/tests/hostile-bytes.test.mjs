@@ -1,11 +1,11 @@
-// The byte-taking exports (importDocx, readNotice, Validator#aggregateFiles) and the Validator's
+// The byte-taking exports (the office module's importDocx, readNotice, aggregateFiles) and the Validator's
 // methods with values only a JS caller can send — undefined, a function, a Symbol, a BigInt, a
 // 4 MB string or 5 MB of zeros where bytes belong: each is answered as data (a type.invalid
 // naming what came, or the reader's own finding), never a throw across the boundary, and the
 // module still answers afterwards. hostile.test.mjs does the same for the one-shot exports.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lw } from './load.mjs';
+import { lw, office } from './load.mjs';
 
 const notBytes = {
   undefined: [undefined, 'undefined'],
@@ -33,22 +33,22 @@ test('importDocx and readNotice: what is not bytes (or text) is type.invalid nam
   for (const [name, [v, found]] of Object.entries(notBytes)) {
     let docx;
     let notice;
-    assert.doesNotThrow(() => { docx = lw.importDocx(v); }, `importDocx(${name})`);
+    assert.doesNotThrow(() => { docx = office.importDocx(v); }, `importDocx(${name})`);
     typeInvalid(docx, found, `importDocx(${name})`);
     assert.equal(docx.summary, null);
     assert.equal(docx.errors, 1);
-    assert.doesNotThrow(() => { notice = lw.readNotice(v); }, `readNotice(${name})`);
+    assert.doesNotThrow(() => { notice = office.readNotice(v); }, `readNotice(${name})`);
     typeInvalid(notice, found, `readNotice(${name})`);
     stillAnswers();
   }
   // A string is no .docx: importDocx says it wants bytes and names what came.
-  typeInvalid(lw.importDocx('x'.repeat(4_000_000)), 'string', 'importDocx(4 MB string)');
+  typeInvalid(office.importDocx('x'.repeat(4_000_000)), 'string', 'importDocx(4 MB string)');
 });
 
 test('oversized inputs to the readers are bounded findings, not hangs or throws', () => {
-  const zeros = lw.importDocx(new Uint8Array(5_000_000));
+  const zeros = office.importDocx(new Uint8Array(5_000_000));
   assert.deepEqual(zeros.diagnostics.map((d) => d.code), ['import.not_zip']);
-  const long = lw.readNotice('x'.repeat(4_000_000));
+  const long = office.readNotice('x'.repeat(4_000_000));
   assert.deepEqual(long.diagnostics.map((d) => d.code), ['reading.not_a_notice']);
   assert.match(long.diagnostics[0].message_en, /long/);
   stillAnswers();
@@ -99,7 +99,7 @@ test('Validator methods: hostile values as the document, the pointer, the files'
       // aggregateFiles: as the list, and as one file's bytes.
       for (const [what, files] of [['the list', v], ['a file\'s bytes', [{ name: '东湖区总结表.docx', bytes: v }]]]) {
         let a;
-        assert.doesNotThrow(() => { a = validator.aggregateFiles(files); }, `aggregateFiles: ${name} as ${what}`);
+        assert.doesNotThrow(() => { a = office.aggregateFiles(files); }, `aggregateFiles: ${name} as ${what}`);
         assert.equal(a.ok, false, `aggregateFiles: ${name} as ${what}`);
         assert.deepEqual(a.diagnostics.map((d) => d.code), ['type.invalid'], `aggregateFiles: ${name} as ${what}`);
         assert.match(a.diagnostics[0].message_en, /files/);
@@ -123,9 +123,9 @@ test('a detached buffer reads as an empty file, never a throw', () => {
   structuredClone(view.buffer, { transfer: [view.buffer] });
   assert.equal(view.byteLength, 0);
   for (const input of [b, view]) {
-    const r = lw.readNotice(input);
+    const r = office.readNotice(input);
     assert.deepEqual(r.diagnostics.map((d) => d.code), ['reading.not_a_notice']);
-    const i = lw.importDocx(input);
+    const i = office.importDocx(input);
     assert.deepEqual(i.diagnostics.map((d) => d.code), ['import.not_zip']);
   }
 });

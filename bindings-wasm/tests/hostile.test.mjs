@@ -3,7 +3,7 @@
 // every export and the module must still answer afterwards.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lw, vectorFiles, caseText } from './load.mjs';
+import { lw, office, vectorFiles, caseText } from './load.mjs';
 
 function deepArray(n) {
   let a = [];
@@ -70,7 +70,7 @@ function callEverything(v) {
   }
   if (typeof v !== 'string') assert.ok(parsed.slice(0, 6).every((a) => !a.ok && a.error.code === 'type.invalid'));
   // The division registry: the hostile value as the name and as the options, always an answer.
-  const looked = [lw.divisions(v), lw.divisions('九江市', v), lw.divisions('九江市', { year: v })];
+  const looked = [office.divisions(v), office.divisions('九江市', v), office.divisions('九江市', { year: v })];
   for (const a of looked) {
     assert.equal(typeof a, 'object');
     assert.equal(typeof a.ok, 'boolean');

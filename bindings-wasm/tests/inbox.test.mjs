@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { lw, root } from './load.mjs';
+import { lw, office, root } from './load.mjs';
 
 const cli = process.env.LW_CLI || join(root, 'target', 'debug', 'learning-week');
 const fixtures =
@@ -61,9 +61,7 @@ test('dropped files roll up as the CLI rolls up the folder, every file accounted
       bytes: new Uint8Array(readFileSync(join(inbox, name))),
       modified: new Date(statSync(join(inbox, name)).mtimeMs).toISOString(),
     }));
-    const v = new lw.Validator();
-    const answer = v.aggregateFiles(files, { submitted_at: '2021-12-03' });
-    v.free();
+    const answer = office.aggregateFiles(files, { submitted_at: '2021-12-03' });
     assert.ok(answer.ok, JSON.stringify(answer.diagnostics));
     const r = answer.rollup;
     assert.equal(r.accounting.inputs, names.length);
@@ -82,29 +80,42 @@ test('dropped files roll up as the CLI rolls up the folder, every file accounted
   }
 });
 
-test('the browser build, which has no .xlsx reader, says so for an Excel form instead of skipping it', () => {
+test('the office module reads an Excel form in the inbox, as the CLI does (no longer rejected)', () => {
   const { dir, inbox } = makeInbox(true);
   try {
-    const v = new lw.Validator();
-    const files = readdirSync(inbox).map((name) => ({ name, bytes: new Uint8Array(readFileSync(join(inbox, name))) }));
-    const r = v.aggregateFiles(files, { submitted_at: '2021-12-03' }).rollup;
-    v.free();
+    const names = readdirSync(inbox).sort();
+    const files = names.map((name) => ({ name: `${inbox}/${name}`, bytes: new Uint8Array(readFileSync(join(inbox, name))) }));
+    const r = office.aggregateFiles(files, { submitted_at: '2021-12-03' }).rollup;
     assert.equal(r.accounting.inputs, files.length);
-    const xlsx = r.accounting.rejected.find((x) => x.id === '总结表.xlsx');
-    assert.ok(xlsx, 'the .xlsx is listed as rejected');
-    assert.ok(xlsx.diagnostics.some((d) => /this build does not read \.xlsx/.test(d.message_en)), JSON.stringify(xlsx.diagnostics));
+    assert.ok(!r.accounting.rejected.some((x) => x.id.endsWith('总结表.xlsx')), JSON.stringify(r.accounting.rejected));
+    const rust = JSON.parse(execFileSync(cli, ['aggregate', '--format', 'json', '--submitted-at', '2021-12-03', inbox], { encoding: 'utf8' }));
+    assert.deepStrictEqual(view(r, `${inbox}/`), view(rust, `${inbox}/`));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a notice in the options is compiled for the call; an unusable one is the answer', () => {
+  const { dir, inbox } = makeInbox();
+  try {
+    const files = readdirSync(inbox).map((name) => ({ name, bytes: new Uint8Array(readFileSync(join(inbox, name))) }));
+    const notice = lw.defaultNotice();
+    const a = office.aggregateFiles(files, { submitted_at: '2021-12-03', notice });
+    const b = office.aggregateFiles(files, { submitted_at: '2021-12-03' });
+    assert.deepStrictEqual(a, b);
+    const bad = office.aggregateFiles(files, { notice: { year: 'x' } });
+    assert.equal(bad.ok, false);
+    assert.ok(bad.diagnostics.length > 0);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 });
 
 test('what is not a list of files is answered, not thrown', () => {
-  const v = new lw.Validator();
   for (const bad of [null, 'x', [{ name: 'a.json' }], [{ bytes: new Uint8Array() }]]) {
-    const a = v.aggregateFiles(bad);
+    const a = office.aggregateFiles(bad);
     assert.equal(a.ok, false);
     assert.equal(a.diagnostics[0].document, 'submissions');
   }
-  assert.equal(v.aggregateFiles([], { submitted_at: '12月3日' }).ok, false);
-  v.free();
+  assert.equal(office.aggregateFiles([], { submitted_at: '12月3日' }).ok, false);
 });

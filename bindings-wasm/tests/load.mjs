@@ -1,4 +1,6 @@
-// Loads the Node (CommonJS) build of the package: $LW_WASM_PKG/node, or bindings-wasm/pkg/node.
+// Loads the Node (CommonJS) builds of the package's two modules: $LW_WASM_PKG/node, or
+// bindings-wasm/pkg/node — `lw` the first (validation, the roll-up, the text parsers), `office`
+// the second (Word / Excel / .doc import, the .docx export, the notice reader, the divisions, the inbox).
 import { createRequire } from 'node:module';
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -7,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const pkg = process.env.LW_WASM_PKG || join(root, 'bindings-wasm', 'pkg');
 export const lw = createRequire(import.meta.url)(join(pkg, 'node', 'learning_week.js'));
+export const office = createRequire(import.meta.url)(join(pkg, 'node', 'learning_week_office.js'));
 
 /** Every `*.json` of a folder of tests/vectors, sorted, parsed. */
 export function vectorFiles(sub = '') {

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { lw, root } from './load.mjs';
+import { lw, office, root } from './load.mjs';
 
 const { cases } = JSON.parse(readFileSync(join(root, 'tests', 'vectors', 'reading', 'notices.json'), 'utf8'));
 
@@ -17,7 +17,7 @@ test('there are reading vectors', () => assert.ok(cases.length >= 8));
 for (const c of cases) {
   test(`reading: ${c.name}`, () => {
     const text = typeof c.input_text === 'string' ? c.input_text : readFileSync(join(root, c.input_file), 'utf8');
-    const r = lw.readNotice(text, c.options ?? undefined);
+    const r = office.readNotice(text, c.options ?? undefined);
     assert.deepEqual(r.diagnostics.map((d) => d.code).sort(), c.expect.codes);
     for (const [pointer, want] of Object.entries(c.expect.values)) assert.deepEqual(at(r.notice, pointer), want, pointer);
     for (const s of r.sources) assert.equal(text.slice(s.span.start, s.span.end), s.text, s.path);
@@ -29,11 +29,11 @@ for (const c of cases) {
 
 test('readNotice takes bytes and answers what is no input, never throws', () => {
   const bytes = new TextEncoder().encode(readFileSync(join(root, 'tests/fixtures/notices/jiangxi-province-2023.txt'), 'utf8'));
-  assert.equal(lw.readNotice(bytes).notice.jurisdiction.city, '江西省');
+  assert.equal(office.readNotice(bytes).notice.jurisdiction.city, '江西省');
   for (const bad of [undefined, null, 3, {}, () => 1]) {
-    const r = lw.readNotice(bad);
+    const r = office.readNotice(bad);
     assert.equal(r.diagnostics.length, 1);
     assert.equal(r.diagnostics[0].code, 'type.invalid');
   }
-  assert.equal(lw.readNotice(new Uint8Array([0x25, 0x50, 0x44, 0x46])).diagnostics[0].code, 'reading.not_a_notice');
+  assert.equal(office.readNotice(new Uint8Array([0x25, 0x50, 0x44, 0x46])).diagnostics[0].code, 'reading.not_a_notice');
 });

@@ -2,7 +2,9 @@
 // (the same core the city's Rust and Python code runs); this file only builds the document from
 // the inputs, calls validateSummary on every input, puts each message next to the field its JSON
 // Pointer names, keeps the clerk's drafts in localStorage, and checks the package she will send
-// with validateSubmission.
+// with validateSubmission. The page loads the first module (learning_week: validation) only; the
+// office module (learning_week_office: Word / Excel / .doc import, the .docx export) is fetched
+// the first time a file is dropped or chosen, or 「下载 Word」 is pressed.
 const $ = (id) => document.getElementById(id);
 const FIELDS = 'input:not([type=file]):not([type=checkbox]), select, textarea';
 
@@ -12,7 +14,9 @@ const UI = {
         counts: (a, i) => `错误 ${a.errors} 个，警告 ${a.warnings} 个，提示 ${i} 个`,
         severity: { error: '错误', warning: '警告', info: '提示' },
         imported: (name, a, n) => `已从 ${name} 导入 ${n} 栏；${a.warnings} 处需核对，${a.errors} 个错误`,
-        replaceAsk: '表中已有填写的内容。用导入的 Word 文件替换这些内容吗？（当前内容会被覆盖）',
+        replaceAsk: '表中已有填写的内容。用导入的文件替换这些内容吗？（当前内容会被覆盖）',
+        officeLoading: '正在加载 Word / Excel 模块…', officeFailed: 'Word / Excel 模块加载失败：',
+        docxFailed: '无法生成 Word 文件：', docxDone: (name) => `已生成 ${name}`,
         importKept: '未导入：表中内容保持不变。',
         clearAsk: (u) => `清除${u}的草稿吗？表中的内容会被清空，无法恢复。`,
         loadOtherAsk: (u) => `${u}已有保存的草稿。确定：载入该草稿（当前内容仍保存在原草稿中）；取消：不切换县区。`,
@@ -32,7 +36,9 @@ const UI = {
         counts: (a, i) => `${a.errors} error(s), ${a.warnings} warning(s), ${i} note(s)`,
         severity: { error: 'Error', warning: 'Warning', info: 'Note' },
         imported: (name, a, n) => `Imported ${n} row(s) from ${name}; ${a.warnings} to check, ${a.errors} error(s)`,
-        replaceAsk: 'The form already has entries. Replace them with the imported Word file? (what is there now is overwritten)',
+        replaceAsk: 'The form already has entries. Replace them with the imported file? (what is there now is overwritten)',
+        officeLoading: 'Loading the Word / Excel module…', officeFailed: 'The Word / Excel module failed to load: ',
+        docxFailed: 'Cannot make the Word file: ', docxDone: (name) => `Made ${name}`,
         importKept: 'Not imported: the form is unchanged.',
         clearAsk: (u) => `Clear the draft of ${u}? The form is emptied; this cannot be undone.`,
         loadOtherAsk: (u) => `${u} has a saved draft. OK: load it (the current entries stay in their own draft); Cancel: keep the unit as it was.`,
@@ -59,6 +65,8 @@ const MATERIAL = {
 };
 
 let lw = null;
+/** The office module (learning_week_office), once loaded: see `loadOffice`. */
+let officeLoad = null;
 /** The compiled notice (a `Validator`), built once when the page loads. */
 let validator = null;
 let notice = null;
@@ -444,11 +452,43 @@ function fillForm(s) {
   set('image_reports', shown(pub.image_reports));
   set('other', s.other);
 }
-/** Reads a dropped or chosen .docx through the library and fills the form — after asking, when
- *  the form already holds entries. */
+/** The office module, fetched and instantiated the first time it is needed (one promise shared
+ *  by every caller); `document.body.dataset.office` says where it stands, for the tests. */
+function loadOffice() {
+  if (!officeLoad) {
+    document.body.dataset.office = 'loading';
+    officeLoad = (async () => {
+      const office = await import('../pkg/web/learning_week_office.js');
+      await office.default();
+      document.body.dataset.office = 'ready';
+      return office;
+    })();
+    officeLoad.catch(() => { officeLoad = null; document.body.dataset.office = 'failed'; });
+  }
+  return officeLoad;
+}
+/** The office module, or null after saying in `statusId` why it could not be loaded. */
+async function office(statusId) {
+  const t = UI[lang];
+  $(statusId).textContent = t.officeLoading;
+  try {
+    return await loadOffice();
+  } catch (e) {
+    $(statusId).textContent = t.officeFailed + e;
+    return null;
+  }
+}
+/** The office module's reader for a file: .xlsx Excel, .doc Word 97–2003, anything else .docx
+ *  (a file that is no .docx then says so: `import.not_zip`). */
+const readerFor = (o, name) => (/\.xlsx$/i.test(name) ? o.importXlsx : /\.doc$/i.test(name) ? o.importDoc : o.importDocx);
+
+/** Reads a dropped or chosen .docx / .xlsx / .doc through the library and fills the form — after
+ *  asking, when the form already holds entries. */
 async function importFile(file) {
   if (!lw || !file) return;
-  const answer = lw.importDocx(new Uint8Array(await file.arrayBuffer()), { year: notice ? notice.year : null });
+  const o = await office('import-status');
+  if (!o) return;
+  const answer = readerFor(o, file.name)(new Uint8Array(await file.arrayBuffer()), { year: notice ? notice.year : null });
   const t = UI[lang];
   const list = $('import-list');
   list.textContent = '';
@@ -616,18 +656,40 @@ function applyLang() {
   renderDuty();
   renderAttachments();
 }
-function download() {
-  showAll = true;
-  validateNow();
-  const doc = buildDocument();
-  const blob = new Blob([JSON.stringify(doc, null, 2) + '\n'], { type: 'application/json' });
+/** Hands `blob` to the browser as a download named `name`. */
+function save(blob, name) {
   const a = document.createElement('a');
   a.href = URL.createObjectURL(blob);
-  a.download = formFileName();
+  a.download = name;
   document.body.append(a);
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+}
+function download() {
+  showAll = true;
+  validateNow();
+  const doc = buildDocument();
+  save(new Blob([JSON.stringify(doc, null, 2) + '\n'], { type: 'application/json' }), formFileName());
+}
+/** 「下载 Word」: the filled 总结表 as .docx, written by core's export (the CLI's `export
+ *  summary`) in the office module, against the page's notice. A half-filled form gives empty
+ *  cells; what cannot be exported says why in #docx-status. */
+async function downloadDocx() {
+  showAll = true;
+  validateNow();
+  const o = await office('docx-status');
+  if (!o) return;
+  const t = UI[lang];
+  const a = o.exportSummaryDocx(buildDocument(), { notice, kind: 'summary' });
+  if (!a.ok) {
+    const why = a.diagnostics.length ? a.diagnostics.map((d) => (lang === 'en' ? d.message_en : d.message)).join('；') : a.error;
+    $('docx-status').textContent = t.docxFailed + why;
+    return;
+  }
+  const name = formFileName().replace(/\.json$/, '.docx');
+  save(new Blob([a.bytes], { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }), name);
+  $('docx-status').textContent = t.docxDone(name);
 }
 
 async function main() {
@@ -681,6 +743,7 @@ async function main() {
     validateNow();
   });
   $('download').addEventListener('click', download);
+  $('download-docx').addEventListener('click', downloadDocx);
   $('print').addEventListener('click', () => { syncPrint(); window.print(); });
   window.addEventListener('beforeprint', syncPrint);
   $('draft-pick').addEventListener('change', (e) => {
@@ -700,7 +763,7 @@ async function main() {
   main.addEventListener('drop', (e) => {
     e.preventDefault();
     main.classList.remove('dragging');
-    const file = [...(e.dataTransfer?.files || [])].find((f) => /\.docx$/i.test(f.name)) || e.dataTransfer?.files?.[0];
+    const file = [...(e.dataTransfer?.files || [])].find((f) => /\.(docx|xlsx|doc)$/i.test(f.name)) || e.dataTransfer?.files?.[0];
     importFile(file);
   });
   const saved = store();

@@ -503,10 +503,14 @@ fn bracketed(folded: &str) -> Option<(&str, &str)> {
 
 const NANCHANG_2021: &str = include_str!("../data/nanchang-2021.notice.json");
 
-/// The embedded seed notice, decoded once.
+/// The embedded seed notice, decoded once — by the decoder every custom notice goes through
+/// (`Validator::from_json`), not by serde's derived `Deserialize`: that keeps serde's generated
+/// code for the notice types out of the WebAssembly module, which never needs it otherwise.
 static NANCHANG: LazyLock<Notice> = LazyLock::new(|| {
+    use crate::decode::Decode as _;
     // Tested in `embedded_notice_is_valid`; a failure here is a build defect, not an input error.
-    serde_json::from_str(NANCHANG_2021).unwrap_or_default()
+    let mut d = crate::decode::Decoder::new("");
+    crate::json::parse(NANCHANG_2021).ok().and_then(|v| Notice::decode(&v, &mut d)).unwrap_or_default()
 });
 
 impl Notice {
@@ -792,6 +796,8 @@ mod tests {
         assert!(d.diagnostics.is_empty(), "{:#?}", d.diagnostics);
         assert!(n.validate().is_ok());
         assert_eq!(n, Notice::nanchang_2021());
+        // serde's derived `Deserialize` reads the same notice (the CLI and Python use it).
+        assert_eq!(serde_json::from_str::<Notice>(NANCHANG_2021).expect("serde reads it"), n);
         assert_eq!(n.units().len(), 13);
     }
 }

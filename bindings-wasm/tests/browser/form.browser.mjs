@@ -7,8 +7,12 @@
 // view (A4, no controls, whole cells), the notice's reporting duty and the package check
 // (validateSubmission, 「可以报送」 only when it passes), accessible names from Chromium's own
 // accessibility tree, aria-describedby / aria-invalid, keyboard-reachable message buttons,
-// 32 px controls, English labels. Screenshots, the downloads and the print PDF go to
-// $LW_BROWSER_DIR (scripts/test-wasm.sh: under the build cache).
+// 32 px controls, English labels. The page loads the first module only; the office module is
+// fetched the first time 「下载 Word」 is pressed or a file dropped: the .docx it writes is read
+// back by python-docx ($LW_DOCX_PYTHON, the office-fixtures venv) and its cells must equal those
+// of the CLI's `export summary` of the same JSON; .xlsx and .doc forms import as the .docx does.
+// Screenshots, the downloads and the print PDF go to $LW_BROWSER_DIR (scripts/test-wasm.sh: under
+// the build cache).
 //
 // Prints "N passed, N failed" and exits non-zero on any failure.
 import { chromium } from 'playwright-core';
@@ -50,6 +54,18 @@ const page = context.pages()[0] || (await context.newPage());
 const consoleErrors = [];
 page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
 page.on('pageerror', (e) => consoleErrors.push(String(e)));
+/** Every URL the page asked for, in order: the office module must not be among the first load's. */
+const requested = [];
+page.on('request', (r) => requested.push(r.url()));
+const officeFetched = () => requested.filter((u) => /learning_week_office/.test(u));
+// python-docx reads the downloaded Word files (the venv scripts/office-fixtures.sh makes).
+const docxPython = process.env.LW_DOCX_PYTHON || join(process.env.LW_CACHE || join(process.env.HOME || '/root', '.cache', 'learning-week'), 'venv-fixtures', 'bin', 'python');
+/** The rows of every table of a .docx as python-docx reads them: [[cell text, …], …]. */
+function docxRows(file) {
+  const r = spawnSync(docxPython, ['-c', 'import docx, json, sys\nd = docx.Document(sys.argv[1])\nprint(json.dumps([[c.text for c in row.cells] for t in d.tables for row in t.rows], ensure_ascii=False))', file], { encoding: 'utf8' });
+  check(r.status === 0, `python-docx (${docxPython}) could not read ${file}: ${r.stderr || r.error}`);
+  return JSON.parse(r.stdout);
+}
 
 // window.confirm: each test says how to answer the next one (`answer = true`); the default is
 // "Cancel", and every question asked is recorded.
@@ -83,6 +99,8 @@ try {
   await step('the form loads the WebAssembly package and lists the units of the notice', async () => {
     await page.goto(url);
     await page.waitForSelector('body[data-ready="true"]', { timeout: 15_000 });
+    check(requested.some((u) => /learning_week_bg\.wasm$/.test(u)), `the first module was not fetched: ${requested.join(' ')}`);
+    check(officeFetched().length === 0, `the first load fetched the office module: ${officeFetched()}`);
     const units = await page.locator('#host_unit option').allTextContents();
     check(units.includes('东湖区') && units.includes('湾里管理局') && units.length === 14, `units: ${units}`);
     check((await page.textContent('h1')).includes('2021年南昌市全民终身学习活动周总结表'), 'title');
@@ -192,6 +210,31 @@ try {
     check(r.status === 0, `CLI exit ${r.status}: ${r.stdout}${r.stderr}`);
     check(JSON.parse(r.stdout.trim().split('\n')[0]).valid === true, r.stdout);
     check((await errorCount()) === 0, 'download showed errors');
+  });
+
+  await step('「下载 Word」 loads the office module then, and its .docx has the cells the CLI\'s export writes', async () => {
+    check(officeFetched().length === 0, `the office module was fetched before it was needed: ${officeFetched()}`);
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#download-docx')]);
+    check(dl.suggestedFilename() === '总结表-东湖区.docx', `file name ${dl.suggestedFilename()}`);
+    const file = join(out, 'summary-downloaded.docx');
+    await dl.saveAs(file);
+    check(officeFetched().some((u) => /learning_week_office_bg\.wasm$/.test(u)), `the office .wasm was not fetched: ${officeFetched()}`);
+    check((await page.getAttribute('body', 'data-office')) === 'ready', 'office module state');
+    const rows = docxRows(file);
+    const cell = (label) => rows.find((r) => r.slice(0, -1).some((c) => c.replace(/\s/g, '') === label))?.at(-1);
+    check(cell('举办县区') === '东湖区', `举办县区: ${cell('举办县区')}`);
+    check(cell('具体协调部门') === example.leadership.coordinating_department, `具体协调部门: ${cell('具体协调部门')}`);
+    check(/主会场数量：1；分会场数量：12/.test(cell('主会场及分会场数量') || ''), `会场: ${cell('主会场及分会场数量')}`);
+    check((cell('主办单位及协办单位') || '').includes(example.organizers[0].name), `主办单位: ${cell('主办单位及协办单位')}`);
+    // The same export as the CLI's, cell for cell: the JSON downloaded from the form, exported by the CLI.
+    const json = join(out, 'summary-for-docx.json');
+    const [dj] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
+    await dj.saveAs(json);
+    const cliDocx = join(out, 'summary-cli.docx');
+    const r = spawnSync(cli, ['export', 'summary', '--format', 'docx', json, '-o', cliDocx], { encoding: 'utf8' });
+    check(r.status === 0, `CLI export: ${r.stdout}${r.stderr}`);
+    check(JSON.stringify(docxRows(cliDocx)) === JSON.stringify(rows), 'the browser\'s .docx differs from the CLI\'s');
+    check(readFileSync(cliDocx).equals(readFileSync(file)), 'not byte for byte the CLI\'s .docx');
   });
 
   await step('a count typed with its unit in the text sets the unit beside it (约3.5万人次 → 人次)', async () => {
@@ -534,6 +577,32 @@ try {
     await page.fill('#units_participating', '12');
     await page.screenshot({ path: join(out, 'form-phone.png'), fullPage: true });
     console.log(`  screenshots: ${join(out, 'form-desktop.png')}, ${join(out, 'form-phone.png')}`);
+  });
+
+  await step('an Excel (.xlsx) and a Word 97–2003 (.doc) 总结表 import as the .docx does', async () => {
+    const dir = process.env.LW_OFFICE_FIXTURES;
+    check(dir, 'LW_OFFICE_FIXTURES is not set (bash scripts/office-fixtures.sh writes them)');
+    const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    answer = true;
+    await page.evaluate(() => { document.querySelector('#import').dataset.imported = ''; });
+    await drop('东湖区总结表.xlsx', readFileSync(join(dir, '14-xlsx-retyped.xlsx')), XLSX);
+    await page.waitForSelector('#import[data-imported="true"]', { timeout: 10_000 });
+    check(/东湖区总结表\.xlsx/.test(await page.textContent('#import-status')), `import status: ${await page.textContent('#import-status')}`);
+    // The workbook (openpyxl wrote it) retypes 东湖区's form without a theme row.
+    check((await page.inputValue('#host_unit')) === '东湖区', 'xlsx: host unit');
+    check((await page.inputValue('#participants')) === '约3.5万人次', `xlsx: participants ${await page.inputValue('#participants')}`);
+    check((await page.inputValue('#period_start')) === '2021-11-22', 'xlsx: period');
+    answer = true;
+    await page.evaluate(() => { document.querySelector('#import').dataset.imported = ''; });
+    await drop('东湖区总结表.doc', readFileSync(join(root, 'tests', 'fixtures', 'doc', '01-standard.doc')), 'application/msword');
+    await page.waitForSelector('#import[data-imported="true"]', { timeout: 10_000 });
+    check(/东湖区总结表\.doc\b/.test(await page.textContent('#import-status')), `import status: ${await page.textContent('#import-status')}`);
+    // The .doc was saved from 01-standard.docx: the same rows as that import above.
+    check((await page.inputValue('#host_unit')) === '东湖区', 'doc: host unit');
+    check((await page.inputValue('#participants')) === '约3.5万人次', `doc: participants ${await page.inputValue('#participants')}`);
+    check((await page.inputValue('#sub_venues')) === '12', 'doc: sub-venues');
+    check((await page.inputValue('#period_start')) === '2021-11-22', 'doc: period');
+    check((await page.locator('#organizers .item').count()) === 2, 'doc: two organisers');
   });
 
   await step('no console errors', async () => {

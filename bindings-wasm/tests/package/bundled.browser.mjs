@@ -1,6 +1,7 @@
 // Opens each bundled page (esbuild's and vite's build of project/app) in headless Chromium, driven
-// by playwright-core, and checks that the .wasm was fetched after bundling (HTTP 200,
-// application/wasm) and that the page's validation gave the planted error.
+// by playwright-core, and checks that the first module's .wasm was fetched after bundling (HTTP
+// 200, application/wasm) and the page's validation gave the planted error — and that the office
+// module's .wasm was not fetched until the page asked for it, then was, and wrote a .docx.
 //
 // Usage: node bundled.browser.mjs NAME=DIST_DIR...   (run by run.sh; $LW_BROWSER_DIR for the profile)
 import { chromium } from 'playwright-core';
@@ -36,7 +37,7 @@ const context = await chromium.launchPersistentContext(profile, {
 });
 try {
   for (const { name } of sites) {
-    await step(`${name}: the bundled page finds its .wasm and validates`, async () => {
+    await step(`${name}: the bundled page finds its .wasm and validates; the office .wasm only when asked`, async () => {
       const page = await context.newPage();
       const wasm = [];
       const errors = [];
@@ -46,11 +47,19 @@ try {
       await page.goto(`${base}/${name}/`);
       await page.waitForFunction(() => window.__result !== undefined, null, { timeout: 20_000 });
       const result = await page.evaluate(() => window.__result);
-      await page.close();
       check(!result.error, `the page threw: ${result.error}`);
-      check(wasm.length === 1 && wasm[0].status === 200 && wasm[0].type === 'application/wasm',
-        `expected one .wasm fetched with 200 application/wasm, got ${JSON.stringify(wasm)}`);
+      const first = wasm.slice();
+      check(first.length === 1 && first[0].status === 200 && first[0].type === 'application/wasm'
+        && /learning_week_bg[^/]*\.wasm/.test(first[0].url) && !/office/.test(first[0].url),
+        `expected only the first module's .wasm fetched with 200 application/wasm, got ${JSON.stringify(first)}`);
       check(result.codes.includes('participation.units_exceed_total'), `codes: ${result.codes}`);
+      const office = await page.evaluate(() => window.__office());
+      check(!office.error, `the office module threw: ${office.error}`);
+      check(office.ok && office.zip && office.unit === '东湖区', `office: ${JSON.stringify(office)}`);
+      const later = wasm.slice(first.length);
+      check(later.length === 1 && later[0].status === 200 && /learning_week_office_bg[^/]*\.wasm/.test(later[0].url),
+        `expected the office .wasm fetched on demand, got ${JSON.stringify(later)}`);
+      await page.close();
       check(errors.length === 0, `console errors: ${errors.join(' | ')}`);
     });
   }

@@ -5,6 +5,7 @@
 #   (b) `tsc --strict` over browser code (moduleResolution "bundler") and Node code (nodenext,
 #       .mts and .cts) against the installed types;
 #   (c) a small page bundled by esbuild and by vite (exact versions in tools/package-lock.json),
+#       the office module (learning-week/office) a dynamic import fetched only when asked,
 #       each opened in headless Chromium: the .wasm must be fetched (200) and validate.
 #
 # Usage: bash bindings-wasm/tests/package/run.sh [PKG_DIR]   (scripts/test-wasm.sh runs it)
@@ -45,10 +46,12 @@ say "npm pack $pkg"
 tgz=$(cd "$pkg" && npm pack --pack-destination "$work" --loglevel=error | tail -n 1)
 [ -f "$work/$tgz" ] || die "npm pack wrote no tarball (said: $tgz)"
 listing=$(tar -tzf "$work/$tgz" | sort)
-for f in package/package.json package/README.md package/web/learning_week.js package/web/learning_week.d.ts \
-         package/web/learning_week_bg.wasm package/node/learning_week.js package/node/learning_week.mjs \
-         package/node/learning_week.d.ts package/node/learning_week.d.mts; do
-  grep -qx "$f" <<<"$listing" || die "the tarball $tgz lacks $f; it holds: $(tr '\n' ' ' <<<"$listing")"
+for m in learning_week learning_week_office; do
+  for f in package/package.json package/README.md package/web/$m.js package/web/$m.d.ts \
+           package/web/${m}_bg.wasm package/node/$m.js package/node/$m.mjs \
+           package/node/$m.d.ts package/node/$m.d.mts; do
+    grep -qx "$f" <<<"$listing" || die "the tarball $tgz lacks $f; it holds: $(tr '\n' ' ' <<<"$listing")"
+  done
 done
 # Nothing else rides along (a stray dev file, a wasm-bindgen leftover).
 extra=$(grep -v -x -e 'package/package.json' -e 'package/README.md' -e 'package/web/[^/]*' -e 'package/node/[^/]*' <<<"$listing" || true)
@@ -59,8 +62,12 @@ tar -xzOf "$work/$tgz" package/package.json | node -e '
   if (m.private) bad.push("\"private\": true");
   for (const k of ["name", "version", "exports", "types", "files"]) if (!m[k]) bad.push(`no "${k}"`);
   if (m.sideEffects !== false) bad.push(`sideEffects is ${JSON.stringify(m.sideEffects)}, not false`);
-  const dot = (m.exports || {})["."] || {};
-  for (const c of ["browser", "node", "default"]) if (!dot[c]) bad.push(`exports["."] has no "${c}" condition`);
+  for (const sub of [".", "./office"]) {
+    const e = (m.exports || {})[sub] || {};
+    for (const c of ["browser", "node", "default"]) if (!e[c]) bad.push(`exports["${sub}"] has no "${c}" condition`);
+    if (!JSON.stringify(e).includes("types")) bad.push(`exports["${sub}"] has no types`);
+  }
+  for (const w of ["./learning_week_bg.wasm", "./learning_week_office_bg.wasm"]) if (!(m.exports || {})[w]) bad.push(`exports lists no "${w}"`);
   if (bad.length) { console.error("package test: the packed package.json: " + bad.join("; ")); process.exit(1); }
 '
 size=$(stat -c %s "$work/$tgz")
@@ -81,7 +88,7 @@ check "node CommonJS require" node cjs.cjs
 check "tsc --strict, browser code (bundler resolution)" "$tsc" -p tsconfig.bundler.json
 check "tsc --strict, Node code (nodenext, .mts + .cts)" "$tsc" -p tsconfig.node.json
 check "esbuild $("$esbuild" --version)" bash -c "'$esbuild' app/main-esbuild.js --bundle --format=esm --platform=browser \
-    --loader:.wasm=file --outdir=dist-esbuild --log-level=warning && cp app/index-esbuild.html dist-esbuild/index.html"
+    --splitting --loader:.wasm=file --outdir=dist-esbuild --log-level=warning && cp app/index-esbuild.html dist-esbuild/index.html"
 check "vite $(cd "$tools" && node -p 'require("vite/package.json").version')" \
   "$vite" build app --base ./ --outDir ../dist-vite --emptyOutDir --logLevel warn
 check "Chromium: the esbuild and vite pages" node "$here/bundled.browser.mjs" "esbuild=$proj/dist-esbuild" "vite=$proj/dist-vite"

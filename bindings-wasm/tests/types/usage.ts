@@ -3,8 +3,6 @@
 import init, {
   aggregate,
   defaultNotice,
-  divisions,
-  importDocx,
   parsePercent,
   parsePeriod,
   parseQuantity,
@@ -20,6 +18,17 @@ import init, {
   validateSummary,
   Validator,
 } from "../../pkg/web/learning_week.js";
+// The second module, loaded on demand; its own types.
+import initOffice, {
+  aggregateFiles,
+  divisions,
+  exportSummaryDocx,
+  importDoc,
+  importDocx,
+  importXlsx,
+  readNotice,
+} from "../../pkg/web/learning_week_office.js";
+import type { ExportAnswer, InboxFile, NoticeReading as OfficeNoticeReading } from "../../pkg/web/learning_week_office.js";
 import type {
   AggregateAnswer,
   CompileError,
@@ -138,10 +147,19 @@ export async function main(): Promise<string[]> {
   const compiledAny: DocumentKind | null = v.validate("{}", { kind: "notice" }).kind;
   const compiledRollup: number | undefined = v.aggregate([], { grace_days: 1 }).rollup?.expected_units;
   const compiledCity: string | null | undefined = v.notice.jurisdiction?.city;
-  const dropped: number | undefined = v.aggregateFiles(
-    [{ name: "a.docx", bytes: new Uint8Array(0), modified: new Date(0).toISOString() }],
-    { submitted_at: "2021-12-03" },
-  ).rollup?.accounting.inputs;
+  await initOffice();
+  const file: InboxFile = { name: "a.docx", bytes: new Uint8Array(0), modified: new Date(0).toISOString() };
+  const dropped: number | undefined = aggregateFiles([file], { submitted_at: "2021-12-03", notice: defaultNotice() })
+    .rollup?.accounting.inputs;
+  const fromXlsx: number = importXlsx(new Uint8Array(0)).errors;
+  const fromDoc: number = importDoc(new ArrayBuffer(0), { year: 2021 }).warnings;
+  const exported: ExportAnswer = exportSummaryDocx({ host_unit: "东湖区" }, { notice: defaultNotice(), kind: "summary" });
+  const docxBytes: Uint8Array | undefined = exported.bytes;
+  notAny(exported, true);
+  // @ts-expect-error: the kind is a closed set
+  exportSummaryDocx({}, { kind: "letter" });
+  const reading: OfficeNoticeReading = readNotice("关于举办2023年九江市全民终身学习活动周的通知");
+  const readTheme: string | null | undefined = reading.notice.theme;
   v.free();
   const builtin = new Validator();
   try {
@@ -167,6 +185,7 @@ export async function main(): Promise<string[]> {
     String(refused.length), String(unitsText.value?.units_total?.value), String(firstName), String(cellWarnings.length),
     String(importedUnit), String(importedCodes.length), String(compiled.valid), String(compiledField),
     String(compiledPlan), String(compiledSubmission), String(compiledAny), String(compiledRollup), String(compiledCity), String(dropped),
+    String(fromXlsx), String(fromDoc), String(docxBytes?.length), String(readTheme),
     String(countyCodes.length), String(level), String(unknownCode),
   ];
 }

@@ -67,3 +67,42 @@ pub fn import_docx_text(bytes: &[u8], year: Option<i32>) -> String {
 pub fn import_xlsx_text(bytes: &[u8], year: Option<i32>) -> String {
     to_json_string(&crate::api::import_xlsx(bytes, year))
 }
+
+/// A Word / Excel / .doc import as a binding calls it ([`import_docx`] for any
+/// [`OfficeFormat`]): the bytes, or `None` when the host value was not bytes (`found` says what
+/// it was), and the options (`{year?}`) as JSON text. A format this build does not read answers
+/// one `import.missing_part` error ([`import_office`]).
+///
+/// ```
+/// use learning_week::{api::OfficeFormat, ffi::import_office_bytes};
+/// let a = import_office_bytes(OfficeFormat::Xlsx, None, "string", "null");
+/// assert_eq!(a.diagnostics[0].code, "type.invalid");
+/// assert!(a.diagnostics[0].message_en.contains(".xlsx"));
+/// assert_eq!(import_office_bytes(OfficeFormat::Docx, Some(b""), "", "null").diagnostics[0].code, "import.not_zip");
+/// ```
+pub fn import_office_bytes(
+    format: OfficeFormat,
+    bytes: Option<&[u8]>,
+    found: &str,
+    options: &str,
+) -> ImportAnswer {
+    let refuse = |d: Diagnostic| ImportAnswer {
+        summary: None,
+        diagnostics: vec![d],
+        errors: 1,
+        warnings: 0,
+        modified: None,
+    };
+    let expected = match format {
+        OfficeFormat::Docx => "Uint8Array | ArrayBuffer (the .docx file's bytes)",
+        OfficeFormat::Xlsx => "Uint8Array | ArrayBuffer (the .xlsx file's bytes)",
+        OfficeFormat::Doc => "Uint8Array | ArrayBuffer (the .doc file's bytes)",
+    };
+    let Some(bytes) = bytes else {
+        return refuse(argument_error("input", expected, found.to_owned()));
+    };
+    match options_json::<ImportOptions>(options, "{year?: integer}") {
+        Ok(o) => crate::api::import_office(format, bytes, o.year),
+        Err(mut diags) => refuse(diags.remove(0)),
+    }
+}

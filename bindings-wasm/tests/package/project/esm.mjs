@@ -12,6 +12,14 @@ assert.ok(codes.includes('participation.units_exceed_total'), `Validator: ${code
 const one = validateSummary(doc).diagnostics.find((d) => d.code === 'participation.units_exceed_total');
 assert.equal(one?.path, '/participation/units_participating');
 v.free();
+// The second module: learning-week/office (Word / Excel / .doc import, the .docx export …).
+const office = await import('learning-week/office');
+await office.default();
+const docx = office.exportSummaryDocx(doc);
+assert.ok(docx.ok && docx.bytes[0] === 0x50 && docx.bytes[1] === 0x4b, 'exportSummaryDocx gives a zip');
+assert.equal(office.importDocx(docx.bytes, { year: 2021 }).summary.host_unit, '东湖区');
+assert.equal(typeof office.importXlsx, 'function');
+assert.equal(typeof office.importDoc, 'function');
 // The subpaths resolve too.
 const web = await import('learning-week/package.json', { with: { type: 'json' } });
 assert.equal(web.default.name, 'learning-week');

@@ -1,0 +1,96 @@
+//! What both WebAssembly modules share (`learning_week` and `learning_week_office`, included by
+//! `#[path]` into each): JS values to JSON text and bytes, core answers back to plain JS objects.
+//! Conversion only; every rule and message is core's.
+
+use learning_week::api::{self, CompileError};
+use learning_week::{ffi, Diagnostic};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// JSON text of a JS value, or the diagnostic saying why it has none.
+pub(crate) fn json_text(value: &JsValue) -> Result<String, Diagnostic> {
+    if let Some(text) = value.as_string() {
+        return Ok(text);
+    }
+    match js_sys::JSON::stringify(value) {
+        Ok(text) => match text.as_string() {
+            Some(t) => Ok(t),
+            // `undefined` is an absent value (null); a function or a symbol has no JSON at all
+            None if value.is_undefined() => Ok("null".to_owned()),
+            None => Err(ffi::unconvertible_value(&type_name(value), false)),
+        },
+        Err(e) => {
+            let detail = match e.dyn_ref::<js_sys::Error>() {
+                Some(err) => [String::from(err.name()), String::from(err.message())].join(": "),
+                None => "JSON.stringify failed".to_owned(),
+            };
+            Err(ffi::unconvertible_value(&detail, e.is_instance_of::<js_sys::RangeError>()))
+        }
+    }
+}
+
+/// Options as JSON text; `undefined` → `null` (defaults).
+pub(crate) fn options_text(options: &JsValue) -> Result<String, Diagnostic> {
+    json_text(options).map_err(|mut d| {
+        d.document = Some("options".into());
+        d
+    })
+}
+
+/// A core answer as a plain JS object.
+pub(crate) fn to_js<T: serde::Serialize>(answer: &T) -> JsValue {
+    from_json_text(&api::to_json_string(answer))
+}
+
+/// A core answer given as JSON text, as a plain JS object.
+pub(crate) fn from_json_text(text: &str) -> JsValue {
+    js_sys::JSON::parse(text).unwrap_or(JsValue::NULL)
+}
+
+/// What a host value is, for an argument error (`null`, `number`, `object` …).
+pub(crate) fn type_name(v: &JsValue) -> String {
+    if v.is_null() {
+        "null".to_owned()
+    } else {
+        v.js_typeof().as_string().unwrap_or_default()
+    }
+}
+
+/// A context document as JSON text (`undefined` / `null` → none), or the diagnostic saying why
+/// it has none, tagged with `document`.
+pub(crate) fn context_text(value: &JsValue, document: &str) -> Result<Option<String>, Diagnostic> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    json_text(value).map(Some).map_err(|mut d| {
+        d.document = Some(document.into());
+        d
+    })
+}
+
+/// A notice and a plan (JSON text, object, or absent) compiled into core's validator.
+pub(crate) fn compile(notice: &JsValue, plan: &JsValue) -> Result<api::Validator, CompileError> {
+    let fail = |d: Diagnostic| CompileError { diagnostics: vec![d] };
+    let base = match context_text(notice, "notice").map_err(fail)? {
+        None => api::Validator::default(),
+        Some(text) => api::Validator::from_json(&text)?,
+    };
+    match context_text(plan, "plan").map_err(fail)? {
+        None => Ok(base),
+        Some(text) => base.with_plan_json(&text),
+    }
+}
+
+/// A JS string, boolean or number as JSON (anything else as null), for core to answer
+/// `type.invalid` about when it is not what the request wants.
+pub(crate) fn scalar(v: &JsValue) -> serde_json::Value {
+    if let Some(s) = v.as_string() {
+        serde_json::Value::String(s)
+    } else if let Some(b) = v.as_bool() {
+        serde_json::Value::Bool(b)
+    } else if let Some(n) = v.as_f64().and_then(serde_json::Number::from_f64) {
+        serde_json::Value::Number(n)
+    } else {
+        serde_json::Value::Null
+    }
+}
