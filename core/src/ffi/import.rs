@@ -28,24 +28,7 @@ pub struct ImportOptions {
 /// assert_eq!(import_docx(Some(b""), "", r#"{"year": 2021}"#).diagnostics[0].code, "import.not_zip");
 /// ```
 pub fn import_docx(bytes: Option<&[u8]>, found: &str, options: &str) -> ImportAnswer {
-    let refuse = |d: Diagnostic| ImportAnswer {
-        summary: None,
-        diagnostics: vec![d],
-        errors: 1,
-        warnings: 0,
-        modified: None,
-    };
-    let Some(bytes) = bytes else {
-        return refuse(argument_error(
-            "input",
-            "Uint8Array | ArrayBuffer (the .docx file's bytes)",
-            found.to_owned(),
-        ));
-    };
-    match options_json::<ImportOptions>(options, "{year?: integer}") {
-        Ok(o) => crate::api::import_docx(bytes, o.year),
-        Err(mut diags) => refuse(diags.remove(0)),
-    }
+    import_office_bytes(OfficeFormat::Docx, bytes, found, options)
 }
 
 /// [`import_docx`] answered as JSON text `{summary, diagnostics, errors, warnings, modified?}`.
