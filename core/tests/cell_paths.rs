@@ -188,3 +188,34 @@ fn venues_and_units_are_this_weeks_through_the_import_and_the_decoder() {
     assert_eq!(decode("units_total", "年均10个"), refused("average"));
     assert_eq!(decode("sub_venues", "12个"), None);
 }
+
+/// With no notice (a binding's `from_json`), a cell written as text is read against the
+/// document's own year: another year's figure is refused as it is when a notice comes with it;
+/// a document without a year leaves a written year unjudged.
+#[test]
+fn without_a_notice_the_documents_own_year_is_the_context() {
+    use learning_week::ffi;
+    let cell = "2019年参与人数达5万人";
+    let reason = |a: &ffi::ReadAnswer| {
+        a.diagnostics
+            .iter()
+            .find(|d| d.path.ends_with("/participation/participants") && d.code == "text.not_row_figure")
+            .and_then(|d| d.params.get("reason").and_then(Value::as_str).map(str::to_owned))
+    };
+    let summary = json!({"year": 2021, "participation": {"participants": cell}}).to_string();
+    let a = ffi::read(DocumentKind::Summary, &summary);
+    assert_eq!(reason(&a).as_deref(), Some("other_year"));
+    let submission = json!({"summary": {"year": 2021, "participation": {"participants": cell}}}).to_string();
+    assert_eq!(reason(&ffi::read(DocumentKind::Submission, &submission)).as_deref(), Some("other_year"));
+    // The same year as the document's: this year's figure.
+    let same = json!({"year": 2019, "participation": {"participants": cell}}).to_string();
+    let a = ffi::read(DocumentKind::Summary, &same);
+    assert!(a.ok && reason(&a).is_none(), "{:?}", a.diagnostics);
+    // No year anywhere: not judged, read as written.
+    let none = json!({"participation": {"participants": cell}}).to_string();
+    let a = ffi::read(DocumentKind::Summary, &none);
+    assert_eq!(
+        a.document.and_then(|d| d.pointer("/participation/participants/value").cloned()),
+        Some(json!(50000))
+    );
+}
