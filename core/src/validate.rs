@@ -299,8 +299,13 @@ pub fn validate_tree(
         None => run_semantic(ctx, out),
         Some(_) => run_semantic_reading(ctx, &field_forms, out),
     };
-    // Cells written as text are read against the week's year: the notice's.
-    let mut d = Decoder::new("").with_year(notice.year);
+    // Cells written as text are read against the week's year: the notice's, else (a notice
+    // that states none) the document's own.
+    let own = || {
+        let at = |p: &str| v.pointer(p).and_then(Json::as_i64).and_then(|y| i32::try_from(y).ok());
+        at("/year").or_else(|| at("/summary/year")).filter(|y| (1900..=2200).contains(y))
+    };
+    let mut d = Decoder::new("").with_year(notice.year.or_else(own));
     let Some(kind) = kind.or_else(|| DocumentKind::detect_tree(v)) else {
         if v.is_object() {
             d.emit(&structural::DOCUMENT_KIND_UNKNOWN, params! {"allowed" => DocumentKind::NAMES}, None);

@@ -219,3 +219,16 @@ fn without_a_notice_the_documents_own_year_is_the_context() {
         Some(json!(50000))
     );
 }
+
+/// A notice that states no year (a custom one): the document's own year is the context.
+#[test]
+fn a_notice_without_a_year_leaves_the_documents_own() {
+    let mut notice = learning_week::Notice::nanchang_2021();
+    notice.year = None;
+    let doc = json!({"year": 2021, "participation": {"participants": "2019年参与人数达5万人"}});
+    let o = learning_week::validate::validate_value(Some(DocumentKind::Summary), &doc, &notice, None);
+    let d = o.diagnostics.iter().find(|d| d.path == "/participation/participants").map(|d| {
+        (d.code.to_string(), d.params.get("reason").and_then(Value::as_str).unwrap_or_default().to_owned())
+    });
+    assert_eq!(d, Some(("text.not_row_figure".to_owned(), "other_year".to_owned())));
+}

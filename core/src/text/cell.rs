@@ -38,7 +38,7 @@ use std::sync::Arc;
 /// or the title's), so 「2019年…」 can be told from this year's figure. Without a year, a year
 /// written in the cell is not judged (only 去年, 上届 and the like are). The JSON decoder gives the
 /// notice's year when a notice is in force (the built-in one where none is given), and the
-/// document's own `year` when it is read alone (a binding's `from_json`); the text parsers judge
+/// document's own `year` when it is read alone (a binding's `from_json`) or the notice states none; the text parsers judge
 /// a written year only when the request gives one.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct ReadContext {
