@@ -719,9 +719,9 @@ export interface UnitFinding {
 
 /** 满意度汇总 / satisfaction across the reporting units. */
 export interface SatisfactionRollup {
-  /** 加权平均 / mean of the percentages weighted by participants, rounded to 0.01. */
+  /** 加权平均 / mean of the percentages weighted by participants, rounded to the inputs' precision (as many decimals as the most precise percentage that went in: 98% and 97% give a whole number, 98.5% one decimal); never more precise than what was written. */
   weighted_mean?: number | null;
-  /** 限定词 / the mean's qualifier (the parts' qualifiers combined). */
+  /** 限定词 / the mean's qualifier: the parts' qualifiers combined (`Qualifier::combine`), and 约 (approx) when the rounding changed the mean. */
   qualifier: Qualifier;
   /** 权重 / every percentage and its weight, in unit order. */
   weights: SatisfactionWeight[];

@@ -84,18 +84,36 @@ impl Qualifier {
         }
     }
 
-    /// The qualifier of a sum of two qualified numbers.
+    /// The qualifier of a sum of two qualified numbers — the one statement of the algebra every
+    /// total, mean and generated text of the library follows.
     ///
-    /// The algebra keeps a total no more precise than its parts:
-    /// exact + exact = exact; anything + approx = approx; at_least + exact = at_least;
-    /// at_most + exact = at_most; at_least + at_most = approx (the bounds point opposite ways).
-    /// It is commutative and associative, with `Exact` as identity and `Approx` absorbing.
+    /// | + | exact | approx | at_least | at_most |
+    /// |---|---|---|---|---|
+    /// | **exact** | exact | approx | at_least | at_most |
+    /// | **approx** | approx | approx | approx | approx |
+    /// | **at_least** | at_least | approx | at_least | approx |
+    /// | **at_most** | at_most | approx | approx | at_most |
+    ///
+    /// - exact + exact = exact (12 + 30 = 42);
+    /// - any 约 makes 约 (约100 + 20 = 约120);
+    /// - 余/以上 with exact stays a lower bound (100余 + 20 = 120余), likewise 不到 an upper bound;
+    /// - 约 with 余 is 约 (约100 + 20余 = 约120): a lower bound added to an estimate is no longer a
+    ///   bound, and the texts that state such a sum say it holds an estimate;
+    /// - 余 with 不到 is 约: the bounds point opposite ways;
+    /// - a figure given only as text (the readers could not take it) is in no sum: the total names
+    ///   it as left out and is at least what was counted (see `aggregate::totals`).
+    ///
+    /// It is commutative and associative, with `Exact` as identity and `Approx` absorbing, so
+    /// the order in which figures are added never matters and a total is never more precise
+    /// than its least precise part.
     ///
     /// ```
     /// use learning_week::Qualifier::*;
-    /// assert_eq!(Exact.combine(AtLeast), AtLeast);
-    /// assert_eq!(AtLeast.combine(AtMost), Approx);
     /// assert_eq!(Exact.combine(Exact), Exact);
+    /// assert_eq!(Exact.combine(Approx), Approx);
+    /// assert_eq!(Exact.combine(AtLeast), AtLeast);
+    /// assert_eq!(Approx.combine(AtLeast), Approx);
+    /// assert_eq!(AtLeast.combine(AtMost), Approx);
     /// ```
     pub fn combine(self, other: Qualifier) -> Qualifier {
         use Qualifier::*;

@@ -962,9 +962,19 @@ fn decode_count_text(s: &str, v: &Json<'_>, d: &mut Decoder) -> Option<Count> {
         };
         (c, p)
     };
-    let Some(row) = cell_row(&d.pointer()) else {
-        let read = crate::text::parse_quantity(s).map(|q| with_params(q.to_count()));
-        return read_from_text(read, v, d);
+    let pointer = d.pointer();
+    let Some(row) = cell_row(&pointer) else {
+        // Venues and sub-units are this week's too: a planned, averaged or other year's figure
+        // is refused with its reason, as the label import refuses it.
+        let week = ["main_venues", "sub_venues", "units_total", "units_participating"];
+        let mut tail = pointer.rsplit('/');
+        let (key, group) = (tail.next().unwrap_or(""), tail.next().unwrap_or(""));
+        let read = if group == "participation" && week.contains(&key) {
+            crate::text::read_week_count(s, &d.context)
+        } else {
+            crate::text::parse_quantity(s)
+        };
+        return read_from_text(read.map(|q| with_params(q.to_count())), v, d);
     };
     let read = crate::text::read_count_cell(s, row, &d.context).map(|cell| {
         let mut c = cell.value.to_count();

@@ -370,8 +370,9 @@ impl Importer {
             Row::PlanningDepartment => {
                 self.free_text(pointer, label, text, |s| &mut s.leadership().planning_department)
             }
-            Row::Units => match text::parse_units(text) {
-                Ok(u) => {
+            Row::Units => match text::read_units_cell(text, &text::ReadContext { year: self.year }) {
+                Ok(text::CellUnits { units: u, warnings }) => {
+                    self.warnings(pointer, text, warnings);
                     if let Some(q) = &u.units_total {
                         let c = self.count("/participation/units_total", label, text, q);
                         self.participation().units_total = Some(c);
@@ -383,8 +384,9 @@ impl Importer {
                 }
                 Err(e) => self.refused("/participation/units_total", label, text, &e),
             },
-            Row::Venues => match text::parse_venues(text) {
-                Ok(v) => {
+            Row::Venues => match text::read_venues_cell(text, &text::ReadContext { year: self.year }) {
+                Ok(text::CellVenues { venues: v, warnings }) => {
+                    self.warnings(pointer, text, warnings);
                     if let Some(q) = &v.main_venues {
                         let c = self.count("/participation/main_venues", label, text, q);
                         self.participation().main_venues = Some(c);

@@ -299,8 +299,13 @@ pub fn validate_tree(
         None => run_semantic(ctx, out),
         Some(_) => run_semantic_reading(ctx, &field_forms, out),
     };
-    // Cells written as text are read against the week's year: the notice's.
-    let mut d = Decoder::new("").with_year(notice.year);
+    // Cells written as text are read against the week's year: the notice's, else (a notice
+    // that states none) the document's own.
+    let own = || {
+        let at = |p: &str| v.pointer(p).and_then(Json::as_i64).and_then(|y| i32::try_from(y).ok());
+        at("/year").or_else(|| at("/summary/year")).filter(|y| (1900..=2200).contains(y))
+    };
+    let mut d = Decoder::new("").with_year(notice.year.or_else(own));
     let Some(kind) = kind.or_else(|| DocumentKind::detect_tree(v)) else {
         if v.is_object() {
             d.emit(&structural::DOCUMENT_KIND_UNKNOWN, params! {"allowed" => DocumentKind::NAMES}, None);
@@ -355,10 +360,21 @@ pub fn validate_tree(
     Outcome { value, diagnostics }
 }
 
+/// The year a document states of itself: `/year`, else `/summary/year` (a submission).
+fn own_year(v: &Value) -> Option<i32> {
+    let at = |p: &str| v.pointer(p).and_then(Value::as_i64).and_then(|y| i32::try_from(y).ok());
+    at("/year").or_else(|| at("/summary/year")).filter(|y| (1900..=2200).contains(y))
+}
+
 /// Reads a context document (a notice or a plan given alongside the input): decoding problems
 /// come back tagged with `document` so they are not mistaken for problems of the input.
+///
+/// With no notice to give the week's year, a cell written as text is read against the
+/// document's own year (`/year`, or `/summary/year` of a submission), so 「2019年参与人数达5万人」
+/// in a 2021 总结表 is another year's figure whether or not a notice comes with it; a document
+/// without a year leaves a written year unjudged.
 pub(crate) fn read_context<T: Decode + Validate + Labelled>(v: &Value, document: &str) -> Outcome<T> {
-    let mut d = Decoder::new("").with_labels::<T>();
+    let mut d = Decoder::new("").with_labels::<T>().with_year(own_year(v));
     let value = decode_checked::<T>(&Json::borrowed(v), "", &mut d);
     let diagnostics = d
         .diagnostics

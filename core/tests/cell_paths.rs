@@ -139,3 +139,96 @@ fn every_cell_reads_the_same_through_the_parser_the_import_and_the_decoder() {
     assert!(total >= 100, "only {total} cells");
     assert!(failures.is_empty(), "{} of {total} cells differ:\n{}", failures.len(), failures.join("\n"));
 }
+
+/// 主会场及分会场数量 and 全市区数及参与活动的数量 get the count rows' checks, through the label
+/// import (the row's cell) and the decoder (one field given as text): the same codes and reasons.
+#[test]
+fn venues_and_units_are_this_weeks_through_the_import_and_the_decoder() {
+    let import = |label: &str, text: &str| {
+        let r = SummaryTable::from_labeled_text([(label, text)], Some(2021));
+        let kept = r.diagnostics.iter().find(|d| d.code == "import.kept_as_text").map(|d| {
+            let p = |k: &str| d.params.get(k).and_then(Value::as_str).unwrap_or_default().to_owned();
+            (p("refusal"), p("refusal_reason"))
+        });
+        let set_aside: Vec<String> = r
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "text.figure_set_aside")
+            .filter_map(|d| d.params.get("reason").and_then(Value::as_str).map(str::to_owned))
+            .collect();
+        (serde_json::to_value(&r.summary).unwrap_or_default(), kept, set_aside)
+    };
+    let refused = |reason: &str| Some(("text.not_row_figure".to_owned(), reason.to_owned()));
+    let (_, kept, _) = import("主会场及分会场数量", "计划设立主会场1个、分会场20个");
+    assert_eq!(kept, refused("projected"));
+    let (s, kept, aside) = import("主会场及分会场数量", "主会场1个；2019年分会场8个");
+    assert_eq!((kept, aside), (None, vec!["other_year".to_owned()]));
+    assert_eq!(s.pointer("/participation/main_venues/value"), Some(&json!(1)));
+    assert_eq!(s.pointer("/participation/sub_venues"), None);
+    let (_, kept, _) = import("全市区数及参与活动的数量", "每年全区10个街道全部参与");
+    assert_eq!(kept, refused("average"));
+    let (s, kept, aside) = import("全市区数及参与活动的数量", "全区10个街道，全部参与");
+    assert_eq!((kept, aside.len()), (None, 0));
+    assert_eq!(s.pointer("/participation/units_participating/value"), Some(&json!(10)));
+
+    let decode = |key: &str, text: &str| {
+        let doc = json!({"year": 2021, "participation": {key: text}});
+        let a =
+            api::validate_json(Some(DocumentKind::Summary), &doc.to_string(), &ValidateOptions::default());
+        let at = format!("/participation/{key}");
+        a.diagnostics.iter().find(|d| d.path == at && d.code.as_str().starts_with("text.")).map(|d| {
+            (
+                d.code.to_string(),
+                d.params.get("reason").and_then(Value::as_str).unwrap_or_default().to_owned(),
+            )
+        })
+    };
+    assert_eq!(decode("main_venues", "计划设立3个"), refused("projected"));
+    assert_eq!(decode("sub_venues", "2019年8个"), refused("other_year"));
+    assert_eq!(decode("units_total", "年均10个"), refused("average"));
+    assert_eq!(decode("sub_venues", "12个"), None);
+}
+
+/// With no notice (a binding's `from_json`), a cell written as text is read against the
+/// document's own year: another year's figure is refused as it is when a notice comes with it;
+/// a document without a year leaves a written year unjudged.
+#[test]
+fn without_a_notice_the_documents_own_year_is_the_context() {
+    use learning_week::ffi;
+    let cell = "2019年参与人数达5万人";
+    let reason = |a: &ffi::ReadAnswer| {
+        a.diagnostics
+            .iter()
+            .find(|d| d.path.ends_with("/participation/participants") && d.code == "text.not_row_figure")
+            .and_then(|d| d.params.get("reason").and_then(Value::as_str).map(str::to_owned))
+    };
+    let summary = json!({"year": 2021, "participation": {"participants": cell}}).to_string();
+    let a = ffi::read(DocumentKind::Summary, &summary);
+    assert_eq!(reason(&a).as_deref(), Some("other_year"));
+    let submission = json!({"summary": {"year": 2021, "participation": {"participants": cell}}}).to_string();
+    assert_eq!(reason(&ffi::read(DocumentKind::Submission, &submission)).as_deref(), Some("other_year"));
+    // The same year as the document's: this year's figure.
+    let same = json!({"year": 2019, "participation": {"participants": cell}}).to_string();
+    let a = ffi::read(DocumentKind::Summary, &same);
+    assert!(a.ok && reason(&a).is_none(), "{:?}", a.diagnostics);
+    // No year anywhere: not judged, read as written.
+    let none = json!({"participation": {"participants": cell}}).to_string();
+    let a = ffi::read(DocumentKind::Summary, &none);
+    assert_eq!(
+        a.document.and_then(|d| d.pointer("/participation/participants/value").cloned()),
+        Some(json!(50000))
+    );
+}
+
+/// A notice that states no year (a custom one): the document's own year is the context.
+#[test]
+fn a_notice_without_a_year_leaves_the_documents_own() {
+    let mut notice = learning_week::Notice::nanchang_2021();
+    notice.year = None;
+    let doc = json!({"year": 2021, "participation": {"participants": "2019年参与人数达5万人"}});
+    let o = learning_week::validate::validate_value(Some(DocumentKind::Summary), &doc, &notice, None);
+    let d = o.diagnostics.iter().find(|d| d.path == "/participation/participants").map(|d| {
+        (d.code.to_string(), d.params.get("reason").and_then(Value::as_str).unwrap_or_default().to_owned())
+    });
+    assert_eq!(d, Some(("text.not_row_figure".to_owned(), "other_year".to_owned())));
+}

@@ -312,6 +312,18 @@ case(G, "participation.participants as text 预计参与群众将超1万人 → 
      ["text.not_row_figure"], input=summary((PP, "预计参与群众将超1万人")), paths={"text.not_row_figure": [PP]})
 case(G, "participation.participants as text 参与者平均年龄65岁 → text.not_row_figure, reason other_measure", "summary",
      ["text.not_row_figure"], input=summary((PP, "参与者平均年龄65岁")), paths={"text.not_row_figure": [PP]})
+case(G, "participation.participants as text 获奖人数达190人次 (prize winners) → text.not_row_figure, reason other_measure", "summary",
+     ["text.not_row_figure"], input=summary((PP, "获奖人数达190人次")), paths={"text.not_row_figure": [PP]})
+# 主会场及分会场 and 全市区数 are this week's too: a planned, averaged or other year's figure is refused.
+for key, text, why in [("main_venues", "计划设立3个", "projected"), ("sub_venues", "2019年分会场8个", "other_year"),
+                       ("sub_venues", "每年设分会场10个", "average"), ("units_total", "预计全区10个街道", "projected"),
+                       ("units_participating", "2020年参与12个", "other_year")]:
+    ptr = "/participation/" + key
+    case(G, f"participation.{key} as text {text} → text.not_row_figure, reason {why}", "summary",
+         ["text.not_row_figure"], input=summary((ptr, text)), paths={"text.not_row_figure": [ptr]})
+case(G, "participation.sub_venues as text 12个 → count.from_text (this week's)", "summary",
+     ["count.from_text"], input=summary(("/participation/sub_venues", "12个")),
+     paths={"count.from_text": ["/participation/sub_venues"]})
 case(G, "participation.participants as text 原计划2000人参加，实际到场2600余人 → read, text.figure_set_aside", "summary",
      ["count.from_text", "text.figure_set_aside"], input=summary((PP, "原计划2000人参加，实际到场2600余人")),
      paths={"text.figure_set_aside": [PP]})

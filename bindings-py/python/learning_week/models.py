@@ -1772,13 +1772,13 @@ class SatisfactionRollup(_Model):
 
     @property
     def weighted_mean(self) -> float | None:
-        """加权平均 / mean of the percentages weighted by participants, rounded to 0.01."""
+        """加权平均 / mean of the percentages weighted by participants, rounded to the inputs'"""
         v = self._get("weighted_mean")
         return None if v is None else float(v)
 
     @property
     def qualifier(self) -> Qualifier:
-        """限定词 / the mean's qualifier (the parts' qualifiers combined)."""
+        """限定词 / the mean's qualifier: the parts' qualifiers combined (`Qualifier::combine`),"""
         v: Qualifier = self._get("qualifier")
         return v
 

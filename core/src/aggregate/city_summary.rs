@@ -2,13 +2,13 @@
 //! collected under their names, and plainly generated text where the city has nothing else.
 
 use super::satisfaction::SatisfactionRollup;
-use super::totals::{person_times_floor, Totals};
+use super::totals::{person_times_floor, Total, Totals};
 use super::{Completeness, LateUnit};
 use crate::count::Count;
 use crate::notice::Notice;
 use crate::period::Period;
 use crate::plan::Leader;
-use crate::satisfaction::{Percent, Satisfaction};
+use crate::satisfaction::Satisfaction;
 use crate::summary::{
     FeaturedActivity, Leadership, Organizer, Participation, Publicity, Reach, SummaryTable, ThemeAndContent,
 };
@@ -35,22 +35,19 @@ fn collected<'a>(
     cap(parts.join("；"))
 }
 
-/// A count as the form shows it, or a dash.
-fn shown(c: Option<Count>) -> String {
-    c.map_or_else(|| "—".to_owned(), |c| c.display_zh())
-}
-
-/// A count in a sentence that writes its unit word after it (「分会场{}个」): the count's own
-/// unit is dropped when it is that word, so the sentence never reads 「139余个个」; a different
-/// unit (「523张」 where the sentence says 条) is kept and the sentence's word left out.
-fn shown_with(c: Option<Count>, word: &str) -> String {
-    match c {
-        None => format!("—{word}"),
-        Some(c) if c.unit.as_deref().is_none_or(|u| u == word) => {
-            format!("{}{word}", Count { unit: None, ..c }.display_zh())
-        }
-        Some(c) => c.display_zh(),
+/// A total as the city's 总结表 holds it: the count, with the total's text
+/// ([`Total::display_zh`]) as its source whenever the count alone would say less (figures kept
+/// apart by kind, units left out), so every output prints that one text. With people and
+/// person-times mixed the count is a lower bound in person-times (every person is at least one
+/// person-time) and its qualifier follows [`crate::Qualifier::combine`] — an estimate among the
+/// parts makes it 约; the figures of each kind stay apart in the text, never added.
+pub(crate) fn city_count(t: &Total) -> Option<Count> {
+    let mut c = t.as_count().or_else(|| person_times_floor(t))?;
+    let text = t.display_zh();
+    if text != c.display_zh() {
+        c.source = Some(text);
     }
+    Some(c)
 }
 
 pub(crate) fn build(
@@ -106,9 +103,7 @@ pub(crate) fn build(
         })
         .collect();
 
-    // One figure is needed: with people and person-times mixed, the honest figure is a lower
-    // bound in person-times (every person is at least one person-time).
-    let participants = totals.participants.as_count().or_else(|| person_times_floor(&totals.participants));
+    let participants = city_count(&totals.participants);
 
     let mut period = None::<(chrono::NaiveDate, chrono::NaiveDate)>;
     for (_, t) in tables {
@@ -140,17 +135,30 @@ pub(crate) fn build(
         }
         cap(s)
     };
+    // Each figure is its total's one text, unit word and all: no word is added after it (a
+    // sentence that wrote 「分会场{}个」 printed 「139余个个」).
     let outcomes = {
+        let t = totals;
         let mut s = format!(
             "参加活动人数合计{}，主会场{}、分会场{}，文字报道{}、影像图片报道{}。",
-            shown(participants.clone()),
-            shown_with(totals.main_venues.as_count(), "个"),
-            shown_with(totals.sub_venues.as_count(), "个"),
-            shown_with(totals.text_reports.as_count(), "篇"),
-            shown_with(totals.image_reports.as_count(), "条"),
+            t.participants.display_zh(),
+            t.main_venues.display_zh(),
+            t.sub_venues.display_zh(),
+            t.text_reports.display_zh(),
+            t.image_reports.display_zh(),
         );
-        if totals.participants.is_mixed() {
-            s.push_str("（各单位参加人数计量单位不一，按人次下限合计。）");
+        if let (true, Some(floor)) = (t.participants.is_mixed(), participants.as_ref()) {
+            // The lower bound is said with the cell's own qualifier: an estimate among the parts
+            // makes it an estimate too, and the sentence says why.
+            let floor_zh = Count { source: None, ..floor.clone() }.display_zh();
+            let why = if floor.qualifier == crate::Qualifier::Approx {
+                "；含约数，此下限亦为约数"
+            } else {
+                ""
+            };
+            s.push_str(&format!(
+                "（各单位参加人数计量单位不一，人与人次分别合计、未相加；每人至少计1人次，按人次下限合计{floor_zh}{why}。）"
+            ));
         }
         let outcomes = collected(tables, |t| t.theme_and_content.as_ref()?.outcomes.as_deref());
         if !outcomes.is_empty() {
@@ -181,13 +189,7 @@ pub(crate) fn build(
         }
         cap(s)
     };
-    let sat = satisfaction.weighted_mean.map(|m| {
-        Satisfaction::Percent(Percent {
-            value: m,
-            qualifier: satisfaction.qualifier,
-            source: Some("各单位满意率按参加人数加权平均".into()),
-        })
-    });
+    let sat = satisfaction.mean_percent().map(Satisfaction::Percent);
 
     let publicity_scope = {
         let s = collected(tables, |t| t.publicity.as_ref()?.scope.as_deref());
@@ -221,8 +223,8 @@ pub(crate) fn build(
         participation: Some(Participation {
             units_total: Some(Count::exact(expected as u64)),
             units_participating: Some(Count::exact(reported as u64)),
-            main_venues: totals.main_venues.as_count(),
-            sub_venues: totals.sub_venues.as_count(),
+            main_venues: city_count(&totals.main_venues),
+            sub_venues: city_count(&totals.sub_venues),
             participants,
             featured_activities: Some(featured),
             ..Default::default()
@@ -242,8 +244,8 @@ pub(crate) fn build(
         }),
         publicity: Some(Publicity {
             scope: Some(publicity_scope),
-            text_reports: totals.text_reports.as_count(),
-            image_reports: totals.image_reports.as_count(),
+            text_reports: city_count(&totals.text_reports),
+            image_reports: city_count(&totals.image_reports),
             ..Default::default()
         }),
         other: Some(other),

@@ -80,23 +80,6 @@ fn sat(s: &Option<Satisfaction>) -> String {
     }
 }
 
-fn total(t: &super::Total) -> String {
-    match t.as_count() {
-        Some(c) => c.display_zh(),
-        None => t
-            .by_kind
-            .iter()
-            .map(|k| {
-                let c = Count { value: k.value, qualifier: k.qualifier, unit: k.unit.clone(), source: None };
-                let unit =
-                    if k.unit.is_some() { String::new() } else { format!("（{}）", k.kind.as_str()) };
-                format!("{}{unit}", c.display_zh())
-            })
-            .collect::<Vec<_>>()
-            .join(" + "),
-    }
-}
-
 fn row_cells(r: &UnitRow, l: &L, zone: chrono::FixedOffset) -> Vec<String> {
     let (status, at, late) = match r.status {
         UnitStatus::Missing => (l.h("未报送", "missing"), "—".to_owned(), "—".to_owned()),
@@ -255,18 +238,14 @@ fn lines(r: &CityRollup, l: &L, bullet: &str) -> Vec<String> {
         ("文字报道", "text reports", &tt.text_reports),
         ("影像图片报道", "image reports", &tt.image_reports),
     ] {
-        let without = if t.units_without.is_empty() {
-            String::new()
-        } else {
-            format!(" ({}: {})", l.h("未填", "not given by"), t.units_without.join(l.sep()))
-        };
-        out.push(format!("{bullet}{}: {}{without}", l.t(zh, en), total(t)));
+        // The one text of a total (the city's 总结表 prints the same), units left out named in it.
+        out.push(format!("{bullet}{}: {}", l.t(zh, en), t.display_zh()));
     }
     for n in &r.notes {
         out.push(format!("{bullet}{}", n.message_in(l.lang())));
     }
     let s = &r.satisfaction;
-    let mean = s.weighted_mean.map_or_else(|| "—".to_owned(), |m| format!("{m}%"));
+    let mean = s.mean_zh().unwrap_or_else(|| "—".to_owned());
     let ext = |u: &Option<super::satisfaction::UnitPercent>| {
         u.as_ref().map_or_else(|| "—".to_owned(), |u| format!("{}% {}", u.percent, u.unit))
     };

@@ -52,15 +52,19 @@ pub struct LevelCount {
 ///     ("南昌县".to_string(), None, Some(Count::exact(5))),
 /// ];
 /// let s = summarise(&rows);
-/// assert_eq!(s.weighted_mean, Some(97.5));
+/// // 97.5, but whole numbers went in: rounded to one, and so 约.
+/// assert_eq!((s.weighted_mean, s.qualifier), (Some(98.0), learning_week::Qualifier::Approx));
 /// assert_eq!(s.min.as_ref().unwrap().unit, "东湖区");
 /// assert_eq!(s.units_without, vec!["南昌县".to_string()]);
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct SatisfactionRollup {
-    /// 加权平均 / mean of the percentages weighted by participants, rounded to 0.01.
+    /// 加权平均 / mean of the percentages weighted by participants, rounded to the inputs'
+    /// precision (as many decimals as the most precise percentage that went in: 98% and 97%
+    /// give a whole number, 98.5% one decimal); never more precise than what was written.
     pub weighted_mean: Option<f64>,
-    /// 限定词 / the mean's qualifier (the parts' qualifiers combined).
+    /// 限定词 / the mean's qualifier: the parts' qualifiers combined ([`Qualifier::combine`]),
+    /// and 约 (approx) when the rounding changed the mean.
     pub qualifier: Qualifier,
     /// 权重 / every percentage and its weight, in unit order.
     pub weights: Vec<SatisfactionWeight>,
@@ -80,6 +84,46 @@ const LEVELS: [SatisfactionLevel; 4] = [
     SatisfactionLevel::FairlySatisfied,
     SatisfactionLevel::Dissatisfied,
 ];
+
+/// The decimals a percentage was written with (98 → 0, 98.5 → 1), at most two.
+fn decimals(p: f64) -> usize {
+    let text = format!("{p}");
+    text.split_once('.').map_or(0, |(_, d)| d.len()).min(2)
+}
+
+impl SatisfactionRollup {
+    /// The weighted mean as the city's 总结表 and every report write it, with its qualifier
+    /// (「约98%」); `None` when no unit gave a weighted percentage.
+    ///
+    /// ```
+    /// use learning_week::aggregate::satisfaction::summarise;
+    /// use learning_week::{Count, Satisfaction};
+    /// let sat = |t: &str| serde_json::from_str::<Satisfaction>(t).ok();
+    /// let rows = vec![
+    ///     ("东湖区".to_string(), sat(r#"{"value": 98, "qualifier": "at_least"}"#), Some(Count::exact(9800))),
+    ///     ("西湖区".to_string(), sat("97"), Some(Count::exact(100))),
+    /// ];
+    /// // 97.9899…: no input wrote decimals, so the mean has none, and the rounding makes it 约.
+    /// assert_eq!(summarise(&rows).mean_zh().as_deref(), Some("约98%"));
+    /// ```
+    pub fn mean_zh(&self) -> Option<String> {
+        self.mean_percent().map(|p| p.display_zh())
+    }
+
+    /// The weighted mean as a percentage with its qualifier (what the city's 总结表 holds).
+    ///
+    /// ```
+    /// use learning_week::aggregate::satisfaction::summarise;
+    /// assert!(summarise(&[]).mean_percent().is_none());
+    /// ```
+    pub fn mean_percent(&self) -> Option<crate::satisfaction::Percent> {
+        self.weighted_mean.map(|value| crate::satisfaction::Percent {
+            value,
+            qualifier: self.qualifier,
+            source: Some("各单位满意率按参加人数加权平均".into()),
+        })
+    }
+}
 
 /// Summarises `(unit, satisfaction, participants)` rows given in unit order.
 pub fn summarise(rows: &[(String, Option<Satisfaction>, Option<Count>)]) -> SatisfactionRollup {
@@ -113,7 +157,19 @@ pub fn summarise(rows: &[(String, Option<Satisfaction>, Option<Count>)]) -> Sati
             qualifier = qualifier.combine(w.qualifier);
         }
     }
-    let weighted_mean = (den > 0.0).then(|| (num / den * 100.0).round() / 100.0);
+    // Never more precise than the inputs: round to the most decimals any weighted input wrote
+    // (at most two), and say 约 when that rounding changed the mean.
+    let places =
+        weights.iter().filter(|w| w.weight.is_some()).map(|w| decimals(w.percent)).max().unwrap_or(0);
+    let scale = 10f64.powi(places as i32);
+    let weighted_mean = (den > 0.0).then(|| {
+        let raw = num / den;
+        let rounded = (raw * scale).round() / scale;
+        if (rounded - raw).abs() > 1e-9 {
+            qualifier = qualifier.combine(Qualifier::Approx);
+        }
+        rounded
+    });
     let pick = |better: fn(f64, f64) -> bool| {
         weights.iter().fold(None::<&SatisfactionWeight>, |best, w| match best {
             Some(b) if !better(w.percent, b.percent) => Some(b),

@@ -274,9 +274,13 @@ fn people_and_person_times_are_never_added() {
     assert_eq!(p.value, None);
     assert_eq!(p.by_kind.len(), 2);
     assert!(r.notes.iter().any(|d| d.code == "aggregate.participants_mixed_kinds"));
-    // The city table carries an honest lower bound in person-times.
+    // The city table carries a lower bound in person-times, and its text keeps the kinds apart.
     let c = r.city_summary.participation.as_ref().and_then(|p| p.participants.clone());
-    assert_eq!(c, Some(Count { value: 400, qualifier: AtLeast, unit: Some("人次".into()), source: None }));
+    let text = Some("100人；300人次".to_owned());
+    assert_eq!(c, Some(Count { value: 400, qualifier: AtLeast, unit: Some("人次".into()), source: text }));
+    let outcomes = r.city_summary.theme_and_content.and_then(|t| t.outcomes).unwrap_or_default();
+    assert!(outcomes.starts_with("参加活动人数合计100人；300人次，"), "{outcomes}");
+    assert!(outcomes.contains("按人次下限合计400余人次。"), "{outcomes}");
 }
 
 #[test]
@@ -420,4 +424,144 @@ fn the_city_summary_never_doubles_a_unit_word() {
     assert!(outcomes.contains("分会场27个"), "{outcomes}");
     assert!(outcomes.contains("文字报道360余篇"), "{outcomes}");
     assert!(outcomes.contains("影像图片报道523张"), "{outcomes}");
+}
+
+#[test]
+fn the_qualifier_algebra_holds_for_every_pair() {
+    // The table of `Qualifier::combine`, row by row: exact, approx, at_least, at_most.
+    let all = [Exact, Approx, AtLeast, AtMost];
+    let table = [
+        [Exact, Approx, AtLeast, AtMost],
+        [Approx, Approx, Approx, Approx],
+        [AtLeast, Approx, AtLeast, Approx],
+        [AtMost, Approx, Approx, AtMost],
+    ];
+    for (a, row) in all.iter().zip(table) {
+        for (b, want) in all.iter().zip(row) {
+            assert_eq!(a.combine(*b), want, "{a:?} + {b:?}");
+        }
+    }
+}
+
+/// Roll-up of units whose 参加活动人数 is given as `(unit, JSON count)`.
+fn participants_rollup(parts: &[(&str, serde_json::Value)]) -> CityRollup {
+    let inputs: Vec<AggregateInput> = parts
+        .iter()
+        .map(|(unit, c)| {
+            AggregateInput::json(
+                Some(unit),
+                serde_json::json!({"submitted_at": "2021-12-01T09:00:00+08:00", "summary": {"year": 2021,
+                    "host_unit": unit, "participation": {"participants": c}}}),
+            )
+        })
+        .collect();
+    aggregate(&crate::Notice::nanchang_2021(), &inputs, &AggregateOptions::default())
+}
+
+fn city_participants(r: &CityRollup) -> (Option<Count>, String) {
+    let c = r.city_summary.participation.as_ref().and_then(|p| p.participants.clone());
+    (c, r.city_summary.theme_and_content.as_ref().and_then(|t| t.outcomes.clone()).unwrap_or_default())
+}
+
+#[test]
+fn the_city_total_of_each_qualifier_pair_says_what_its_parts_support() {
+    let q = |v: u64, q: &str| serde_json::json!({"value": v, "qualifier": q, "unit": "人次"});
+    // (东湖区, 西湖区) → the city's cell
+    let cases = [
+        (q(100, "exact"), q(20, "exact"), "120人次"),
+        (q(100, "approx"), q(20, "exact"), "约120人次"),
+        (q(100, "at_least"), q(20, "exact"), "120余人次"),
+        (q(100, "approx"), q(20, "at_least"), "约120人次"),
+        (q(100, "at_least"), q(20, "at_least"), "120余人次"),
+        (q(100, "at_most"), q(20, "exact"), "不到120人次"),
+        (q(100, "at_most"), q(20, "at_least"), "约120人次"),
+    ];
+    for (a, b, want) in cases {
+        let r = participants_rollup(&[("东湖区", a.clone()), ("西湖区", b.clone())]);
+        assert_eq!(r.totals.participants.display_zh(), want, "{a} + {b}");
+        let (c, outcomes) = city_participants(&r);
+        assert_eq!(c.map(|c| c.display_zh()).as_deref(), Some(want), "{a} + {b}");
+        assert!(outcomes.starts_with(&format!("参加活动人数合计{want}，")), "{outcomes}");
+    }
+}
+
+#[test]
+fn a_figure_given_only_as_text_is_left_out_and_named() {
+    let r = participants_rollup(&[
+        ("东湖区", serde_json::json!({"value": 100, "unit": "人次"})),
+        ("西湖区", serde_json::json!("参与群众众多")),
+    ]);
+    let t = &r.totals.participants;
+    assert_eq!(t.units_without, vec!["西湖区".to_owned()]);
+    assert_eq!(t.display_zh(), "100余人次；未计入：西湖区（无可计入的数字）");
+    let (c, outcomes) = city_participants(&r);
+    let c = c.unwrap();
+    assert_eq!((c.value, c.qualifier), (100, AtLeast));
+    assert_eq!(c.source.as_deref(), Some("100余人次；未计入：西湖区（无可计入的数字）"));
+    assert!(outcomes.contains("未计入：西湖区"), "{outcomes}");
+}
+
+#[test]
+fn people_person_times_and_bare_counts_are_summed_apart_in_the_city_table() {
+    let r = participants_rollup(&[
+        ("东湖区", serde_json::json!({"value": 12600, "unit": "人"})),
+        ("西湖区", serde_json::json!({"value": 200000, "qualifier": "approx", "unit": "人次"})),
+        ("青云谱区", serde_json::json!({"value": 37800, "unit": "人次"})),
+        ("南昌县", serde_json::json!(9000)),
+    ]);
+    let want = "12600人；约237800人次；另9000（未注明单位）";
+    assert_eq!(r.totals.participants.display_zh(), want);
+    let (c, outcomes) = city_participants(&r);
+    let c = c.unwrap();
+    assert_eq!(c.source.as_deref(), Some(want));
+    // The lower bound in person-times is an estimate (约 with 余 is 约), and the sentence says so.
+    assert_eq!((c.value, c.qualifier), (259_400, Approx));
+    assert!(outcomes.starts_with(&format!("参加活动人数合计{want}，")), "{outcomes}");
+    assert!(outcomes.contains("按人次下限合计约259400人次；含约数，此下限亦为约数。"), "{outcomes}");
+    assert!(!outcomes.contains("约260000"), "{outcomes}");
+    // The text report says the same.
+    assert!(r.to_text(crate::Lang::Zh).contains(&format!("参加活动人数 / participants: {want}")));
+}
+
+#[test]
+fn the_weighted_satisfaction_is_no_more_precise_than_its_inputs() {
+    let s = |unit: &str, sat: serde_json::Value, n: u64| {
+        AggregateInput::json(
+            Some(unit),
+            serde_json::json!({"submitted_at": "2021-12-01T09:00:00+08:00", "summary": {"year": 2021,
+                "host_unit": unit, "participation": {"participants": n}, "reach": {"satisfaction": sat}}}),
+        )
+    };
+    let n = crate::Notice::nanchang_2021();
+    let o = AggregateOptions::default();
+    // 98%以上 and 97% with 9800 and 100 participants: 97.9899…, whole numbers in → 约98%.
+    let r = aggregate(
+        &n,
+        &[
+            s("东湖区", serde_json::json!({"value": 98, "qualifier": "at_least"}), 9800),
+            s("西湖区", serde_json::json!(97), 100),
+        ],
+        &o,
+    );
+    assert_eq!((r.satisfaction.weighted_mean, r.satisfaction.qualifier), (Some(98.0), Approx));
+    assert_eq!(r.satisfaction.mean_zh().as_deref(), Some("约98%"));
+    let sat = r.city_summary.reach.as_ref().and_then(|x| x.satisfaction.clone());
+    assert!(matches!(sat, Some(crate::Satisfaction::Percent(p)) if p.display_zh() == "约98%"));
+    // One decimal written: one decimal kept.
+    let r = aggregate(
+        &n,
+        &[s("东湖区", serde_json::json!(98.5), 100), s("西湖区", serde_json::json!(97), 200)],
+        &o,
+    );
+    assert_eq!((r.satisfaction.weighted_mean, r.satisfaction.qualifier), (Some(97.5), Exact));
+    // No rounding needed: the qualifier is the parts' own.
+    let r = aggregate(
+        &n,
+        &[
+            s("东湖区", serde_json::json!({"value": 98, "qualifier": "at_least"}), 100),
+            s("西湖区", serde_json::json!(96), 100),
+        ],
+        &o,
+    );
+    assert_eq!(r.satisfaction.mean_zh().as_deref(), Some("97%以上"));
 }

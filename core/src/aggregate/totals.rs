@@ -1,20 +1,12 @@
 //! Totals with honest qualifiers.
 //!
-//! A sum's qualifier follows [`Qualifier::combine`]:
-//!
-//! | + | exact | approx | at_least | at_most |
-//! |---|---|---|---|---|
-//! | **exact** | exact | approx | at_least | at_most |
-//! | **approx** | approx | approx | approx | approx |
-//! | **at_least** | at_least | approx | at_least | approx |
-//! | **at_most** | at_most | approx | approx | at_most |
-//!
-//! It is commutative and associative with `exact` as identity, so the order in which units are
-//! added never matters, and a total is never more precise than its least precise part. A unit
-//! that was counted but gave no figure adds an `at_least` (its share is unknown but not negative),
-//! so the total says "at least". People (人) and person-times (人次) are never added: when the
+//! A sum's qualifier follows [`Qualifier::combine`] (the algebra is stated there, once). A unit
+//! that was counted but gave no figure — or gave it only as text the readers could not take —
+//! is not in the sum: it is named in `units_without`, and adds an `at_least` (its share is
+//! unknown but not negative). People (人) and person-times (人次) are never added: when the
 //! units' participants differ in kind, each kind is totalled apart and the overall `value` is
-//! absent.
+//! absent. [`Total::display_zh`] is the one text of a total that every output prints (the
+//! city's 总结表, the text and Markdown reports, the workbook, the HTML report).
 
 use crate::count::{Count, CountKind, Qualifier};
 use schemars::JsonSchema;
@@ -103,6 +95,64 @@ impl Total {
     pub fn is_mixed(&self) -> bool {
         self.by_kind.len() > 1
     }
+
+    /// The total as the city's 总结表 and every report write it: one figure when the parts agree
+    /// on a kind; else one figure per kind, never added (「12600人；约237800人次；另9000（未注明单位）」:
+    /// 人 and 人次 first, any other kind after 另, a count with no unit word marked 未注明单位).
+    /// Each figure carries its qualifier by [`Qualifier::combine`]; units that gave no figure are
+    /// named as left out (「；未计入：西湖区」) and make every figure a lower bound (余). No figure
+    /// at all is 「—」.
+    ///
+    /// ```
+    /// use learning_week::aggregate::totals::sum_counts;
+    /// use learning_week::{Count, Qualifier};
+    /// let parts = vec![
+    ///     ("东湖区".to_string(), Some(Count::exact(12600).with_unit("人"))),
+    ///     ("西湖区".to_string(), Some(Count::new(237800, Qualifier::Approx).with_unit("人次"))),
+    ///     ("南昌县".to_string(), Some(Count::exact(9000))),
+    /// ];
+    /// assert_eq!(sum_counts(&parts, true).display_zh(), "12600人；约237800人次；另9000（未注明单位）");
+    /// let venues = vec![("东湖区".to_string(), Some(Count::new(139, Qualifier::AtLeast).with_unit("个"))),
+    ///                   ("西湖区".to_string(), None)];
+    /// assert_eq!(sum_counts(&venues, false).display_zh(), "139余个；未计入：西湖区（无可计入的数字）");
+    /// ```
+    pub fn display_zh(&self) -> String {
+        let left_out = if self.units_without.is_empty() {
+            String::new()
+        } else {
+            format!("；未计入：{}（无可计入的数字）", self.units_without.join("、"))
+        };
+        let figures = match self.as_count() {
+            _ if self.units_counted == 0 && !self.units_without.is_empty() => "—".to_owned(),
+            Some(c) => c.display_zh(),
+            None if self.by_kind.is_empty() => "—".to_owned(),
+            None => {
+                let missing =
+                    if self.units_without.is_empty() { Qualifier::Exact } else { Qualifier::AtLeast };
+                let mut kinds: Vec<&KindTotal> = self.by_kind.iter().collect();
+                // 人 and 人次 lead; the rest follow in their kind order.
+                kinds.sort_by_key(|k| !matches!(k.kind, CountKind::People | CountKind::PersonTimes));
+                kinds
+                    .iter()
+                    .map(|k| {
+                        let c = Count {
+                            value: k.value,
+                            qualifier: k.qualifier.combine(missing),
+                            unit: k.unit.clone(),
+                            source: None,
+                        };
+                        match k.kind {
+                            CountKind::People | CountKind::PersonTimes => c.display_zh(),
+                            _ if c.unit.is_none() => format!("另{}（未注明单位）", c.display_zh()),
+                            _ => format!("另{}", c.display_zh()),
+                        }
+                    })
+                    .collect::<Vec<_>>()
+                    .join("；")
+            }
+        };
+        format!("{figures}{left_out}")
+    }
 }
 
 /// The canonical unit word of a kind (for a sum whose parts wrote different words).
@@ -119,11 +169,15 @@ fn fold(counts: &[&Count]) -> (u64, Qualifier, Option<String>, CountKind) {
     let value = counts.iter().fold(0u64, |a, c| a.saturating_add(c.value));
     let qualifier = counts.iter().fold(Qualifier::Exact, |q, c| q.combine(c.qualifier));
     let kind = counts.first().map_or(CountKind::Unspecified, |c| c.kind());
-    let first_unit = counts.first().and_then(|c| c.unit.clone());
-    let unit = if counts.iter().all(|c| c.unit == first_unit) {
-        first_unit
-    } else {
-        kind_word(kind).map(str::to_owned)
+    // The parts' own word when those that wrote one agree (「分会场12个」 beside a bare 「9」 is
+    // still 个 in the venues row), else the kind's word.
+    let mut words: Vec<&str> = counts.iter().filter_map(|c| c.unit.as_deref()).collect();
+    words.sort_unstable();
+    words.dedup();
+    let unit = match words.as_slice() {
+        [] => None,
+        [one] => Some((*one).to_owned()),
+        _ => kind_word(kind).map(str::to_owned),
     };
     (value, qualifier, unit, kind)
 }

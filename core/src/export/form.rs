@@ -37,6 +37,9 @@ pub struct FormRow {
 
 /// A count as it should be printed: the text it was read from when that text still says the
 /// same number with the same qualifier, else the value with its qualifier (never more precise).
+/// A person-times lower bound (the city's total of people and person-times) is printed as the
+/// figures per kind it stands for, when they add up to it with its qualifier — never as one
+/// figure that would add 人 to 人次.
 ///
 /// ```
 /// use learning_week::{export::count_text, Count, Qualifier};
@@ -45,13 +48,39 @@ pub struct FormRow {
 /// assert_eq!(count_text(&c), "约3.5万人次");
 /// c.source = Some("35000人次".into()); // a source that lost the 约 is not trusted
 /// assert_eq!(count_text(&c), "约35000人次");
+/// let mut floor = Count::new(259_400, Qualifier::Approx).with_unit("人次");
+/// floor.source = Some("12600人；约237800人次；另9000（未注明单位）".into());
+/// assert_eq!(count_text(&floor), "12600人；约237800人次；另9000（未注明单位）");
 /// ```
 pub fn count_text(c: &Count) -> String {
     let source = c.source.as_deref().map(str::trim).filter(|s| !s.is_empty());
-    match source.map(|s| (s, text::parse_quantity(s))) {
-        Some((s, Ok(q))) if q.value == c.value && q.qualifier == c.qualifier => s.to_owned(),
+    match source {
+        Some(s) if says(s, c) || is_kinds_of(s, c) => s.to_owned(),
         _ => c.display_zh(),
     }
+}
+
+/// Whether `s` still says `c`: its first figure is the value with the qualifier.
+fn says(s: &str, c: &Count) -> bool {
+    matches!(text::parse_quantity(s), Ok(q) if q.value == c.value && q.qualifier == c.qualifier)
+}
+
+/// Whether `s` gives figures of people, person-times and unstated counts whose person-times
+/// lower bound is `c` (see [`crate::Qualifier::combine`]).
+fn is_kinds_of(s: &str, c: &Count) -> bool {
+    use crate::count::{CountKind, Qualifier};
+    if c.unit.as_deref() != Some("人次") {
+        return false;
+    }
+    let Ok(figures) = text::find_quantities(s).into_iter().collect::<Result<Vec<_>, _>>() else {
+        return false;
+    };
+    let kinds =
+        |k: CountKind| matches!(k, CountKind::People | CountKind::PersonTimes | CountKind::Unspecified);
+    figures.len() > 1
+        && figures.iter().all(|q| kinds(q.kind))
+        && figures.iter().fold(0u64, |a, q| a.saturating_add(q.value)) == c.value
+        && figures.iter().fold(Qualifier::AtLeast, |a, q| a.combine(q.qualifier)) == c.qualifier
 }
 
 /// 群众满意度 as it should be printed (same policy as [`count_text`]).

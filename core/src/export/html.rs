@@ -106,20 +106,9 @@ section.long { break-inside: auto; page-break-inside: auto; }
 }
 "#;
 
+/// A total as every output writes it ([`Total::display_zh`]).
 fn total_text(t: &Total) -> String {
-    match t.as_count() {
-        Some(c) => c.display_zh(),
-        None if t.by_kind.is_empty() => "—".to_owned(),
-        None => t
-            .by_kind
-            .iter()
-            .map(|k| {
-                Count { value: k.value, qualifier: k.qualifier, unit: k.unit.clone(), source: None }
-                    .display_zh()
-            })
-            .collect::<Vec<_>>()
-            .join(" + "),
-    }
+    t.display_zh()
 }
 
 /// A label cut to `max` display columns (CJK count two) with an ellipsis, so a long name cannot
@@ -503,15 +492,20 @@ pub fn rollup_html(r: &CityRollup) -> String {
     );
     let t = &r.totals;
     let rate = r.completeness.rate_percent.map_or_else(|| "—".to_owned(), |p| format!("{p}%"));
-    let mean = r.satisfaction.weighted_mean.map_or_else(|| "—".to_owned(), |m| format!("{m}%"));
+    let mean = r.satisfaction.mean_zh().unwrap_or_else(|| "—".to_owned());
     let _ = write!(
         out,
-        r#"<div class="facts"><div class="fact"><b>{}/{}</b><span>报送 reported ({rate})</span></div><div class="fact"><b>{}</b><span>迟交 late</span></div><div class="fact"><b>{}</b><span>参加活动人数 participants（{}）</span></div><div class="fact"><b>{mean}</b><span>满意度加权平均 satisfaction, weighted mean</span></div></div>"#,
+        r#"<div class="facts"><div class="fact"><b>{}/{}</b><span>报送 reported ({rate})</span></div><div class="fact"><b>{}</b><span>迟交 late</span></div><div class="fact"><b>{}</b><span>参加活动人数 participants{}</span></div><div class="fact"><b>{mean}</b><span>满意度加权平均 satisfaction, weighted mean</span></div></div>"#,
         r.completeness.reported,
         r.completeness.expected,
         r.late_units.len(),
         escape(&total_text(&t.participants)),
-        qualifier_words(t.participants.qualifier),
+        // Figures of several kinds carry their qualifiers each; one figure says its own here.
+        if t.participants.is_mixed() {
+            String::new()
+        } else {
+            format!("（{}）", qualifier_words(t.participants.qualifier))
+        },
     );
     out.push_str(r#"<section id="participants"><h2>参加活动人数 <small>Participants by unit</small></h2>"#);
     participants_chart(r, &mut out);

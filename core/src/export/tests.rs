@@ -231,3 +231,69 @@ fn long_names_are_cut_on_charts_and_whole_in_tables() {
     assert!(cut.ends_with('…') && cut.chars().count() <= 12, "{cut}");
     assert_eq!(html::fit(&"x".repeat(30), 10), format!("{}…", "x".repeat(8)));
 }
+
+/// The city's cells as every output prints them: the roll-up's JSON (its `city_summary` read back
+/// and laid out as the form), the .docx of that table, the workbook, the HTML report and the
+/// text report all carry the same text for each figure, and none a doubled unit word.
+#[test]
+fn the_city_cells_say_the_same_in_json_docx_xlsx_html_and_text() {
+    let sub = |unit: &str,
+               participants: serde_json::Value,
+               venues: &str,
+               reports: &str,
+               sat: serde_json::Value| {
+        AggregateInput::json(
+            Some(unit),
+            serde_json::json!({"submitted_at": "2021-12-01T09:00:00+08:00", "summary": {"year": 2021,
+                "host_unit": unit, "participation": {"participants": participants, "main_venues": 1, "sub_venues": venues},
+                "publicity": {"text_reports": reports, "image_reports": "200张"}, "reach": {"satisfaction": sat}}}),
+        )
+    };
+    let inputs = [
+        sub(
+            "东湖区",
+            serde_json::json!({"value": 12600, "unit": "人"}),
+            "100余个",
+            "300余篇",
+            serde_json::json!({"value": 98, "qualifier": "at_least"}),
+        ),
+        sub(
+            "西湖区",
+            serde_json::json!({"value": 237800, "qualifier": "approx", "unit": "人次"}),
+            "39个",
+            "60篇",
+            serde_json::json!(97),
+        ),
+        sub("南昌县", serde_json::json!(9000), "9", "5篇", serde_json::json!(99)),
+    ];
+    let r = aggregate(&Notice::nanchang_2021(), &inputs, &AggregateOptions::default());
+    let cells = [
+        "12600人；约237800人次；另9000（未注明单位）",
+        "148余个",
+        "365余篇",
+        &r.satisfaction.mean_zh().unwrap(),
+    ];
+    assert_eq!(cells[3], "约97%");
+    // JSON: the city's table as the roll-up's JSON holds it, laid out as the form.
+    let json = serde_json::to_value(&r).unwrap();
+    let table: SummaryTable = serde_json::from_value(json["city_summary"].clone()).unwrap();
+    let rows: Vec<(String, String)> =
+        form_rows(&table).into_iter().map(|x| (x.label.to_owned(), x.paragraphs.join("\n"))).collect();
+    let row = |label: &str| rows.iter().find(|(l, _)| l == label).map(|(_, v)| v.clone()).unwrap_or_default();
+    assert_eq!(row("参加活动人数"), cells[0]);
+    assert_eq!(row("主会场及分会场数量"), format!("主会场数量：3；分会场数量：{}", cells[1]));
+    assert_eq!(row("文字报道"), cells[2]);
+    assert_eq!(row("群众满意度"), cells[3]);
+    let docx = docx::document_xml(&table, &Notice::nanchang_2021());
+    let xlsx: String = parts(&rollup_xlsx(&r).unwrap()).into_iter().map(|(_, x)| x).collect();
+    let html = rollup_html(&r);
+    let text = r.to_text(crate::Lang::Zh);
+    for (name, out) in [("docx", &docx), ("xlsx", &xlsx), ("html", &html), ("text", &text)] {
+        for cell in cells {
+            assert!(out.contains(cell), "{name} lacks 「{cell}」");
+        }
+        for doubled in ["个个", "篇篇", "张张", "余个个", "约260000", "249400"] {
+            assert!(!out.contains(doubled), "{name} has 「{doubled}」");
+        }
+    }
+}

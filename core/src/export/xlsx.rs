@@ -174,22 +174,11 @@ fn total_row(s: &mut Sheet<'_>, zh: &str, en: &str, t: &Total) -> Result<(), Exp
             s.count(2, &c)?;
             s.text(3, c.qualifier.as_str())?;
             s.text(4, c.unit.as_deref().unwrap_or(""))?;
-            s.text(5, &c.display_zh())?;
         }
-        None => {
-            // People and person-times are never added: one figure per kind, side by side.
-            let parts: Vec<String> = t
-                .by_kind
-                .iter()
-                .map(|k| {
-                    Count { value: k.value, qualifier: k.qualifier, unit: k.unit.clone(), source: None }
-                        .display_zh()
-                })
-                .collect();
-            s.text(3, t.qualifier.as_str())?;
-            s.text(5, &parts.join(" + "))?;
-        }
+        // People and person-times are never added: the text gives one figure per kind.
+        None => s.text(3, t.qualifier.as_str())?,
     }
+    s.text(5, &t.display_zh())?;
     s.number(6, t.units_counted as f64)?;
     s.text(7, &t.units_without.join("、"))?;
     s.next();
@@ -224,19 +213,13 @@ fn totals_sheet(ws: &mut Worksheet, r: &CityRollup, head: &Format) -> Result<(),
     }
     s.next();
     let c = &r.completeness;
-    let facts: [(&str, &str, Option<f64>, String); 7] = [
+    let facts: [(&str, &str, Option<f64>, String); 6] = [
         ("应报单位数", "Units expected", Some(c.expected as f64), String::new()),
         ("已报单位数", "Units reported", Some(c.reported as f64), String::new()),
         ("报送率（%）", "Completeness (%)", c.rate_percent, String::new()),
         ("按期单位数", "On time", Some(r.timeliness.on_time_units.len() as f64), String::new()),
         ("迟交单位数", "Late", Some(r.late_units.len() as f64), String::new()),
         ("截止日期", "Deadline", None, r.timeliness.deadline.map(|d| d.to_string()).unwrap_or_default()),
-        (
-            "满意度加权平均（%）",
-            "Satisfaction, weighted mean (%)",
-            r.satisfaction.weighted_mean,
-            String::new(),
-        ),
     ];
     for (zh, en, n, text) in facts {
         s.text(0, zh)?;
@@ -247,6 +230,15 @@ fn totals_sheet(ws: &mut Worksheet, r: &CityRollup, head: &Format) -> Result<(),
         }
         s.next();
     }
+    // The mean with its qualifier and its text, as the city's 总结表 writes it.
+    s.text(0, "满意度加权平均（%）")?;
+    s.text(1, "Satisfaction, weighted mean (%)")?;
+    if let Some(m) = r.satisfaction.weighted_mean {
+        s.number(2, m)?;
+        s.text(3, r.satisfaction.qualifier.as_str())?;
+    }
+    s.text(5, &r.satisfaction.mean_zh().unwrap_or_default())?;
+    s.next();
     Ok(())
 }
 

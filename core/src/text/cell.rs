@@ -36,7 +36,10 @@ use std::sync::Arc;
 
 /// 读取背景 / what the reader knows besides the cell: the year of the report (the notice's, the 年度 row's
 /// or the title's), so 「2019年…」 can be told from this year's figure. Without a year, a year
-/// written in the cell is not judged (only 去年, 上届 and the like are).
+/// written in the cell is not judged (only 去年, 上届 and the like are). The JSON decoder gives the
+/// notice's year when a notice is in force (the built-in one where none is given), and the
+/// document's own `year` when it is read alone (a binding's `from_json`) or the notice states none; the text parsers judge
+/// a written year only when the request gives one.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct ReadContext {
     /// 年度 / the year of the activity week the report is about.
@@ -340,6 +343,96 @@ fn row_kind(row: CellRow, kind: CountKind) -> bool {
     }
 }
 
+/// Words naming a population picked out of the participants by a result or an honour — prize
+/// winners, the commended, those selected or rated — before a figure in its clause: a count of
+/// them is another measure than the row's (「获奖人数达190人次」, 「表彰优秀学员20名」 are not
+/// 参加活动人数). A verb of taking part nearer the figure wins (「表彰大会参会群众300人」), and one
+/// right before the word makes it the event taken part in (「参与评选的群众3000人」).
+const SINGLED_OUT: &[&str] = &[
+    "获奖",
+    "得奖",
+    "获评",
+    "荣获",
+    "评选",
+    "评出",
+    "评为",
+    "评比",
+    "评定",
+    "表彰",
+    "表扬",
+    "嘉奖",
+    "颁奖",
+    "授予",
+    "入选",
+    "入围",
+    "选出",
+    "推选",
+    "获称",
+    "一等奖",
+    "二等奖",
+    "三等奖",
+    "优秀奖",
+    "奖项",
+];
+const TAKING_PART: &[&str] =
+    &["参与", "参加", "参会", "参赛", "出席", "到场", "观看", "惠及", "覆盖", "服务", "吸引", "带动"];
+
+/// Words after a figure in its clause that single its people out (「86人获得“学习之星”称号」),
+/// unless a verb of taking part comes first (「300人参加评选」).
+const SINGLED_AFTER: &[&str] = &[
+    "称号",
+    "获奖",
+    "得奖",
+    "获评",
+    "荣获",
+    "被评为",
+    "受到表彰",
+    "受表彰",
+    "获表彰",
+    "获得表彰",
+    "入选",
+    "入围",
+    "等奖",
+];
+
+/// Whether the figure from `at` to `end` counts those singled out by a result or an honour.
+fn singled_out(n: &Norm<'_>, at: usize, end: usize) -> bool {
+    let mut x = end;
+    while x < n.len() && !breaks(n.at(x)) {
+        if n.match_at(x, TAKING_PART).is_some() {
+            break;
+        }
+        if n.match_at(x, SINGLED_AFTER).is_some() {
+            return true;
+        }
+        x += 1;
+    }
+    singled_before(n, at)
+}
+
+/// Whether words before the figure at `at` single its people out.
+fn singled_before(n: &Norm<'_>, at: usize) -> bool {
+    let mut singled = false;
+    let mut part_end = None;
+    let mut x = clause_start(n, at);
+    while x < at {
+        if let Some(w) = n.match_at(x, TAKING_PART) {
+            singled = false;
+            x += w.chars().count();
+            part_end = Some(x);
+        } else if let Some(w) = n.match_at(x, SINGLED_OUT) {
+            // 参与评选: the selection is what was taken part in.
+            if part_end != Some(x) {
+                singled = true;
+            }
+            x += w.chars().count();
+        } else {
+            x += 1;
+        }
+    }
+    singled
+}
+
 /// Words naming what a report count counts, nearest before the figure: views are no reports.
 const VIEWS: &[&str] =
     &["阅读量", "浏览量", "点击量", "播放量", "阅读", "浏览", "点击", "播放", "观看", "转发"];
@@ -420,6 +513,11 @@ pub fn read_count_cell(text: &str, row: CellRow, ctx: &ReadContext) -> Result<Ce
         } else if let Frame::Not(r) = fr {
             set_aside.get_or_insert(r);
             (FigureRole::SetAside, Some(r))
+        } else if singled_out(&n, f.start, f.end) {
+            // Of the row's kind but another measure: set aside with its reason, like a rate in
+            // 群众满意度.
+            set_aside.get_or_insert(NotRowReason::OtherMeasure);
+            (FigureRole::SetAside, Some(NotRowReason::OtherMeasure))
         } else if row == CellRow::ImageReports && is_video(&n, f, &q) {
             (FigureRole::Videos, None)
         } else {
@@ -430,7 +528,6 @@ pub fn read_count_cell(text: &str, row: CellRow, ctx: &ReadContext) -> Result<Ce
     }
     let measure = other_measure(&n);
     let refuse = |reason: NotRowReason| {
-        let (why, why_en) = reason.why();
         let figure = figures
             .iter()
             .find(|c| c.role == FigureRole::SetAside)
@@ -438,17 +535,7 @@ pub fn read_count_cell(text: &str, row: CellRow, ctx: &ReadContext) -> Result<Ce
             .map(|c| c.quantity.phrase().to_owned())
             .or_else(|| measure.map(|s| s.of(text).to_owned()))
             .unwrap_or_default();
-        TextError::new_shared(
-            &code::NOT_ROW_FIGURE,
-            &shared,
-            None,
-            &[
-                ("reason", reason.as_str().into()),
-                ("why", why.into()),
-                ("why_en", why_en.into()),
-                ("figure", figure.into()),
-            ],
-        )
+        not_row_figure(&shared, reason, &figure)
     };
     if candidates.is_empty() {
         let videos = figures.iter().filter(|c| c.role == FigureRole::Videos).count();
@@ -550,6 +637,23 @@ pub fn read_count_cell(text: &str, row: CellRow, ctx: &ReadContext) -> Result<Ce
         _ => None,
     };
     Ok(CellCount { value, videos, figures, parts_add_up, warnings })
+}
+
+/// The one refusal of a cell whose figures are none of them the row's for this week
+/// (`text.not_row_figure`): the reason as data, its words in zh and en, and the figure refused.
+fn not_row_figure(src: &Arc<str>, reason: NotRowReason, figure: &str) -> TextError {
+    let (why, why_en) = reason.why();
+    TextError::new_shared(
+        &code::NOT_ROW_FIGURE,
+        src,
+        None,
+        &[
+            ("reason", reason.as_str().into()),
+            ("why", why.into()),
+            ("why_en", why_en.into()),
+            ("figure", figure.into()),
+        ],
+    )
 }
 
 fn set_aside_warning(src: &Arc<str>, span: super::Span, reason: NotRowReason, read_as: &str) -> TextError {
@@ -684,20 +788,7 @@ pub fn read_satisfaction_cell(text: &str, ctx: &ReadContext) -> Result<CellSatis
         }
         (None, None) => {
             return Err(match aside.first() {
-                Some(&(span, r)) => {
-                    let (why, why_en) = r.why();
-                    TextError::new_shared(
-                        &code::NOT_ROW_FIGURE,
-                        &shared,
-                        None,
-                        &[
-                            ("reason", r.as_str().into()),
-                            ("why", why.into()),
-                            ("why_en", why_en.into()),
-                            ("figure", span.of(text).into()),
-                        ],
-                    )
-                }
+                Some(&(span, r)) => not_row_figure(&shared, r, span.of(text)),
                 None => TextError::new_shared(&code::NO_NUMBER, &shared, None, &[]),
             })
         }
@@ -708,4 +799,120 @@ pub fn read_satisfaction_cell(text: &str, ctx: &ReadContext) -> Result<CellSatis
     };
     let warnings = aside.into_iter().map(|(span, r)| set_aside_warning(&shared, span, r, &read_as)).collect();
     Ok(CellSatisfaction { value, warnings })
+}
+
+/// 按栏目读出的会场数 / a 主会场及分会场数量 cell read for its row.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct CellVenues {
+    /// 会场数 / the venues read (a figure that is not this week's is left out).
+    pub venues: super::VenuesText,
+    /// 提示 / warnings (`text.figure_set_aside`).
+    pub warnings: Vec<TextError>,
+}
+
+/// 按栏目读出的街道乡镇数 / a 全市区数及参与活动的数量 cell read for its row.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct CellUnits {
+    /// 数量 / the total and the participating (a figure that is not this week's is left out).
+    pub units: super::UnitsText,
+    /// 提示 / warnings (`text.figure_set_aside`).
+    pub warnings: Vec<TextError>,
+}
+
+/// The reason a figure read from `text` is not this week's (an average, a forecast, another
+/// year), from the words before it, as the count rows judge theirs.
+fn not_this_week(n: &Norm<'_>, found: &[Found], q: &Quantity, ctx: &ReadContext) -> Option<NotRowReason> {
+    let f = found.iter().find(|f| {
+        let s = n.span(f.start, f.end);
+        s.start < q.span.end.max(q.span.start + 1) && q.span.start < s.end.max(s.start + 1)
+    })?;
+    match frame(n, f.start, ctx) {
+        Frame::Not(r) => Some(r),
+        Frame::ThisWeek => None,
+    }
+}
+
+/// Drops the figures of `slots` that are not this week's: a warning for each beside a figure
+/// that is left, the refusal (`text.not_row_figure`) when none is.
+fn keep_this_week(
+    text: &str,
+    ctx: &ReadContext,
+    slots: &mut [&mut Option<Quantity>],
+) -> Result<Vec<TextError>, TextError> {
+    let n = Norm::new(text);
+    let found = scan(&n);
+    let shared: Arc<str> = Arc::from(text);
+    let mut aside: Vec<(super::Span, NotRowReason, String)> = Vec::new();
+    for slot in slots.iter_mut() {
+        let reason = slot.as_ref().and_then(|q| not_this_week(&n, &found, q, ctx));
+        if let Some(r) = reason {
+            if let Some(q) = slot.take() {
+                aside.push((q.span, r, q.phrase().to_owned()));
+            }
+        }
+    }
+    let left: Vec<String> =
+        slots.iter().filter_map(|s| s.as_ref()).map(|q| q.to_count().display_zh()).collect();
+    match (aside.first(), left.is_empty()) {
+        (Some((_, r, figure)), true) => Err(not_row_figure(&shared, *r, figure)),
+        _ => {
+            let read_as = left.join("、");
+            Ok(aside.into_iter().map(|(span, r, _)| set_aside_warning(&shared, span, r, &read_as)).collect())
+        }
+    }
+}
+
+/// Reads a 主会场及分会场数量 cell for its row ([`super::parse_venues`]), with the checks of the count
+/// rows: a number of venues planned (计划设分会场20个), averaged (每年…) or of another year
+/// (2019年…) is not this week's; it is refused alone (`text.not_row_figure`) and set aside with a
+/// warning (`text.figure_set_aside`) beside one that is, `params.reason` saying why.
+///
+/// ```
+/// use learning_week::text::{read_venues_cell, ReadContext};
+/// let ctx = ReadContext { year: Some(2021) };
+/// let v = read_venues_cell("主会场1个，分会场12个", &ctx).unwrap();
+/// assert_eq!(v.venues.sub_venues.map(|q| q.value), Some(12));
+/// let e = read_venues_cell("计划设立主会场1个、分会场20个", &ctx).unwrap_err();
+/// assert_eq!((e.code.as_str(), e.reason()), ("text.not_row_figure", Some("projected")));
+/// let v = read_venues_cell("主会场1个；2019年分会场8个", &ctx).unwrap();
+/// assert!(v.venues.sub_venues.is_none());
+/// assert_eq!(v.warnings[0].reason(), Some("other_year"));
+/// ```
+pub fn read_venues_cell(text: &str, ctx: &ReadContext) -> Result<CellVenues, TextError> {
+    let mut venues = super::parse_venues(text)?;
+    let warnings = keep_this_week(text, ctx, &mut [&mut venues.main_venues, &mut venues.sub_venues])?;
+    Ok(CellVenues { venues, warnings })
+}
+
+/// Reads a 全市区数及参与活动的数量 cell for its row ([`super::parse_units`]), with the same checks
+/// as [`read_venues_cell`].
+///
+/// ```
+/// use learning_week::text::{read_units_cell, ReadContext};
+/// let ctx = ReadContext { year: Some(2021) };
+/// let u = read_units_cell("全区10个街道，全部参与", &ctx).unwrap();
+/// assert_eq!(u.units.units_participating.map(|q| q.value), Some(10));
+/// let e = read_units_cell("预计全区10个街道全部参与", &ctx).unwrap_err();
+/// assert_eq!(e.reason(), Some("projected"));
+/// ```
+pub fn read_units_cell(text: &str, ctx: &ReadContext) -> Result<CellUnits, TextError> {
+    let mut units = super::parse_units(text)?;
+    let warnings = keep_this_week(text, ctx, &mut [&mut units.units_total, &mut units.units_participating])?;
+    Ok(CellUnits { units, warnings })
+}
+
+/// Reads one count of a row that counts venues or sub-units (主会场数量, 分会场数量, 全市区数,
+/// 参与活动的数量) given alone as text ([`super::parse_quantity`]), with the same checks as
+/// [`read_venues_cell`]: a planned, averaged or other year's figure is refused with its reason.
+///
+/// ```
+/// use learning_week::text::{read_week_count, ReadContext};
+/// let ctx = ReadContext { year: Some(2021) };
+/// assert_eq!(read_week_count("12个", &ctx).unwrap().value, 12);
+/// assert_eq!(read_week_count("计划20个", &ctx).unwrap_err().reason(), Some("projected"));
+/// ```
+pub fn read_week_count(text: &str, ctx: &ReadContext) -> Result<Quantity, TextError> {
+    let mut q = Some(super::parse_quantity(text)?);
+    keep_this_week(text, ctx, &mut [&mut q])?;
+    q.ok_or_else(|| TextError::new(&code::NO_NUMBER, text, None, &[]))
 }

@@ -44,8 +44,8 @@ mod venues;
 mod tests;
 
 pub use cell::{
-    read_count_cell, read_satisfaction_cell, CellCount, CellFigure, CellRow, CellSatisfaction, FigureRole,
-    NotRowReason, ReadContext,
+    read_count_cell, read_satisfaction_cell, read_units_cell, read_venues_cell, read_week_count, CellCount,
+    CellFigure, CellRow, CellSatisfaction, CellUnits, CellVenues, FigureRole, NotRowReason, ReadContext,
 };
 pub use names::{split_names, NameItem};
 pub use numerals::to_chinese_numeral;
