@@ -2,7 +2,7 @@
 //! collected under their names, and plainly generated text where the city has nothing else.
 
 use super::satisfaction::SatisfactionRollup;
-use super::totals::{person_times_floor, Total, Totals};
+use super::totals::{one_kind_floor, Total, Totals};
 use super::{Completeness, LateUnit};
 use crate::count::Count;
 use crate::notice::Notice;
@@ -38,11 +38,11 @@ fn collected<'a>(
 /// A total as the city's 总结表 holds it: the count, with the total's text
 /// ([`Total::display_zh`]) as its source whenever the count alone would say less (figures kept
 /// apart by kind, units left out), so every output prints that one text. With people and
-/// person-times mixed the count is a lower bound in person-times (every person is at least one
-/// person-time) and its qualifier follows [`crate::Qualifier::combine`] — an estimate among the
-/// parts makes it 约; the figures of each kind stay apart in the text, never added.
+/// person-times mixed the count's figure is one kind's sum, a lower bound of that kind
+/// ([`one_kind_floor`]: person-times first) — kinds are never added, not even into a bound; the
+/// figures of every kind stay in the text.
 pub(crate) fn city_count(t: &Total) -> Option<Count> {
-    let mut c = t.as_count().or_else(|| person_times_floor(t))?;
+    let mut c = t.as_count().or_else(|| one_kind_floor(t).map(|(c, _)| c))?;
     let text = t.display_zh();
     if text != c.display_zh() {
         c.source = Some(text);
@@ -147,17 +147,16 @@ pub(crate) fn build(
             t.text_reports.display_zh(),
             t.image_reports.display_zh(),
         );
-        if let (true, Some(floor)) = (t.participants.is_mixed(), participants.as_ref()) {
-            // The lower bound is said with the cell's own qualifier: an estimate among the parts
-            // makes it an estimate too, and the sentence says why.
-            let floor_zh = Count { source: None, ..floor.clone() }.display_zh();
-            let why = if floor.qualifier == crate::Qualifier::Approx {
-                "；含约数，此下限亦为约数"
-            } else {
-                ""
+        if let (true, Some((floor, kind))) = (t.participants.is_mixed(), one_kind_floor(&t.participants)) {
+            // The figure the count holds is one kind's sum: say which, and that it is a bound.
+            let kind_zh = match kind {
+                crate::CountKind::PersonTimes => "人次",
+                crate::CountKind::People => "人",
+                _ => "未注明单位的数字",
             };
+            let floor_zh = floor.display_zh();
             s.push_str(&format!(
-                "（各单位参加人数计量单位不一，人与人次分别合计、未相加；每人至少计1人次，按人次下限合计{floor_zh}{why}。）"
+                "（各单位参加人数计量单位不一，人与人次分别合计、未相加；数值一栏只计{kind_zh}部分{floor_zh}，为该部分下限。）"
             ));
         }
         let outcomes = collected(tables, |t| t.theme_and_content.as_ref()?.outcomes.as_deref());

@@ -274,13 +274,15 @@ fn people_and_person_times_are_never_added() {
     assert_eq!(p.value, None);
     assert_eq!(p.by_kind.len(), 2);
     assert!(r.notes.iter().any(|d| d.code == "aggregate.participants_mixed_kinds"));
-    // The city table carries a lower bound in person-times, and its text keeps the kinds apart.
+    // The city table's figure is one kind's sum (人次), a bound of that kind: 人 and 人次 are
+    // never added, not even into a bound; its text keeps every kind.
     let c = r.city_summary.participation.as_ref().and_then(|p| p.participants.clone());
     let text = Some("100人；300人次".to_owned());
-    assert_eq!(c, Some(Count { value: 400, qualifier: AtLeast, unit: Some("人次".into()), source: text }));
+    assert_eq!(c, Some(Count { value: 300, qualifier: AtLeast, unit: Some("人次".into()), source: text }));
     let outcomes = r.city_summary.theme_and_content.and_then(|t| t.outcomes).unwrap_or_default();
     assert!(outcomes.starts_with("参加活动人数合计100人；300人次，"), "{outcomes}");
-    assert!(outcomes.contains("按人次下限合计400余人次。"), "{outcomes}");
+    assert!(outcomes.contains("数值一栏只计人次部分300余人次，为该部分下限。"), "{outcomes}");
+    assert!(!outcomes.contains("400"), "{outcomes}");
 }
 
 #[test]
@@ -514,10 +516,12 @@ fn people_person_times_and_bare_counts_are_summed_apart_in_the_city_table() {
     let (c, outcomes) = city_participants(&r);
     let c = c.unwrap();
     assert_eq!(c.source.as_deref(), Some(want));
-    // The lower bound in person-times is an estimate (约 with 余 is 约), and the sentence says so.
-    assert_eq!((c.value, c.qualifier), (259_400, Approx));
+    // The figure is the person-times sum alone, an estimate (约 with 余 is 约); nothing is added
+    // across kinds.
+    assert_eq!((c.value, c.qualifier), (237_800, Approx));
     assert!(outcomes.starts_with(&format!("参加活动人数合计{want}，")), "{outcomes}");
-    assert!(outcomes.contains("按人次下限合计约259400人次；含约数，此下限亦为约数。"), "{outcomes}");
+    assert!(outcomes.contains("数值一栏只计人次部分约237800人次，为该部分下限。"), "{outcomes}");
+    assert!(!outcomes.contains("259400"), "{outcomes}");
     assert!(!outcomes.contains("约260000"), "{outcomes}");
     // The text report says the same.
     assert!(r.to_text(crate::Lang::Zh).contains(&format!("参加活动人数 / participants: {want}")));

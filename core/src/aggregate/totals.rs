@@ -255,19 +255,16 @@ pub struct Totals {
     pub image_reports: Total,
 }
 
-/// A lower bound, in person-times, for participants of mixed kinds: a person counted once is at
-/// least one person-time, and a person-time count is itself person-times, so the sum of people,
-/// person-times and unstated counts is a true "at least" in 人次. Events and items are left out.
-pub(crate) fn person_times_floor(t: &Total) -> Option<Count> {
-    let parts: Vec<&KindTotal> = t
-        .by_kind
-        .iter()
-        .filter(|k| matches!(k.kind, CountKind::People | CountKind::PersonTimes | CountKind::Unspecified))
-        .collect();
-    if parts.is_empty() {
-        return None;
-    }
-    let value = parts.iter().fold(0u64, |a, k| a.saturating_add(k.value));
-    let q = parts.iter().fold(Qualifier::AtLeast, |q, k| q.combine(k.qualifier));
-    Some(Count { value, qualifier: q, unit: Some("人次".into()), source: None })
+/// For participants of mixed kinds, the one figure a count can hold without adding kinds (人 and
+/// 人次 are never summed): the sum of one kind — person-times if any unit wrote them, else
+/// people, else the counts without a unit — as a lower bound of that kind (the other units add
+/// to it, by an amount the inputs do not say). Its qualifier follows [`Qualifier::combine`] with
+/// 余: an estimate among the parts keeps it 约. Events and items are left out.
+pub(crate) fn one_kind_floor(t: &Total) -> Option<(Count, CountKind)> {
+    let order = [CountKind::PersonTimes, CountKind::People, CountKind::Unspecified];
+    let k = order.iter().find_map(|want| t.by_kind.iter().find(|k| k.kind == *want))?;
+    let unit = k.unit.clone().or_else(|| kind_word(k.kind).map(str::to_owned));
+    let count =
+        Count { value: k.value, qualifier: Qualifier::AtLeast.combine(k.qualifier), unit, source: None };
+    Some((count, k.kind))
 }
