@@ -175,10 +175,10 @@ def _run(
     # the content (the name is only a hint) and reads each as the CLI's `validate FILE` does.
     if isinstance(document, (os.PathLike, bytes, bytearray, memoryview)):
         if isinstance(document, os.PathLike):
-            name, data = os.fspath(document), Path(document).read_bytes()
+            name, raw = str(os.fspath(document)), Path(document).read_bytes()
         else:
-            name, data = "", bytes(document)
-        found = _diagnostics(json.loads(compiled.validate_file(kind, str(name), data, options, pointer))["diagnostics"])
+            name, raw = "", bytes(document)
+        found = _diagnostics(json.loads(compiled.validate_file(kind, name, raw, options, pointer))["diagnostics"])
         if any(d.document == "options" for d in found):
             raise ParseError(found)
         return found
