@@ -294,19 +294,23 @@ fn base_name(name: &str) -> &str {
 
 /// Why a material could not be given to a unit (zh / en), listing the candidates when several.
 fn unassigned(kind: MaterialKind, candidates: &[&str]) -> String {
+    let example = match kind {
+        MaterialKind::StampedScan => "东湖区盖章扫描件.pdf",
+        MaterialKind::TypicalCase => "东湖区典型活动案例.docx",
+        _ => "东湖区工作总结.docx",
+    };
     if candidates.is_empty() {
         format!(
-            "{}：看不出属于哪个单位，未归入任何单位的报送；请在文件名中写明单位（如「东湖区{}.pdf」） / a {} that names no unit of the notice: it is in no unit's package; put the unit in the file name",
+            "{}：看不出属于哪个单位，未归入任何单位的报送；请在文件名中写明单位（如「{example}」） / a {} that names no unit of the notice: it is in no unit's package; put the unit in the file name (e.g. 「{example}」)",
             kind.as_zh(),
-            kind.as_zh(),
-            kind.as_str()
+            kind.as_en(),
         )
     } else {
         format!(
             "{}：可能属于 {}，不作猜测；请在文件名中只写明一个单位 / a {} that could belong to {}: not guessed; name one unit in the file name",
             kind.as_zh(),
             candidates.join("、"),
-            kind.as_str(),
+            kind.as_en(),
             candidates.join(", ")
         )
     }
