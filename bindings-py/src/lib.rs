@@ -120,6 +120,23 @@ impl Compiled {
         guarded(py, || self.inner.ffi_validate_text(kind, &input, pointer.as_deref(), &options))
     }
 
+    /// `Validator::ffi_validate_file`: a file as received — its name (a hint only; `""` for
+    /// bare bytes) and its bytes — read by core's policy (JSON text, a Word / Excel 总结表, a
+    /// notice .docx, or a format it says how to fix); answers a `ValidationAnswer` as JSON text.
+    #[pyo3(signature = (kind, name, data, options, pointer=None))]
+    fn validate_file(
+        &self,
+        py: Python<'_>,
+        kind: Option<&str>,
+        name: PyBackedStr,
+        data: Vec<u8>,
+        options: PyBackedStr,
+        pointer: Option<PyBackedStr>,
+    ) -> PyResult<String> {
+        let kind = kind_of(kind)?;
+        guarded(py, || self.inner.ffi_validate_file(kind, &name, &data, pointer.as_deref(), &options))
+    }
+
     /// Plain Python data (`dict`, `list`, `str`, `int`, `float`, `bool`, `None`, exactly those
     /// types), read straight into core's JSON tree instead of being written as JSON text and
     /// parsed again, and answered as the Python objects `json.loads` makes of [`Compiled::validate`]'s

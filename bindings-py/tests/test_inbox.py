@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -22,63 +21,60 @@ CLI = os.environ.get("LW_CLI")
 
 
 def _inbox(tmp: Path) -> Path:
-    """Eight units' JSON submissions, two Word forms and an Excel one (python-docx / openpyxl
-    wrote them), a Word 97–2003 form (LibreOffice), 东湖区's work summary, typical case and scan, a lock file, a scan that names no
-    unit and a note."""
+    """The fixture inbox every door's parity test reads (tests/fixtures/make_inbox.py: Word forms
+    in five layouts, Excel, Word 97–2003, JSON with an alias and a correction, 东湖区's work
+    summary, typical case and scan, the notice .docx, a lock file, an exact copy, a WPS file, a
+    scan naming no unit, a note)."""
     assert FIXTURES is not None, "LW_OFFICE_FIXTURES is needed (scripts/test-python.sh sets it)"
     inbox = tmp / "inbox"
-    inbox.mkdir()
-    for p in sorted((ROOT / "examples/nanchang-2021/submissions").glob("*.json"))[:8]:
-        shutil.copy(p, inbox / p.name)
-    shutil.copy(FIXTURES / "01-standard.docx", inbox / "东湖区总结表.docx")
-    shutil.copy(FIXTURES / "02-title-gives-unit.docx", inbox / "附件.docx")
-    shutil.copy(FIXTURES / "14-xlsx-retyped.xlsx", inbox / "总结表.xlsx")
-    # An old Word 97–2003 form (LibreOffice wrote it from a python-docx one; checked in).
-    shutil.copy(ROOT / "tests/fixtures/doc/03-messy-labels.doc", inbox / "青山湖区总结表.doc")
-    (inbox / "~$东湖区总结表.docx").write_bytes(b"\x0cAdministrator" + b"\x00" * 148)
-    (inbox / "盖章扫描件.pdf").write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")  # names no unit
-    # 东湖区's package: its work summary, its typical case (only its first lines name the unit)
-    # and its stamped scan.
-    shutil.copy(FIXTURES / "16-work-summary.docx", inbox / "东湖区工作总结.docx")
-    shutil.copy(FIXTURES / "17-typical-case.docx", inbox / "典型案例.docx")
-    (inbox / "东湖区盖章扫描件.pdf").write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n% donghu\n")
-    # 东湖区's form saved twice (byte for byte): counted once, listed as an exact copy.
-    shutil.copy(FIXTURES / "01-standard.docx", inbox / "东湖区总结表(1).docx")
-    (inbox / "说明.txt").write_text("各单位材料见附件。", encoding="utf-8")
+    subprocess.run(["python3", str(ROOT / "tests/fixtures/make_inbox.py"), str(FIXTURES), str(inbox)], check=True, capture_output=True)
     return inbox
 
 
-def _rel(record_id: str | None, folder: Path) -> str:
-    text = record_id or ""
-    prefix = str(folder) + os.sep
-    return text[len(prefix):] if text.startswith(prefix) else text
+def _cli(*args: str) -> Any:
+    assert CLI, "LW_CLI is needed (scripts/test-python.sh builds the CLI and sets it)"
+    out = subprocess.run([CLI, *args], capture_output=True, text=True, check=True).stdout
+    return json.loads(out)
+
+
+def _relative(answer: Any, folder: Path) -> Any:
+    """The answer with the folder's path taken out of every id and message (the CLI names files
+    by the path it walked, Python by the path relative to the folder it was given)."""
+    return json.loads(json.dumps(answer, ensure_ascii=False).replace(str(folder) + os.sep, ""))
 
 
 def test_every_file_of_the_inbox_is_accounted_for(tmp_path: Path) -> None:
     inbox = _inbox(tmp_path)
     files = [p for p in inbox.rglob("*") if p.is_file()]
-    r = lw.aggregate(inbox, submitted_at="2021-12-03")
+    r = lw.aggregate(inbox)
     a = r.accounting
-    assert a.inputs == len(files) == 19
+    assert a.inputs == len(files) == 21
     counted = len(a.included) + len(a.superseded) + len(a.rejected) + len(a.plans) + len(a.materials)
     assert counted == len(files)
-    rejected = {x.id: x.diagnostics[0].message for x in a.rejected}
-    assert "锁定文件" in rejected["~$东湖区总结表.docx"]
-    assert "看不出属于哪个单位" in rejected["盖章扫描件.pdf"]
-    assert "内容完全相同" in rejected["东湖区总结表(1).docx"]
+    rejected = {x.id: (x.reason, x.diagnostics[0].message) for x in a.rejected}
+    assert "锁定文件" in rejected["~$东湖区总结表.docx"][1]
+    assert "看不出属于哪个单位" in rejected["盖章扫描件.pdf"][1]
+    assert "内容完全相同" in rejected["东湖区总结表(1).docx"][1]
+    assert "请另存为 .docx" in rejected["红谷滩区总结表.wps"][1]
+    assert "不支持的文件类型" in rejected["说明.txt"][1]
+    assert rejected["关于开展2021年全民终身学习活动周的通知.docx"][0] == "not_a_submission"
     materials = sorted((x.id, x.unit, x.material) for x in a.materials)
     assert materials == [
         ("东湖区工作总结.docx", "东湖区", "work_summary"),
         ("东湖区盖章扫描件.pdf", "东湖区", "stamped_scan"),
         ("典型案例.docx", "东湖区", "typical_case"),
     ]
-    assert "不支持的文件类型" in rejected["说明.txt"]
-    # The Word and Excel forms are submissions, named by their file, not by a hash.
-    ids = {x.id for x in a.included} | {x.id for x in a.superseded}
-    # The .doc is read as the 总结表 it is (counted, or superseded by 青山湖区's later JSON).
-    doc = [x for x in [*a.included, *a.superseded] if x.id == "青山湖区总结表.doc"]
-    assert doc and doc[0].unit == "青山湖区", [x.to_dict() for x in a.rejected]
-    assert "东湖区总结表.docx" in ids or any(x.superseded_by == "东湖区总结表.docx" for x in a.superseded)
+    # The Word, Excel and .doc forms are submissions, named by their file, not by a hash; the
+    # alias is its unit's official name; the correction names the file it was replaced by.
+    units = {x.id: x.unit for x in a.included}
+    assert units["东湖区总结表.docx"] == "东湖区" and units["附件.docx"] == "进贤县"
+    assert units["高新区总结表.xlsx"] == "南昌高新技术产业开发区"
+    assert units["青山湖区总结表.doc"] == "青山湖区"
+    assert units["wanli.submission.json"] == "湾里管理局"
+    assert [(x.id, x.superseded_by) for x in a.superseded] == [("xihu.v1.submission.json", "xihu.submission.json")]
+    # 东湖区's package is complete: no finding names a missing material.
+    donghu = next(x for x in a.included if x.id == "东湖区总结表.docx")
+    assert "submission.material_missing" not in (donghu.validation.codes if donghu.validation else [])
 
 
 def test_bytes_of_a_docx_are_a_file_not_text() -> None:
@@ -89,30 +85,53 @@ def test_bytes_of_a_docx_are_a_file_not_text() -> None:
     assert r.reported_units == ["东湖区"], [x.to_dict() for x in r.accounting.rejected]
 
 
-def _view(r: dict[str, Any], folder: Path) -> dict[str, Any]:
-    a = r["accounting"]
-    return {
-        "inputs": a["inputs"],
-        "included": sorted(_rel(x.get("id"), folder) for x in a["included"]),
-        "superseded": sorted((_rel(x.get("id"), folder), _rel(x.get("superseded_by"), folder)) for x in a["superseded"]),
-        "rejected": sorted((_rel(x.get("id"), folder), x.get("reason")) for x in a["rejected"]),
-        "materials": sorted((_rel(x.get("id"), folder), x.get("unit"), x.get("material")) for x in a["materials"]),
-        "codes": sorted((_rel(x.get("id"), folder), tuple((x.get("validation") or {}).get("codes", []))) for x in a["included"]),
-        "missing": r["missing_units"],
-        "totals": r["totals"],
-        "late": [(u["unit"], u["days_late"]) for u in r["late_units"]],
-    }
-
-
-def test_python_and_the_cli_give_the_same_roll_up(tmp_path: Path) -> None:
-    assert CLI, "LW_CLI is needed (scripts/test-python.sh builds the CLI and sets it)"
+@pytest.mark.parametrize("submitted_at", [None, "2021-12-03"])
+def test_python_and_the_cli_give_the_same_roll_up(tmp_path: Path, submitted_at: str | None) -> None:
+    """The whole answer — accounting, units, totals, findings, the city's 总结表 — not a few
+    fields; once with the files' own times (document, file), once with a time given."""
     inbox = _inbox(tmp_path)
-    py = lw.aggregate(inbox, submitted_at="2021-12-03").to_dict()
-    out = subprocess.run(
-        [CLI, "aggregate", "--format", "json", "--submitted-at", "2021-12-03", str(inbox)],
-        capture_output=True, text=True, check=True,
-    ).stdout
-    assert _view(py, inbox) == _view(json.loads(out), inbox)
+    given = [] if submitted_at is None else ["--submitted-at", submitted_at]
+    py = lw.aggregate(inbox, submitted_at=submitted_at).to_dict()
+    cli = _cli("aggregate", "--format", "json", *given, str(inbox))
+    assert _relative(py, inbox) == _relative(cli, inbox)
+    assert py["accounting"]["inputs"] == 21
+
+
+def test_a_list_of_paths_and_bytes_gives_the_folders_answer(tmp_path: Path) -> None:
+    inbox = _inbox(tmp_path)
+    files = sorted(p for p in inbox.iterdir() if p.is_file())
+    as_paths = _relative(lw.aggregate(files).to_dict(), inbox)
+    assert as_paths == _relative(lw.aggregate(inbox).to_dict(), inbox)
+
+
+def test_validate_takes_a_word_excel_or_doc_file_as_the_cli_does(tmp_path: Path) -> None:
+    inbox = _inbox(tmp_path)
+    v = lw.Validator()
+    for name in ["东湖区总结表.docx", "高新区总结表.xlsx", "青山湖区总结表.doc", "红谷滩区总结表.wps",
+                 "关于开展2021年全民终身学习活动周的通知.docx", "anyi.submission.json", "典型案例.docx"]:
+        path = inbox / name
+        found = [d.to_dict() for d in lw.validate(path)]
+        assert found == [d.to_dict() for d in v.validate(path)], name
+        # Bytes without a name: the content decides (an OLE file without the name is a .doc).
+        if not name.endswith(".wps"):
+            assert [d.to_dict() for d in lw.validate(path.read_bytes())] == found, name
+        cli = _cli_validate(path)
+        assert found == cli["diagnostics"], name
+    codes = [d.code for d in lw.validate(inbox / "红谷滩区总结表.wps")]
+    assert codes == ["import.unsupported_format"]
+    assert "请另存为 .docx" in lw.validate(inbox / "红谷滩区总结表.wps")[0].message
+    donghu = lw.validate(inbox / "东湖区总结表.docx")
+    assert not [d for d in donghu if d.severity == "error"], [d.to_dict() for d in donghu]
+    # As a submission of this one file: its time from the document, the materials it lacks named.
+    alone = lw.validate(inbox / "东湖区总结表.docx", kind="submission")
+    assert [d.code for d in alone if d.severity == "error"] == ["submission.material_missing"] * 3
+    assert any(d.code == "import.submitted_at_source" and "(+08:00)" in d.message for d in alone)
+
+
+def _cli_validate(path: Path) -> Any:
+    assert CLI, "LW_CLI is needed (scripts/test-python.sh builds the CLI and sets it)"
+    out = subprocess.run([CLI, "validate", "--format", "json", str(path)], capture_output=True, text=True).stdout
+    return json.loads(out)
 
 
 @pytest.mark.parametrize("bad", ["12月3日", "soon"])

@@ -94,3 +94,23 @@ pub(crate) fn scalar(v: &JsValue) -> serde_json::Value {
         serde_json::Value::Null
     }
 }
+
+/// A host value's bytes: a `Uint8Array` or an `ArrayBuffer` (copied), else `None`. A detached
+/// buffer (transferred to a worker, say) has no bytes left: it reads as an empty file, never
+/// as a `TypeError` thrown across the boundary.
+pub(crate) fn bytes_of(v: &JsValue) -> Option<Vec<u8>> {
+    if let Some(a) = v.dyn_ref::<js_sys::Uint8Array>() {
+        if a.buffer().byte_length() == 0 {
+            return Some(Vec::new());
+        }
+        Some(a.to_vec())
+    } else {
+        v.dyn_ref::<js_sys::ArrayBuffer>().map(|b| {
+            if b.byte_length() == 0 {
+                Vec::new()
+            } else {
+                js_sys::Uint8Array::new(b).to_vec()
+            }
+        })
+    }
+}

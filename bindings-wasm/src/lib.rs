@@ -14,7 +14,7 @@
 #[path = "common.rs"]
 mod common;
 
-use common::{from_json_text, json_text, options_text, scalar, to_js};
+use common::{bytes_of, from_json_text, json_text, options_text, scalar, to_js};
 use learning_week::api::{self, DocumentKind, ValidationAnswer};
 use learning_week::ffi;
 use wasm_bindgen::prelude::*;
@@ -41,8 +41,10 @@ const API_TYPES: &str = r#"
 // documents where Rust takes any JSON value, bytes, Error), over the generated interfaces above.
 /** A document being filled in: any row may be absent or null (validation reports what is missing). */
 export type Draft<T> = T extends (infer U)[] ? Array<Draft<U>> : T extends object ? { [K in keyof T]?: Draft<T[K]> | null } : T;
-/** A document to validate: the object, or its JSON text (syntax errors then keep line and column). */
+/** A document: the object, or its JSON text (syntax errors then keep line and column). */
 export type DocumentInput<T> = Draft<T> | string;
+/** A document to validate: as `DocumentInput`, or a file's bytes (JSON text, or a Word 总结表 — core tells them apart by the content). */
+export type FileInput<T> = DocumentInput<T> | Uint8Array | ArrayBuffer;
 /** Options of the one-shot validations: `BindingOptions` with the notice and plan typed. */
 export interface ValidateOptions extends Omit<BindingOptions, "kind" | "notice" | "plan"> {
   notice?: DocumentInput<Notice> | null;
@@ -116,7 +118,27 @@ fn validate_any(
     pointer: Option<&str>,
     options: &JsValue,
 ) -> JsValue {
+    if let Some(answer) =
+        file_answer(kind, input, options, |b, o| ffi::validate_file_text(kind, "", b, pointer, o))
+    {
+        return answer;
+    }
     answer_with(kind, input, options, |i, o| ffi::validate_text(kind, i, pointer, o))
+}
+
+/// A document given as bytes (`Uint8Array` / `ArrayBuffer`: a dropped file's) goes to core as the
+/// bytes it is, which tells JSON text from a Word 总结表 by the content; `None` for anything else.
+fn file_answer(
+    kind: Option<DocumentKind>,
+    input: &JsValue,
+    options: &JsValue,
+    validate: impl FnOnce(&[u8], &str) -> String,
+) -> Option<JsValue> {
+    let bytes = bytes_of(input)?;
+    Some(match options_text(options) {
+        Ok(options) => from_json_text(&validate(&bytes, &options)),
+        Err(d) => to_js(&ValidationAnswer::from_diagnostics(kind, vec![d], None)),
+    })
 }
 
 /// The answer to a `validateField` whose pointer is not a string (a diagnostic, not a TypeError).
@@ -129,7 +151,7 @@ fn not_a_pointer() -> JsValue {
 /// Validates a 总结表 (object or JSON text) against the notice (and the unit's plan, if given).
 #[wasm_bindgen(js_name = validateSummary, unchecked_return_type = "ValidationAnswer<SummaryTable>")]
 pub fn validate_summary(
-    #[wasm_bindgen(unchecked_param_type = "DocumentInput<SummaryTable>")] input: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "FileInput<SummaryTable>")] input: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "ValidateOptions")] options: JsValue,
 ) -> JsValue {
     validate_any(Some(DocumentKind::Summary), &input, None, &options)
@@ -138,7 +160,7 @@ pub fn validate_summary(
 /// Validates an activity plan (活动计划和实施方案（含开幕式）).
 #[wasm_bindgen(js_name = validatePlan, unchecked_return_type = "ValidationAnswer<ActivityPlan>")]
 pub fn validate_plan(
-    #[wasm_bindgen(unchecked_param_type = "DocumentInput<ActivityPlan>")] input: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "FileInput<ActivityPlan>")] input: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "ValidateOptions")] options: JsValue,
 ) -> JsValue {
     validate_any(Some(DocumentKind::Plan), &input, None, &options)
@@ -147,7 +169,7 @@ pub fn validate_plan(
 /// Validates a submission (报送: 总结表 + materials + submitted_at).
 #[wasm_bindgen(js_name = validateSubmission, unchecked_return_type = "ValidationAnswer<Submission>")]
 pub fn validate_submission(
-    #[wasm_bindgen(unchecked_param_type = "DocumentInput<Submission>")] input: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "FileInput<Submission>")] input: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "ValidateOptions")] options: JsValue,
 ) -> JsValue {
     validate_any(Some(DocumentKind::Submission), &input, None, &options)
@@ -156,9 +178,7 @@ pub fn validate_submission(
 /// Validates a document of any kind: `options.kind`, or detected from its keys.
 #[wasm_bindgen(unchecked_return_type = "ValidationAnswer")]
 pub fn validate(
-    #[wasm_bindgen(
-        unchecked_param_type = "DocumentInput<SummaryTable | ActivityPlan | Submission | Notice>"
-    )]
+    #[wasm_bindgen(unchecked_param_type = "FileInput<SummaryTable | ActivityPlan | Submission | Notice>")]
     input: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "FieldOptions")] options: JsValue,
 ) -> JsValue {
@@ -170,7 +190,7 @@ pub fn validate(
 #[wasm_bindgen(js_name = validateField, unchecked_return_type = "ValidationAnswer<never>")]
 pub fn validate_field(
     #[wasm_bindgen(
-        unchecked_param_type = "DocumentInput<SummaryTable> | DocumentInput<ActivityPlan> | DocumentInput<Submission>"
+        unchecked_param_type = "FileInput<SummaryTable> | FileInput<ActivityPlan> | FileInput<Submission>"
     )]
     input: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string")] pointer: JsValue,
@@ -228,6 +248,10 @@ impl Validator {
         pointer: Option<&str>,
         options: &JsValue,
     ) -> JsValue {
+        let file = |b: &[u8], o: &str| self.inner.ffi_validate_file(kind, "", b, pointer, o);
+        if let Some(answer) = file_answer(kind, input, options, file) {
+            return answer;
+        }
         answer_with(kind, input, options, |i, o| self.inner.ffi_validate_text(kind, i, pointer, o))
     }
 
@@ -236,7 +260,7 @@ impl Validator {
     pub fn validate(
         &self,
         #[wasm_bindgen(
-            unchecked_param_type = "DocumentInput<SummaryTable | ActivityPlan | Submission | Notice>"
+            unchecked_param_type = "FileInput<SummaryTable | ActivityPlan | Submission | Notice>"
         )]
         input: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
@@ -248,7 +272,7 @@ impl Validator {
     #[wasm_bindgen(js_name = validateSummary, unchecked_return_type = "ValidationAnswer<SummaryTable>")]
     pub fn validate_summary(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "DocumentInput<SummaryTable>")] input: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "FileInput<SummaryTable>")] input: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> JsValue {
         self.answer(Some(DocumentKind::Summary), &input, None, &options)
@@ -258,7 +282,7 @@ impl Validator {
     #[wasm_bindgen(js_name = validatePlan, unchecked_return_type = "ValidationAnswer<ActivityPlan>")]
     pub fn validate_plan(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "DocumentInput<ActivityPlan>")] input: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "FileInput<ActivityPlan>")] input: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> JsValue {
         self.answer(Some(DocumentKind::Plan), &input, None, &options)
@@ -268,7 +292,7 @@ impl Validator {
     #[wasm_bindgen(js_name = validateSubmission, unchecked_return_type = "ValidationAnswer<Submission>")]
     pub fn validate_submission(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "DocumentInput<Submission>")] input: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "FileInput<Submission>")] input: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> JsValue {
         self.answer(Some(DocumentKind::Submission), &input, None, &options)
@@ -280,7 +304,7 @@ impl Validator {
     pub fn validate_field(
         &self,
         #[wasm_bindgen(
-            unchecked_param_type = "DocumentInput<SummaryTable> | DocumentInput<ActivityPlan> | DocumentInput<Submission>"
+            unchecked_param_type = "FileInput<SummaryTable> | FileInput<ActivityPlan> | FileInput<Submission>"
         )]
         input: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string")] pointer: JsValue,

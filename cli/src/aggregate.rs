@@ -2,11 +2,12 @@
 //!
 //! PATHs are files or folders; folders are walked for every file (sorted, so runs are
 //! repeatable), and each file goes through core's inbox (`Validator::inbox_inputs`, the policy
-//! Python and the browser share): JSON is read, a Word / Excel 总结表 is imported and counted as
-//! a submission — its 报送时间 from `--submitted-at`, else the document's modified date, else the
-//! file's modification time, its record saying which (`import.submitted_at_source`) — and every
-//! other file (a lock file, a .doc, a PDF scan …) is a rejected input with its reason: none is
-//! skipped.
+//! Python and the browser share): JSON is read, a Word (.docx, .doc) / Excel 总结表 is imported
+//! and counted as a submission — its 报送时间 from `--submitted-at`, else the document's modified
+//! date, else the file's modification time, its record saying which (`import.submitted_at_source`)
+//! —, a work summary, typical case or stamped scan joins its unit's package, and every other file
+//! (a lock file, a WPS file, a scan naming no unit …) is a rejected input with its reason: none
+//! is skipped.
 //! A file that cannot be read or parsed is a rejected input, not a usage error; a path that does
 //! not exist or an unusable notice is (exit 2). Missing units are a finding, not a failure (exit 0).
 //! `--out report.html|rollup.xlsx` also writes the roll-up as an HTML report or a workbook (the

@@ -59,7 +59,7 @@ enum Command {
         /// 语言 / message language
         #[arg(long, value_enum, default_value = "zh")]
         lang: Lang,
-        /// 文件 / files
+        /// 文件：JSON，或填好的总结表 .docx / .xlsx / .doc / files: JSON, or the filled 总结表 as .docx / .xlsx / .doc
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
@@ -95,7 +95,7 @@ enum Command {
         /// modified date, else the file's modification time
         #[arg(long)]
         submitted_at: Option<String>,
-        /// 报送文件或文件夹（递归读取 *.json、*.docx、*.xlsx）/ submission files or folders (walked for *.json, *.docx, *.xlsx)
+        /// 报送文件或文件夹（递归读取其中每个文件，逐一说明去向）/ submission files or folders (every file under them, each accounted for)
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
@@ -309,18 +309,20 @@ fn validate(
     // The notice and plan are compiled once for all the files; an unusable one is every file's
     // answer (as the library answers it), exit 2.
     let validator = Validator::from_options(&options);
-    let check = |text: &str| match (&validator, field) {
-        (Ok(v), Some(f)) => v.validate_field_json(kind, text, f),
-        (Ok(v), None) => v.validate_json(kind, text),
+    // Each file as received (core's one policy: JSON text, a Word / Excel 总结表, a notice
+    // .docx, or a format it says how to fix), its name only a hint.
+    let check = |name: &str, bytes: &[u8]| match (&validator, field) {
+        (Ok(v), Some(f)) => v.validate_file_field(kind, name, bytes, f),
+        (Ok(v), None) => v.validate_file(kind, name, bytes),
         (Err(e), _) => ValidationAnswer::from_diagnostics(kind, e.diagnostics.clone(), None),
     };
     let mut worst = 0u8;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     for file in files {
-        let (answer, read_error) = match read_text(file) {
-            Ok(text) => (Some(check(&text)), None),
-            Err(e) => (None, Some(e)),
+        let (answer, read_error) = match std::fs::read(file) {
+            Ok(bytes) => (Some(check(&file.to_string_lossy(), &bytes)), None),
+            Err(e) => (None, Some(format!("无法读取文件 / cannot read {}: {e}", file.display()))),
         };
         let code = match &answer {
             None => 2,

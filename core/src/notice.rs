@@ -254,6 +254,21 @@ impl MaterialKind {
             MaterialKind::Other => "其他材料",
         }
     }
+
+    /// The material in English, as messages name it.
+    ///
+    /// ```
+    /// assert_eq!(learning_week::MaterialKind::StampedScan.as_en(), "stamped scan (PDF)");
+    /// ```
+    pub fn as_en(self) -> &'static str {
+        match self {
+            MaterialKind::WorkSummary => "work summary",
+            MaterialKind::SummaryTable => "总结表 (summary table)",
+            MaterialKind::TypicalCase => "typical case",
+            MaterialKind::StampedScan => "stamped scan (PDF)",
+            MaterialKind::Other => "other material",
+        }
+    }
 }
 decode_via_enum!(MaterialKind, MaterialKind::NAMES);
 

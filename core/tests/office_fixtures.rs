@@ -246,3 +246,42 @@ fn the_notice_in_the_inbox_is_the_notice_not_a_report() {
         .expect("rejected");
     assert_eq!(notice.reason, Some(learning_week::aggregate::RejectReason::NotASubmission), "{notice:?}");
 }
+
+/// A Word, Excel or .doc file validated as received (`Validator::validate_file`, what the CLI's
+/// `validate FILE`, Python's `validate(Path(…))` and JS `validate(bytes)` call) answers the
+/// import's notes, then exactly what validating the imported 总结表 as JSON answers; bare bytes
+/// (no name) give the same answer, the content deciding; a notice .docx is validated as the
+/// notice; a WPS file says to save it as .docx.
+#[test]
+fn a_file_is_validated_as_its_imported_table() {
+    use learning_week::api::{DocumentKind, Validator};
+    let dir = fixtures_dir();
+    let docs = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/doc");
+    let v = Validator::default();
+    for (path, format) in [
+        (dir.join("01-standard.docx"), OfficeFormat::Docx),
+        (dir.join("05-text-around.docx"), OfficeFormat::Docx),
+        (dir.join("15-xlsx-grouped.xlsx"), OfficeFormat::Xlsx),
+        (docs.join("03-messy-labels.doc"), OfficeFormat::Doc),
+    ] {
+        let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let name = path.to_string_lossy();
+        let a = v.validate_file(None, &name, &bytes);
+        assert_eq!(a.kind, Some(DocumentKind::Summary), "{name}");
+        let imported = import_office(format, &bytes, Some(2021));
+        let table = serde_json::to_string(&imported.summary.expect("imported")).expect("JSON");
+        let direct = v.validate_json(Some(DocumentKind::Summary), &table);
+        let import_notes = a.diagnostics.len() - direct.diagnostics.len();
+        assert_eq!(a.diagnostics[import_notes..], direct.diagnostics[..], "{name}");
+        assert!(
+            a.diagnostics[..import_notes].iter().all(|d| d.code.as_str().starts_with("import.")),
+            "{name}"
+        );
+        assert_eq!(v.validate_file(None, "", &bytes), a, "{name}: bare bytes");
+    }
+    let notice = std::fs::read(dir.join("notice-nanchang-2021.docx")).expect("notice fixture");
+    assert_eq!(v.validate_file(None, "通知.docx", &notice).kind, Some(DocumentKind::Notice));
+    let wps = v.validate_file(None, "东湖区.wps", b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1");
+    assert_eq!(wps.codes(), ["import.unsupported_format"]);
+    assert!(wps.input_unusable() && wps.diagnostics[0].message.contains("请另存为 .docx"));
+}

@@ -1,7 +1,8 @@
 //! Word / Excel import. Raw bytes exercise the container (zip, sizes, parts); the XML-wrapping
 //! modes put the fuzzed bytes into a well-formed zip as `word/document.xml` or
 //! `docProps/core.xml`, so the mutations reach the table reader instead of dying in deflate.
-//! The same bytes then go through the inbox under names of every kind (one input each).
+//! The same bytes then go through the inbox under names of every kind (one input each), and
+//! through `Validator::validate_file`.
 #![no_main]
 
 use learning_week::api::{self, OfficeFormat};
@@ -74,4 +75,13 @@ fuzz_target!(|data: &[u8]| {
     let r = v.aggregate(&inputs, &Default::default());
     assert_eq!(r.accounting.inputs, files.len(), "every file accounted for");
     assert!(r.accounting.is_balanced(), "accounting does not balance");
+
+    // A file validated as received (the CLI's `validate FILE`, Python's `validate(Path)`, JS
+    // `validate(bytes)`): whatever the bytes, an answer whose counts match its findings.
+    for name in ["总结表.docx", "a.wps", ""] {
+        let a = v.validate_file(None, name, rest);
+        a.diagnostics.iter().for_each(common::check_diagnostic);
+        let errors = a.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
+        assert_eq!((a.errors, a.valid), (errors, errors == 0), "validate_file counts");
+    }
 });

@@ -87,9 +87,10 @@ __all__ = [
     "validate",
 ]
 
-#: A document as the functions take it: JSON text (`str` or UTF-8 `bytes`), Python data
-#: (`dict`, with `datetime`/`date` where dates go), or a model object.
-DocumentInput = Union[str, bytes, bytearray, Mapping[str, Any], _Model]
+#: A document as the functions take it: JSON text (`str`), a file's bytes (`bytes`: JSON text,
+#: or a Word / Excel 总结表 — core reads the content), a file (`os.PathLike`: .json, .docx,
+#: .xlsx, .doc), Python data (`dict`, with `datetime`/`date` where dates go), or a model object.
+DocumentInput = Union[str, bytes, bytearray, memoryview, Mapping[str, Any], _Model, "os.PathLike[str]"]
 
 #: One item of a roll-up: a document as above, a file (`os.PathLike`), or a wrapper naming it
 #: (`{"id": "a.json", "input": …}` / `{"id": …, "input_text": "…"}`).
@@ -170,6 +171,17 @@ def _run(
             options = _dumps({"lang": lang, "document": False}, "options")
         except _Unconvertible as e:
             raise _raise_unconvertible(e) from None
+    # A file or bytes go to core as they are: core tells JSON text from a Word / Excel file by
+    # the content (the name is only a hint) and reads each as the CLI's `validate FILE` does.
+    if isinstance(document, (os.PathLike, bytes, bytearray, memoryview)):
+        if isinstance(document, os.PathLike):
+            name, raw = str(os.fspath(document)), Path(document).read_bytes()
+        else:
+            name, raw = "", bytes(document)
+        found = _diagnostics(json.loads(compiled.validate_file(kind, name, raw, options, pointer))["diagnostics"])
+        if any(d.document == "options" for d in found):
+            raise ParseError(found)
+        return found
     # Plain data (dicts, lists, str, int, float, bool, None) goes to core as it is and the answer
     # comes back as Python objects; anything else (None back) as the JSON text json.dumps writes
     # of it, answered as text. Both give the same answer.
@@ -277,6 +289,11 @@ def validate(
     nothing to report. Malformed input is a finding too (`json.syntax`, `type.invalid`), never an
     exception; only unusable arguments raise (`ParseError`, `ValueError` for an unknown `kind`).
     An unusable notice or plan is answered with its diagnostics (tagged `document`).
+
+    `document` may also be a file (`Path("东湖区总结表.docx")`, `.xlsx`, `.doc`, `.json`) or its
+    bytes: a Word / Excel 总结表 is imported and the table validated, the import's findings
+    first; a notice .docx is validated as the notice; a format no 总结表 is read from (a .wps,
+    a scan) is one `import.unsupported_format` finding that says what to do.
 
     `kind` is detected from the keys when not given (a model object gives its own); `lang`
     chooses the language of `message` (`message_en` is always English); `pointer` (an RFC 6901

@@ -42,6 +42,9 @@ class Compiled:
     def validate_data(
         self, kind: str | None, data: dict[str, Any], options: str, pointer: str | None = None
     ) -> dict[str, Any] | None: ...
+    def validate_file(
+        self, kind: str | None, name: str, data: bytes, options: str, pointer: str | None = None
+    ) -> str: ...
     def aggregate_inbox(
         self,
         files: list[tuple[str, bytes, str | None]],

@@ -13,7 +13,7 @@
 #[path = "../../src/common.rs"]
 mod common;
 
-use common::{compile, from_json_text, options_text, scalar, to_js, type_name};
+use common::{bytes_of, compile, from_json_text, options_text, scalar, to_js, type_name};
 use learning_week::api::{self, OfficeFormat};
 use learning_week::ffi;
 use wasm_bindgen::prelude::*;
@@ -58,26 +58,6 @@ export interface ExportAnswer {
 }
 "#;
 
-/// A host value's bytes: a `Uint8Array` or an `ArrayBuffer` (copied), else `None`. A detached
-/// buffer (transferred to a worker, say) has no bytes left: it reads as an empty file, never
-/// as a `TypeError` thrown across the boundary.
-fn bytes_of(v: &JsValue) -> Option<Vec<u8>> {
-    if let Some(a) = v.dyn_ref::<js_sys::Uint8Array>() {
-        if a.buffer().byte_length() == 0 {
-            return Some(Vec::new());
-        }
-        Some(a.to_vec())
-    } else {
-        v.dyn_ref::<js_sys::ArrayBuffer>().map(|b| {
-            if b.byte_length() == 0 {
-                Vec::new()
-            } else {
-                js_sys::Uint8Array::new(b).to_vec()
-            }
-        })
-    }
-}
-
 /// An office file's bytes imported as `format`, answered as a JS object.
 fn import_as(format: OfficeFormat, bytes: &JsValue, options: &JsValue) -> JsValue {
     let data = bytes_of(bytes);
@@ -89,6 +69,33 @@ fn import_as(format: OfficeFormat, bytes: &JsValue, options: &JsValue) -> JsValu
         }
     };
     to_js(&answer)
+}
+
+/// A file as received — a Word (.docx), Excel (.xlsx) or Word 97–2003 (.doc) 总结表, a notice
+/// .docx, or JSON text: the content decides, `options.name` is a hint — validated as the CLI's
+/// `validate FILE` validates it (one policy in core, `Validator::validate_file`): a form is
+/// imported, then its table validated, the import's notes first. The other options are
+/// `validate`'s (`{kind?, notice?, plan?, lang?}`). What is not bytes is `type.invalid`.
+#[wasm_bindgen(js_name = validateFile, unchecked_return_type = "ValidationAnswer")]
+pub fn validate_file(
+    #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer")] bytes: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "BindingOptions & { name?: string }")] options: JsValue,
+) -> JsValue {
+    let data = bytes_of(&bytes);
+    let found = type_name(&bytes);
+    let text = match options_text(&options) {
+        Ok(o) => o,
+        Err(d) => return to_js(&api::ValidationAnswer::from_diagnostics(None, vec![d], None)),
+    };
+    // `name` is this call's own; the rest are the validation options (`kind` among them).
+    let (name, rest) = match serde_json::from_str::<serde_json::Value>(&text) {
+        Ok(serde_json::Value::Object(mut o)) => {
+            let name = o.remove("name").and_then(|n| n.as_str().map(str::to_owned)).unwrap_or_default();
+            (name, serde_json::Value::Object(o).to_string())
+        }
+        _ => (String::new(), text),
+    };
+    from_json_text(&ffi::validate_file_bytes(None, &name, data.as_deref(), &found, None, &rest))
 }
 
 /// 总结表 from a Word file: the bytes of a .docx (`Uint8Array` or `ArrayBuffer`, e.g. from a file

@@ -117,9 +117,7 @@ pub fn import_office(format: OfficeFormat, bytes: &[u8], year: Option<i32>) -> I
     let modified = || crate::office::document_modified(bytes);
     match format {
         #[cfg(feature = "docx")]
-        OfficeFormat::Docx => {
-            ImportAnswer::from_import(crate::SummaryTable::from_docx(bytes, year), modified())
-        }
+        OfficeFormat::Docx => read_word(bytes, year).0,
         #[cfg(feature = "xlsx")]
         OfficeFormat::Xlsx => {
             ImportAnswer::from_import(crate::SummaryTable::from_xlsx(bytes, year), modified())
@@ -143,6 +141,17 @@ pub fn import_office(format: OfficeFormat, bytes: &[u8], year: Option<i32>) -> I
             );
             ImportAnswer { summary: None, diagnostics: vec![d], errors: 1, warnings: 0, modified: None }
         }
+    }
+}
+
+/// A .docx opened and parsed once: its import's answer, and the parsed file for whatever else
+/// reads it (the inbox's notice check and a material's opening); `None` when it cannot be opened.
+#[cfg(feature = "docx")]
+pub(crate) fn read_word(bytes: &[u8], year: Option<i32>) -> (ImportAnswer, Option<crate::office::WordFile>) {
+    use crate::office::{document_modified, refused, Format, WordFile};
+    match WordFile::open(bytes) {
+        Ok(w) => (ImportAnswer::from_import(w.import(year), w.modified()), Some(w)),
+        Err(e) => (ImportAnswer::from_import(refused(&e, Format::Docx), document_modified(bytes)), None),
     }
 }
 
@@ -230,17 +239,35 @@ pub fn office_aggregate_input(
     file_modified: Option<chrono::DateTime<chrono::FixedOffset>>,
     year: Option<i32>,
 ) -> crate::aggregate::AggregateInput {
-    office_input(id, import_office(format, bytes, year), given, file_modified, None)
+    office_input(id, import_office(format, bytes, year), given, file_modified, None, None)
+}
+
+/// The `import.submitted_at_source` note: the time (shown in the notice's zone when the notice
+/// is known) and where it came from.
+pub(crate) fn submitted_at_note(
+    t: chrono::DateTime<chrono::FixedOffset>,
+    source: SubmittedAtSource,
+    notice: Option<&Notice>,
+) -> Diagnostic {
+    crate::catalog::make(
+        &crate::catalog::import::IMPORT_SUBMITTED_AT_SOURCE,
+        "/submitted_at".into(),
+        crate::catalog::params! {"submitted_at" => t.to_rfc3339(), "submitted_local" => notice.map_or_else(|| t.to_rfc3339(), |n| n.show_time(t)),
+        "source" => source.as_zh(), "source_en" => source.as_en()},
+        None,
+    )
 }
 
 /// [`office_aggregate_input`] for a file already imported, with the materials of its unit's
-/// package when the inbox knows them (`None`: the submission says nothing of its materials).
+/// package when the inbox knows them (`None`: the submission says nothing of its materials);
+/// with the notice, the note shows the time in the notice's zone (「2021-12-03 18:00 (+08:00)」).
 pub(crate) fn office_input(
     id: Option<&str>,
     answer: ImportAnswer,
     given: Option<chrono::DateTime<chrono::FixedOffset>>,
     file_modified: Option<chrono::DateTime<chrono::FixedOffset>>,
     materials: Option<Vec<Value>>,
+    notice: Option<&Notice>,
 ) -> crate::aggregate::AggregateInput {
     use crate::aggregate::AggregateInput;
     let notes: Vec<Diagnostic> = answer
@@ -261,12 +288,7 @@ pub(crate) fn office_input(
     let mut notes = notes;
     if let Some((t, source)) = when {
         doc.insert("submitted_at".into(), Value::String(t.to_rfc3339()));
-        notes.push(crate::catalog::make(
-            &crate::catalog::import::IMPORT_SUBMITTED_AT_SOURCE,
-            "/submitted_at".into(),
-            crate::catalog::params! {"submitted_at" => t.to_rfc3339(), "source" => source.as_zh(), "source_en" => source.as_en()},
-            None,
-        ));
+        notes.push(submitted_at_note(t, source, notice));
     }
     doc.insert("summary".into(), json_value(&summary));
     if let Some(m) = materials {

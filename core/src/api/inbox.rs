@@ -109,23 +109,34 @@ pub enum FileClass {
 /// assert_eq!(classify_file("~$表.docx", b"PK\x03\x04"), FileClass::LockFile);
 /// assert_eq!(classify_file("表.xlsx", b"PK\x03\x04"), FileClass::Xlsx);
 /// assert_eq!(classify_file("表", b"PK\x03\x04"), FileClass::Docx);
+/// assert_eq!(classify_file("", b"PK\x03\x04 ... xl/workbook.xml ..."), FileClass::Xlsx);
+/// assert_eq!(classify_file("a.xlsx", b"PK\x03\x04 ... word/document.xml ..."), FileClass::Docx);
 /// assert_eq!(classify_file("notes.md", b"# hi"), FileClass::Other);
 /// ```
 pub fn classify_file(name: &str, bytes: &[u8]) -> FileClass {
-    let base = base_name(name);
-    let ext = base.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
-    if base.starts_with("~$") {
+    let ext = extension(name);
+    if base_name(name).starts_with("~$") {
         return FileClass::LockFile;
     }
     if bytes.starts_with(b"PK\x03\x04") {
+        // The archive's own entry names (stored uncompressed) say Word or Excel; the name is
+        // only a hint for an archive that names neither.
+        let holds = |entry: &[u8]| bytes.windows(entry.len()).any(|w| w == entry);
         return match ext.as_str() {
-            "xlsx" | "xlsm" => FileClass::Xlsx,
             "wps" | "et" => FileClass::Wps,
+            _ if holds(b"word/document.xml") => FileClass::Docx,
+            _ if holds(b"xl/workbook.xml") => FileClass::Xlsx,
+            "xlsx" | "xlsm" => FileClass::Xlsx,
             _ => FileClass::Docx,
         };
     }
     if bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
-        return if matches!(ext.as_str(), "wps" | "et") { FileClass::Wps } else { FileClass::OldWord };
+        // An Excel or PowerPoint 97–2003 file is a compound file too; it holds no Word text.
+        return match ext.as_str() {
+            "wps" | "et" => FileClass::Wps,
+            "xls" | "ppt" => FileClass::Other,
+            _ => FileClass::OldWord,
+        };
     }
     if bytes.starts_with(b"%PDF")
         || bytes.starts_with(b"\x89PNG")
@@ -148,16 +159,63 @@ pub fn classify_file(name: &str, bytes: &[u8]) -> FileClass {
     }
 }
 
-/// Why a file that is not a report is not counted, and what to do (zh / en).
-fn refusal(class: FileClass, name: &str) -> String {
-    match class {
-        FileClass::LockFile => "Office 临时锁定文件（~$ 开头），不是报送材料，可删除 / an Office lock file (~$…), not a report; it can be deleted".into(),
-        FileClass::Wps => "WPS 格式，不能读取：请另存为 .docx / a WPS file, which cannot be read: save it as .docx".into(),
+/// The extension of a file's own name, lower case (`""` when it has none).
+pub(crate) fn extension(name: &str) -> String {
+    base_name(name).rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default()
+}
+
+/// Why no 总结表 is read from a file of this class, and what to do: one
+/// `import.unsupported_format` error (what it is, zh / en; the advice, zh / en).
+///
+/// ```
+/// use learning_week::api::{unsupported_format, FileClass};
+/// let d = unsupported_format(FileClass::Wps, "东湖区总结表.wps");
+/// assert_eq!(d.code, "import.unsupported_format");
+/// assert!(d.message.contains("请另存为 .docx"));
+/// assert!(unsupported_format(FileClass::Other, "汇总.xls").message.contains("请另存为 .xlsx"));
+/// ```
+pub fn unsupported_format(class: FileClass, name: &str) -> crate::catalog::Diagnostic {
+    let ext = extension(name);
+    let (what, what_en, advice, advice_en): (String, String, &str, &str) = match class {
+        FileClass::LockFile => (
+            "Office 临时锁定文件（~$ 开头）".into(),
+            "An Office lock file (~$…)".into(),
+            "它不是报送材料，可删除",
+            "it is not a report and can be deleted",
+        ),
+        FileClass::Scan => (
+            "扫描件（PDF 或图片）".into(),
+            "A scan (PDF or image)".into(),
+            "扫描件是报送材料之一，总结表请另报 .docx、.xlsx 或 .json 格式",
+            "a scan is one of the materials; send the 总结表 itself as .docx, .xlsx or .json",
+        ),
         _ => {
-            let ext = name.rsplit_once('.').map(|(_, e)| e).unwrap_or("");
-            format!("不支持的文件类型（.{ext}）：不是总结表（.docx / .xlsx / .json） / an unsupported file type (.{ext}): not a 总结表 (.docx / .xlsx / .json)")
+            let (advice, advice_en) = match ext.as_str() {
+                "et" | "xls" | "ods" | "csv" | "numbers" => ("请另存为 .xlsx", "save it as .xlsx"),
+                "wps" | "wpt" | "rtf" | "odt" | "dot" | "pages" => ("请另存为 .docx", "save it as .docx"),
+                _ => ("总结表请用 .docx、.xlsx 或 .json 格式", "send the 总结表 as .docx, .xlsx or .json"),
+            };
+            let (what, what_en) = match ext.as_str() {
+                "wps" | "et" => (format!("WPS 格式文件（.{ext}）"), format!("A WPS file (.{ext})")),
+                "xls" => ("Excel 97–2003 文件（.xls）".into(), "An Excel 97–2003 file (.xls)".into()),
+                _ => (format!("不支持的文件类型（.{ext}）"), format!("An unsupported file type (.{ext})")),
+            };
+            (what, what_en, advice, advice_en)
         }
-    }
+    };
+    crate::catalog::make(
+        &crate::catalog::import::IMPORT_UNSUPPORTED_FORMAT,
+        String::new(),
+        crate::catalog::params! {"file_type" => what, "file_type_en" => what_en, "advice" => advice, "advice_en" => advice_en, "format" => ext},
+        None,
+    )
+}
+
+/// Why a file that is not a report is not counted, and what to do (zh / en), as a rejected
+/// input's reason.
+fn refusal(class: FileClass, name: &str) -> String {
+    let d = unsupported_format(class, name);
+    format!("{} / {}", d.message, d.message_en)
 }
 
 /// How far the inbox has read: `done` of `total` files, the last one named.
@@ -199,21 +257,34 @@ fn material_kind(name: &str, opening: Option<&str>) -> Option<MaterialKind> {
     }
 }
 
-/// The notice as JSON text when a .docx is an activity-week notice (a 「关于……的通知」 title,
-/// numbered sections and a theme or a week read), not a report.
-#[cfg(not(feature = "docx"))]
-fn notice_in(_bytes: &[u8]) -> Option<String> {
-    None
+/// A Word file read once: the notice as JSON text when it is an activity-week notice (a
+/// 「关于……的通知」 title, numbered sections and a theme or a week read), the import's answer, and
+/// its opening (title and first lines) for telling a material apart.
+pub(crate) struct WordLook {
+    pub(crate) notice: Option<String>,
+    pub(crate) answer: ImportAnswer,
+    pub(crate) opening: Option<String>,
 }
 
-/// See the other `notice_in`: with Word reading compiled in.
+/// See the other `look_at_word`: with Word reading compiled in, the file is unzipped and its body
+/// parsed once for all three.
 #[cfg(feature = "docx")]
-fn notice_in(bytes: &[u8]) -> Option<String> {
-    let r = crate::Notice::from_docx(bytes, &Default::default());
-    let n = &r.notice;
-    let titled = n.title.as_deref().is_some_and(|t| t.ends_with("通知"));
-    (r.is_notice() && titled && (n.theme.is_some() || n.week.is_some()))
-        .then(|| crate::api::to_json_string(n))
+pub(crate) fn look_at_word(bytes: &[u8], year: Option<i32>) -> WordLook {
+    let (answer, word) = super::import::read_word(bytes, year);
+    let notice = word.as_ref().and_then(|w| {
+        let r = crate::Notice::from_text(&w.text(), &Default::default());
+        let n = &r.notice;
+        let titled = n.title.as_deref().is_some_and(|t| t.ends_with("通知"));
+        (r.is_notice() && titled && (n.theme.is_some() || n.week.is_some()))
+            .then(|| crate::api::to_json_string(n))
+    });
+    WordLook { notice, answer, opening: word.map(|w| w.opening(400)) }
+}
+
+/// Without the Word reader: the import's answer says this build does not read .docx.
+#[cfg(not(feature = "docx"))]
+pub(crate) fn look_at_word(bytes: &[u8], year: Option<i32>) -> WordLook {
+    WordLook { notice: None, answer: import_office(OfficeFormat::Docx, bytes, year), opening: None }
 }
 
 /// The file's own name without its folder.
@@ -223,19 +294,23 @@ fn base_name(name: &str) -> &str {
 
 /// Why a material could not be given to a unit (zh / en), listing the candidates when several.
 fn unassigned(kind: MaterialKind, candidates: &[&str]) -> String {
+    let example = match kind {
+        MaterialKind::StampedScan => "东湖区盖章扫描件.pdf",
+        MaterialKind::TypicalCase => "东湖区典型活动案例.docx",
+        _ => "东湖区工作总结.docx",
+    };
     if candidates.is_empty() {
         format!(
-            "{}：看不出属于哪个单位，未归入任何单位的报送；请在文件名中写明单位（如「东湖区{}.pdf」） / a {} that names no unit of the notice: it is in no unit's package; put the unit in the file name",
+            "{}：看不出属于哪个单位，未归入任何单位的报送；请在文件名中写明单位（如「{example}」） / a {} that names no unit of the notice: it is in no unit's package; put the unit in the file name (e.g. 「{example}」)",
             kind.as_zh(),
-            kind.as_zh(),
-            kind.as_str()
+            kind.as_en(),
         )
     } else {
         format!(
             "{}：可能属于 {}，不作猜测；请在文件名中只写明一个单位 / a {} that could belong to {}: not guessed; name one unit in the file name",
             kind.as_zh(),
             candidates.join("、"),
-            kind.as_str(),
+            kind.as_en(),
             candidates.join(", ")
         )
     }
@@ -341,7 +416,14 @@ impl Validator {
                         .and_then(|w| self.notice().model().official_unit_name(w));
                     let mut materials = vec![material(&file.name, MaterialKind::SummaryTable)];
                     materials.extend(unit.and_then(|u| package.get(u)).into_iter().flatten().cloned());
-                    office_input(Some(&file.name), *answer, given, file.modified, Some(materials))
+                    office_input(
+                        Some(&file.name),
+                        *answer,
+                        given,
+                        file.modified,
+                        Some(materials),
+                        Some(self.notice().model()),
+                    )
                 }
                 Seen::Material { file, kind, unit: Ok(unit) } => {
                     AggregateInput::material(Some(&file.name), unit, kind)
@@ -365,12 +447,13 @@ impl Validator {
                 ),
             }),
             FileClass::Docx => {
+                let look = look_at_word(&f.bytes, year);
                 // The notice itself saved into the folder (its attachment holds the form's
                 // labels): accounted for as the notice it is, never as a unit's report.
-                if let Some(notice) = notice_in(&f.bytes) {
+                if let Some(notice) = look.notice {
                     return Seen::Ready(AggregateInput::text(id, &notice));
                 }
-                let answer = import_office(OfficeFormat::Docx, &f.bytes, year);
+                let answer = look.answer;
                 let no_form = answer.summary.is_none()
                     && answer
                         .diagnostics
@@ -379,7 +462,7 @@ impl Validator {
                 if !no_form {
                     return Seen::Report { file: f, answer: Box::new(answer) };
                 }
-                let opening = docx_opening(&f.bytes);
+                let opening = look.opening;
                 match material_kind(&f.name, opening.as_deref()) {
                     Some(kind) => {
                         Seen::Material { file: f, kind, unit: self.unit_named(&f.name, opening.as_deref()) }
@@ -429,21 +512,9 @@ impl Validator {
 }
 
 /// One material of a submission as JSON: its kind, its file name and its format.
-fn material(name: &str, kind: MaterialKind) -> serde_json::Value {
+pub(crate) fn material(name: &str, kind: MaterialKind) -> serde_json::Value {
     let format = base_name(name).rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
     serde_json::json!({"kind": kind.as_str(), "file_name": base_name(name), "format": format})
-}
-
-/// The opening of a Word file (its title and first lines).
-#[cfg(feature = "docx")]
-fn docx_opening(bytes: &[u8]) -> Option<String> {
-    crate::office::docx_opening(bytes, 400)
-}
-
-/// Without the Word reader there is no opening to read.
-#[cfg(not(feature = "docx"))]
-fn docx_opening(_bytes: &[u8]) -> Option<String> {
-    None
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@
 mod aggregate;
 #[cfg(feature = "export")]
 mod export;
+mod file;
 mod import;
 pub mod inbox;
 mod notice;
@@ -18,7 +19,7 @@ pub use aggregate::*;
 #[cfg(feature = "export")]
 pub use export::*;
 pub use import::*;
-pub use inbox::{classify_file, FileClass, InboxFile, InboxProgress};
+pub use inbox::{classify_file, unsupported_format, FileClass, InboxFile, InboxProgress};
 pub use notice::read_notice;
 pub use parse::*;
 pub use validate::*;

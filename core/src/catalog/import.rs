@@ -155,6 +155,21 @@ pub(crate) const IMPORT_NO_TABLE: Rule = Rule {
     library_only: false,
 };
 
+/// A file in a format no 总结表 is read from (a WPS or Excel 97–2003 file, a lock file, a scan,
+/// a note): what it is (`file_type`, `file_type_en`) and what to do (`advice`, `advice_en`).
+pub(crate) const IMPORT_UNSUPPORTED_FORMAT: Rule = Rule {
+    code: "import.unsupported_format",
+    severity: Error,
+    documents: DOCS,
+    reads: &[],
+    clause: FILE_CLAUSE,
+    description: "文件的格式无法读出总结表（WPS、Excel 97–2003、锁定文件、扫描件、其他文件）：说明是什么文件、应怎样处理（如“请另存为 .docx”），从不略过。",
+    description_en: "A file in a format no 总结表 can be read from (WPS, Excel 97–2003, a lock file, a scan, anything else): says what it is and what to do (e.g. save it as .docx); never skipped.",
+    message: "{file_type}，不能读取总结表：{advice}",
+    message_en: "{file_type_en}: no 总结表 can be read from it; {advice_en}",
+    library_only: false,
+};
+
 /// The year or the unit was taken from the title line above the table (`what`, `value`, `title`).
 pub(crate) const IMPORT_FROM_TITLE: Rule = Rule {
     code: "import.from_title",
@@ -192,8 +207,8 @@ pub(crate) const IMPORT_SUBMITTED_AT_SOURCE: Rule = Rule {
     clause: FILE_CLAUSE,
     description: "Word / Excel 文件本身没有报送时间：汇总时取自给定的报送时间、文件属性中的修改时间或文件的修改时间，并注明来源。",
     description_en: "A Word / Excel file has no submission time: the roll-up takes it from an option, the document's modified date or the file's modification time, and says which.",
-    message: "报送时间 {submitted_at} 取自{source}",
-    message_en: "Submission time {submitted_at} taken from {source_en}",
+    message: "报送时间 {submitted_local} 取自{source}",
+    message_en: "Submission time {submitted_local} taken from {source_en}",
     library_only: false,
 };
 
@@ -209,6 +224,7 @@ pub(crate) const RULES: &[Rule] = &[
     IMPORT_DTD_REFUSED,
     IMPORT_BAD_DOC,
     IMPORT_NO_TABLE,
+    IMPORT_UNSUPPORTED_FORMAT,
     IMPORT_FROM_TITLE,
     IMPORT_OUTSIDE_TEXT,
     IMPORT_SUBMITTED_AT_SOURCE,

@@ -75,8 +75,20 @@ pub struct Code(&'static Rule);
 
 /// The codes whose finding means the input could not be used at all (not JSON, nested too
 /// deep, of no kind): front doors answer them with their own "unusable" signal (the CLI: exit 2).
-const UNUSABLE: &[&Rule] =
-    &[&structural::JSON_SYNTAX, &structural::JSON_TOO_DEEP, &structural::DOCUMENT_KIND_UNKNOWN];
+const UNUSABLE: &[&Rule] = &[
+    &structural::JSON_SYNTAX,
+    &structural::JSON_TOO_DEEP,
+    &structural::DOCUMENT_KIND_UNKNOWN,
+    // A file no 总结表 could be read from (`Validator::validate_file`).
+    &import::IMPORT_TOO_LARGE,
+    &import::IMPORT_NOT_ZIP,
+    &import::IMPORT_MISSING_PART,
+    &import::IMPORT_BAD_XML,
+    &import::IMPORT_DTD_REFUSED,
+    &import::IMPORT_BAD_DOC,
+    &import::IMPORT_NO_TABLE,
+    &import::IMPORT_UNSUPPORTED_FORMAT,
+];
 
 impl Code {
     /// The code of a rule constant.

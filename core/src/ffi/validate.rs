@@ -187,6 +187,26 @@ impl Validator {
         answer_text(compiled_answer(kind, options, |kind| self.answer_text(kind, input, pointer)))
     }
 
+    /// [`Validator::ffi_validate_text`] for a file as received: its name (a hint only; `""`
+    /// for bare bytes) and its bytes, read by [`Validator::validate_file`]'s policy — JSON text,
+    /// a Word / Excel 总结表, a notice .docx, or a format it says how to fix.
+    ///
+    /// ```
+    /// let v = learning_week::api::Validator::default();
+    /// let out = v.ffi_validate_file(None, "a.wps", b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", None, r#"{"lang": "en"}"#);
+    /// assert!(out.contains("import.unsupported_format") && out.contains("save it as .docx"));
+    /// ```
+    pub fn ffi_validate_file(
+        &self,
+        kind: Option<DocumentKind>,
+        name: &str,
+        bytes: &[u8],
+        pointer: Option<&str>,
+        options: &str,
+    ) -> String {
+        answer_text(compiled_answer(kind, options, |kind| self.answer_file(kind, name, bytes, pointer)))
+    }
+
     /// [`Validator::ffi_validate_text`] for a document already in the reader's tree, answered as the
     /// typed [`ValidationAnswer`] (the Python package builds its objects from it).
     ///
@@ -249,6 +269,50 @@ pub fn validate_text(
     options: &str,
 ) -> String {
     answer_text(binding_answer(kind, options, |kind, o| text_answer(kind, input, pointer, o)))
+}
+
+/// [`validate_text`] for a file as received (its name, a hint only, and its bytes), the notice
+/// and plan in the options: see [`Validator::validate_file`].
+///
+/// ```
+/// let out = learning_week::ffi::validate_file_text(None, "", r#"{"host_unit": "朝阳区"}"#.as_bytes(), None, "null");
+/// assert!(out.contains("unit.unknown"));
+/// ```
+pub fn validate_file_text(
+    kind: Option<DocumentKind>,
+    name: &str,
+    bytes: &[u8],
+    pointer: Option<&str>,
+    options: &str,
+) -> String {
+    answer_text(binding_answer(kind, options, |kind, o| {
+        with_validator(kind, o, |v| v.answer_file(kind, name, bytes, pointer))
+    }))
+}
+
+/// [`validate_file_text`] as a binding calls it with a host value: the bytes, or `None` when the
+/// value was not bytes (`found` says what it was) — then one `type.invalid` at the root naming
+/// it, never an empty file.
+///
+/// ```
+/// let out = learning_week::ffi::validate_file_bytes(None, "", None, "number", None, "null");
+/// assert!(out.contains("type.invalid") && out.contains("number"));
+/// ```
+pub fn validate_file_bytes(
+    kind: Option<DocumentKind>,
+    name: &str,
+    bytes: Option<&[u8]>,
+    found: &str,
+    pointer: Option<&str>,
+    options: &str,
+) -> String {
+    match bytes {
+        Some(b) => validate_file_text(kind, name, b, pointer, options),
+        None => {
+            let d = argument_error("input", "Uint8Array | ArrayBuffer (a file's bytes)", found.to_owned());
+            to_json_string(&ValidationAnswer::from_diagnostics(kind, vec![d], None))
+        }
+    }
 }
 
 /// [`validate_text`] for a document a binding has already turned into the reader's tree

@@ -187,30 +187,74 @@ fn merge(stack: &mut [TableBuild], e: &BytesStart<'_>) {
     }
 }
 
+/// A .docx opened and its body parsed once: what the import, the notice check, the opening of a
+/// material and the 报送时间 all read (the inbox reads each Word file once, not once per use).
+pub(crate) struct WordFile {
+    body: Body,
+    modified: Option<chrono::DateTime<chrono::FixedOffset>>,
+}
+
+impl WordFile {
+    /// Opens the archive, parses `word/document.xml` and reads `docProps/core.xml`'s modified date.
+    pub(crate) fn open(bytes: &[u8]) -> Result<Self, OfficeError> {
+        let mut archive = Archive::open(bytes)?;
+        let xml = archive.read_xml(DOCUMENT)?.ok_or(OfficeError::MissingPart(DOCUMENT))?;
+        let body = parse_body(&xml)?;
+        drop(xml);
+        Ok(WordFile { body, modified: super::core_modified(&mut archive) })
+    }
+
+    /// The document's `dcterms:modified`, if it has one.
+    pub(crate) fn modified(&self) -> Option<chrono::DateTime<chrono::FixedOffset>> {
+        self.modified
+    }
+
+    /// The 总结表 read from the tables holding the form's row labels (one, or the form split in
+    /// two), then the label import; no such table is `import.no_table`.
+    pub(crate) fn import(&self, year: Option<i32>) -> LabeledImport {
+        match super::import_tables(&self.body.tables, self.body.paragraphs.clone(), year) {
+            Ok(r) => r,
+            Err(e) => refused(&e, Format::Docx),
+        }
+    }
+
+    /// The text of the paragraphs outside tables, non-empty ones joined by newlines, at most
+    /// `max_chars` characters.
+    pub(crate) fn opening(&self, max_chars: usize) -> String {
+        let lines: Vec<&str> =
+            self.body.paragraphs.iter().map(|p| p.trim()).filter(|p| !p.is_empty()).collect();
+        lines.join("\n").chars().take(max_chars).collect()
+    }
+
+    /// The whole text: the paragraphs outside tables, one per line, then every table's rows with
+    /// their cells joined by a tab (what a notice's reader takes).
+    pub(crate) fn text(&self) -> String {
+        let mut out = self.body.paragraphs.join("\n");
+        for table in &self.body.tables {
+            for row in table {
+                out.push('\n');
+                let cells: Vec<&str> = row.iter().map(|(_, t)| t.as_str()).collect();
+                out.push_str(&cells.join("\t"));
+                out.push('\t');
+            }
+        }
+        out
+    }
+}
+
 /// Reads a .docx: the tables holding the form's row labels (one, or the form split in two),
 /// then the label import.
 pub(crate) fn import(bytes: &[u8], year: Option<i32>) -> LabeledImport {
-    match read(bytes, year) {
-        Ok(r) => r,
+    match WordFile::open(bytes) {
+        Ok(w) => w.import(year),
         Err(e) => refused(&e, Format::Docx),
     }
 }
 
-fn read(bytes: &[u8], year: Option<i32>) -> Result<LabeledImport, OfficeError> {
-    let mut archive = Archive::open(bytes)?;
-    let xml = archive.read_xml(DOCUMENT)?.ok_or(OfficeError::MissingPart(DOCUMENT))?;
-    let body = parse_body(&xml)?;
-    super::import_tables(&body.tables, body.paragraphs, year)
-}
-
-/// The text of the document's paragraphs outside tables, non-empty ones joined by newlines, at
-/// most `max_chars` characters; `None` when it is not a readable .docx.
+/// The text of the document's paragraphs outside tables (see [`WordFile::opening`]); `None`
+/// when it is not a readable .docx.
 pub(crate) fn opening(bytes: &[u8], max_chars: usize) -> Option<String> {
-    let mut archive = Archive::open(bytes).ok()?;
-    let xml = archive.read_xml(DOCUMENT).ok()??;
-    let body = parse_body(&xml).ok()?;
-    let lines: Vec<&str> = body.paragraphs.iter().map(|p| p.trim()).filter(|p| !p.is_empty()).collect();
-    Some(lines.join("\n").chars().take(max_chars).collect())
+    WordFile::open(bytes).ok().map(|w| w.opening(max_chars))
 }
 
 /// The document's `dcterms:modified`, if it has one and is a readable .docx/.xlsx.
@@ -219,20 +263,7 @@ pub(crate) fn modified(bytes: &[u8]) -> Option<chrono::DateTime<chrono::FixedOff
     super::core_modified(&mut archive)
 }
 
-/// The whole text of a .docx: its paragraphs outside tables, one per line, then every table's
-/// rows with their cells joined by a tab (what a notice's reader takes).
+/// The whole text of a .docx (see [`WordFile::text`]).
 pub(crate) fn text(bytes: &[u8]) -> Result<String, OfficeError> {
-    let mut archive = Archive::open(bytes)?;
-    let xml = archive.read_xml(DOCUMENT)?.ok_or(OfficeError::MissingPart(DOCUMENT))?;
-    let body = parse_body(&xml)?;
-    let mut out = body.paragraphs.join("\n");
-    for table in &body.tables {
-        for row in table {
-            out.push('\n');
-            let cells: Vec<&str> = row.iter().map(|(_, t)| t.as_str()).collect();
-            out.push_str(&cells.join("\t"));
-            out.push('\t');
-        }
-    }
-    Ok(out)
+    WordFile::open(bytes).map(|w| w.text())
 }

@@ -29,6 +29,7 @@ use std::io::{Cursor, Read};
 #[cfg(feature = "doc")]
 pub(crate) mod doc;
 pub(crate) mod docx;
+pub(crate) use docx::WordFile;
 #[cfg(feature = "xlsx")]
 pub(crate) mod xlsx;
 
