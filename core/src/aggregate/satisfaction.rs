@@ -61,7 +61,9 @@ pub struct LevelCount {
 pub struct SatisfactionRollup {
     /// 加权平均 / mean of the percentages weighted by participants, rounded to the inputs'
     /// precision (as many decimals as the most precise percentage that went in: 98% and 97%
-    /// give a whole number, 98.5% one decimal); never more precise than what was written.
+    /// give a whole number, 98.5% one decimal); never more precise than what was written. The
+    /// weights are of one kind: when the units' figures mix 人 and 人次, each weighted unit counts
+    /// alike and the mean is 约; an estimated weight (约, 余) makes it 约 as well.
     pub weighted_mean: Option<f64>,
     /// 限定词 / the mean's qualifier: the parts' qualifiers combined ([`Qualifier::combine`]),
     /// and 约 (approx) when the rounding changed the mean.
@@ -148,14 +150,28 @@ pub fn summarise(rows: &[(String, Option<Satisfaction>, Option<Count>)]) -> Sati
             None => units_without.push(unit.clone()),
         }
     }
+    // The weights are the units' participant figures, of one kind: 人 and 人次 are never put
+    // on one scale. When the figures mix kinds, every weighted unit counts alike (and the mean
+    // is 约); a weight that is itself an estimate or a bound makes the mean 约 too.
+    let figures: Vec<&Count> = rows
+        .iter()
+        .filter(|(_, sat, _)| matches!(sat, Some(Satisfaction::Percent(_))))
+        .filter_map(|(_, _, c)| c.as_ref().filter(|c| c.value > 0))
+        .collect();
+    let mixed_kinds = figures.windows(2).any(|w| w[0].kind() != w[1].kind());
+    let estimated_weights = figures.iter().any(|c| c.qualifier != Qualifier::Exact);
     let (mut num, mut den) = (0f64, 0f64);
     let mut qualifier = Qualifier::Exact;
     for w in &weights {
         if let Some(weight) = w.weight {
-            num += w.percent * weight as f64;
-            den += weight as f64;
+            let weight = if mixed_kinds { 1.0 } else { weight as f64 };
+            num += w.percent * weight;
+            den += weight;
             qualifier = qualifier.combine(w.qualifier);
         }
+    }
+    if den > 0.0 && (mixed_kinds || estimated_weights) {
+        qualifier = qualifier.combine(Qualifier::Approx);
     }
     // Never more precise than the inputs: round to the most decimals any weighted input wrote
     // (at most two), and say 约 when that rounding changed the mean.

@@ -569,3 +569,45 @@ fn the_weighted_satisfaction_is_no_more_precise_than_its_inputs() {
     );
     assert_eq!(r.satisfaction.mean_zh().as_deref(), Some("97%以上"));
 }
+
+#[test]
+fn satisfaction_weights_are_never_people_and_person_times_on_one_scale() {
+    let s = |unit: &str, sat: f64, participants: serde_json::Value| {
+        AggregateInput::json(
+            Some(unit),
+            serde_json::json!({"submitted_at": "2021-12-01T09:00:00+08:00", "summary": {"year": 2021,
+                "host_unit": unit, "participation": {"participants": participants}, "reach": {"satisfaction": sat}}}),
+        )
+    };
+    let n = crate::Notice::nanchang_2021();
+    let o = AggregateOptions::default();
+    // 100人 and 1000人次 are not one scale: each unit counts alike, and the mean is 约.
+    let r = aggregate(
+        &n,
+        &[
+            s("东湖区", 98.0, serde_json::json!({"value": 100, "unit": "人"})),
+            s("西湖区", 90.0, serde_json::json!({"value": 1000, "unit": "人次"})),
+        ],
+        &o,
+    );
+    assert_eq!((r.satisfaction.weighted_mean, r.satisfaction.qualifier), (Some(94.0), Approx));
+    // One kind: weighted by the figures; an estimated figure makes the mean 约.
+    let r = aggregate(
+        &n,
+        &[
+            s("东湖区", 98.0, serde_json::json!({"value": 100, "unit": "人次"})),
+            s("西湖区", 90.0, serde_json::json!({"value": 300, "unit": "人次"})),
+        ],
+        &o,
+    );
+    assert_eq!((r.satisfaction.weighted_mean, r.satisfaction.qualifier), (Some(92.0), Exact));
+    let r = aggregate(
+        &n,
+        &[
+            s("东湖区", 98.0, serde_json::json!({"value": 100, "qualifier": "approx", "unit": "人次"})),
+            s("西湖区", 90.0, serde_json::json!({"value": 300, "unit": "人次"})),
+        ],
+        &o,
+    );
+    assert_eq!((r.satisfaction.weighted_mean, r.satisfaction.qualifier), (Some(92.0), Approx));
+}

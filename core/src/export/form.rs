@@ -65,22 +65,22 @@ fn says(s: &str, c: &Count) -> bool {
     matches!(text::parse_quantity(s), Ok(q) if q.value == c.value && q.qualifier == c.qualifier)
 }
 
-/// Whether `s` gives figures of people, person-times and unstated counts whose person-times
-/// lower bound is `c` (see [`crate::Qualifier::combine`]).
+/// Whether `s` gives figures of people, person-times and unstated counts — the city's sums kept
+/// apart by kind — of which `c` is the one kind's figure a count holds (person-times first, then
+/// people, then unstated; a bound of that kind: [`crate::Qualifier::combine`] with 余).
 fn is_kinds_of(s: &str, c: &Count) -> bool {
     use crate::count::{CountKind, Qualifier};
-    if c.unit.as_deref() != Some("人次") {
-        return false;
-    }
     let Ok(figures) = text::find_quantities(s).into_iter().collect::<Result<Vec<_>, _>>() else {
         return false;
     };
-    let kinds =
-        |k: CountKind| matches!(k, CountKind::People | CountKind::PersonTimes | CountKind::Unspecified);
-    figures.len() > 1
-        && figures.iter().all(|q| kinds(q.kind))
-        && figures.iter().fold(0u64, |a, q| a.saturating_add(q.value)) == c.value
-        && figures.iter().fold(Qualifier::AtLeast, |a, q| a.combine(q.qualifier)) == c.qualifier
+    let order = [CountKind::PersonTimes, CountKind::People, CountKind::Unspecified];
+    if figures.len() < 2 || !figures.iter().all(|q| order.contains(&q.kind)) {
+        return false;
+    }
+    let Some(held) = order.iter().find_map(|want| figures.iter().find(|q| q.kind == *want)) else {
+        return false;
+    };
+    held.value == c.value && Qualifier::AtLeast.combine(held.qualifier) == c.qualifier
 }
 
 /// 群众满意度 as it should be printed (same policy as [`count_text`]).
