@@ -298,3 +298,16 @@ fn the_city_cells_say_the_same_in_json_docx_xlsx_html_and_text() {
         }
     }
 }
+
+#[test]
+fn the_workbook_names_the_zone_of_its_times() {
+    let input = AggregateInput::json(
+        Some("东湖区"),
+        serde_json::json!({"submitted_at": "2021-12-05T12:00:00Z", "summary": {"year": 2021, "host_unit": "东湖区"}}),
+    );
+    let r = aggregate(&Notice::nanchang_2021(), &[input], &AggregateOptions::default());
+    let xlsx: String = parts(&rollup_xlsx(&r).unwrap()).into_iter().map(|(_, x)| x).collect();
+    assert!(xlsx.contains("报送时间（UTC+08:00）") && xlsx.contains("Submitted at (UTC+08:00)"));
+    // 12:00 UTC is 20:00 in Nanchang: the cell is local, with its offset.
+    assert!(xlsx.contains("2021-12-05 20:00 +08:00"), "the local time");
+}

@@ -94,16 +94,24 @@ fn page_setup(ws: &mut Worksheet) {
     ws.set_print_fit_to_pages(1, 0);
 }
 
+/// The 报送时间 column's header, naming the zone its local times are in (the notice's):
+/// 「报送时间（UTC+08:00）」.
+fn submitted_at_header(r: &CityRollup) -> (String, String) {
+    let zone = r.zone();
+    (format!("报送时间（UTC{zone}）"), format!("Submitted at (UTC{zone})"))
+}
+
 fn units_sheet(ws: &mut Worksheet, r: &CityRollup, head: &Format) -> Result<(), ExportError> {
     ws.set_name(SHEETS[0]).map_err(xe)?;
     page_setup(ws);
     let mut s = Sheet { ws, row: 0, head: head.clone() };
+    let (at_zh, at_en) = submitted_at_header(r);
     s.header(&[
         ("单位", "Unit", 22.0),
         ("状态", "Status", 9.0),
         ("按期", "On time", 9.0),
         ("迟交天数", "Days late", 9.0),
-        ("报送时间", "Submitted at", 22.0),
+        (&at_zh, &at_en, 22.0),
         ("参加活动人数", "Participants", 14.0),
         ("限定词", "Qualifier", 10.0),
         ("计量单位", "Unit word", 9.0),
@@ -256,10 +264,11 @@ fn missing_sheet(ws: &mut Worksheet, r: &CityRollup, head: &Format) -> Result<()
 fn late_sheet(ws: &mut Worksheet, r: &CityRollup, head: &Format) -> Result<(), ExportError> {
     ws.set_name(SHEETS[3]).map_err(xe)?;
     let mut s = Sheet { ws, row: 0, head: head.clone() };
+    let (at_zh, at_en) = submitted_at_header(r);
     s.header(&[
         ("迟交单位", "Late unit", 24.0),
         ("迟交天数", "Days late", 10.0),
-        ("报送时间", "Submitted at", 22.0),
+        (&at_zh, &at_en, 22.0),
         ("计入文件", "Input", 40.0),
     ])?;
     for u in &r.late_units {
