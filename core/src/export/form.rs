@@ -37,9 +37,9 @@ pub struct FormRow {
 
 /// A count as it should be printed: the text it was read from when that text still says the
 /// same number with the same qualifier, else the value with its qualifier (never more precise).
-/// A person-times lower bound (the city's total of people and person-times) is printed as the
-/// figures per kind it stands for, when they add up to it with its qualifier — never as one
-/// figure that would add 人 to 人次.
+/// A city total of mixed kinds (its figure one kind's sum, person-times first) is printed as the
+/// figures per kind its text gives, when that kind's figure is the count — never as one figure
+/// that would add 人 to 人次.
 ///
 /// ```
 /// use learning_week::{export::count_text, Count, Qualifier};
@@ -48,9 +48,13 @@ pub struct FormRow {
 /// assert_eq!(count_text(&c), "约3.5万人次");
 /// c.source = Some("35000人次".into()); // a source that lost the 约 is not trusted
 /// assert_eq!(count_text(&c), "约35000人次");
-/// let mut floor = Count::new(259_400, Qualifier::Approx).with_unit("人次");
-/// floor.source = Some("12600人；约237800人次；另9000（未注明单位）".into());
-/// assert_eq!(count_text(&floor), "12600人；约237800人次；另9000（未注明单位）");
+/// let mut mixed = Count::new(237_800, Qualifier::Approx).with_unit("人次");
+/// mixed.source = Some("12600人；约237800人次；另9000（未注明单位）".into());
+/// assert_eq!(count_text(&mixed), "12600人；约237800人次；另9000（未注明单位）");
+/// // A sum across kinds is no such count: its own figure is printed.
+/// let mut summed = Count::new(259_400, Qualifier::Approx).with_unit("人次");
+/// summed.source = mixed.source.clone();
+/// assert_eq!(count_text(&summed), "约259400人次");
 /// ```
 pub fn count_text(c: &Count) -> String {
     let source = c.source.as_deref().map(str::trim).filter(|s| !s.is_empty());
