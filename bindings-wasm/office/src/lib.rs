@@ -76,7 +76,7 @@ fn import_as(format: OfficeFormat, bytes: &JsValue, options: &JsValue) -> JsValu
 /// `validate FILE` validates it (one policy in core, `Validator::validate_file`): a form is
 /// imported, then its table validated, the import's notes first. The other options are
 /// `validate`'s (`{kind?, notice?, plan?, lang?}`). What is not bytes is `type.invalid`.
-#[wasm_bindgen(js_name = validateFile, unchecked_return_type = "ValidationAnswer")]
+#[wasm_bindgen(js_name = validateFile, unchecked_return_type = "ValidationAnswerBase")]
 pub fn validate_file(
     #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer")] bytes: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "BindingOptions & { name?: string }")] options: JsValue,

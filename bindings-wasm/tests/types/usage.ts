@@ -27,6 +27,7 @@ import initOffice, {
   importDocx,
   importXlsx,
   readNotice,
+  validateFile,
 } from "../../pkg/web/learning_week_office.js";
 import type { ExportAnswer, InboxFile, NoticeReading as OfficeNoticeReading } from "../../pkg/web/learning_week_office.js";
 import type {
@@ -152,6 +153,7 @@ export async function main(): Promise<string[]> {
   const dropped: number | undefined = aggregateFiles([file], { submitted_at: "2021-12-03", notice: defaultNotice() })
     .rollup?.accounting.inputs;
   const fromXlsx: number = importXlsx(new Uint8Array(0)).errors;
+  const asFile: number = validateFile(new Uint8Array(0), { name: "a.docx", kind: "summary" }).errors;
   const fromDoc: number = importDoc(new ArrayBuffer(0), { year: 2021 }).warnings;
   const exported: ExportAnswer = exportSummaryDocx({ host_unit: "东湖区" }, { notice: defaultNotice(), kind: "summary" });
   const docxBytes: Uint8Array | undefined = exported.bytes;
@@ -185,7 +187,7 @@ export async function main(): Promise<string[]> {
     String(refused.length), String(unitsText.value?.units_total?.value), String(firstName), String(cellWarnings.length),
     String(importedUnit), String(importedCodes.length), String(compiled.valid), String(compiledField),
     String(compiledPlan), String(compiledSubmission), String(compiledAny), String(compiledRollup), String(compiledCity), String(dropped),
-    String(fromXlsx), String(fromDoc), String(docxBytes?.length), String(readTheme),
+    String(fromXlsx), String(asFile), String(fromDoc), String(docxBytes?.length), String(readTheme),
     String(countyCodes.length), String(level), String(unknownCode),
   ];
 }
