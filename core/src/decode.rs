@@ -375,11 +375,7 @@ impl Decode for String {
     fn decode(v: &Json<'_>, d: &mut Decoder) -> Option<Self> {
         match v {
             Json::String(s) => {
-                // A string of at most MAX_TEXT_CHARS bytes has at most that many characters:
-                // count them only when it could be too long.
-                let chars = if s.len() > MAX_TEXT_CHARS { s.chars().count() } else { 0 };
-                if chars > MAX_TEXT_CHARS {
-                    d.emit(&st::ROW_TOO_LONG, params! {"chars" => chars, "max" => MAX_TEXT_CHARS}, Some(v));
+                if text_too_long(s, v, d) {
                     return None;
                 }
                 Some(String::from(s.as_ref()))
@@ -940,11 +936,9 @@ fn cell_row(pointer: &str) -> Option<crate::text::CellRow> {
 /// A count or satisfaction given as text longer than any row may be (`row.too_long`), checked
 /// before the text parsers run, as for every other string.
 fn text_too_long(s: &str, v: &Json<'_>, d: &mut Decoder) -> bool {
-    let chars = if s.len() > MAX_TEXT_CHARS { s.chars().count() } else { 0 };
-    if chars > MAX_TEXT_CHARS {
-        d.emit(&st::ROW_TOO_LONG, params! {"chars" => chars, "max" => MAX_TEXT_CHARS}, Some(v));
-    }
-    chars > MAX_TEXT_CHARS
+    let Some(chars) = crate::text::chars_over_bound(s) else { return false };
+    d.emit(&st::ROW_TOO_LONG, params! {"chars" => chars, "max" => MAX_TEXT_CHARS}, Some(v));
+    true
 }
 
 /// Reads a count written as text in a JSON document (「约3.5万人次」): the parsed count with an

@@ -180,32 +180,29 @@ pub struct TextError {
 /// ```
 pub const MAX_TEXT_CHARS: usize = 65_536;
 
-/// `row.too_long` when `text` has more than [`MAX_TEXT_CHARS`] characters. Its `text` param is
-/// the text's first 20 characters and an ellipsis, not the whole paste.
-pub(crate) fn check_length(text: &str) -> Result<(), TextError> {
-    // A text of at most MAX_TEXT_CHARS bytes has at most that many characters.
+/// How many characters `text` has, when that is more than [`MAX_TEXT_CHARS`]; `None` within the
+/// bound. One pass at most: a text of at most that many bytes has at most that many characters.
+pub(crate) fn chars_over_bound(text: &str) -> Option<usize> {
     if text.len() <= MAX_TEXT_CHARS {
-        return Ok(());
+        return None;
     }
     let chars = text.chars().count();
-    if chars <= MAX_TEXT_CHARS {
-        return Ok(());
-    }
-    let rule = &crate::catalog::structural::ROW_TOO_LONG;
-    let head: String = text.chars().take(20).collect();
-    let mut params = Map::new();
-    params.insert("text".into(), Value::String(format!("{head}…")));
-    params.insert("chars".into(), chars.into());
-    params.insert("max".into(), MAX_TEXT_CHARS.into());
-    Err(TextError {
-        code: Code::of(rule),
-        severity: rule.severity,
-        message: render_template(rule.message, &params),
-        message_en: render_template(rule.message_en, &params),
-        params,
-        source: std::sync::Arc::from(text),
-        span: None,
-    })
+    (chars > MAX_TEXT_CHARS).then_some(chars)
+}
+
+/// `row.too_long` when `text` has more than [`MAX_TEXT_CHARS`] characters. Its `text` param is
+/// the text's first 20 characters and an ellipsis, not the whole paste; its source is the text.
+pub(crate) fn check_length(text: &str) -> Result<(), TextError> {
+    let Some(chars) = chars_over_bound(text) else { return Ok(()) };
+    let head: String = text.chars().take(20).chain(['…']).collect();
+    let mut e = TextError::new(
+        &crate::catalog::structural::ROW_TOO_LONG,
+        &head,
+        None,
+        &[("chars", chars.into()), ("max", MAX_TEXT_CHARS.into())],
+    );
+    e.source = std::sync::Arc::from(text);
+    Err(e)
 }
 
 impl std::fmt::Display for TextError {
