@@ -428,6 +428,15 @@ fn read_notice(py: Python<'_>, data: Vec<u8>, options: String) -> PyResult<Strin
     guarded(py, move || learning_week::ffi::read_notice_text(Some(&data), "", &options))
 }
 
+/// `ffi::context_file_text`: a notice or plan given as a file (`kind` `"notice"` / `"plan"`, the
+/// file's name — a hint only — and its bytes): `{"text": …}`, the JSON text for the options, or
+/// `{"diagnostics": […]}` saying why it is unusable.
+#[pyfunction]
+fn context_file(py: Python<'_>, kind: &str, name: String, data: Vec<u8>) -> PyResult<String> {
+    let kind = kind_of(Some(kind))?.unwrap_or(DocumentKind::Notice);
+    guarded(py, move || learning_week::ffi::context_file_text(kind, &name, &data))
+}
+
 /// `api::classify_file`: what a file is (`"json"`, `"docx"`, `"xlsx"`, `"lock_file"`,
 /// `"old_word"`, `"wps"`, `"scan"`, `"other"`), by its content first, then its name.
 #[pyfunction]
@@ -462,5 +471,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(rollup_html, m)?)?;
     m.add_function(wrap_pyfunction!(import_office, m)?)?;
     m.add_function(wrap_pyfunction!(read_notice, m)?)?;
+    m.add_function(wrap_pyfunction!(context_file, m)?)?;
     Ok(())
 }

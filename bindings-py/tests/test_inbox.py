@@ -154,8 +154,16 @@ def test_times_in_a_frame_are_one_dtype_in_the_notices_zone(tmp_path: Path) -> N
     assert naive["submitted_at"].dropna().iloc[0] == aware.tz_localize(None)
     out = tmp_path / "frame.xlsx"
     naive.to_excel(out)
-    assert out.stat().st_size > 0
     assert len(pd.read_excel(out)) == len(naive)
+    # The zone-aware frame writes to Excel too: local times, the zone named in the header.
+    df.to_excel(out, index=False)
+    back = pd.read_excel(out)
+    assert "submitted_at" not in back.columns
+    assert list(back["submitted_at (UTC+08:00)"].dropna()) == list(naive["submitted_at"].dropna())
+    # Still a frame of pandas' own everywhere else, and a filtered one keeps the behaviour.
+    assert isinstance(df, pd.DataFrame) and str(df["submitted_at"].dtype) == "datetime64[ns, UTC+08:00]"
+    df[df["submitted_at"].notna()].to_excel(out, index=False)
+    assert "submitted_at (UTC+08:00)" in pd.read_excel(out).columns
 
 
 def test_progress_is_told_after_each_file_and_its_exception_is_raised(tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ picklable, shareable across threads; an unusable notice refuses at construction.
 from __future__ import annotations
 
 import json
+import os
 import pickle
 import threading
 from pathlib import Path
@@ -128,3 +129,50 @@ def test_a_changed_dict_is_compiled_again_and_a_model_is_kept_by_identity() -> N
     for _ in range(3):
         lw.validate(doc, notice=model)
     assert sum(1 for k in lw._COMPILED if isinstance(k, tuple) and k[0] == ("model", id(model))) == 1
+
+
+def test_a_notice_file_is_read_by_cores_policy_whatever_its_format(tmp_path: Path) -> None:
+    # The published text and its .docx are read by the notice reader, as `Notice.from_text` /
+    # `from_docx` read them; the same file as a path or as bytes gives the same validator.
+    text = ROOT / "tests/fixtures/notices/jiangxi-province-2023.txt"
+    read = lw.Notice.from_text(text.read_text(encoding="utf-8")).notice
+    for given in (text, text.read_bytes()):
+        v = lw.Validator(notice=given)
+        assert (v.notice.year, v.notice.theme) == (2023, read.theme)
+        assert v.notice.to_dict() == read.to_dict()
+    assert [d.to_dict() for d in lw.validate({"host_unit": "东湖区"}, notice=text)] == [
+        d.to_dict() for d in lw.Validator(notice=text).validate({"host_unit": "东湖区"})
+    ]
+    # The notice as a bureau publishes it in Word (python-docx wrote it: tests/fixtures).
+    fixtures = os.environ.get("LW_OFFICE_FIXTURES")
+    assert fixtures, "LW_OFFICE_FIXTURES is needed (scripts/test-python.sh sets it)"
+    path = Path(fixtures) / "notice-nanchang-2021.docx"
+    assert lw.Validator(notice=path).notice.to_dict() == lw.Notice.from_docx(path).notice.to_dict()
+    # A file that is no notice says what it is, at construction and in validate's answer.
+    pdf = tmp_path / "通知.pdf"
+    pdf.write_bytes(b"%PDF-1.7 scanned")
+    with pytest.raises(lw.ParseError) as e:
+        lw.Validator(notice=pdf)
+    assert [(d.code, d.document) for d in e.value.diagnostics] == [("reading.not_a_notice", "notice")]
+    assert "PDF" in e.value.diagnostics[0].message
+    assert [d.code for d in lw.validate({"host_unit": "东湖区"}, notice=pdf)] == ["reading.not_a_notice"]
+    # A plan is JSON only: a Word file is refused with what was expected.
+    with pytest.raises(lw.ParseError) as e:
+        lw.Validator(plan=path)
+    assert [(d.code, d.document) for d in e.value.diagnostics] == [("type.invalid", "plan")]
+
+
+def test_the_cli_reads_a_notice_file_as_python_does() -> None:
+    import subprocess
+
+    cli = os.environ.get("LW_CLI")
+    assert cli, "LW_CLI is needed (scripts/test-python.sh builds the CLI and sets it)"
+    text = ROOT / "tests/fixtures/notices/jiangxi-province-2023.txt"
+    out = subprocess.run(
+        [cli, "validate", "--format", "json", "--notice", str(text), str(DONGHU)], capture_output=True, text=True
+    ).stdout
+    cli_codes = sorted(d["code"] for d in json.loads(out)["diagnostics"])
+    assert cli_codes == codes(lw.validate(DONGHU, notice=text))
+    assert cli_codes != codes(lw.validate(DONGHU)), "the Jiangxi 2023 notice judges 东湖区 2021 otherwise"
+    pdf = subprocess.run([cli, "validate", "--notice", "/dev/null", str(DONGHU)], capture_output=True, text=True)
+    assert pdf.returncode == 2

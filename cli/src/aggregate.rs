@@ -15,7 +15,7 @@
 
 use learning_week::aggregate::{AggregateInput, AggregateOptions};
 use learning_week::api::{self, ValidateOptions};
-use learning_week::Lang;
+use learning_week::{DocumentKind, Lang};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -96,7 +96,7 @@ pub(crate) fn run(
             return ExitCode::from(2);
         }
     };
-    let notice_text = match notice.map(crate::read_text).transpose() {
+    let notice_text = match notice.map(|n| crate::context_text(DocumentKind::Notice, n, lang)).transpose() {
         Ok(t) => t,
         Err(e) => {
             eprintln!("{e}");

@@ -10,7 +10,7 @@
 use learning_week::aggregate::CityRollup;
 use learning_week::api::{self, ExportError};
 use learning_week::ffi;
-use learning_week::Lang;
+use learning_week::{DocumentKind, Lang};
 use serde_json::Value;
 use std::path::Path;
 use std::process::ExitCode;
@@ -55,7 +55,10 @@ pub(crate) fn summary(
     out: &Path,
     lang: Lang,
 ) -> ExitCode {
-    let (text, notice) = match (crate::read_text(file), notice.map(crate::read_text).transpose()) {
+    let (text, notice) = match (
+        crate::read_text(file),
+        notice.map(|n| crate::context_text(DocumentKind::Notice, n, lang)).transpose(),
+    ) {
         (Ok(t), Ok(n)) => (t, n),
         (Err(e), _) | (_, Err(e)) => {
             eprintln!("{e}");

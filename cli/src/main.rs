@@ -41,7 +41,7 @@ enum Format {
 enum Command {
     /// 校验总结表、活动方案、报送材料或通知 / validate 总结表, plans, submissions or notices
     Validate {
-        /// 通知（JSON）；缺省为内置的 2021 年南昌市通知 / the notice (default: built-in 2021 Nanchang)
+        /// 通知（JSON，或发布的原文 .txt / .docx）；缺省为内置的 2021 年南昌市通知 / the notice (JSON, or its published .txt / .docx; default: built-in 2021 Nanchang)
         #[arg(long)]
         notice: Option<PathBuf>,
         /// 活动方案（JSON），与总结表比对 / the plan to compare a 总结表 with
@@ -74,7 +74,7 @@ enum Command {
     },
     /// 汇总各单位报送，生成全市总结表 / roll the units' submissions up into the city's report
     Aggregate {
-        /// 通知（JSON）；缺省为内置的 2021 年南昌市通知 / the notice (default: built-in 2021 Nanchang)
+        /// 通知（JSON，或发布的原文 .txt / .docx）；缺省为内置的 2021 年南昌市通知 / the notice (JSON, or its published .txt / .docx; default: built-in 2021 Nanchang)
         #[arg(long)]
         notice: Option<PathBuf>,
         /// 输出格式 / output format
@@ -176,7 +176,7 @@ enum ExportWhat {
         /// 导出格式 / format
         #[arg(long, value_enum, default_value = "docx")]
         format: export::SummaryFormat,
-        /// 通知（JSON，标题中的城市）；缺省为内置的 2021 年南昌市通知 / the notice (the title's city)
+        /// 通知（JSON，或发布的原文 .txt / .docx；标题中的城市）；缺省为内置的 2021 年南昌市通知 / the notice (JSON or its published .txt / .docx; the title's city)
         #[arg(long)]
         notice: Option<PathBuf>,
         /// 输出文件 / output file
@@ -280,9 +280,25 @@ pub(crate) fn read_text(path: &Path) -> Result<String, String> {
     })
 }
 
-/// Reads an optional context file (notice, plan) as JSON text for the API.
-fn context(path: Option<&Path>) -> Result<Option<Value>, String> {
-    path.map(|p| read_text(p).map(Value::String)).transpose()
+/// Reads a context file (a notice, a plan) by core's one policy (`api::context_file`: JSON text,
+/// or for a notice its published text or .docx): the JSON text the options take, or what is
+/// wrong with the file, each finding on its own line.
+pub(crate) fn context_text(kind: DocumentKind, path: &Path, lang: Lang) -> Result<String, String> {
+    let bytes =
+        std::fs::read(path).map_err(|e| format!("无法读取文件 / cannot read {}: {e}", path.display()))?;
+    api::context_file(kind, &path.to_string_lossy(), &bytes).map_err(|diags| {
+        let mut why = format!("{} 无法使用 / cannot be used:", path.display());
+        for d in &diags {
+            why.push('\n');
+            why.push_str(&diagnostic_line(d, lang));
+        }
+        why
+    })
+}
+
+/// An optional context file as the options' value (see [`context_text`]).
+fn context(kind: DocumentKind, path: Option<&Path>, lang: Lang) -> Result<Option<Value>, String> {
+    path.map(|p| context_text(kind, p, lang).map(Value::String)).transpose()
 }
 
 /// The notice and plan files a validation is checked against.
@@ -299,7 +315,10 @@ fn validate(
     lang: Lang,
     files: &[PathBuf],
 ) -> ExitCode {
-    let options = match (context(context_files.notice), context(context_files.plan)) {
+    let options = match (
+        context(DocumentKind::Notice, context_files.notice, lang),
+        context(DocumentKind::Plan, context_files.plan, lang),
+    ) {
         (Ok(notice), Ok(plan)) => ValidateOptions { notice, plan },
         (Err(e), _) | (_, Err(e)) => {
             eprintln!("{e}");

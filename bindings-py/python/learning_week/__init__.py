@@ -105,7 +105,10 @@ _CALL_OPTIONS = {lang: json.dumps({"lang": lang, "document": False}) for lang in
 def _compile(notice: Any, plan: Any) -> tuple[_native.Compiled | None, list[Diagnostic], str]:
     """Compiles a notice and plan: the native validator (or None and the diagnostics saying why),
     and the options text it was compiled from (what a pickle carries)."""
-    options = _dumps({"notice": _context_value(notice, "notice"), "plan": _context_value(plan, "plan")}, "options")
+    try:
+        options = _dumps({"notice": _context_value(notice, "notice"), "plan": _context_value(plan, "plan")}, "options")
+    except ParseError as e:  # a notice or plan file that is neither: answered like one that is unusable
+        return None, e.diagnostics, ""
     compiled, diagnostics = _native.Compiled.compile(options)
     return compiled, _diagnostics(json.loads(diagnostics)), options
 

@@ -115,14 +115,18 @@ def _json_text(value: Any, document: str | None = None) -> str:
 
 
 def _context_value(value: Any, document: str) -> Any:
-    """A notice or plan for the options object: text stays text (core parses it), bytes and
-    paths become text, a model its JSON, anything else as it is."""
+    """A notice or plan for the options object: text stays text (core parses it), a model its
+    JSON, anything else as it is; bytes and paths are a file, read by core's policy
+    (`ffi::context_file_text`: JSON text, or for a notice its published text or .docx). Raises
+    `ParseError` with core's diagnostics for a file that is no notice or plan."""
     if value is None or isinstance(value, str):
         return value
-    if isinstance(value, (bytes, bytearray, memoryview)):
-        return _text(value, document)
-    if isinstance(value, os.PathLike):
-        return _read_path(Path(value), document)
+    if isinstance(value, (bytes, bytearray, memoryview, os.PathLike)):
+        name, data = ("", bytes(value)) if not isinstance(value, os.PathLike) else (os.fspath(value), Path(value).read_bytes())
+        answer = json.loads(_native.context_file(document, str(name), data))
+        if "text" in answer:
+            return answer["text"]
+        raise ParseError(_diagnostics(answer["diagnostics"]))
     if isinstance(value, _Model):
         return value._data
     return value
@@ -491,9 +495,13 @@ class _RollupBase(_Model):
         """`to_records()` as a `pandas.DataFrame` (needs pandas, an optional dependency).
 
         Times (`submitted_at`) are one timezone-aware dtype in the notice's zone, whatever offset
-        each report was sent with (a Word file's time in UTC, a JSON one in +08:00). With
-        `naive_local=True` they are the same local times without the zone attached — what
-        `df.to_excel(...)` needs (Excel has no time zones); the zone is the roll-up's `utc_offset`.
+        each report was sent with (a Word file's time in UTC, a JSON one in +08:00).
+        `df.to_excel(...)` works on it: Excel has no time zones, so the frame writes the same
+        local times without the zone and names the zone in the column's header
+        (`submitted_at (UTC+08:00)`), as the roll-up's own workbook does. The frame is a
+        `pandas.DataFrame` subclass for that one method; everything else is pandas' own. With
+        `naive_local=True` the times are those local times without the zone attached (the zone
+        is the roll-up's `utc_offset`).
         """
         try:
             import pandas
@@ -503,12 +511,53 @@ class _RollupBase(_Model):
                 "`pip install pandas` (or build a frame from to_records() with another library)"
             ) from e
         # Nullable dtypes: a missing unit's empty cells keep integer columns integer.
-        df = pandas.DataFrame.from_records(self.to_records()).convert_dtypes()
+        df: pandas.DataFrame = _frame_class(pandas).from_records(self.to_records()).convert_dtypes()
         zone = _zone(self._view().get("utc_offset"))
         if "submitted_at" in df.columns:
             times = pandas.to_datetime(df["submitted_at"], utc=True).dt.tz_convert(zone)
             df["submitted_at"] = times.dt.tz_localize(None) if naive_local else times
         return df
+
+
+_FRAME: Any = None
+
+
+def _frame_class(pandas: Any) -> Any:
+    """The frame `CityRollup.to_pandas` returns: a `pandas.DataFrame` whose `to_excel` writes
+    timezone-aware columns as local times with the zone in the header (Excel has no zones; pandas
+    refuses such columns), defined once pandas is imported."""
+    global _FRAME
+    if _FRAME is None:
+
+        def to_excel(self: Any, *args: Any, **kwargs: Any) -> Any:
+            local = pandas.DataFrame(self, copy=False)
+            for name in list(local.columns):
+                tz = getattr(local[name].dtype, "tz", None)
+                if tz is None:
+                    continue
+                local = local.assign(**{name: local[name].dt.tz_localize(None)})
+                local = local.rename(columns={name: f"{name} ({_zone_name(tz)})"})
+            return local.to_excel(*args, **kwargs)
+
+        frame: Any = None
+
+        def constructor(self: Any) -> Any:
+            return frame
+
+        doc = "A roll-up's `pandas.DataFrame`; only `to_excel` differs (see `CityRollup.to_pandas`)."
+        frame = type(
+            "RollupFrame",
+            (pandas.DataFrame,),
+            {"__doc__": doc, "__module__": __name__, "_constructor": property(constructor), "to_excel": to_excel},
+        )
+        _FRAME = frame
+    return _FRAME
+
+
+def _zone_name(tz: Any) -> str:
+    """`UTC+08:00` for a fixed zone (what `_zone` makes); the zone's own name otherwise."""
+    name = str(tz)
+    return name if name.startswith("UTC") else f"UTC{name}" if name[:1] in "+-" else name
 
 
 def _zone(offset: Any) -> _dt.timezone:

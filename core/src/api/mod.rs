@@ -20,7 +20,7 @@ pub use aggregate::*;
 pub use export::*;
 pub use import::*;
 pub use inbox::{classify_file, unsupported_format, FileClass, InboxFile, InboxProgress};
-pub use notice::read_notice;
+pub use notice::{context_file, read_notice};
 pub use parse::*;
 pub use validate::*;
 pub use validator::{Checked, CompileError, CompiledNotice, Unit, Validator};

@@ -2,6 +2,8 @@
 //! shares: a .docx (a zip) is read as Word, UTF-8 text (a BOM dropped) as text, anything else
 //! is refused with its reason.
 
+use super::inbox::{classify_file, extension, FileClass};
+use crate::catalog::DocumentKind;
 use crate::reading::{NoticeReading, ReadOptions};
 use crate::Notice;
 
@@ -47,4 +49,70 @@ pub fn read_notice(bytes: &[u8], options: &ReadOptions) -> NoticeReading {
             &format!("the text is not UTF-8 (from byte {}): save it as UTF-8", e.valid_up_to()),
         ),
     }
+}
+
+/// A notice or plan given as a file — the CLI's `--notice FILE`, Python's `notice=Path(…)` or
+/// bytes — as the JSON text the options take, by one policy: JSON text (a byte-order mark
+/// dropped; the content decides, `name` is only a hint) is itself. A notice may also be its
+/// published text or .docx, read by [`read_notice`]: usable when it reads as a notice (the
+/// parts it leaves empty are the notice's own to check when it is compiled), else the reader's
+/// error saying what the file is. A plan is JSON only. An unusable file is `Err` with the
+/// diagnostics saying why, tagged with `kind`'s document (`notice` / `plan`).
+///
+/// ```
+/// use learning_week::api::context_file;
+/// use learning_week::DocumentKind;
+/// let json = context_file(DocumentKind::Notice, "n.json", "\u{feff}{\"year\": 2022}".as_bytes()).unwrap();
+/// assert_eq!(json, "{\"year\": 2022}");
+/// let text = "关于举办2023年九江市全民终身学习活动周的通知\n一、活动主题\n学习新思想\n二、活动时间\n2023年11月1日至7日\n";
+/// let read: serde_json::Value = serde_json::from_str(&context_file(DocumentKind::Notice, "通知.txt", text.as_bytes()).unwrap()).unwrap();
+/// assert_eq!(read["theme"], "学习新思想");
+/// let pdf = context_file(DocumentKind::Notice, "通知.pdf", b"%PDF-1.7").unwrap_err();
+/// assert_eq!((pdf[0].code.as_str(), pdf[0].document.as_deref()), ("reading.not_a_notice", Some("notice")));
+/// let plan = context_file(DocumentKind::Plan, "方案.docx", b"PK\x03\x04\xff").unwrap_err();
+/// assert_eq!(plan[0].code, "type.invalid");
+/// assert!(plan[0].message.contains("JSON"));
+/// ```
+pub fn context_file(
+    kind: DocumentKind,
+    name: &str,
+    bytes: &[u8],
+) -> Result<String, Vec<crate::catalog::Diagnostic>> {
+    let tag = |mut d: crate::catalog::Diagnostic| {
+        d.document = Some(kind.as_str().to_owned());
+        d
+    };
+    let unbommed = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+    if let Ok(text) = std::str::from_utf8(unbommed) {
+        let json_like =
+            matches!(text.trim_start().chars().next(), Some('{' | '[')) || extension(name) == "json";
+        // A plan's text is always its JSON (a syntax error is then reported with its line).
+        if json_like || kind != DocumentKind::Notice {
+            return Ok(text.to_owned());
+        }
+    }
+    if kind == DocumentKind::Notice {
+        let reading = read_notice(bytes, &ReadOptions::default());
+        if reading.is_notice() {
+            return Ok(crate::api::to_json_string(&reading.notice));
+        }
+        let errors: Vec<_> = reading
+            .diagnostics
+            .into_iter()
+            .filter(|d| d.severity == crate::catalog::Severity::Error)
+            .map(tag)
+            .collect();
+        return Err(errors);
+    }
+    let found = match classify_file(name, bytes) {
+        FileClass::Docx | FileClass::OldWord => "Word 文件 / a Word file",
+        FileClass::Xlsx => "Excel 文件 / an Excel file",
+        _ => "非 UTF-8 文字 / bytes that are not UTF-8 text",
+    };
+    Err(vec![tag(crate::catalog::make(
+        &crate::catalog::structural::TYPE_INVALID,
+        String::new(),
+        crate::catalog::params! {"expected" => "活动方案的 JSON 文本 / the plan's JSON text", "found" => found},
+        None,
+    ))])
 }

@@ -44,3 +44,21 @@ pub fn read_notice(input: Option<&[u8]>, found: &str, options: &str) -> NoticeRe
 pub fn read_notice_text(input: Option<&[u8]>, found: &str, options: &str) -> String {
     to_json_string(&read_notice(input, found, options))
 }
+
+/// [`crate::api::context_file`] as a binding calls it (Python's `notice=Path(…)` or bytes),
+/// answered as JSON text: `{"text": "…"}`, the JSON text to put in the options, or
+/// `{"diagnostics": […]}` saying why the file is no notice or plan.
+///
+/// ```
+/// use learning_week::{ffi::context_file_text, DocumentKind};
+/// let ok: serde_json::Value = serde_json::from_str(&context_file_text(DocumentKind::Notice, "n.json", b"{}")).unwrap();
+/// assert_eq!(ok["text"], "{}");
+/// let bad: serde_json::Value = serde_json::from_str(&context_file_text(DocumentKind::Notice, "n.pdf", b"%PDF-1.4")).unwrap();
+/// assert_eq!(bad["diagnostics"][0]["code"], "reading.not_a_notice");
+/// ```
+pub fn context_file_text(kind: crate::catalog::DocumentKind, name: &str, bytes: &[u8]) -> String {
+    match crate::api::context_file(kind, name, bytes) {
+        Ok(text) => to_json_string(&serde_json::json!({ "text": text })),
+        Err(diagnostics) => to_json_string(&serde_json::json!({ "diagnostics": diagnostics })),
+    }
+}
