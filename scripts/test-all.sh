@@ -102,6 +102,13 @@ echo "== WebAssembly package (node suite over the shared vectors, tsc --strict, 
 bash scripts/test-wasm.sh
 
 echo "== fuzz targets, a short bounded run each (docs/fuzzing.md has the long runs)"
+# The fuzz builds (nightly, sanitizers) need a few GB beside the other builds: say so plainly
+# rather than fail in the linker with "No space left on device".
+free_kb=$(df -Pk "$CARGO_TARGET_DIR" | awk 'NR == 2 { print $4 }')
+if [ "${free_kb:-0}" -lt $((6 * 1024 * 1024)) ]; then
+  echo "only $((free_kb / 1024)) MB free on the disk of $CARGO_TARGET_DIR; the fuzz builds need 6 GB: free some space (old target dirs, /tmp clones)" >&2
+  exit 1
+fi
 bash scripts/fuzz.sh "${FUZZ_SECONDS:-30}"
 
 echo "all tests passed in $(( $(date +%s) - t_start )) s"
