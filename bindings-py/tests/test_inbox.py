@@ -75,6 +75,9 @@ def test_every_file_of_the_inbox_is_accounted_for(tmp_path: Path) -> None:
     # 东湖区's package is complete: no finding names a missing material.
     donghu = next(x for x in a.included if x.id == "东湖区总结表.docx")
     assert "submission.material_missing" not in (donghu.validation.codes if donghu.validation else [])
+    # A unit whose package lacks materials is told which, in the finding's own words.
+    lacking = [f for x in a.included if x.validation for f in x.validation.findings if f.code == "submission.material_missing"]
+    assert lacking and all(f.message.startswith("缺少报送材料：") for f in lacking), [f.message for f in lacking]
 
 
 def test_bytes_of_a_docx_are_a_file_not_text() -> None:
@@ -182,3 +185,16 @@ def test_progress_is_told_after_each_file_and_its_exception_is_raised(tmp_path: 
         lw.aggregate(inbox, progress=stop)
     with pytest.raises(TypeError, match="callable"):
         lw.aggregate(inbox, progress=3)  # type: ignore[arg-type]
+
+
+def test_a_file_of_the_folder_that_cannot_be_read_is_rejected_not_skipped(tmp_path: Path) -> None:
+    inbox = _inbox(tmp_path)
+    files = sorted(p for p in inbox.rglob("*") if p.is_file())
+    (inbox / "东湖区总结表（链接）.docx").symlink_to(tmp_path / "gone.docx")
+    r = lw.aggregate(inbox, submitted_at="2021-12-03")
+    assert r.accounting.inputs == len(files) + 1
+    lost = [x for x in r.accounting.rejected if x.id == "东湖区总结表（链接）.docx"]
+    assert len(lost) == 1 and "cannot read" in lost[0].diagnostics[-1].message_en
+    # The CLI accounts for it the same way.
+    cli = _cli("aggregate", "--format", "json", "--submitted-at", "2021-12-03", str(inbox))
+    assert cli["accounting"]["inputs"] == r.accounting.inputs

@@ -654,6 +654,22 @@ export interface ValidationStatus {
   infos: number;
   /** 代码 / the distinct codes of the errors and warnings, sorted. */
   codes: string[];
+  /** 需修改之处 / each error and warning as validation gave it (code, place, message), in its order: what the unit is told to fix, never only the rule's general text. */
+  findings?: Finding[];
+}
+
+/** 需修改之处 / one error or warning of an input, as the roll-up lists it for the unit to fix: the diagnostic's own message (「缺少报送材料：典型活动案例」), not its rule's description. */
+export interface Finding {
+  /** 严重程度 / error or warning. */
+  severity: Severity;
+  /** 代码 / the rule's code. */
+  code: string;
+  /** 位置 / the JSON Pointer of the field (empty for the whole document). */
+  path: string;
+  /** 说明 / the message (zh). */
+  message: string;
+  /** 说明（英文）/ the message (en). */
+  message_en: string;
 }
 
 /** 合计 / the roll-up's totals over the reporting units. */

@@ -320,11 +320,18 @@ def validate(
 _InboxFile = tuple[str, bytes, Union[str, None]]
 
 
-def _inbox_file(path: Path, name: str, files: list[_InboxFile]) -> dict[str, int]:
+def _inbox_file(path: Path, name: str, files: list[_InboxFile], in_folder: bool = False) -> dict[str, Any]:
     """Reads one file for core's inbox (bytes and modification time, nothing decided here) and
-    gives the item that stands for it."""
-    data = path.read_bytes()
-    modified = datetime.fromtimestamp(path.stat().st_mtime, tz=timezone.utc).isoformat()
+    gives the item that stands for it. A file of a folder that cannot be read (a broken link, no
+    permission) is still an input, rejected with the reason, as the CLI does; a path given
+    itself that cannot be read raises, as the CLI stops on it."""
+    try:
+        data = path.read_bytes()
+        modified = datetime.fromtimestamp(path.stat().st_mtime, tz=timezone.utc).isoformat()
+    except OSError as e:
+        if not in_folder:
+            raise
+        return {"id": name, "unreadable": f"无法读取文件 / cannot read: {e}"}
     files.append((name, data, modified))
     return {"inbox_file": len(files) - 1}
 
@@ -342,8 +349,11 @@ def _items(value: Any, document: str, files: list[_InboxFile] | None = None) -> 
                 return [
                     {"id": p.relative_to(path).as_posix(), "input_text": _read_path(p)} for p in _json_files(path)
                 ]
+            # Every entry that is not a folder, a broken link included (it is rejected, not skipped).
             return [
-                _inbox_file(p, p.relative_to(path).as_posix(), files) for p in sorted(path.rglob("*")) if p.is_file()
+                _inbox_file(p, p.relative_to(path).as_posix(), files, in_folder=True)
+                for p in sorted(path.rglob("*"))
+                if not p.is_dir()
             ]
         if files is None:
             return [{"id": str(path), "input_text": _read_path(path)}]

@@ -28,6 +28,7 @@ __all__ = [
     "DocumentReference",
     "EpidemicPrevention",
     "FeaturedActivity",
+    "Finding",
     "InputRecord",
     "Jurisdiction",
     "KindTotal",
@@ -1619,6 +1620,47 @@ class ValidationStatus(_Model):
         v = self._get("codes")
         return list(v)
 
+    @property
+    def findings(self) -> list[Finding]:
+        """需修改之处 / each error and warning as validation gave it (code, place, message), in"""
+        v = self._get("findings", [])
+        return [Finding._wrap(x) for x in v]
+
+class Finding(_Model):
+    """需修改之处 / one error or warning of an input, as the roll-up lists it for the unit to fix:"""
+
+    __slots__ = ()
+
+    @property
+    def severity(self) -> Severity:
+        """严重程度 / error or warning."""
+        v: Severity = self._get("severity")
+        return v
+
+    @property
+    def code(self) -> str:
+        """代码 / the rule's code."""
+        v: str = self._get("code")
+        return v
+
+    @property
+    def path(self) -> str:
+        """位置 / the JSON Pointer of the field (empty for the whole document)."""
+        v: str = self._get("path")
+        return v
+
+    @property
+    def message(self) -> str:
+        """说明 / the message (zh)."""
+        v: str = self._get("message")
+        return v
+
+    @property
+    def message_en(self) -> str:
+        """说明（英文）/ the message (en)."""
+        v: str = self._get("message_en")
+        return v
+
 class Totals(_Model):
     """合计 / the roll-up's totals over the reporting units."""
 
@@ -2356,6 +2398,15 @@ ValidationStatus._FIELDS = (
     ("warnings", None),
     ("infos", None),
     ("codes", None),
+    ("findings", None),
+)
+
+Finding._FIELDS = (
+    ("severity", None),
+    ("code", None),
+    ("path", None),
+    ("message", None),
+    ("message_en", None),
 )
 
 Totals._FIELDS = (

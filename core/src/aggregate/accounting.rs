@@ -78,6 +78,34 @@ pub struct ValidationStatus {
     pub infos: usize,
     /// 代码 / the distinct codes of the errors and warnings, sorted.
     pub codes: Vec<String>,
+    /// 需修改之处 / each error and warning as validation gave it (code, place, message), in
+    /// its order: what the unit is told to fix, never only the rule's general text.
+    #[serde(default)]
+    pub findings: Vec<Finding>,
+}
+
+/// 需修改之处 / one error or warning of an input, as the roll-up lists it for the unit to fix:
+/// the diagnostic's own message (「缺少报送材料：典型活动案例」), not its rule's description.
+///
+/// ```
+/// use learning_week::{api, aggregate::ValidationStatus};
+/// let a = api::validate_json(None, "{\"host_unit\": \"东湖区\"}", &Default::default());
+/// let s = ValidationStatus::from_diagnostics(&a.diagnostics);
+/// let f = s.findings.iter().find(|f| f.code == "row.missing").unwrap();
+/// assert!(f.message.contains("缺少必填项") && !f.path.is_empty());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Finding {
+    /// 严重程度 / error or warning.
+    pub severity: Severity,
+    /// 代码 / the rule's code.
+    pub code: String,
+    /// 位置 / the JSON Pointer of the field (empty for the whole document).
+    pub path: String,
+    /// 说明 / the message (zh).
+    pub message: String,
+    /// 说明（英文）/ the message (en).
+    pub message_en: String,
 }
 
 impl ValidationStatus {
@@ -101,6 +129,13 @@ impl ValidationStatus {
             }
             if d.severity != Severity::Info {
                 codes.insert(d.code.as_str().to_owned());
+                s.findings.push(Finding {
+                    severity: d.severity,
+                    code: d.code.as_str().to_owned(),
+                    path: d.path.clone(),
+                    message: d.message.clone(),
+                    message_en: d.message_en.clone(),
+                });
             }
         }
         s.codes = codes.into_iter().collect();

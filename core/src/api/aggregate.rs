@@ -64,7 +64,8 @@ impl AggregateAnswer {
     }
 }
 
-/// Reads one request item (document, text or `{id, input | input_text}` wrapper) as an input.
+/// Reads one request item (document, text, `{id, input | input_text}` wrapper, or `{id,
+/// unreadable}` for a file the front door could not read) as an input.
 ///
 /// ```
 /// use learning_week::api::aggregate_input;
@@ -73,9 +74,19 @@ impl AggregateAnswer {
 /// assert_eq!(i.id.as_deref(), Some("a.json"));
 /// assert_eq!(i.content, InputContent::Text("{".into()));
 /// assert!(matches!(aggregate_input(&serde_json::json!({"summary": {}})).content, InputContent::Json(_)));
+/// let lost = aggregate_input(&serde_json::json!({"id": "a.docx", "unreadable": "cannot read: broken link"}));
+/// assert_eq!(lost.content, InputContent::Unreadable("cannot read: broken link".into()));
 /// ```
 pub fn aggregate_input(item: &Value) -> crate::aggregate::AggregateInput {
     use crate::aggregate::AggregateInput;
+    // `{id, unreadable}`: a file the front door could not read (a broken link, no permission),
+    // still one input of the roll-up, rejected with the reason it gives.
+    if let Some(o) = item.as_object().filter(|o| o.keys().all(|k| matches!(k.as_str(), "id" | "unreadable")))
+    {
+        if let Some(detail) = o.get("unreadable").and_then(Value::as_str) {
+            return AggregateInput::unreadable(o.get("id").and_then(Value::as_str), detail);
+        }
+    }
     let wrapper = item.as_object().filter(|o| {
         (o.contains_key("input") || o.contains_key("input_text"))
             && o.keys().all(|k| matches!(k.as_str(), "id" | "input" | "input_text"))

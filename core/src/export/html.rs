@@ -26,21 +26,20 @@ pub(crate) struct Fix {
     pub message_en: String,
 }
 
-/// The reports that need fixing: every error and warning code of a counted report (with the
-/// rule's description), the roll-up's own findings (outliers), and the rejected inputs.
+/// The reports that need fixing: every error and warning of a counted report (its own message:
+/// which row, which material), the roll-up's own findings (outliers), and the rejected inputs.
 pub(crate) fn to_fix(r: &CityRollup) -> Vec<Fix> {
     let mut out = Vec::new();
     for rec in &r.accounting.included {
         let unit = rec.unit.clone().unwrap_or_default();
-        for code in rec.validation.iter().flat_map(|v| v.codes.iter()) {
-            let rule = crate::catalog::Code::find(code).map(|c| c.rule());
+        for f in rec.validation.iter().flat_map(|v| v.findings.iter()) {
             out.push(Fix {
                 unit: unit.clone(),
                 input: rec.label(),
-                severity: rule.map_or("warning", |r| r.severity.as_str()),
-                code: code.clone(),
-                message: rule.map_or_else(String::new, |r| r.description.to_owned()),
-                message_en: rule.map_or_else(String::new, |r| r.description_en.to_owned()),
+                severity: f.severity.as_str(),
+                code: f.code.clone(),
+                message: f.message.clone(),
+                message_en: f.message_en.clone(),
             });
         }
     }

@@ -311,3 +311,32 @@ fn the_workbook_names_the_zone_of_its_times() {
     // 12:00 UTC is 20:00 in Nanchang: the cell is local, with its offset.
     assert!(xlsx.contains("2021-12-05 20:00 +08:00"), "the local time");
 }
+
+#[test]
+fn every_list_of_what_to_fix_gives_each_findings_own_message() {
+    // A report missing a row and its materials: the unit is told which row and which material,
+    // in the workbook, the HTML report and the text, never only the rule's general text.
+    let doc = r#"{"submitted_at": "2021-12-03T10:00:00+08:00",
+        "materials": [{"kind": "summary_table", "file_name": "东湖区总结表.docx", "format": "docx"}],
+        "summary": {"host_unit": "东湖区", "year": 2021}}"#;
+    let r = aggregate(
+        &Notice::nanchang_2021(),
+        &[AggregateInput::text(Some("东湖区.json"), doc)],
+        &AggregateOptions::default(),
+    );
+    let findings = &r.accounting.included[0].validation.as_ref().unwrap().findings;
+    let material = findings.iter().find(|f| f.code == "submission.material_missing").unwrap();
+    let row = findings.iter().find(|f| f.code == "row.missing").unwrap();
+    assert!(material.message.contains("缺少报送材料："), "{}", material.message);
+    assert!(row.message.contains("缺少必填项“"), "{}", row.message);
+    let general = crate::catalog::Code::find("row.missing").unwrap().rule().description;
+    let html = rollup_html(&r);
+    let xlsx = parts(&rollup_xlsx(&r).unwrap()).into_iter().map(|(_, x)| x).collect::<String>();
+    let text = r.to_text(crate::Lang::Zh);
+    for (door, out) in [("html", &html), ("xlsx", &xlsx), ("text", &text)] {
+        for f in findings {
+            assert!(out.contains(&f.message), "{door} lacks {}", f.message);
+        }
+        assert!(!out.contains(general), "{door} shows the rule's general text");
+    }
+}
