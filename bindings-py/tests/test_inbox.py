@@ -4,6 +4,7 @@ file is accounted for (core's one policy, `Validator::inbox_inputs`)."""
 
 from __future__ import annotations
 
+import datetime
 import json
 import os
 import subprocess
@@ -198,3 +199,18 @@ def test_a_file_of_the_folder_that_cannot_be_read_is_rejected_not_skipped(tmp_pa
     # The CLI accounts for it the same way.
     cli = _cli("aggregate", "--format", "json", "--submitted-at", "2021-12-03", str(inbox))
     assert cli["accounting"]["inputs"] == r.accounting.inputs
+
+
+def test_files_held_in_memory_are_named_and_read_as_the_folder_is(tmp_path: Path) -> None:
+    inbox = _inbox(tmp_path)
+    files = sorted(p for p in inbox.rglob("*") if p.is_file())
+    named = [(p.relative_to(inbox).as_posix(), p.read_bytes()) for p in files]
+    a = lw.aggregate(named, submitted_at="2021-12-03").to_dict()
+    b = lw.aggregate(inbox, submitted_at="2021-12-03").to_dict()
+    assert a["accounting"] == b["accounting"] and a["units"] == b["units"]
+    # The stamped scan given as named bytes joins 东湖区's package, as from the folder.
+    assert any(m["unit"] == "东湖区" and m["material"] == "stamped_scan" for m in a["accounting"]["materials"])
+    with pytest.raises(ValueError, match="timezone-aware"):
+        lw.aggregate([("a.docx", b"PK", datetime.datetime(2021, 12, 3))])
+    with pytest.raises(TypeError, match="tuple"):
+        lw.aggregate([("a.docx",)])

@@ -94,7 +94,10 @@ DocumentInput = Union[str, bytes, bytearray, memoryview, Mapping[str, Any], _Mod
 
 #: One item of a roll-up: a document as above, a file (`os.PathLike`), or a wrapper naming it
 #: (`{"id": "a.json", "input": …}` / `{"id": …, "input_text": "…"}`).
-AggregateItem = Union[str, bytes, bytearray, Mapping[str, Any], _Model, "os.PathLike[str]"]
+#: A file received without a path on disk (an e-mail attachment in memory): its name, its bytes
+#: and, when known, its time (a timezone-aware `datetime`).
+NamedFile = Union[tuple[str, bytes], tuple[str, bytes, Union[datetime, None]]]
+AggregateItem = Union[str, bytes, bytearray, Mapping[str, Any], _Model, "os.PathLike[str]", NamedFile]
 
 
 #: The options of a compiled validator's call, per language: only the diagnostics are returned,
@@ -371,11 +374,25 @@ def _items(value: Any, document: str, files: list[_InboxFile] | None = None) -> 
                 out.append({"inbox_file": len(files) - 1})
             else:
                 out.append(_text(item, document))
+        elif isinstance(item, tuple) and files is not None:
+            out.append(_named_file(item, files))
         elif isinstance(item, _Model):
             out.append(item._data)
         else:
             out.append(item)
     return out
+
+
+def _named_file(item: tuple[Any, ...], files: list[_InboxFile]) -> dict[str, int]:
+    """A `(name, bytes[, time])` item: a file for core's inbox, named as the sender named it (so
+    a scan or a work summary given as bytes can join its unit's package)."""
+    if len(item) not in (2, 3) or not isinstance(item[0], str) or not isinstance(item[1], (bytes, bytearray, memoryview)):
+        raise TypeError("a file given as a tuple is (name: str, data: bytes) or (name, data, modified: datetime | None)")
+    modified = item[2] if len(item) == 3 else None
+    if modified is not None and (not isinstance(modified, datetime) or modified.utcoffset() is None):
+        raise ValueError(f"the time of {item[0]!r} must be a timezone-aware datetime (or None), not {modified!r}")
+    files.append((item[0], bytes(item[1]), None if modified is None else modified.isoformat()))
+    return {"inbox_file": len(files) - 1}
 
 
 def aggregate(
@@ -392,7 +409,8 @@ def aggregate(
     satisfaction, topic coverage, one row per unit, and the city's own 总结表.
 
     `submissions` is an iterable of documents (`Submission` objects, dicts, JSON text, the bytes
-    of a .docx / .xlsx), files or folders, or one folder: every file under it, told apart by core
+    of a .docx / .xlsx), files (paths, or `(name, bytes[, modified])` tuples for files held in
+    memory, so a scan's name can still tell its unit) or folders, or one folder: every file under it, told apart by core
     exactly as the CLI does (JSON documents, Word .docx / .doc and Excel 总结表, plans among them
     count as plans; each work summary, typical case and stamped scan joins its unit's package
     and the reporting duty is checked against it; a lock file or anything else is listed as
