@@ -12,7 +12,7 @@ use crate::catalog::DocumentKind;
 use crate::catalog::{escape_token, Diagnostic, Severity};
 use crate::catalog::{make, params, Rule};
 use crate::count::{Count, Qualifier};
-use crate::json::{Json, Object};
+use crate::json::{Json, Object, Reader, Unsure};
 use crate::satisfaction::{Percent, Satisfaction, SatisfactionLevel};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde_json::{Map, Value};
@@ -369,6 +369,15 @@ impl<T: Labelled> Labelled for Vec<T> {
 pub(crate) trait Decode: Sized {
     /// Reads `v`, emitting diagnostics into `d`; `None` when nothing usable could be read.
     fn decode(v: &Json<'_>, d: &mut Decoder) -> Option<Self>;
+
+    /// Reads the next value of `r` straight from the text, with the same findings as
+    /// [`Decode::decode`] of its tree. Structs and lists are walked key by key, item by item;
+    /// every other value is read whole ([`Reader::value`]) and decoded as from the tree.
+    /// [`Unsure`]: the text holds something only the tree path may answer.
+    fn decode_text(r: &mut Reader<'_>, d: &mut Decoder) -> Result<Option<Self>, Unsure> {
+        let v = r.value()?;
+        Ok(Self::decode(&v, d))
+    }
 }
 
 impl Decode for String {
@@ -510,6 +519,23 @@ impl<T: Decode> Decode for Vec<T> {
             }
         }
         Some(out)
+    }
+
+    fn decode_text(r: &mut Reader<'_>, d: &mut Decoder) -> Result<Option<Self>, Unsure> {
+        if r.peek()? != b'[' {
+            let v = r.value()?;
+            return Ok(Self::decode(&v, d));
+        }
+        r.begin_array()?;
+        // Lists in the forms are short: room for a few items saves the first regrowths.
+        let (mut out, mut first, mut i) = (Vec::with_capacity(4), true, 0);
+        while r.next_item(&mut first)? {
+            if let Some(x) = d.at_index(i, |d| T::decode_text(r, d))? {
+                out.push(x);
+            }
+            i += 1;
+        }
+        Ok(Some(out))
     }
 }
 
@@ -833,6 +859,45 @@ macro_rules! model {
                     }
                 }
                 Some(out)
+            }
+
+            fn decode_text(
+                r: &mut $crate::json::Reader<'_>,
+                d: &mut $crate::decode::Decoder,
+            ) -> Result<Option<Self>, $crate::json::Unsure> {
+                if r.peek()? != b'{' {
+                    let v = r.value()?;
+                    return Ok(<Self as $crate::decode::Decode>::decode(&v, d));
+                }
+                // Each field's bit in `seen`: a repeated key is left to the tree.
+                #[allow(non_camel_case_types, dead_code, reason = "one variant per field, named as the field")]
+                enum Field { $($field),* }
+                const _: () = assert!($name::KEYS.len() <= 64);
+                let (mark, mut first, mut seen) = (r.begin_object()?, true, 0u64);
+                let mut out = $name::default();
+                while let Some(k) = r.next_key(mark, &mut first)? {
+                    match k.as_ref() {
+                        $(
+                            stringify!($field) => {
+                                let bit = 1u64 << (Field::$field as u32);
+                                if seen & bit != 0 {
+                                    return Err($crate::json::Unsure);
+                                }
+                                seen |= bit;
+                                if !r.null()? {
+                                    out.$field = d.at_key(&k, |d| <$ty as $crate::decode::Decode>::decode_text(r, d))?;
+                                }
+                            }
+                        )*
+                        _ => {
+                            r.first_time(mark, k.clone())?;
+                            let val = r.value()?;
+                            d.unknown_key(&k, &val, Self::KEYS);
+                            out.extra.insert(k.to_string(), val.to_value());
+                        }
+                    }
+                }
+                Ok(Some(out))
             }
         }
     };

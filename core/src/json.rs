@@ -304,6 +304,273 @@ pub fn parse(text: &str) -> Result<Json<'_>, serde_json::Error> {
     }
 }
 
+/// Why the [`Reader`] stopped: the text holds something it is not sure of (a duplicate key, deep
+/// nesting, a number or string outside the simple forms, a syntax error). The caller then reads
+/// the whole text through [`parse`] and the tree, whose answer is the reference.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Unsure;
+
+/// A pull reader over JSON text: the decoder walks objects and arrays in it key by key, item by
+/// item, and takes each leaf (or any value it does not walk) as a [`Json`] read by the tree's own
+/// scanner, so no tree of the whole document is built. It accepts only what [`parse`] reads
+/// itself, to the same values; anything else is [`Unsure`].
+///
+/// ```
+/// use learning_week::json::{Json, Reader};
+/// let mut r = Reader::new(r#"{"a": [1, "x"], "b": null}"#);
+/// assert_eq!(r.begin_object(), Ok(0));
+/// let mut first = true;
+/// assert_eq!(r.next_key(0, &mut first).unwrap().as_deref(), Some("a"));
+/// r.begin_array().unwrap();
+/// let mut first_item = true;
+/// assert_eq!(r.next_item(&mut first_item), Ok(true));
+/// assert_eq!(r.value().unwrap().as_u64(), Some(1));
+/// assert_eq!(r.next_item(&mut first_item), Ok(true));
+/// assert_eq!(r.value().unwrap().as_str(), Some("x"));
+/// assert_eq!(r.next_item(&mut first_item), Ok(false));
+/// assert_eq!(r.next_key(0, &mut first).unwrap().as_deref(), Some("b"));
+/// assert_eq!(r.null(), Ok(true));
+/// assert_eq!(r.next_key(0, &mut first), Ok(None));
+/// assert_eq!(r.finish(), Ok(()));
+/// ```
+pub struct Reader<'a> {
+    scanner: Scanner<'a>,
+    /// The keys of the objects being walked, innermost last (a repeated key is [`Unsure`]).
+    keys: Vec<Cow<'a, str>>,
+}
+
+impl<'a> Reader<'a> {
+    /// A reader at the start of `text`.
+    ///
+    /// ```
+    /// assert!(learning_week::json::Reader::new("1").value().is_ok());
+    /// ```
+    pub fn new(text: &'a str) -> Self {
+        Reader {
+            scanner: Scanner {
+                text,
+                bytes: text.as_bytes(),
+                pos: 0,
+                depth: 0,
+                items: Vec::new(),
+                entries: Vec::new(),
+            },
+            keys: Vec::new(),
+        }
+    }
+
+    /// The first byte of the next value (after white space).
+    ///
+    /// ```
+    /// assert_eq!(learning_week::json::Reader::new("  [1]").peek(), Ok(b'['));
+    /// ```
+    pub fn peek(&mut self) -> Result<u8, Unsure> {
+        self.scanner.skip_ws();
+        self.scanner.peek().ok_or(Unsure)
+    }
+
+    /// Reads the next value whole, as [`parse`] would read it there.
+    ///
+    /// ```
+    /// let mut r = learning_week::json::Reader::new(r#"{"a": 1}"#);
+    /// assert_eq!(r.value().unwrap().get("a").and_then(|x| x.as_u64()), Some(1));
+    /// ```
+    pub fn value(&mut self) -> Result<Json<'a>, Unsure> {
+        self.scanner.value().ok_or(Unsure)
+    }
+
+    /// Consumes the next value when it is `null` (true), else leaves it (false).
+    ///
+    /// ```
+    /// let mut r = learning_week::json::Reader::new("null");
+    /// assert_eq!(r.null(), Ok(true));
+    /// ```
+    pub fn null(&mut self) -> Result<bool, Unsure> {
+        if self.peek()? != b'n' {
+            return Ok(false);
+        }
+        self.scanner.literal(b"null", Json::Null).map(|_| true).ok_or(Unsure)
+    }
+
+    /// Enters the object that is the next value; the mark it returns is passed to
+    /// [`Reader::next_key`].
+    ///
+    /// ```
+    /// assert!(learning_week::json::Reader::new("[]").begin_object().is_err());
+    /// ```
+    pub fn begin_object(&mut self) -> Result<usize, Unsure> {
+        if self.peek()? != b'{' {
+            return Err(Unsure);
+        }
+        self.scanner.enter().ok_or(Unsure)?;
+        Ok(self.keys.len())
+    }
+
+    /// The next key of the object entered at `mark` (its value is next), or `None` at its end
+    /// (the object is left). `first` starts true and is kept by the reader. Repeated keys are
+    /// the caller's to find (a struct knows its own fields; [`Reader::first_time`] for others).
+    ///
+    /// ```
+    /// let mut r = learning_week::json::Reader::new(r#"{"a": 1, "b": 2}"#);
+    /// let (mark, mut first) = (r.begin_object().unwrap(), true);
+    /// assert_eq!(r.next_key(mark, &mut first).unwrap().as_deref(), Some("a"));
+    /// r.value().unwrap();
+    /// assert_eq!(r.next_key(mark, &mut first).unwrap().as_deref(), Some("b"));
+    /// ```
+    pub fn next_key(&mut self, mark: usize, first: &mut bool) -> Result<Option<Cow<'a, str>>, Unsure> {
+        let s = &mut self.scanner;
+        s.skip_ws();
+        let close = |s: &mut Scanner<'a>, keys: &mut Vec<Cow<'a, str>>| {
+            s.pos += 1;
+            s.depth -= 1;
+            keys.truncate(mark);
+            Ok(None)
+        };
+        match (s.peek().ok_or(Unsure)?, *first) {
+            (b'}', _) => return close(s, &mut self.keys),
+            (b'"', true) => {}
+            (b',', false) => {
+                s.pos += 1;
+                s.skip_ws();
+                if s.peek() != Some(b'"') {
+                    return Err(Unsure);
+                }
+            }
+            _ => return Err(Unsure),
+        }
+        *first = false;
+        let key = s.string().ok_or(Unsure)?;
+        s.skip_ws();
+        if s.peek() != Some(b':') {
+            return Err(Unsure);
+        }
+        s.pos += 1;
+        Ok(Some(key))
+    }
+
+    /// Notes `key` of the object entered at `mark`: [`Unsure`] when it was noted before (a
+    /// repeated key keeps its first place and its last value, which only the tree gives).
+    ///
+    /// ```
+    /// let mut r = learning_week::json::Reader::new(r#"{"a": 1, "a": 2}"#);
+    /// let (mark, mut first) = (r.begin_object().unwrap(), true);
+    /// let a = r.next_key(mark, &mut first).unwrap().unwrap();
+    /// assert!(r.first_time(mark, a).is_ok());
+    /// r.value().unwrap();
+    /// let again = r.next_key(mark, &mut first).unwrap().unwrap();
+    /// assert!(r.first_time(mark, again).is_err());
+    /// ```
+    pub fn first_time(&mut self, mark: usize, key: Cow<'a, str>) -> Result<(), Unsure> {
+        if self.keys.get(mark..).unwrap_or_default().contains(&key) {
+            return Err(Unsure);
+        }
+        self.keys.push(key);
+        Ok(())
+    }
+
+    /// Enters the array that is the next value.
+    ///
+    /// ```
+    /// assert!(learning_week::json::Reader::new("[]").begin_array().is_ok());
+    /// ```
+    pub fn begin_array(&mut self) -> Result<(), Unsure> {
+        if self.peek()? != b'[' {
+            return Err(Unsure);
+        }
+        self.scanner.enter().ok_or(Unsure)
+    }
+
+    /// Whether the array has another item (it is next), else leaves it. `first` starts true.
+    ///
+    /// ```
+    /// let mut r = learning_week::json::Reader::new("[]");
+    /// r.begin_array().unwrap();
+    /// assert_eq!(r.next_item(&mut true), Ok(false));
+    /// ```
+    pub fn next_item(&mut self, first: &mut bool) -> Result<bool, Unsure> {
+        let s = &mut self.scanner;
+        s.skip_ws();
+        match s.peek().ok_or(Unsure)? {
+            // `[1,]` never closes here: after a comma an item is read, and `]` is no value.
+            b']' => {
+                s.pos += 1;
+                s.depth -= 1;
+                Ok(false)
+            }
+            b',' if !*first => {
+                s.pos += 1;
+                Ok(true)
+            }
+            _ if *first => {
+                *first = false;
+                Ok(true)
+            }
+            _ => Err(Unsure),
+        }
+    }
+
+    /// The keys of the object the text holds (in order, repeats included), each value skipped
+    /// without being built; `None` for anything else, or anything [`parse`] would not read
+    /// itself. What telling a document's kind from its keys needs before it is read.
+    ///
+    /// ```
+    /// let keys = learning_week::json::Reader::top_keys(r#"{"summary": {"a": [1]}, "materials": []}"#);
+    /// assert_eq!(keys.unwrap(), vec!["summary", "materials"]);
+    /// assert!(learning_week::json::Reader::top_keys("[1]").is_none());
+    /// ```
+    pub fn top_keys(text: &'a str) -> Option<Vec<Cow<'a, str>>> {
+        let mut r = Reader::new(text);
+        let mut out = Vec::new();
+        r.scanner.skip_ws();
+        if r.scanner.peek()? != b'{' {
+            return None;
+        }
+        r.scanner.enter()?;
+        r.scanner.skip_ws();
+        if r.scanner.peek()? == b'}' {
+            r.scanner.pos += 1;
+        } else {
+            loop {
+                let s = &mut r.scanner;
+                s.skip_ws();
+                if s.peek()? != b'"' {
+                    return None;
+                }
+                out.push(s.string()?);
+                s.skip_ws();
+                if s.peek()? != b':' {
+                    return None;
+                }
+                s.pos += 1;
+                s.skip()?;
+                s.skip_ws();
+                match s.peek()? {
+                    b',' => s.pos += 1,
+                    b'}' => {
+                        s.pos += 1;
+                        break;
+                    }
+                    _ => return None,
+                }
+            }
+        }
+        r.finish().ok()?;
+        Some(out)
+    }
+
+    /// Succeeds when only white space is left.
+    ///
+    /// ```
+    /// let mut r = learning_week::json::Reader::new("1 x");
+    /// r.value().unwrap();
+    /// assert!(r.finish().is_err());
+    /// ```
+    pub fn finish(&mut self) -> Result<(), Unsure> {
+        self.scanner.skip_ws();
+        (self.scanner.pos == self.scanner.bytes.len()).then_some(()).ok_or(Unsure)
+    }
+}
+
 struct Scanner<'a> {
     text: &'a str,
     bytes: &'a [u8],
@@ -357,6 +624,53 @@ impl<'a> Scanner<'a> {
             b'f' => self.literal(b"false", Json::Bool(false)),
             b'-' | b'0'..=b'9' => self.number(),
             _ => None,
+        }
+    }
+
+    /// [`Scanner::value`] without building it: the same acceptance, nothing kept.
+    fn skip(&mut self) -> Option<()> {
+        self.skip_ws();
+        let close = match self.peek()? {
+            b'{' => b'}',
+            b'[' => b']',
+            b'"' => return self.string().map(drop),
+            b'n' => return self.literal(b"null", Json::Null).map(drop),
+            b't' => return self.literal(b"true", Json::Null).map(drop),
+            b'f' => return self.literal(b"false", Json::Null).map(drop),
+            b'-' | b'0'..=b'9' => return self.number().map(drop),
+            _ => return None,
+        };
+        self.enter()?;
+        self.skip_ws();
+        if self.peek()? == close {
+            self.pos += 1;
+            self.depth -= 1;
+            return Some(());
+        }
+        loop {
+            if close == b'}' {
+                self.skip_ws();
+                if self.peek()? != b'"' {
+                    return None;
+                }
+                self.string()?;
+                self.skip_ws();
+                if self.peek()? != b':' {
+                    return None;
+                }
+                self.pos += 1;
+            }
+            self.skip()?;
+            self.skip_ws();
+            match self.peek()? {
+                b',' => self.pos += 1,
+                b if b == close => {
+                    self.pos += 1;
+                    self.depth -= 1;
+                    return Some(());
+                }
+                _ => return None,
+            }
         }
     }
 
