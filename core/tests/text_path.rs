@@ -198,3 +198,30 @@ proptest! {
         agree(&text[..cut], kind, &notice, None);
     }
 }
+
+/// A roll-up of texts (read straight into the model) is the roll-up of the same documents given
+/// as JSON values (read through the tree): every example and every vector case, all in one.
+#[test]
+fn a_rollup_of_texts_is_the_rollup_of_their_values() {
+    use learning_week::aggregate::{aggregate, AggregateInput};
+    let values: Vec<Value> = examples()
+        .iter()
+        .chain(vector_texts().iter())
+        .filter_map(|t| serde_json::from_str::<Value>(t).ok())
+        .filter(Value::is_object)
+        .collect();
+    assert!(values.len() > 100, "only {} documents", values.len());
+    let id = |i: usize| format!("input-{i}.json");
+    let texts: Vec<AggregateInput> = values
+        .iter()
+        .enumerate()
+        .map(|(i, v)| AggregateInput::text(Some(&id(i)), serde_json::to_string(v).expect("JSON text")))
+        .collect();
+    let trees: Vec<AggregateInput> =
+        values.iter().enumerate().map(|(i, v)| AggregateInput::json(Some(&id(i)), v.clone())).collect();
+    let notice = Notice::nanchang_2021();
+    let (a, b) =
+        (aggregate(&notice, &texts, &Default::default()), aggregate(&notice, &trees, &Default::default()));
+    assert!(a == b, "the roll-ups differ");
+    assert_eq!(serde_json::to_string(&a).expect("report"), serde_json::to_string(&b).expect("report"));
+}
