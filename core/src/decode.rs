@@ -96,6 +96,16 @@ impl Decoder {
         out
     }
 
+    /// [`Decoder::at_key`] for a key known to need no escaping (a model's own field name).
+    pub fn at_field<T>(&mut self, key: &'static str, f: impl FnOnce(&mut Self) -> T) -> T {
+        let len = self.path.len();
+        self.path.push('/');
+        self.path.push_str(key);
+        let out = f(self);
+        self.path.truncate(len);
+        out
+    }
+
     /// Runs `f` one array index deeper.
     pub fn at_index<T>(&mut self, index: usize, f: impl FnOnce(&mut Self) -> T) -> T {
         let len = self.path.len();
@@ -848,7 +858,7 @@ macro_rules! model {
                         $(
                             stringify!($field) => {
                                 if !val.is_null() {
-                                    out.$field = d.at_key(k, |d| <$ty as $crate::decode::Decode>::decode(val, d));
+                                    out.$field = d.at_field(stringify!($field), |d| <$ty as $crate::decode::Decode>::decode(val, d));
                                 }
                             }
                         )*
@@ -885,7 +895,7 @@ macro_rules! model {
                                 }
                                 seen |= bit;
                                 if !r.null()? {
-                                    out.$field = d.at_key(&k, |d| <$ty as $crate::decode::Decode>::decode_text(r, d))?;
+                                    out.$field = d.at_field(stringify!($field), |d| <$ty as $crate::decode::Decode>::decode_text(r, d))?;
                                 }
                             }
                         )*

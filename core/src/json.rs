@@ -597,6 +597,10 @@ impl<'a> Scanner<'a> {
     fn skip_ws(&mut self) {
         while let Some(b' ' | b'\n' | b'\t' | b'\r') = self.bytes.get(self.pos) {
             self.pos += 1;
+            // Indentation (most of a pretty-printed document's white space): eight spaces at a time.
+            while self.bytes.get(self.pos..self.pos + 8) == Some(b"        ".as_slice()) {
+                self.pos += 8;
+            }
         }
     }
 
