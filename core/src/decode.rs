@@ -914,13 +914,67 @@ macro_rules! model {
 }
 pub(crate) use model;
 
+/// Where the excerpt of a field check's finding comes from: the tree at hand, or a tree read only
+/// when an excerpt is asked for ([`LazyRaw`]), walked the same way.
+pub(crate) trait Raw: Sized {
+    /// The value at `key` of this object.
+    fn key(&self, key: &str) -> Self;
+    /// The item at `index` of this array.
+    fn item(&self, index: usize) -> Self;
+    /// The value, as the finding's excerpt.
+    fn excerpt(&self) -> Option<Value>;
+}
+
+impl<'a, 'b> Raw for Option<&'a Json<'b>> {
+    fn key(&self, key: &str) -> Self {
+        self.and_then(|r| r.get(key))
+    }
+    fn item(&self, index: usize) -> Self {
+        self.and_then(|r| r.index(index))
+    }
+    fn excerpt(&self) -> Option<Value> {
+        self.map(Json::to_value)
+    }
+}
+
+/// The steps from the document's root to a value, and the tree to walk them in, read when an
+/// excerpt is first asked for (the text path reads no tree unless a field check needs one).
+#[derive(Clone)]
+pub(crate) struct LazyRaw<'r, 'j> {
+    pub tree: &'r dyn Fn() -> Option<&'r Json<'j>>,
+    pub steps: Vec<Result<String, usize>>,
+}
+
+impl Raw for LazyRaw<'_, '_> {
+    fn key(&self, key: &str) -> Self {
+        let mut next = self.clone();
+        next.steps.push(Ok(key.to_owned()));
+        next
+    }
+    fn item(&self, index: usize) -> Self {
+        let mut next = self.clone();
+        next.steps.push(Err(index));
+        next
+    }
+    fn excerpt(&self) -> Option<Value> {
+        let mut at = Some((self.tree)()?);
+        for step in &self.steps {
+            at = match step {
+                Ok(key) => at.key(key),
+                Err(index) => at.item(*index),
+            };
+        }
+        at.excerpt()
+    }
+}
+
 /// Maps `validator` errors to diagnostics at JSON Pointers. Field names are JSON keys (the model
 /// has no renames), so the pointer is built from them directly. Codes come from the attributes.
-pub(crate) fn validator_diagnostics(
+pub(crate) fn validator_diagnostics<R: Raw>(
     errors: &validator::ValidationErrors,
     prefix: &str,
     d: &mut Decoder,
-    raw: Option<&Json<'_>>,
+    raw: R,
 ) {
     use validator::ValidationErrorsKind as K;
     // validator keeps fields in a hash map: sort so the same input always gives the same order.
@@ -928,7 +982,7 @@ pub(crate) fn validator_diagnostics(
     fields.sort_by(|a, b| a.0.cmp(b.0));
     for (field, kind) in fields {
         let ptr = format!("{prefix}/{}", escape_token(field));
-        let raw_here = raw.and_then(|r| r.get(field.as_ref()));
+        let raw_here = raw.key(field.as_ref());
         match kind {
             K::Field(list) => {
                 for e in list {
@@ -948,15 +1002,14 @@ pub(crate) fn validator_diagnostics(
                     for (k, v) in params {
                         p.insert(k.to_string(), v.clone());
                     }
-                    d.diagnostics.push(make(rule, ptr.clone(), p, raw_here.map(Json::to_value).as_ref()));
+                    d.diagnostics.push(make(rule, ptr.clone(), p, raw_here.excerpt().as_ref()));
                 }
             }
             K::Struct(inner) => validator_diagnostics(inner, &ptr, d, raw_here),
             K::List(items) => {
                 for (i, inner) in items {
                     let item_ptr = format!("{ptr}/{i}");
-                    let raw_item = raw_here.and_then(|r| r.index(*i));
-                    validator_diagnostics(inner, &item_ptr, d, raw_item);
+                    validator_diagnostics(inner, &item_ptr, d, raw_here.item(*i));
                 }
             }
         }

@@ -337,6 +337,8 @@ pub struct Reader<'a> {
     scanner: Scanner<'a>,
     /// The keys of the objects being walked, innermost last (a repeated key is [`Unsure`]).
     keys: Vec<Cow<'a, str>>,
+    /// The keys of the outermost object, when kept ([`Reader::keep_top_keys`]).
+    top: Option<Vec<Cow<'a, str>>>,
 }
 
 impl<'a> Reader<'a> {
@@ -356,6 +358,7 @@ impl<'a> Reader<'a> {
                 entries: Vec::new(),
             },
             keys: Vec::new(),
+            top: None,
         }
     }
 
@@ -445,6 +448,11 @@ impl<'a> Reader<'a> {
             return Err(Unsure);
         }
         s.pos += 1;
+        if s.depth == 1 {
+            if let Some(top) = &mut self.top {
+                top.push(key.clone());
+            }
+        }
         Ok(Some(key))
     }
 
@@ -509,53 +517,46 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// The keys of the object the text holds (in order, repeats included), each value skipped
-    /// without being built; `None` for anything else, or anything [`parse`] would not read
-    /// itself. What telling a document's kind from its keys needs before it is read.
+    /// The first key of the object the text holds (`None`: not an object, or an empty one, or
+    /// nothing the reader reads itself): what telling a document's kind starts from.
     ///
     /// ```
-    /// let keys = learning_week::json::Reader::top_keys(r#"{"summary": {"a": [1]}, "materials": []}"#);
-    /// assert_eq!(keys.unwrap(), vec!["summary", "materials"]);
-    /// assert!(learning_week::json::Reader::top_keys("[1]").is_none());
+    /// use learning_week::json::Reader;
+    /// assert_eq!(Reader::first_key(r#" {"summary": {}}"#).as_deref(), Some("summary"));
+    /// assert!(Reader::first_key("[1]").is_none() && Reader::first_key("{}").is_none());
     /// ```
-    pub fn top_keys(text: &'a str) -> Option<Vec<Cow<'a, str>>> {
+    pub fn first_key(text: &'a str) -> Option<Cow<'a, str>> {
         let mut r = Reader::new(text);
-        let mut out = Vec::new();
-        r.scanner.skip_ws();
-        if r.scanner.peek()? != b'{' {
-            return None;
-        }
-        r.scanner.enter()?;
-        r.scanner.skip_ws();
-        if r.scanner.peek()? == b'}' {
-            r.scanner.pos += 1;
-        } else {
-            loop {
-                let s = &mut r.scanner;
-                s.skip_ws();
-                if s.peek()? != b'"' {
-                    return None;
-                }
-                out.push(s.string()?);
-                s.skip_ws();
-                if s.peek()? != b':' {
-                    return None;
-                }
-                s.pos += 1;
-                s.skip()?;
-                s.skip_ws();
-                match s.peek()? {
-                    b',' => s.pos += 1,
-                    b'}' => {
-                        s.pos += 1;
-                        break;
-                    }
-                    _ => return None,
-                }
-            }
-        }
-        r.finish().ok()?;
-        Some(out)
+        let mark = r.begin_object().ok()?;
+        r.next_key(mark, &mut true).ok()?
+    }
+
+    /// Keeps every key of the outermost object from now on, for [`Reader::top_keys`].
+    ///
+    /// ```
+    /// let mut r = learning_week::json::Reader::new(r#"{"a": {"b": 1}, "c": 2}"#);
+    /// r.keep_top_keys();
+    /// r.value().unwrap(); // read whole: the scanner's own keys are not kept
+    /// assert!(r.top_keys().is_empty());
+    /// ```
+    pub fn keep_top_keys(&mut self) {
+        self.top = Some(Vec::new());
+    }
+
+    /// The keys of the outermost object walked by [`Reader::next_key`] since
+    /// [`Reader::keep_top_keys`], in order.
+    ///
+    /// ```
+    /// let mut r = learning_week::json::Reader::new(r#"{"a": {"b": 1}, "c": 2}"#);
+    /// r.keep_top_keys();
+    /// let (mark, mut first) = (r.begin_object().unwrap(), true);
+    /// while let Some(_) = r.next_key(mark, &mut first).unwrap() {
+    ///     r.value().unwrap();
+    /// }
+    /// assert_eq!(r.top_keys(), ["a", "c"]);
+    /// ```
+    pub fn top_keys(&self) -> &[Cow<'a, str>] {
+        self.top.as_deref().unwrap_or_default()
     }
 
     /// Succeeds when only white space is left.
@@ -628,53 +629,6 @@ impl<'a> Scanner<'a> {
             b'f' => self.literal(b"false", Json::Bool(false)),
             b'-' | b'0'..=b'9' => self.number(),
             _ => None,
-        }
-    }
-
-    /// [`Scanner::value`] without building it: the same acceptance, nothing kept.
-    fn skip(&mut self) -> Option<()> {
-        self.skip_ws();
-        let close = match self.peek()? {
-            b'{' => b'}',
-            b'[' => b']',
-            b'"' => return self.string().map(drop),
-            b'n' => return self.literal(b"null", Json::Null).map(drop),
-            b't' => return self.literal(b"true", Json::Null).map(drop),
-            b'f' => return self.literal(b"false", Json::Null).map(drop),
-            b'-' | b'0'..=b'9' => return self.number().map(drop),
-            _ => return None,
-        };
-        self.enter()?;
-        self.skip_ws();
-        if self.peek()? == close {
-            self.pos += 1;
-            self.depth -= 1;
-            return Some(());
-        }
-        loop {
-            if close == b'}' {
-                self.skip_ws();
-                if self.peek()? != b'"' {
-                    return None;
-                }
-                self.string()?;
-                self.skip_ws();
-                if self.peek()? != b':' {
-                    return None;
-                }
-                self.pos += 1;
-            }
-            self.skip()?;
-            self.skip_ws();
-            match self.peek()? {
-                b',' => self.pos += 1,
-                b if b == close => {
-                    self.pos += 1;
-                    self.depth -= 1;
-                    return Some(());
-                }
-                _ => return None,
-            }
         }
     }
 

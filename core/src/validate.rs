@@ -44,7 +44,7 @@ pub(crate) fn decode_checked<T: Decode + Validate + Labelled>(
 pub(crate) fn field_diagnostics<T: Validate + Labelled>(t: &T) -> Vec<Diagnostic> {
     let mut d = Decoder::new("").with_labels::<T>();
     if let Err(e) = t.validate() {
-        validator_diagnostics(&e, "", &mut d, None);
+        validator_diagnostics(&e, "", &mut d, None::<&Json<'_>>);
     }
     d.diagnostics
 }
@@ -386,17 +386,35 @@ pub fn validate_text(
 ) -> Option<(DocumentKind, Outcome<Document>)> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     notice.year?;
-    let kind = match kind {
-        Some(k) => k,
-        None => {
-            let keys = crate::json::Reader::top_keys(text)?;
-            DocumentKind::detect_keys(|k| keys.iter().any(|key| key == k))?
-        }
-    };
+    if let Some(kind) = kind {
+        return text_outcome(kind, text, notice, plan, false).map(|(o, _)| (kind, o));
+    }
+    // The kind the first key tells (a summary's when it tells none), checked against every key
+    // once the document is read: a later key of a kind that ranks above (`summary` after
+    // `host_unit`) reads the document again as that kind.
+    let first = crate::json::Reader::first_key(text)?;
+    let guess = DocumentKind::detect_keys(|k| k == first).unwrap_or(DocumentKind::Summary);
+    let (outcome, keys) = text_outcome(guess, text, notice, plan, true)?;
+    let kind = DocumentKind::detect_keys(|k| keys.iter().any(|key| key == k))?;
+    if kind == guess {
+        return Some((kind, outcome));
+    }
+    text_outcome(kind, text, notice, plan, false).map(|(o, _)| (kind, o))
+}
+
+/// [`validate_text`] as `kind`, with the outermost object's keys when `keys` is asked for.
+fn text_outcome<'t>(
+    kind: DocumentKind,
+    text: &'t str,
+    notice: &Notice,
+    plan: Option<&ActivityPlan>,
+    keys: bool,
+) -> Option<(Outcome<Document>, Vec<std::borrow::Cow<'t, str>>)> {
     // The tree, read only when something needs the raw text: a field check's excerpt, or the
     // satisfaction a summary left unread.
     let tree: std::cell::OnceCell<Option<Json<'_>>> = std::cell::OnceCell::new();
-    let raw = || tree.get_or_init(|| crate::json::parse(text).ok()).as_ref().ok_or(Unsure);
+    let tree_now = || tree.get_or_init(|| crate::json::parse(text).ok()).as_ref();
+    let raw = || tree_now().ok_or(Unsure);
     let unread_satisfaction = |t: &SummaryTable| t.reach.as_ref().is_some_and(|r| r.satisfaction.is_none());
     let mut d = Decoder::new("").with_year(notice.year);
     d = match kind {
@@ -406,9 +424,12 @@ pub fn validate_text(
         DocumentKind::Notice => d.with_labels::<Notice>(),
     };
     let mut r = crate::json::Reader::new(text);
+    if keys {
+        r.keep_top_keys();
+    }
     let mut out = Findings::default();
     let value = match kind {
-        DocumentKind::Summary => match read_text::<SummaryTable>(&mut r, &raw, &mut d).ok()? {
+        DocumentKind::Summary => match read_text::<SummaryTable>(&mut r, &tree_now, &mut d).ok()? {
             Some(t) => {
                 blank_items(&t, "", &mut d);
                 let raw = if unread_satisfaction(&t) { Some(raw().ok()?) } else { None };
@@ -423,12 +444,12 @@ pub fn validate_text(
             }
             None => None,
         },
-        DocumentKind::Plan => read_text::<ActivityPlan>(&mut r, &raw, &mut d).ok()?.map(|p| {
+        DocumentKind::Plan => read_text::<ActivityPlan>(&mut r, &tree_now, &mut d).ok()?.map(|p| {
             let ctx = Ctx { plan: Some((&p, "")), ..Ctx::new(DocumentKind::Plan, notice) };
             run_semantic(&ctx, &mut out);
             Document::Plan(p)
         }),
-        DocumentKind::Submission => match read_text::<Submission>(&mut r, &raw, &mut d).ok()? {
+        DocumentKind::Submission => match read_text::<Submission>(&mut r, &tree_now, &mut d).ok()? {
             Some(s) => {
                 if let Some(t) = &s.summary {
                     blank_items(t, "/summary", &mut d);
@@ -443,7 +464,7 @@ pub fn validate_text(
             }
             None => None,
         },
-        DocumentKind::Notice => read_text::<Notice>(&mut r, &raw, &mut d).ok()?.map(|n| {
+        DocumentKind::Notice => read_text::<Notice>(&mut r, &tree_now, &mut d).ok()?.map(|n| {
             let ctx = Ctx::new(DocumentKind::Notice, &n);
             run_semantic(&ctx, &mut out);
             Document::Notice(n)
@@ -451,21 +472,21 @@ pub fn validate_text(
     };
     let mut diagnostics = d.diagnostics;
     diagnostics.extend(out.diagnostics);
-    Some((kind, Outcome { value, diagnostics }))
+    Some((Outcome { value, diagnostics }, r.top_keys().to_vec()))
 }
 
 /// [`decode_checked`] from the text: the whole text is one `T`; a field check's excerpt is
-/// taken from the tree, read then (`raw`).
-fn read_text<'t, T: Decode + Validate + Labelled>(
-    r: &mut crate::json::Reader<'t>,
-    raw: &dyn Fn() -> Result<&'t Json<'t>, Unsure>,
+/// taken from the tree, read only when one is asked for (`tree`).
+fn read_text<'j, T: Decode + Validate + Labelled>(
+    r: &mut crate::json::Reader<'_>,
+    tree: &'j dyn Fn() -> Option<&'j Json<'j>>,
     d: &mut Decoder,
 ) -> Result<Option<T>, Unsure> {
     let t = T::decode_text(r, d)?;
     r.finish()?;
     let Some(t) = t else { return Ok(None) };
     if let Err(e) = t.validate() {
-        validator_diagnostics(&e, "", d, Some(raw()?));
+        validator_diagnostics(&e, "", d, crate::decode::LazyRaw { tree, steps: Vec::new() });
     }
     Ok(Some(t))
 }

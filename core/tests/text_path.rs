@@ -152,6 +152,9 @@ fn damaged_examples_agree() {
         donghu.replace("[", "[[], "),
         donghu.replace("]", ", null]"),
         donghu.replace("]", ",]"),
+        // The first key tells a summary, a later one a submission: read again as a submission.
+        format!("{{\"host_unit\": \"东湖区\", {}", &donghu[1..]),
+        format!("{{\"year\": 2021, {}", &donghu[1..]),
         format!("[{donghu}]"),
         format!("{{\"summary\": {donghu}}}"),
         format!("{}{donghu}{}", "{\"a\":".repeat(70), "}".repeat(70)),

@@ -616,20 +616,14 @@ impl RollupState {
         if let InputContent::Text(t) = &input.content {
             let text = t.strip_prefix('\u{feff}').unwrap_or(t);
             let object = text.trim_start_matches([' ', '\n', '\t', '\r']).starts_with('{');
-            let kind = input.kind.or_else(|| {
-                let keys = crate::json::Reader::top_keys(text)?;
-                DocumentKind::detect_keys(|k| keys.iter().any(|key| key == k))
-            });
-            if let (
-                true,
-                Some(kind @ (DocumentKind::Plan | DocumentKind::Submission | DocumentKind::Summary)),
-            ) = (object, kind)
-            {
-                if let Some((_, outcome)) = validate_text(Some(kind), text, &self.notice, None) {
-                    return match kind {
-                        DocumentKind::Plan => self.add_plan_outcome(record, outcome),
-                        _ => self.add_submission_outcome(record, kind, outcome),
-                    };
+            if object && input.kind != Some(DocumentKind::Notice) {
+                match validate_text(input.kind, text, &self.notice, None) {
+                    Some((DocumentKind::Plan, outcome)) => return self.add_plan_outcome(record, outcome),
+                    Some((kind @ (DocumentKind::Submission | DocumentKind::Summary), outcome)) => {
+                        return self.add_submission_outcome(record, kind, outcome)
+                    }
+                    // A notice, or a text the reader is unsure of: the tree path rejects or reads it.
+                    _ => {}
                 }
             }
         }
