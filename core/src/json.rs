@@ -598,8 +598,13 @@ impl<'a> Scanner<'a> {
     fn skip_ws(&mut self) {
         while let Some(b' ' | b'\n' | b'\t' | b'\r') = self.bytes.get(self.pos) {
             self.pos += 1;
-            // Indentation (most of a pretty-printed document's white space): eight spaces at a time.
-            while self.bytes.get(self.pos..self.pos + 8) == Some(b"        ".as_slice()) {
+            // Indentation (most of a pretty-printed document's white space): eight spaces at a
+            // time, compared as one word.
+            const SPACES: u64 = u64::from_ne_bytes(*b"        ");
+            while let Some(Ok(chunk)) = self.bytes.get(self.pos..self.pos + 8).map(<[u8; 8]>::try_from) {
+                if u64::from_ne_bytes(chunk) != SPACES {
+                    break;
+                }
                 self.pos += 8;
             }
         }
