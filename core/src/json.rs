@@ -307,6 +307,11 @@ pub fn parse(text: &str) -> Result<Json<'_>, serde_json::Error> {
 /// Why the [`Reader`] stopped: the text holds something it is not sure of (a duplicate key, deep
 /// nesting, a number or string outside the simple forms, a syntax error). The caller then reads
 /// the whole text through [`parse`] and the tree, whose answer is the reference.
+///
+/// ```
+/// use learning_week::json::{Reader, Unsure};
+/// assert_eq!(Reader::new("1e400").value(), Err(Unsure)); // serde_json's to answer (an error)
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Unsure;
 
