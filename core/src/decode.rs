@@ -12,7 +12,7 @@ use crate::catalog::DocumentKind;
 use crate::catalog::{escape_token, Diagnostic, Severity};
 use crate::catalog::{make, params, Rule};
 use crate::count::{Count, Qualifier};
-use crate::json::{Json, Object};
+use crate::json::{Json, Object, Reader, Unsure};
 use crate::satisfaction::{Percent, Satisfaction, SatisfactionLevel};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde_json::{Map, Value};
@@ -91,6 +91,16 @@ impl Decoder {
         } else {
             self.path.push_str(key);
         }
+        let out = f(self);
+        self.path.truncate(len);
+        out
+    }
+
+    /// [`Decoder::at_key`] for a key known to need no escaping (a model's own field name).
+    pub fn at_field<T>(&mut self, key: &'static str, f: impl FnOnce(&mut Self) -> T) -> T {
+        let len = self.path.len();
+        self.path.push('/');
+        self.path.push_str(key);
         let out = f(self);
         self.path.truncate(len);
         out
@@ -369,6 +379,15 @@ impl<T: Labelled> Labelled for Vec<T> {
 pub(crate) trait Decode: Sized {
     /// Reads `v`, emitting diagnostics into `d`; `None` when nothing usable could be read.
     fn decode(v: &Json<'_>, d: &mut Decoder) -> Option<Self>;
+
+    /// Reads the next value of `r` straight from the text, with the same findings as
+    /// [`Decode::decode`] of its tree. Structs and lists are walked key by key, item by item;
+    /// every other value is read whole ([`Reader::value`]) and decoded as from the tree.
+    /// [`Unsure`]: the text holds something only the tree path may answer.
+    fn decode_text(r: &mut Reader<'_>, d: &mut Decoder) -> Result<Option<Self>, Unsure> {
+        let v = r.value()?;
+        Ok(Self::decode(&v, d))
+    }
 }
 
 impl Decode for String {
@@ -510,6 +529,23 @@ impl<T: Decode> Decode for Vec<T> {
             }
         }
         Some(out)
+    }
+
+    fn decode_text(r: &mut Reader<'_>, d: &mut Decoder) -> Result<Option<Self>, Unsure> {
+        if r.peek()? != b'[' {
+            let v = r.value()?;
+            return Ok(Self::decode(&v, d));
+        }
+        r.begin_array()?;
+        // Lists in the forms are short: room for a few items saves the first regrowths.
+        let (mut out, mut first, mut i) = (Vec::with_capacity(4), true, 0);
+        while r.next_item(&mut first)? {
+            if let Some(x) = d.at_index(i, |d| T::decode_text(r, d))? {
+                out.push(x);
+            }
+            i += 1;
+        }
+        Ok(Some(out))
     }
 }
 
@@ -822,7 +858,7 @@ macro_rules! model {
                         $(
                             stringify!($field) => {
                                 if !val.is_null() {
-                                    out.$field = d.at_key(k, |d| <$ty as $crate::decode::Decode>::decode(val, d));
+                                    out.$field = d.at_field(stringify!($field), |d| <$ty as $crate::decode::Decode>::decode(val, d));
                                 }
                             }
                         )*
@@ -834,18 +870,111 @@ macro_rules! model {
                 }
                 Some(out)
             }
+
+            fn decode_text(
+                r: &mut $crate::json::Reader<'_>,
+                d: &mut $crate::decode::Decoder,
+            ) -> Result<Option<Self>, $crate::json::Unsure> {
+                if r.peek()? != b'{' {
+                    let v = r.value()?;
+                    return Ok(<Self as $crate::decode::Decode>::decode(&v, d));
+                }
+                // Each field's bit in `seen`: a repeated key is left to the tree.
+                #[allow(non_camel_case_types, dead_code, reason = "one variant per field, named as the field")]
+                enum Field { $($field),* }
+                const _: () = assert!($name::KEYS.len() <= 64);
+                let (mark, mut first, mut seen) = (r.begin_object()?, true, 0u64);
+                let mut out = $name::default();
+                while let Some(k) = r.next_key(mark, &mut first)? {
+                    match k.as_ref() {
+                        $(
+                            stringify!($field) => {
+                                let bit = 1u64 << (Field::$field as u32);
+                                if seen & bit != 0 {
+                                    return Err($crate::json::Unsure);
+                                }
+                                seen |= bit;
+                                if !r.null()? {
+                                    out.$field = d.at_field(stringify!($field), |d| <$ty as $crate::decode::Decode>::decode_text(r, d))?;
+                                }
+                            }
+                        )*
+                        _ => {
+                            r.first_time(mark, k.clone())?;
+                            let val = r.value()?;
+                            d.unknown_key(&k, &val, Self::KEYS);
+                            out.extra.insert(k.to_string(), val.to_value());
+                        }
+                    }
+                }
+                Ok(Some(out))
+            }
         }
     };
 }
 pub(crate) use model;
 
+/// Where the excerpt of a field check's finding comes from: the tree at hand, or a tree read only
+/// when an excerpt is asked for ([`LazyRaw`]), walked the same way.
+pub(crate) trait Raw: Sized {
+    /// The value at `key` of this object.
+    fn key(&self, key: &str) -> Self;
+    /// The item at `index` of this array.
+    fn item(&self, index: usize) -> Self;
+    /// The value, as the finding's excerpt.
+    fn excerpt(&self) -> Option<Value>;
+}
+
+impl<'a, 'b> Raw for Option<&'a Json<'b>> {
+    fn key(&self, key: &str) -> Self {
+        self.and_then(|r| r.get(key))
+    }
+    fn item(&self, index: usize) -> Self {
+        self.and_then(|r| r.index(index))
+    }
+    fn excerpt(&self) -> Option<Value> {
+        self.map(Json::to_value)
+    }
+}
+
+/// The steps from the document's root to a value, and the tree to walk them in, read when an
+/// excerpt is first asked for (the text path reads no tree unless a field check needs one).
+#[derive(Clone)]
+pub(crate) struct LazyRaw<'r, 'j> {
+    pub tree: &'r dyn Fn() -> Option<&'r Json<'j>>,
+    pub steps: Vec<Result<String, usize>>,
+}
+
+impl Raw for LazyRaw<'_, '_> {
+    fn key(&self, key: &str) -> Self {
+        let mut next = self.clone();
+        next.steps.push(Ok(key.to_owned()));
+        next
+    }
+    fn item(&self, index: usize) -> Self {
+        let mut next = self.clone();
+        next.steps.push(Err(index));
+        next
+    }
+    fn excerpt(&self) -> Option<Value> {
+        let mut at = Some((self.tree)()?);
+        for step in &self.steps {
+            at = match step {
+                Ok(key) => at.key(key),
+                Err(index) => at.item(*index),
+            };
+        }
+        at.excerpt()
+    }
+}
+
 /// Maps `validator` errors to diagnostics at JSON Pointers. Field names are JSON keys (the model
 /// has no renames), so the pointer is built from them directly. Codes come from the attributes.
-pub(crate) fn validator_diagnostics(
+pub(crate) fn validator_diagnostics<R: Raw>(
     errors: &validator::ValidationErrors,
     prefix: &str,
     d: &mut Decoder,
-    raw: Option<&Json<'_>>,
+    raw: R,
 ) {
     use validator::ValidationErrorsKind as K;
     // validator keeps fields in a hash map: sort so the same input always gives the same order.
@@ -853,7 +982,7 @@ pub(crate) fn validator_diagnostics(
     fields.sort_by(|a, b| a.0.cmp(b.0));
     for (field, kind) in fields {
         let ptr = format!("{prefix}/{}", escape_token(field));
-        let raw_here = raw.and_then(|r| r.get(field.as_ref()));
+        let raw_here = raw.key(field.as_ref());
         match kind {
             K::Field(list) => {
                 for e in list {
@@ -873,15 +1002,14 @@ pub(crate) fn validator_diagnostics(
                     for (k, v) in params {
                         p.insert(k.to_string(), v.clone());
                     }
-                    d.diagnostics.push(make(rule, ptr.clone(), p, raw_here.map(Json::to_value).as_ref()));
+                    d.diagnostics.push(make(rule, ptr.clone(), p, raw_here.excerpt().as_ref()));
                 }
             }
             K::Struct(inner) => validator_diagnostics(inner, &ptr, d, raw_here),
             K::List(items) => {
                 for (i, inner) in items {
                     let item_ptr = format!("{ptr}/{i}");
-                    let raw_item = raw_here.and_then(|r| r.index(*i));
-                    validator_diagnostics(inner, &item_ptr, d, raw_item);
+                    validator_diagnostics(inner, &item_ptr, d, raw_here.item(*i));
                 }
             }
         }

@@ -304,6 +304,279 @@ pub fn parse(text: &str) -> Result<Json<'_>, serde_json::Error> {
     }
 }
 
+/// Why the [`Reader`] stopped: the text holds something it is not sure of (a duplicate key, deep
+/// nesting, a number or string outside the simple forms, a syntax error). The caller then reads
+/// the whole text through [`parse`] and the tree, whose answer is the reference.
+///
+/// ```
+/// use learning_week::json::{Reader, Unsure};
+/// assert_eq!(Reader::new("1e400").value(), Err(Unsure)); // serde_json's to answer (an error)
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Unsure;
+
+/// A pull reader over JSON text: the decoder walks objects and arrays in it key by key, item by
+/// item, and takes each leaf (or any value it does not walk) as a [`Json`] read by the tree's own
+/// scanner, so no tree of the whole document is built. It accepts only what [`parse`] reads
+/// itself, to the same values; anything else is [`Unsure`].
+///
+/// ```
+/// use learning_week::json::{Json, Reader};
+/// let mut r = Reader::new(r#"{"a": [1, "x"], "b": null}"#);
+/// assert_eq!(r.begin_object(), Ok(0));
+/// let mut first = true;
+/// assert_eq!(r.next_key(0, &mut first).unwrap().as_deref(), Some("a"));
+/// r.begin_array().unwrap();
+/// let mut first_item = true;
+/// assert_eq!(r.next_item(&mut first_item), Ok(true));
+/// assert_eq!(r.value().unwrap().as_u64(), Some(1));
+/// assert_eq!(r.next_item(&mut first_item), Ok(true));
+/// assert_eq!(r.value().unwrap().as_str(), Some("x"));
+/// assert_eq!(r.next_item(&mut first_item), Ok(false));
+/// assert_eq!(r.next_key(0, &mut first).unwrap().as_deref(), Some("b"));
+/// assert_eq!(r.null(), Ok(true));
+/// assert_eq!(r.next_key(0, &mut first), Ok(None));
+/// assert_eq!(r.finish(), Ok(()));
+/// ```
+pub struct Reader<'a> {
+    scanner: Scanner<'a>,
+    /// The keys of the objects being walked, innermost last (a repeated key is [`Unsure`]).
+    keys: Vec<Cow<'a, str>>,
+    /// The keys of the outermost object, when kept ([`Reader::keep_top_keys`]).
+    top: Option<Vec<Cow<'a, str>>>,
+}
+
+impl<'a> Reader<'a> {
+    /// A reader at the start of `text`.
+    ///
+    /// ```
+    /// assert!(learning_week::json::Reader::new("1").value().is_ok());
+    /// ```
+    pub fn new(text: &'a str) -> Self {
+        Reader {
+            scanner: Scanner {
+                text,
+                bytes: text.as_bytes(),
+                pos: 0,
+                depth: 0,
+                items: Vec::new(),
+                entries: Vec::new(),
+            },
+            keys: Vec::new(),
+            top: None,
+        }
+    }
+
+    /// The first byte of the next value (after white space).
+    ///
+    /// ```
+    /// assert_eq!(learning_week::json::Reader::new("  [1]").peek(), Ok(b'['));
+    /// ```
+    pub fn peek(&mut self) -> Result<u8, Unsure> {
+        self.scanner.skip_ws();
+        self.scanner.peek().ok_or(Unsure)
+    }
+
+    /// Reads the next value whole, as [`parse`] would read it there.
+    ///
+    /// ```
+    /// let mut r = learning_week::json::Reader::new(r#"{"a": 1}"#);
+    /// assert_eq!(r.value().unwrap().get("a").and_then(|x| x.as_u64()), Some(1));
+    /// ```
+    pub fn value(&mut self) -> Result<Json<'a>, Unsure> {
+        self.scanner.value().ok_or(Unsure)
+    }
+
+    /// Consumes the next value when it is `null` (true), else leaves it (false).
+    ///
+    /// ```
+    /// let mut r = learning_week::json::Reader::new("null");
+    /// assert_eq!(r.null(), Ok(true));
+    /// ```
+    pub fn null(&mut self) -> Result<bool, Unsure> {
+        if self.peek()? != b'n' {
+            return Ok(false);
+        }
+        self.scanner.literal(b"null", Json::Null).map(|_| true).ok_or(Unsure)
+    }
+
+    /// Enters the object that is the next value; the mark it returns is passed to
+    /// [`Reader::next_key`].
+    ///
+    /// ```
+    /// assert!(learning_week::json::Reader::new("[]").begin_object().is_err());
+    /// ```
+    pub fn begin_object(&mut self) -> Result<usize, Unsure> {
+        if self.peek()? != b'{' {
+            return Err(Unsure);
+        }
+        self.scanner.enter().ok_or(Unsure)?;
+        Ok(self.keys.len())
+    }
+
+    /// The next key of the object entered at `mark` (its value is next), or `None` at its end
+    /// (the object is left). `first` starts true and is kept by the reader. Repeated keys are
+    /// the caller's to find (a struct knows its own fields; [`Reader::first_time`] for others).
+    ///
+    /// ```
+    /// let mut r = learning_week::json::Reader::new(r#"{"a": 1, "b": 2}"#);
+    /// let (mark, mut first) = (r.begin_object().unwrap(), true);
+    /// assert_eq!(r.next_key(mark, &mut first).unwrap().as_deref(), Some("a"));
+    /// r.value().unwrap();
+    /// assert_eq!(r.next_key(mark, &mut first).unwrap().as_deref(), Some("b"));
+    /// ```
+    pub fn next_key(&mut self, mark: usize, first: &mut bool) -> Result<Option<Cow<'a, str>>, Unsure> {
+        let s = &mut self.scanner;
+        s.skip_ws();
+        let close = |s: &mut Scanner<'a>, keys: &mut Vec<Cow<'a, str>>| {
+            s.pos += 1;
+            s.depth -= 1;
+            keys.truncate(mark);
+            Ok(None)
+        };
+        match (s.peek().ok_or(Unsure)?, *first) {
+            (b'}', _) => return close(s, &mut self.keys),
+            (b'"', true) => {}
+            (b',', false) => {
+                s.pos += 1;
+                s.skip_ws();
+                if s.peek() != Some(b'"') {
+                    return Err(Unsure);
+                }
+            }
+            _ => return Err(Unsure),
+        }
+        *first = false;
+        let key = s.string().ok_or(Unsure)?;
+        s.skip_ws();
+        if s.peek() != Some(b':') {
+            return Err(Unsure);
+        }
+        s.pos += 1;
+        if s.depth == 1 {
+            if let Some(top) = &mut self.top {
+                top.push(key.clone());
+            }
+        }
+        Ok(Some(key))
+    }
+
+    /// Notes `key` of the object entered at `mark`: [`Unsure`] when it was noted before (a
+    /// repeated key keeps its first place and its last value, which only the tree gives).
+    ///
+    /// ```
+    /// let mut r = learning_week::json::Reader::new(r#"{"a": 1, "a": 2}"#);
+    /// let (mark, mut first) = (r.begin_object().unwrap(), true);
+    /// let a = r.next_key(mark, &mut first).unwrap().unwrap();
+    /// assert!(r.first_time(mark, a).is_ok());
+    /// r.value().unwrap();
+    /// let again = r.next_key(mark, &mut first).unwrap().unwrap();
+    /// assert!(r.first_time(mark, again).is_err());
+    /// ```
+    pub fn first_time(&mut self, mark: usize, key: Cow<'a, str>) -> Result<(), Unsure> {
+        if self.keys.get(mark..).unwrap_or_default().contains(&key) {
+            return Err(Unsure);
+        }
+        self.keys.push(key);
+        Ok(())
+    }
+
+    /// Enters the array that is the next value.
+    ///
+    /// ```
+    /// assert!(learning_week::json::Reader::new("[]").begin_array().is_ok());
+    /// ```
+    pub fn begin_array(&mut self) -> Result<(), Unsure> {
+        if self.peek()? != b'[' {
+            return Err(Unsure);
+        }
+        self.scanner.enter().ok_or(Unsure)
+    }
+
+    /// Whether the array has another item (it is next), else leaves it. `first` starts true.
+    ///
+    /// ```
+    /// let mut r = learning_week::json::Reader::new("[]");
+    /// r.begin_array().unwrap();
+    /// assert_eq!(r.next_item(&mut true), Ok(false));
+    /// ```
+    pub fn next_item(&mut self, first: &mut bool) -> Result<bool, Unsure> {
+        let s = &mut self.scanner;
+        s.skip_ws();
+        match s.peek().ok_or(Unsure)? {
+            // `[1,]` never closes here: after a comma an item is read, and `]` is no value.
+            b']' => {
+                s.pos += 1;
+                s.depth -= 1;
+                Ok(false)
+            }
+            b',' if !*first => {
+                s.pos += 1;
+                Ok(true)
+            }
+            _ if *first => {
+                *first = false;
+                Ok(true)
+            }
+            _ => Err(Unsure),
+        }
+    }
+
+    /// The first key of the object the text holds (`None`: not an object, or an empty one, or
+    /// nothing the reader reads itself): what telling a document's kind starts from.
+    ///
+    /// ```
+    /// use learning_week::json::Reader;
+    /// assert_eq!(Reader::first_key(r#" {"summary": {}}"#).as_deref(), Some("summary"));
+    /// assert!(Reader::first_key("[1]").is_none() && Reader::first_key("{}").is_none());
+    /// ```
+    pub fn first_key(text: &'a str) -> Option<Cow<'a, str>> {
+        let mut r = Reader::new(text);
+        let mark = r.begin_object().ok()?;
+        r.next_key(mark, &mut true).ok()?
+    }
+
+    /// Keeps every key of the outermost object from now on, for [`Reader::top_keys`].
+    ///
+    /// ```
+    /// let mut r = learning_week::json::Reader::new(r#"{"a": {"b": 1}, "c": 2}"#);
+    /// r.keep_top_keys();
+    /// r.value().unwrap(); // read whole: the scanner's own keys are not kept
+    /// assert!(r.top_keys().is_empty());
+    /// ```
+    pub fn keep_top_keys(&mut self) {
+        self.top = Some(Vec::new());
+    }
+
+    /// The keys of the outermost object walked by [`Reader::next_key`] since
+    /// [`Reader::keep_top_keys`], in order.
+    ///
+    /// ```
+    /// let mut r = learning_week::json::Reader::new(r#"{"a": {"b": 1}, "c": 2}"#);
+    /// r.keep_top_keys();
+    /// let (mark, mut first) = (r.begin_object().unwrap(), true);
+    /// while let Some(_) = r.next_key(mark, &mut first).unwrap() {
+    ///     r.value().unwrap();
+    /// }
+    /// assert_eq!(r.top_keys(), ["a", "c"]);
+    /// ```
+    pub fn top_keys(&self) -> &[Cow<'a, str>] {
+        self.top.as_deref().unwrap_or_default()
+    }
+
+    /// Succeeds when only white space is left.
+    ///
+    /// ```
+    /// let mut r = learning_week::json::Reader::new("1 x");
+    /// r.value().unwrap();
+    /// assert!(r.finish().is_err());
+    /// ```
+    pub fn finish(&mut self) -> Result<(), Unsure> {
+        self.scanner.skip_ws();
+        (self.scanner.pos == self.scanner.bytes.len()).then_some(()).ok_or(Unsure)
+    }
+}
+
 struct Scanner<'a> {
     text: &'a str,
     bytes: &'a [u8],
@@ -330,6 +603,15 @@ impl<'a> Scanner<'a> {
     fn skip_ws(&mut self) {
         while let Some(b' ' | b'\n' | b'\t' | b'\r') = self.bytes.get(self.pos) {
             self.pos += 1;
+            // Indentation (most of a pretty-printed document's white space): eight spaces at a
+            // time, compared as one word.
+            const SPACES: u64 = u64::from_ne_bytes(*b"        ");
+            while let Some(Ok(chunk)) = self.bytes.get(self.pos..self.pos + 8).map(<[u8; 8]>::try_from) {
+                if u64::from_ne_bytes(chunk) != SPACES {
+                    break;
+                }
+                self.pos += 8;
+            }
         }
     }
 

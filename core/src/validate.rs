@@ -7,7 +7,7 @@
 use crate::catalog::Diagnostic;
 use crate::catalog::{params, structural};
 use crate::decode::{validator_diagnostics, Decode, Decoder, Labelled};
-use crate::json::Json;
+use crate::json::{Json, Unsure};
 use crate::notice::Notice;
 use crate::plan::ActivityPlan;
 use crate::rules::{run_semantic, run_semantic_reading, Ctx, Findings};
@@ -44,7 +44,7 @@ pub(crate) fn decode_checked<T: Decode + Validate + Labelled>(
 pub(crate) fn field_diagnostics<T: Validate + Labelled>(t: &T) -> Vec<Diagnostic> {
     let mut d = Decoder::new("").with_labels::<T>();
     if let Err(e) = t.validate() {
-        validator_diagnostics(&e, "", &mut d, None);
+        validator_diagnostics(&e, "", &mut d, None::<&Json<'_>>);
     }
     d.diagnostics
 }
@@ -358,6 +358,137 @@ pub fn validate_tree(
     }
     diagnostics.extend(out.diagnostics);
     Outcome { value, diagnostics }
+}
+
+/// [`validate_tree`] of a whole document read straight from its JSON text: the decoder walks
+/// the text ([`crate::json::Reader`]) and builds the model with no tree of the document in
+/// between. The same answer as [`validate_tree`] on [`crate::json::parse`] of the text, byte for
+/// byte, whenever it gives one: `None` when the text holds anything the reader is not sure of (a
+/// syntax error, a repeated key, deep nesting, an unusual number, an unknown kind), or when the
+/// notice states no year (a cell is then read against the document's own); the caller then takes
+/// the tree path, whose answer is the reference. The document's kind comes back with the outcome
+/// (given, or told from the keys).
+///
+/// ```
+/// use learning_week::{json, validate::{validate_text, validate_tree}, Notice};
+/// let text = r#"{"host_unit": "东湖区", "year": "2021"}"#;
+/// let n = Notice::nanchang_2021();
+/// let (kind, fast) = validate_text(None, text, &n, None).unwrap();
+/// assert_eq!(kind, learning_week::DocumentKind::Summary);
+/// assert_eq!(fast, validate_tree(None, &json::parse(text).unwrap(), None, &n, None));
+/// assert!(validate_text(None, r#"{"year": 1, "year": 2}"#, &n, None).is_none());
+/// ```
+pub fn validate_text(
+    kind: Option<DocumentKind>,
+    text: &str,
+    notice: &Notice,
+    plan: Option<&ActivityPlan>,
+) -> Option<(DocumentKind, Outcome<Document>)> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    notice.year?;
+    if let Some(kind) = kind {
+        return text_outcome(kind, text, notice, plan, false).map(|(o, _)| (kind, o));
+    }
+    // The kind the first key tells (a summary's when it tells none), checked against every key
+    // once the document is read: a later key of a kind that ranks above (`summary` after
+    // `host_unit`) reads the document again as that kind.
+    let first = crate::json::Reader::first_key(text)?;
+    let guess = DocumentKind::detect_keys(|k| k == first).unwrap_or(DocumentKind::Summary);
+    let (outcome, keys) = text_outcome(guess, text, notice, plan, true)?;
+    let kind = DocumentKind::detect_keys(|k| keys.iter().any(|key| key == k))?;
+    if kind == guess {
+        return Some((kind, outcome));
+    }
+    text_outcome(kind, text, notice, plan, false).map(|(o, _)| (kind, o))
+}
+
+/// [`validate_text`] as `kind`, with the outermost object's keys when `keys` is asked for.
+fn text_outcome<'t>(
+    kind: DocumentKind,
+    text: &'t str,
+    notice: &Notice,
+    plan: Option<&ActivityPlan>,
+    keys: bool,
+) -> Option<(Outcome<Document>, Vec<std::borrow::Cow<'t, str>>)> {
+    // The tree, read only when something needs the raw text: a field check's excerpt, or the
+    // satisfaction a summary left unread.
+    let tree: std::cell::OnceCell<Option<Json<'_>>> = std::cell::OnceCell::new();
+    let tree_now = || tree.get_or_init(|| crate::json::parse(text).ok()).as_ref();
+    let raw = || tree_now().ok_or(Unsure);
+    let unread_satisfaction = |t: &SummaryTable| t.reach.as_ref().is_some_and(|r| r.satisfaction.is_none());
+    let mut d = Decoder::new("").with_year(notice.year);
+    d = match kind {
+        DocumentKind::Summary => d.with_labels::<SummaryTable>(),
+        DocumentKind::Plan => d.with_labels::<ActivityPlan>(),
+        DocumentKind::Submission => d.with_labels::<Submission>(),
+        DocumentKind::Notice => d.with_labels::<Notice>(),
+    };
+    let mut r = crate::json::Reader::new(text);
+    if keys {
+        r.keep_top_keys();
+    }
+    let mut out = Findings::default();
+    let value = match kind {
+        DocumentKind::Summary => match read_text::<SummaryTable>(&mut r, &tree_now, &mut d).ok()? {
+            Some(t) => {
+                blank_items(&t, "", &mut d);
+                let raw = if unread_satisfaction(&t) { Some(raw().ok()?) } else { None };
+                let ctx = Ctx {
+                    summary: Some((&t, "")),
+                    plan: plan.map(|p| (p, "plan#")),
+                    raw,
+                    ..Ctx::new(DocumentKind::Summary, notice)
+                };
+                run_semantic(&ctx, &mut out);
+                Some(Document::Summary(t))
+            }
+            None => None,
+        },
+        DocumentKind::Plan => read_text::<ActivityPlan>(&mut r, &tree_now, &mut d).ok()?.map(|p| {
+            let ctx = Ctx { plan: Some((&p, "")), ..Ctx::new(DocumentKind::Plan, notice) };
+            run_semantic(&ctx, &mut out);
+            Document::Plan(p)
+        }),
+        DocumentKind::Submission => match read_text::<Submission>(&mut r, &tree_now, &mut d).ok()? {
+            Some(s) => {
+                if let Some(t) = &s.summary {
+                    blank_items(t, "/summary", &mut d);
+                }
+                let raw = if s.summary.as_ref().is_some_and(unread_satisfaction) {
+                    Some(raw().ok()?)
+                } else {
+                    None
+                };
+                run_semantic(&submission_ctx(&s, notice, raw), &mut out);
+                Some(Document::Submission(s))
+            }
+            None => None,
+        },
+        DocumentKind::Notice => read_text::<Notice>(&mut r, &tree_now, &mut d).ok()?.map(|n| {
+            let ctx = Ctx::new(DocumentKind::Notice, &n);
+            run_semantic(&ctx, &mut out);
+            Document::Notice(n)
+        }),
+    };
+    let mut diagnostics = d.diagnostics;
+    diagnostics.extend(out.diagnostics);
+    Some((Outcome { value, diagnostics }, r.top_keys().to_vec()))
+}
+
+/// [`decode_checked`] from the text: the whole text is one `T`; a field check's excerpt is
+/// taken from the tree, read only when one is asked for (`tree`).
+fn read_text<'j, T: Decode + Validate + Labelled>(
+    r: &mut crate::json::Reader<'_>,
+    tree: &'j dyn Fn() -> Option<&'j Json<'j>>,
+    d: &mut Decoder,
+) -> Result<Option<T>, Unsure> {
+    let t = T::decode_text(r, d)?;
+    r.finish()?;
+    let Some(t) = t else { return Ok(None) };
+    if let Err(e) = t.validate() {
+        validator_diagnostics(&e, "", d, crate::decode::LazyRaw { tree, steps: Vec::new() });
+    }
+    Ok(Some(t))
 }
 
 /// The year a document states of itself: `/year`, else `/summary/year` (a submission).

@@ -1,10 +1,12 @@
 //! The validate entry points: `validate_json` for each document kind (and detection),
-//! `validate_field_json`, and the string-only `validate_request_text`; and that the reader's JSON
-//! tree (`learning_week::json::parse`) agrees with serde_json on every input.
+//! `validate_field_json`, and the string-only `validate_request_text`; that the reader's JSON
+//! tree (`learning_week::json::parse`) agrees with serde_json on every input; and that the text
+//! path (`validate::validate_text`) answers what the tree path answers.
 #![no_main]
 
 use learning_week::api::{self, ValidateOptions};
 use learning_week::ffi;
+use learning_week::validate;
 use learning_week::DocumentKind;
 use libfuzzer_sys::fuzz_target;
 
@@ -26,6 +28,16 @@ fuzz_target!(|data: &[u8]| {
     let ours = learning_week::json::parse(&text).map(|j| j.to_value()).map_err(|e| (e.line(), e.column()));
     let theirs = serde_json::from_str::<serde_json::Value>(&text).map_err(|e| (e.line(), e.column()));
     assert_eq!(ours, theirs, "json::parse disagrees with serde_json on {text:?}");
+    // The text path (the model read straight from the text) answers what the tree path answers,
+    // whenever it answers at all.
+    let notice = learning_week::Notice::nanchang_2021();
+    if let Some((k, fast)) = validate::validate_text(kind, &text, &notice, None) {
+        let stripped = text.strip_prefix('\u{feff}').unwrap_or(&text);
+        let tree = learning_week::json::parse(stripped).expect("the text path read what the tree refuses");
+        assert_eq!(Some(k), kind.or_else(|| DocumentKind::detect_tree(&tree)), "kind differs on {text:?}");
+        let slow = validate::validate_tree(kind, &tree, None, &notice, None);
+        assert_eq!(fast, slow, "the text path and the tree differ on {text:?}");
+    }
     let options = ValidateOptions::default();
     match selector / 5 % 3 {
         0 => common::check_answer(&api::validate_json(kind, &text, &options)),

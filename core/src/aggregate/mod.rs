@@ -63,7 +63,7 @@ use crate::plan::ActivityPlan;
 use crate::satisfaction::Satisfaction;
 use crate::submission::Submission;
 use crate::summary::SummaryTable;
-use crate::validate::{validate_tree, Document};
+use crate::validate::{validate_text, validate_tree, Document, Outcome};
 use crate::DocumentKind;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use schemars::JsonSchema;
@@ -611,6 +611,22 @@ impl RollupState {
         let mut record = InputRecord::new(input.id.clone(), content_hash(text.as_bytes()));
         record.diagnostics.extend(input.notes.iter().cloned());
         let label = record.label();
+        // A submission, summary or plan given as text is read straight into the model when the
+        // reader is sure of it (`validate_text`: the tree's answer, without the tree).
+        if let InputContent::Text(t) = &input.content {
+            let text = t.strip_prefix('\u{feff}').unwrap_or(t);
+            let object = text.trim_start_matches([' ', '\n', '\t', '\r']).starts_with('{');
+            if object && input.kind != Some(DocumentKind::Notice) {
+                match validate_text(input.kind, text, &self.notice, None) {
+                    Some((DocumentKind::Plan, outcome)) => return self.add_plan_outcome(record, outcome),
+                    Some((kind @ (DocumentKind::Submission | DocumentKind::Summary), outcome)) => {
+                        return self.add_submission_outcome(record, kind, outcome)
+                    }
+                    // A notice, or a text the reader is unsure of: the tree path rejects or reads it.
+                    _ => {}
+                }
+            }
+        }
         let parsed: Result<Json<'_>, (String, Option<Diagnostic>)> = match &input.content {
             InputContent::Json(v) => Ok(Json::borrowed(v)),
             InputContent::Text(t) => parse_document(t).map_err(|d| (d.message.clone(), Some(d))),
@@ -718,8 +734,17 @@ impl RollupState {
         Some(record)
     }
 
-    fn add_submission(&mut self, mut record: InputRecord, kind: DocumentKind, value: &Json<'_>) {
+    fn add_submission(&mut self, record: InputRecord, kind: DocumentKind, value: &Json<'_>) {
         let outcome = validate_tree(Some(kind), value, None, &self.notice, None);
+        self.add_submission_outcome(record, kind, outcome);
+    }
+
+    fn add_submission_outcome(
+        &mut self,
+        mut record: InputRecord,
+        kind: DocumentKind,
+        outcome: Outcome<Document>,
+    ) {
         record.kind = Some(kind);
         record.validation = Some(ValidationStatus::from_diagnostics(&outcome.diagnostics));
         let submission = match outcome.value {
@@ -770,8 +795,12 @@ impl RollupState {
         }
     }
 
-    fn add_plan(&mut self, mut record: InputRecord, value: &Json<'_>) {
+    fn add_plan(&mut self, record: InputRecord, value: &Json<'_>) {
         let outcome = validate_tree(Some(DocumentKind::Plan), value, None, &self.notice, None);
+        self.add_plan_outcome(record, outcome);
+    }
+
+    fn add_plan_outcome(&mut self, mut record: InputRecord, outcome: Outcome<Document>) {
         record.kind = Some(DocumentKind::Plan);
         record.validation = Some(ValidationStatus::from_diagnostics(&outcome.diagnostics));
         let plan = match outcome.value {

@@ -24,7 +24,7 @@ use crate::notice::{Notice, ReportingUnit, UnitKind};
 use crate::plan::ActivityPlan;
 use crate::submission::Submission;
 use crate::summary::SummaryTable;
-use crate::validate::{read_context, validate_tree, Document};
+use crate::validate::{read_context, validate_text, validate_tree, Document};
 use crate::DocumentKind;
 use serde_json::Value;
 use std::sync::{Arc, LazyLock};
@@ -279,6 +279,17 @@ impl Validator {
         input: &str,
         field: Option<&str>,
     ) -> (ValidationAnswer, Option<Document>) {
+        // The whole document straight from the text when the reader is sure of it; the tree
+        // otherwise (the same answer: `validate_text`'s tests and the fuzz target compare them).
+        if field.is_none() {
+            let (notice, plan) = (&self.inner.notice.model, self.inner.plan.as_ref());
+            if let Some((kind, outcome)) = validate_text(kind, input, notice, plan) {
+                return (
+                    ValidationAnswer::from_diagnostics(Some(kind), outcome.diagnostics, None),
+                    outcome.value,
+                );
+            }
+        }
         match parse_document(input) {
             Ok(tree) => self.answer_tree(kind, &tree, field),
             Err(d) => (ValidationAnswer::from_diagnostics(kind, vec![d], None), None),

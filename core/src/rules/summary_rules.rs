@@ -272,15 +272,17 @@ fn featured_not_in_plan(ctx: &Ctx<'_>, out: &mut Findings) {
     for (i, f) in featured.iter().enumerate() {
         let Some(name) = f.name.as_deref().filter(|n| !n.trim().is_empty()) else { continue };
         let n = normalise_name(name);
-        // Equal, or one inside the other (only the longer can hold the shorter).
-        let found = planned.iter().any(|p| {
-            !p.is_empty()
-                && match p.len().cmp(&n.len()) {
-                    std::cmp::Ordering::Equal => p == &n,
-                    std::cmp::Ordering::Greater => p.contains(&n),
-                    std::cmp::Ordering::Less => n.contains(p.as_str()),
-                }
-        });
+        // Equal, or one inside the other (only the longer can hold the shorter). Equality is
+        // looked for first: it is the common case, and a substring search costs far more.
+        let found = planned.iter().any(|p| !p.is_empty() && p == &n)
+            || planned.iter().any(|p| {
+                !p.is_empty()
+                    && match p.len().cmp(&n.len()) {
+                        std::cmp::Ordering::Equal => false,
+                        std::cmp::Ordering::Greater => p.contains(&n),
+                        std::cmp::Ordering::Less => n.contains(p.as_str()),
+                    }
+            });
         if !found {
             out.emit(
                 &FEATURED_NOT_IN_PLAN,
