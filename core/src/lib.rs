@@ -67,6 +67,7 @@ pub mod submission;
 pub mod summary;
 pub mod text;
 pub mod text_match;
+pub mod times;
 pub mod validate;
 
 pub use api::{CompileError, Validator};
