@@ -50,6 +50,7 @@ pub mod decode;
 #[cfg(feature = "export")]
 pub mod export;
 pub mod ffi;
+pub mod fold;
 pub mod import;
 pub mod json;
 pub mod jurisdiction;
