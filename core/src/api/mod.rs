@@ -51,24 +51,8 @@ pub fn default_notice() -> Value {
 
 /// Serialises any answer; serialisation of our own types cannot fail, but if it ever did the
 /// caller still gets JSON, not a panic.
-///
-/// On WebAssembly the answer is built as a [`Value`] and that is written: the same text (the
-/// `Value` keeps the keys in order, `preserve_order`), but every type's `Serialize` is then
-/// instantiated for one serializer only — the `Value` one, which the rules and the documents
-/// need anyway — instead of also for the text writer (−3.4 KB gzipped of the module a form
-/// loads first, issue 21; a `Value` per answer is the price, small beside `JSON.parse`).
-/// Natively the answer is written straight to text.
-///
-/// ```
-/// let a = learning_week::api::ValidationAnswer::from_diagnostics(None, vec![], None);
-/// assert_eq!(learning_week::api::to_json_string(&a), serde_json::to_string(&a).unwrap());
-/// ```
 pub fn to_json_string<T: Serialize>(value: &T) -> String {
-    #[cfg(target_family = "wasm")]
-    let text = serde_json::to_value(value).map(|v| v.to_string());
-    #[cfg(not(target_family = "wasm"))]
-    let text = serde_json::to_string(value);
-    text.unwrap_or_else(|e| format!("{{\"error\":{}}}", Value::String(e.to_string())))
+    serde_json::to_string(value).unwrap_or_else(|e| format!("{{\"error\":{}}}", Value::String(e.to_string())))
 }
 
 /// A `type.invalid` diagnostic about a binding's argument (`options`, `submissions`).
