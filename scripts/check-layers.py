@@ -21,7 +21,7 @@ SRC = Path(__file__).resolve().parents[1] / "core" / "src"
 #: module is placed on purpose.
 LAYERS = [
     ("catalog", {"catalog", "json", "count", "checks", "text_match"}),
-    ("text", {"satisfaction", "text"}),
+    ("text", {"satisfaction", "text", "times", "fold"}),
     ("decoding", {"decode"}),
     ("model", {"period", "notice", "jurisdiction", "plan", "summary", "submission", "checked"}),
     ("rules", {"rules", "import"}),

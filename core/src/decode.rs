@@ -207,7 +207,7 @@ fn push_decimal(out: &mut String, mut n: usize) {
 
 /// Loose similarity for "did you mean": same key ignoring case, `-`/`_`, or one edit apart.
 fn similar(known: &str, key: &str) -> bool {
-    let norm = |s: &str| s.to_lowercase().replace('-', "_");
+    let norm = |s: &str| crate::fold::fold_for_ascii(s).replace('-', "_");
     let (a, b) = (norm(known), norm(key));
     if a == b {
         return true;

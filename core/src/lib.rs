@@ -50,6 +50,7 @@ pub mod decode;
 #[cfg(feature = "export")]
 pub mod export;
 pub mod ffi;
+pub mod fold;
 pub mod import;
 pub mod json;
 pub mod jurisdiction;
@@ -67,6 +68,7 @@ pub mod submission;
 pub mod summary;
 pub mod text;
 pub mod text_match;
+pub mod times;
 pub mod validate;
 
 pub use api::{CompileError, Validator};

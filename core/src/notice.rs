@@ -770,7 +770,7 @@ impl Notice {
     /// ```
     pub fn show_time(&self, t: chrono::DateTime<chrono::FixedOffset>) -> String {
         let zone = self.utc_offset();
-        format!("{} ({zone})", t.with_timezone(&zone).format("%Y-%m-%d %H:%M"))
+        format!("{} ({zone})", crate::times::local_minutes(t, zone, true))
     }
 
     /// Reads a time as a front door takes it (`--submitted-at`, a form's date field): RFC 3339, or
@@ -791,7 +791,7 @@ impl Notice {
         if let Ok(t) = chrono::DateTime::parse_from_rfc3339(text) {
             return Some(t);
         }
-        let day = NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()?;
+        let day = crate::times::parse_ymd(text)?;
         day.and_hms_opt(0, 0, 0)?.and_local_timezone(self.utc_offset()).single()
     }
 }

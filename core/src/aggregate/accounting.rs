@@ -120,7 +120,8 @@ impl ValidationStatus {
     /// ```
     pub fn from_diagnostics(diagnostics: &[Diagnostic]) -> Self {
         let mut s = ValidationStatus::default();
-        let mut codes = std::collections::BTreeSet::new();
+        // Sorted and without repeats (a Vec sorted once: no B-tree instantiated for it, issue 21).
+        let mut codes = Vec::new();
         for d in diagnostics {
             match d.severity {
                 Severity::Error => s.errors += 1,
@@ -128,7 +129,7 @@ impl ValidationStatus {
                 Severity::Info => s.infos += 1,
             }
             if d.severity != Severity::Info {
-                codes.insert(d.code.as_str().to_owned());
+                codes.push(d.code.as_str().to_owned());
                 s.findings.push(Finding {
                     severity: d.severity,
                     code: d.code.as_str().to_owned(),
@@ -138,7 +139,9 @@ impl ValidationStatus {
                 });
             }
         }
-        s.codes = codes.into_iter().collect();
+        codes.sort_unstable();
+        codes.dedup();
+        s.codes = codes;
         s
     }
 }

@@ -88,14 +88,16 @@ pub(crate) struct UnitEvidence<'a> {
 /// Builds the coverage table; `evidence` is in the notice's unit order.
 pub(crate) fn coverage(notice: &Notice, evidence: &[UnitEvidence<'_>]) -> Vec<TopicCoverage> {
     let focus_ids: Vec<String> = notice.focus_items().iter().map(topic_id).collect();
-    let mut seen = std::collections::BTreeSet::new();
+    // A notice lists a handful of topics: a Vec is enough to skip the repeats.
+    let mut seen: Vec<(String, bool)> = Vec::new();
     let mut out = Vec::new();
     for t in notice.topics() {
         let id = topic_id(t);
         let focus = focus_ids.contains(&id);
-        if !seen.insert((id.clone(), focus)) {
+        if seen.iter().any(|(i, f)| *i == id && *f == focus) {
             continue;
         }
+        seen.push((id.clone(), focus));
         let mut units = Vec::new();
         let mut not_covering = Vec::new();
         for e in evidence {

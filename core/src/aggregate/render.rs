@@ -85,8 +85,7 @@ fn row_cells(r: &UnitRow, l: &L, zone: chrono::FixedOffset) -> Vec<String> {
         UnitStatus::Missing => (l.h("未报送", "missing"), "—".to_owned(), "—".to_owned()),
         UnitStatus::Reported => (
             l.h("已报送", "reported"),
-            r.submitted_at
-                .map_or_else(|| "—".to_owned(), |t| t.with_timezone(&zone).format("%m-%d %H:%M").to_string()),
+            r.submitted_at.map_or_else(|| "—".to_owned(), |t| crate::times::local_minutes(t, zone, false)),
             match r.days_late {
                 Some(0) => "0".to_owned(),
                 Some(d) => format!("{d}"),

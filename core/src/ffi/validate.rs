@@ -66,7 +66,7 @@ pub fn validate_request_text(request: &str) -> String {
 /// let bad = binding_options(r#"{"lang": "fr"}"#).unwrap_err();
 /// assert_eq!((bad[0].code.as_str(), bad[0].document.as_deref()), ("type.invalid", Some("options")));
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
 pub struct BindingOptions {
     /// 文档类型 / the kind, for functions that do not fix it; absent → detected.
     #[serde(default)]
@@ -81,6 +81,58 @@ pub struct BindingOptions {
     /// 校验依据 / notice and plan.
     #[serde(flatten)]
     pub validate: ValidateOptions,
+}
+
+/// What `#[derive(Deserialize)]` with `#[serde(flatten)]` reads, written out: the same keys, the
+/// same values, the same errors (each key's value is read by its own type's `Deserialize`, in
+/// the order the keys come; unknown keys ignored; anything but an object is "invalid type: …,
+/// expected struct BindingOptions"), without serde's buffering of the flattened keys (its
+/// `Content` and `FlatMapDeserializer`, which nothing else in the WebAssembly module a form
+/// loads first needs: issue 21).
+///
+/// ```
+/// use learning_week::ffi::BindingOptions;
+/// let o: BindingOptions = serde_json::from_str(r#"{"lang": "en", "plan": {"unit": "东湖区"}, "x": 1}"#).unwrap();
+/// assert_eq!((o.lang, o.validate.plan.is_some(), o.validate.notice), (learning_week::Lang::En, true, None));
+/// let e = serde_json::from_value::<BindingOptions>(serde_json::json!([1])).unwrap_err();
+/// assert_eq!(e.to_string(), "invalid type: sequence, expected struct BindingOptions");
+/// ```
+impl<'de> Deserialize<'de> for BindingOptions {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Keys;
+        impl<'de> serde::de::Visitor<'de> for Keys {
+            type Value = BindingOptions;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct BindingOptions")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<BindingOptions, A::Error> {
+                const FIELDS: [&str; 5] = ["kind", "lang", "document", "notice", "plan"];
+                let mut o = BindingOptions::default();
+                let mut seen = [false; 5];
+                while let Some(key) = map.next_key::<String>()? {
+                    // A key given twice (JSON text read straight into this type) is refused, as
+                    // the derived code refuses it.
+                    if let Some(i) = FIELDS.iter().position(|f| *f == key) {
+                        if std::mem::replace(&mut seen[i], true) {
+                            return Err(serde::de::Error::duplicate_field(FIELDS[i]));
+                        }
+                    }
+                    match key.as_str() {
+                        "kind" => o.kind = map.next_value()?,
+                        "lang" => o.lang = map.next_value()?,
+                        "document" => o.document = map.next_value()?,
+                        "notice" => o.validate.notice = map.next_value()?,
+                        "plan" => o.validate.plan = map.next_value()?,
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(o)
+            }
+        }
+        deserializer.deserialize_map(Keys)
+    }
 }
 
 /// Reads a binding's options from JSON text (`null` → defaults); unusable options come back as
@@ -385,4 +437,112 @@ pub fn unconvertible_value(detail: &str, too_deep: bool) -> Diagnostic {
         )
     };
     crate::catalog::make(rule, String::new(), params, None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::BindingOptions;
+    use serde_json::json;
+
+    /// What `BindingOptions` was: `#[derive(Deserialize)]` with the notice and plan flattened in.
+    mod derived {
+        use crate::api::ValidateOptions;
+        use crate::catalog::{DocumentKind, Lang};
+
+        #[derive(Debug, serde::Deserialize)]
+        pub struct BindingOptions {
+            #[serde(default)]
+            pub kind: Option<DocumentKind>,
+            #[serde(default)]
+            pub lang: Lang,
+            #[serde(default)]
+            pub document: Option<bool>,
+            #[serde(flatten)]
+            pub validate: ValidateOptions,
+        }
+    }
+
+    /// A flattened key given twice in JSON text read straight into the type: the derived code
+    /// found it at the end of the object, ours where the second one is (the same message; the
+    /// bindings read a parsed value, where no key is twice).
+    fn position_free(e: &serde_json::Error) -> String {
+        let m = e.to_string();
+        if m.starts_with("duplicate field `notice`") || m.starts_with("duplicate field `plan`") {
+            m.split(" at line").next().unwrap_or_default().to_owned()
+        } else {
+            m
+        }
+    }
+
+    fn same(text: &str) {
+        let ours = serde_json::from_str::<BindingOptions>(text);
+        let theirs = serde_json::from_str::<derived::BindingOptions>(text);
+        match (ours, theirs) {
+            (Ok(a), Ok(b)) => {
+                assert_eq!(
+                    (a.kind, a.lang, a.document, a.validate),
+                    (b.kind, b.lang, b.document, b.validate),
+                    "{text}"
+                )
+            }
+            (Err(a), Err(b)) => assert_eq!(position_free(&a), position_free(&b), "{text}"),
+            (a, b) => panic!("{text}: {a:?} vs {b:?}"),
+        }
+        let v: serde_json::Value = serde_json::from_str(text).unwrap_or(serde_json::Value::Null);
+        let ours = serde_json::from_value::<BindingOptions>(v.clone());
+        let theirs = serde_json::from_value::<derived::BindingOptions>(v);
+        match (ours, theirs) {
+            (Ok(a), Ok(b)) => {
+                assert_eq!(
+                    (a.kind, a.lang, a.document, a.validate),
+                    (b.kind, b.lang, b.document, b.validate),
+                    "{text}"
+                )
+            }
+            (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string(), "{text}"),
+            (a, b) => panic!("{text}: {a:?} vs {b:?}"),
+        }
+    }
+
+    #[test]
+    fn reads_what_the_derived_flattened_code_read() {
+        let values = [
+            json!(null),
+            json!(true),
+            json!(3),
+            json!(-1.5),
+            json!("x"),
+            json!([]),
+            json!([1]),
+            json!({}),
+            json!({"a": 1}),
+            json!("plan"),
+            json!("zh"),
+            json!("en"),
+            json!("summary"),
+            json!(["en"]),
+        ];
+        for v in &values {
+            same(&v.to_string());
+            for key in ["kind", "lang", "document", "notice", "plan", "other"] {
+                same(&json!({ key: v }).to_string());
+                for w in &values {
+                    same(&json!({ key: v, "lang": w }).to_string());
+                    same(&json!({ "kind": w, key: v }).to_string());
+                }
+            }
+        }
+        for text in [
+            r#"{"kind": "plan", "kind": "summary"}"#,
+            r#"{"lang": "en", "lang": "zh"}"#,
+            r#"{"notice": null, "notice": {}}"#,
+            r#"{"plan": 1, "x": 2, "plan": 3}"#,
+            r#"{"document": false, "document": true}"#,
+            r#"{"kind": "nope", "lang": "fr"}"#,
+            r#"{"lang": "fr", "kind": "nope"}"#,
+            "[",
+        ] {
+            same(text);
+        }
+    }
 }
