@@ -773,14 +773,16 @@ impl Notice {
         format!("{} ({zone})", crate::times::local_minutes(t, zone, true))
     }
 
-    /// Reads a time as a front door takes it (`--submitted-at`, a form's date field): RFC 3339, or
-    /// a bare date (`2021-12-03`), which is the start of that day in the notice's own time zone
-    /// — never the machine's, never a front door's guess. `None` for anything else.
+    /// Reads a time as a front door takes it (`--submitted-at`, a form's date field): RFC 3339; a
+    /// date and time without an offset (`2021-12-03T10:00`, a naive Python `datetime`), which is
+    /// that time in the notice's own time zone; or a bare date (`2021-12-03`), the start of that
+    /// day there — never the machine's zone, never a front door's guess. `None` for anything else.
     ///
     /// ```
     /// let n = learning_week::Notice::nanchang_2021();
     /// assert_eq!(n.read_time("2021-12-03").unwrap().to_rfc3339(), "2021-12-03T00:00:00+08:00");
     /// assert_eq!(n.read_time("2021-12-03T10:00:00Z").unwrap().to_rfc3339(), "2021-12-03T10:00:00+00:00");
+    /// assert_eq!(n.read_time("2021-12-03T10:00:00").unwrap().to_rfc3339(), "2021-12-03T10:00:00+08:00");
     /// assert!(n.read_time("12月3日").is_none());
     /// let mut other = n.clone();
     /// other.reporting.as_mut().unwrap().utc_offset = Some("-05:00".into());
@@ -791,8 +793,13 @@ impl Notice {
         if let Ok(t) = chrono::DateTime::parse_from_rfc3339(text) {
             return Some(t);
         }
-        let day = crate::times::parse_ymd(text)?;
-        day.and_hms_opt(0, 0, 0)?.and_local_timezone(self.utc_offset()).single()
+        // A date and time without an offset (a naive Python datetime, a form's local time) is
+        // the notice's local time, as a bare date is the start of its day there.
+        let local = match crate::times::parse_local(text) {
+            Some(t) => t,
+            None => crate::times::parse_ymd(text)?.and_hms_opt(0, 0, 0)?,
+        };
+        local.and_local_timezone(self.utc_offset()).single()
     }
 }
 

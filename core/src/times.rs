@@ -60,6 +60,45 @@ pub fn parse_ymd(text: &str) -> Option<NaiveDate> {
     parsed.to_naive_date().ok()
 }
 
+/// A local date and time written without an offset, as a person or a host language writes it
+/// (`2021-12-06T09:00`, `2021-12-06 09:00:30`, Python's naive `isoformat()` with its
+/// fraction): the date, `T` or one space, hours and minutes, optional seconds and fraction.
+/// Its zone is the reader's to say (the notice's, [`crate::Notice::read_time`]).
+///
+/// ```
+/// use learning_week::times::parse_local;
+/// let t = parse_local("2021-12-06T09:00:00.250000").unwrap();
+/// assert_eq!(t.to_string(), "2021-12-06 09:00:00.250");
+/// assert_eq!(parse_local("2021-12-06 09:00").unwrap().to_string(), "2021-12-06 09:00:00");
+/// assert_eq!(parse_local("2021-12-06T25:00"), None);
+/// assert_eq!(parse_local("2021-12-06"), None);
+/// ```
+pub fn parse_local(text: &str) -> Option<chrono::NaiveDateTime> {
+    let (date, time) = text.split_once(['T', ' '])?;
+    let day = parse_ymd(date)?;
+    let (hms, fraction) = match time.split_once('.') {
+        Some((hms, f)) if !f.is_empty() && f.len() <= 9 && f.bytes().all(|b| b.is_ascii_digit()) => (hms, f),
+        Some(_) => return None,
+        None => (time, ""),
+    };
+    let mut parts = hms.split(':');
+    let mut number = |required: bool| -> Option<u32> {
+        match parts.next() {
+            Some(p) if (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()) => p.parse().ok(),
+            None if !required => Some(0),
+            _ => None,
+        }
+    };
+    let (h, m, sec) = (number(true)?, number(true)?, number(false)?);
+    // A fraction belongs to the seconds: `09:00.5` is no time.
+    if parts.next().is_some() || (!fraction.is_empty() && hms.matches(':').count() != 2) {
+        return None;
+    }
+    let digits: u32 = if fraction.is_empty() { 0 } else { fraction.parse().ok()? };
+    let nanos = digits * 10u32.pow(9 - fraction.len() as u32);
+    day.and_hms_nano_opt(h, m, sec, nanos)
+}
+
 #[cfg(test)]
 mod tests {
     use super::{local_minutes, parse_ymd};
@@ -80,6 +119,31 @@ mod tests {
         fn parse_ymd_is_parse_from_str(text in "[ 0-9+-]{0,12}") {
             prop_assert_eq!(parse_ymd(&text), NaiveDate::parse_from_str(&text, "%Y-%m-%d").ok());
         }
+    }
+
+    #[test]
+    fn local_times_as_chrono_reads_them() {
+        use chrono::NaiveDateTime;
+        for text in [
+            "2021-12-06T09:00:00",
+            "2021-12-06T09:00:00.5",
+            "2021-12-06T09:00:00.123456789",
+            "2021-12-06 23:59:59",
+            "2021-02-29T09:00:00",
+            "2021-12-06T24:00:00",
+            "2021-12-06T9:00:00",
+            "2021-12-06T09:00:00.",
+        ] {
+            let chrono = NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S%.f")
+                .or_else(|_| NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S%.f"))
+                .ok();
+            assert_eq!(super::parse_local(text), chrono, "{text:?}");
+        }
+        assert_eq!(
+            super::parse_local("2021-12-06T09:00").map(|t| t.to_string()).as_deref(),
+            Some("2021-12-06 09:00:00")
+        );
+        assert_eq!(super::parse_local("2021-12-06T09:00.5"), None);
     }
 
     #[test]
