@@ -601,18 +601,24 @@ impl<'a> Scanner<'a> {
     }
 
     fn skip_ws(&mut self) {
-        while let Some(b' ' | b'\n' | b'\t' | b'\r') = self.bytes.get(self.pos) {
-            self.pos += 1;
-            // Indentation (most of a pretty-printed document's white space): eight spaces at a
-            // time, compared as one word.
-            const SPACES: u64 = u64::from_ne_bytes(*b"        ");
-            while let Some(Ok(chunk)) = self.bytes.get(self.pos..self.pos + 8).map(<[u8; 8]>::try_from) {
-                if u64::from_ne_bytes(chunk) != SPACES {
+        const SPACES: u64 = u64::from_ne_bytes(*b"        ");
+        let bytes = self.bytes;
+        let mut pos = self.pos;
+        while let Some(b' ' | b'\n' | b'\t' | b'\r') = bytes.get(pos) {
+            pos += 1;
+            // A run of spaces (indentation, most of a pretty-printed document's white space, of
+            // any width): eight bytes at a time, the spaces leading a word counted as its
+            // leading zero bytes once the spaces are xor-ed away.
+            while let Some(chunk) = bytes.get(pos..).and_then(|rest| rest.first_chunk::<8>()) {
+                let other = u64::from_le_bytes(*chunk) ^ SPACES;
+                if other != 0 {
+                    pos += (other.trailing_zeros() / 8) as usize;
                     break;
                 }
-                self.pos += 8;
+                pos += 8;
             }
         }
+        self.pos = pos;
     }
 
     fn peek(&self) -> Option<u8> {
@@ -1009,6 +1015,20 @@ mod tests {
                     agree(&format!("\"{body}\""));
                     agree(&format!("[\"{body}\", \"tail of the text\"]"));
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn agrees_on_white_space_of_every_width() {
+        // Runs of spaces are counted eight bytes at a time: every width, ended by each kind of
+        // byte, near and away from the end of the text.
+        for width in 0..20 {
+            let spaces = " ".repeat(width);
+            for end in ["", "\n", "\t", "\r", "x", "1", "]", "\u{a0}"] {
+                agree(&format!("[{spaces}{end}1{spaces}]{spaces}"));
+                agree(&format!("{{\"a\"{spaces}:{spaces}\n{spaces}{end}true,{spaces}\"b\":2}}"));
+                agree(&format!("{spaces}{end}null{spaces}{end}"));
             }
         }
     }
