@@ -601,18 +601,24 @@ impl<'a> Scanner<'a> {
     }
 
     fn skip_ws(&mut self) {
-        while let Some(b' ' | b'\n' | b'\t' | b'\r') = self.bytes.get(self.pos) {
-            self.pos += 1;
-            // Indentation (most of a pretty-printed document's white space): eight spaces at a
-            // time, compared as one word.
-            const SPACES: u64 = u64::from_ne_bytes(*b"        ");
-            while let Some(Ok(chunk)) = self.bytes.get(self.pos..self.pos + 8).map(<[u8; 8]>::try_from) {
-                if u64::from_ne_bytes(chunk) != SPACES {
+        const SPACES: u64 = u64::from_ne_bytes(*b"        ");
+        let bytes = self.bytes;
+        let mut pos = self.pos;
+        while let Some(b' ' | b'\n' | b'\t' | b'\r') = bytes.get(pos) {
+            pos += 1;
+            // A run of spaces (indentation, most of a pretty-printed document's white space, of
+            // any width): eight bytes at a time, the spaces leading a word counted as its
+            // leading zero bytes once the spaces are xor-ed away.
+            while let Some(chunk) = bytes.get(pos..).and_then(|rest| rest.first_chunk::<8>()) {
+                let other = u64::from_le_bytes(*chunk) ^ SPACES;
+                if other != 0 {
+                    pos += (other.trailing_zeros() / 8) as usize;
                     break;
                 }
-                self.pos += 8;
+                pos += 8;
             }
         }
+        self.pos = pos;
     }
 
     fn peek(&self) -> Option<u8> {
@@ -766,26 +772,48 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    /// Skips string bytes that need no attention (not `"`, `\\` or a control character), eight
-    /// at a time while it can.
+    /// Skips string bytes that need no attention (not `"`, `\\` or a control character), sixteen
+    /// then eight at a time while it can, the position kept in a register until it stops.
     fn skip_plain(&mut self) {
         const ONES: u64 = 0x0101_0101_0101_0101;
         const HIGHS: u64 = 0x8080_8080_8080_8080;
-        // The high bit of each byte of `x` that is zero / below `n` (n <= 128). Borrows only
-        // carry upwards, so the lowest bit set always marks the first such byte.
-        let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS;
-        let below = |x: u64, n: u64| x.wrapping_sub(ONES * n) & !x & HIGHS;
-        while let Some(chunk) = self.bytes.get(self.pos..self.pos + 8) {
-            let Ok(chunk) = <[u8; 8]>::try_from(chunk) else { break };
-            let w = u64::from_le_bytes(chunk);
-            let special =
-                zero(w ^ (ONES * u64::from(b'"'))) | zero(w ^ (ONES * u64::from(b'\\'))) | below(w, 0x20);
-            if special != 0 {
-                self.pos += (special.trailing_zeros() / 8) as usize;
+        // The high bit of each byte of `w` that is `"`, `\\` or below 0x20 (the high bits of the
+        // three tests, or-ed and then masked once). Borrows only carry upwards, so the lowest
+        // bit set always marks the first such byte.
+        let special = |w: u64| {
+            let quote = w ^ (ONES * u64::from(b'"'));
+            let backslash = w ^ (ONES * u64::from(b'\\'));
+            ((quote.wrapping_sub(ONES) & !quote)
+                | (backslash.wrapping_sub(ONES) & !backslash)
+                | (w.wrapping_sub(ONES * 0x20) & !w))
+                & HIGHS
+        };
+        let bytes = self.bytes;
+        let mut pos = self.pos;
+        while let Some(chunk) = bytes.get(pos..).and_then(|rest| rest.first_chunk::<16>()) {
+            let (lo, hi) = chunk.split_at(8);
+            let (Ok(lo), Ok(hi)) = (<[u8; 8]>::try_from(lo), <[u8; 8]>::try_from(hi)) else { break };
+            let found = special(u64::from_le_bytes(lo));
+            if found != 0 {
+                self.pos = pos + (found.trailing_zeros() / 8) as usize;
                 return;
             }
-            self.pos += 8;
+            let found = special(u64::from_le_bytes(hi));
+            if found != 0 {
+                self.pos = pos + 8 + (found.trailing_zeros() / 8) as usize;
+                return;
+            }
+            pos += 16;
         }
+        while let Some(chunk) = bytes.get(pos..).and_then(|rest| rest.first_chunk::<8>()) {
+            let found = special(u64::from_le_bytes(*chunk));
+            if found != 0 {
+                self.pos = pos + (found.trailing_zeros() / 8) as usize;
+                return;
+            }
+            pos += 8;
+        }
+        self.pos = pos;
     }
 
     fn hex4(&mut self) -> Option<u32> {
@@ -972,6 +1000,36 @@ mod tests {
             "{\"a\":1}}",
         ] {
             agree(text);
+        }
+    }
+
+    #[test]
+    fn agrees_wherever_a_special_byte_falls_in_a_word() {
+        // The scanner reads string bodies sixteen and eight bytes at a time: a quote, a
+        // backslash, a control character or a many-byte character at every offset, in strings
+        // that end at and away from the end of the text.
+        for len in 0..40 {
+            for special in ["\"", "\\n", "\u{1f}", "\u{7f}", "东", " "] {
+                for at in 0..=len {
+                    let body: String = (0..len).map(|i| if i == at { special } else { "a" }).collect();
+                    agree(&format!("\"{body}\""));
+                    agree(&format!("[\"{body}\", \"tail of the text\"]"));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn agrees_on_white_space_of_every_width() {
+        // Runs of spaces are counted eight bytes at a time: every width, ended by each kind of
+        // byte, near and away from the end of the text.
+        for width in 0..20 {
+            let spaces = " ".repeat(width);
+            for end in ["", "\n", "\t", "\r", "x", "1", "]", "\u{a0}"] {
+                agree(&format!("[{spaces}{end}1{spaces}]{spaces}"));
+                agree(&format!("{{\"a\"{spaces}:{spaces}\n{spaces}{end}true,{spaces}\"b\":2}}"));
+                agree(&format!("{spaces}{end}null{spaces}{end}"));
+            }
         }
     }
 
