@@ -285,3 +285,53 @@ fn a_file_is_validated_as_its_imported_table() {
     assert_eq!(wps.codes(), ["import.unsupported_format"]);
     assert!(wps.input_unusable() && wps.diagnostics[0].message.contains("请另存为 .docx"));
 }
+
+/// Rolls a folder of fixtures up (each `(name in the inbox, fixture or bytes)`), every file at
+/// `modified` unless given, and returns the roll-up.
+fn inbox_of(files: &[(&str, Result<&str, &[u8]>)]) -> learning_week::aggregate::CityRollup {
+    use learning_week::api::{InboxFile, Validator};
+    let dir = fixtures_dir();
+    let t = chrono::DateTime::parse_from_rfc3339("2021-12-04T18:00:00+08:00").expect("a time");
+    let files: Vec<InboxFile> = files
+        .iter()
+        .map(|(name, source)| {
+            let bytes = match source {
+                Ok(fixture) => std::fs::read(dir.join(fixture)).unwrap_or_else(|e| panic!("{fixture}: {e}")),
+                Err(bytes) => bytes.to_vec(),
+            };
+            InboxFile::new(*name, bytes).modified_at(t)
+        })
+        .collect();
+    let v = Validator::default();
+    let r = v.aggregate(&v.inbox_inputs(&files, None), &Default::default());
+    assert!(r.accounting.is_balanced() && r.accounting.inputs == files.len(), "{:?}", r.accounting);
+    r
+}
+
+/// A 总结表 whose 举办县区 is blank (and whose title names no unit) is its file name's unit; a
+/// file name or a 举办县区 naming two of the city's units is ambiguous — rejected listing both,
+/// never guessed, and never called an unknown sender.
+#[test]
+fn a_blank_unit_comes_from_the_file_name_and_two_units_are_ambiguous() {
+    use learning_week::aggregate::RejectReason;
+    let r = inbox_of(&[("安义县总结表.docx", Ok("07-empty-form.docx"))]);
+    let anyi = &r.accounting.included[0];
+    assert_eq!(anyi.unit.as_deref(), Some("安义县"));
+    assert!(anyi.diagnostics.iter().any(|d| d.code == "aggregate.unit_from_file_name"), "{anyi:?}");
+    // The same bytes under two names would be an exact copy: two folders.
+    let r = inbox_of(&[
+        ("东湖区西湖区总结表.docx", Ok("07-empty-form.docx")),
+        ("x.docx", Ok("18-two-units.docx")),
+    ]);
+    let a = &r.accounting;
+    for (id, says) in
+        [("东湖区西湖区总结表.docx", "文件名写有 东湖区、西湖区"), ("x.docx", "举办县区“东湖区、西湖区”")]
+    {
+        let x = a.rejected.iter().find(|x| x.id.as_deref() == Some(id)).expect(id);
+        assert_eq!(x.reason, Some(RejectReason::AmbiguousUnit), "{x:?}");
+        assert_eq!(x.diagnostics[0].code, "aggregate.refused");
+        assert!(x.diagnostics[0].message.contains(says), "{}", x.diagnostics[0].message);
+        assert_eq!(x.diagnostics[0].params["candidates"], serde_json::json!(["东湖区", "西湖区"]));
+    }
+    assert!(r.completeness.unknown_senders.is_empty(), "{:?}", r.completeness.unknown_senders);
+}

@@ -114,6 +114,18 @@ pub enum InputContent {
         /// 种类 / which material it is.
         kind: crate::notice::MaterialKind,
     },
+    /// A file the inbox refused before the roll-up (a lock file, a format it cannot read, an
+    /// unrelated file, one naming several units or none, attached photos): accounted for as
+    /// rejected with `reason`, the unit it names (if one) and the finding that says why.
+    Refused {
+        /// 退回原因 / why.
+        reason: RejectReason,
+        /// 单位 / the unit it names, when one (an official name of the notice).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        unit: Option<String>,
+        /// 说明 / the finding: what the file is and what to do.
+        diagnostic: Box<Diagnostic>,
+    },
 }
 
 /// 输入 / one document the city centre received: a submission, a bare 总结表, or a plan.
@@ -206,6 +218,29 @@ impl AggregateInput {
     /// ```
     pub fn exact_copy(id: Option<&str>, of: &str) -> Self {
         AggregateInput::with_content(id, InputContent::ExactCopy { of: of.to_owned() })
+    }
+
+    /// A file refused before the roll-up, with its reason, the unit it names (if one) and the
+    /// finding that says why (see [`InputContent::Refused`]).
+    ///
+    /// ```
+    /// use learning_week::aggregate::{aggregate, AggregateInput, RejectReason};
+    /// let d = learning_week::api::unsupported_format(learning_week::api::FileClass::LockFile, "~$a.docx");
+    /// let i = AggregateInput::refused(Some("~$a.docx"), RejectReason::LockFile, None, d);
+    /// let r = aggregate(&learning_week::Notice::nanchang_2021(), &[i], &Default::default());
+    /// assert_eq!(r.accounting.rejected[0].reason, Some(RejectReason::LockFile));
+    /// assert_eq!(r.accounting.rejected[0].diagnostics[0].code, "import.unsupported_format");
+    /// ```
+    pub fn refused(
+        id: Option<&str>,
+        reason: RejectReason,
+        unit: Option<&str>,
+        diagnostic: Diagnostic,
+    ) -> Self {
+        AggregateInput::with_content(
+            id,
+            InputContent::Refused { reason, unit: unit.map(str::to_owned), diagnostic: Box::new(diagnostic) },
+        )
     }
 
     fn with_content(id: Option<&str>, content: InputContent) -> Self {
@@ -563,6 +598,7 @@ fn text_of(content: &InputContent) -> Cow<'_, str> {
         InputContent::Json(v) => Cow::Owned(serde_json::to_string(v).unwrap_or_default()),
         InputContent::Material { unit, kind } => Cow::Owned(format!("{unit}/{}", kind.as_str())),
         InputContent::ExactCopy { of } => Cow::Owned(format!("copy of {of}")),
+        InputContent::Refused { diagnostic, .. } => Cow::Borrowed(&diagnostic.message),
     }
 }
 
@@ -619,6 +655,14 @@ impl RollupState {
                 record.unit = Some(unit.clone());
                 record.material = Some(*kind);
                 self.materials.push(record);
+                return;
+            }
+            InputContent::Refused { reason, unit, diagnostic } => {
+                record.reason = Some(*reason);
+                record.unit = unit.clone();
+                // The reason first: it is what a person is shown of the file.
+                record.diagnostics.insert(0, (**diagnostic).clone());
+                self.rejected.push(record);
                 return;
             }
             InputContent::ExactCopy { of } => {

@@ -27,7 +27,8 @@
 
 use super::import::office_input;
 use super::{import_office, ImportAnswer, OfficeFormat, Validator};
-use crate::aggregate::AggregateInput;
+use crate::aggregate::{AggregateInput, RejectReason};
+use crate::catalog::{aggregate as ar, make, params, Diagnostic, Severity};
 use crate::notice::MaterialKind;
 use chrono::{DateTime, FixedOffset};
 
@@ -238,6 +239,27 @@ enum Seen<'f> {
     Material { file: &'f InboxFile, kind: MaterialKind, unit: Result<&'f str, Vec<&'f str>> },
 }
 
+/// The unit an imported 总结表 is assigned to (see `Validator::report_unit`).
+enum Assigned<'a> {
+    /// One unit of the notice; `from_name`: its file name gave it (the form left 举办县区 blank);
+    /// `notes`: what the inbox says of it.
+    Unit { unit: &'a str, from_name: bool, notes: Vec<Diagnostic> },
+    /// Several units named: the candidates and why (zh / en).
+    Ambiguous { candidates: Vec<&'a str>, detail: String, detail_en: String },
+    /// None the notice knows: the roll-up says so (`aggregate.unknown_unit`).
+    Unknown,
+}
+
+/// The import's findings kept on a roll-up input (as `office_input` keeps them).
+fn import_notes(answer: &ImportAnswer) -> Vec<Diagnostic> {
+    answer
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity != Severity::Info || d.code == crate::catalog::import::IMPORT_FROM_TITLE.code)
+        .cloned()
+        .collect()
+}
+
 /// Which material a Word file without the form is, from its name and its title line: 典型 / 案例
 /// → the typical case, 总结 → the work summary; `None` when neither says, or when the title is
 /// a cover letter's (关于…, …函).
@@ -408,12 +430,29 @@ impl Validator {
         seen.into_iter()
             .map(|s| match s {
                 Seen::Ready(input) => input,
-                Seen::Report { file, answer } => {
-                    let unit = answer
-                        .summary
-                        .as_ref()
-                        .and_then(|t| t.host_unit.as_deref())
-                        .and_then(|w| self.notice().model().official_unit_name(w));
+                Seen::Report { file, mut answer } => {
+                    let (unit, notes) = match self.report_unit(file, &answer) {
+                        Assigned::Unit { unit, from_name, notes } => {
+                            if from_name {
+                                if let Some(t) = answer.summary.as_mut() {
+                                    t.host_unit = Some(unit.to_owned());
+                                }
+                            }
+                            (Some(unit), notes)
+                        }
+                        Assigned::Ambiguous { candidates, detail, detail_en } => {
+                            let notes = import_notes(&answer);
+                            let d = make(
+                                &ar::REFUSED,
+                                String::new(),
+                                params! {"input" => &file.name, "detail" => detail, "detail_en" => detail_en, "candidates" => candidates},
+                                None,
+                            );
+                            return AggregateInput::refused(Some(&file.name), RejectReason::AmbiguousUnit, None, d)
+                                .with_notes(notes);
+                        }
+                        Assigned::Unknown => (None, Vec::new()),
+                    };
                     let mut materials = vec![material(&file.name, MaterialKind::SummaryTable)];
                     materials.extend(unit.and_then(|u| package.get(u)).into_iter().flatten().cloned());
                     office_input(
@@ -424,6 +463,7 @@ impl Validator {
                         Some(materials),
                         Some(self.notice().model()),
                     )
+                    .with_notes(notes)
                 }
                 Seen::Material { file, kind, unit: Ok(unit) } => {
                     AggregateInput::material(Some(&file.name), unit, kind)
@@ -485,22 +525,26 @@ impl Validator {
         }
     }
 
+    /// The units of the notice a text names (its official name or an alias), one entry per
+    /// unit, in the notice's order.
+    fn units_in(&self, text: &str) -> Vec<&str> {
+        self.notice()
+            .units()
+            .iter()
+            .filter(|u| {
+                text.contains(u.name())
+                    || u.aliases().iter().any(|a| !a.is_empty() && text.contains(a.as_str()))
+            })
+            .map(|u| u.name())
+            .collect()
+    }
+
     /// The unit a material names: in its file name, else its title line, else its first lines;
     /// the first of these that names any unit decides — one unit, or the candidates when several.
     fn unit_named(&self, name: &str, opening: Option<&str>) -> Result<&str, Vec<&str>> {
         let title = opening.and_then(|o| o.lines().next());
         for text in [Some(base_name(name)), title, opening].into_iter().flatten() {
-            // One entry per unit: a unit named by both its name and an alias is found once.
-            let found: Vec<&str> = self
-                .notice()
-                .units()
-                .iter()
-                .filter(|u| {
-                    text.contains(u.name())
-                        || u.aliases().iter().any(|a| !a.is_empty() && text.contains(a.as_str()))
-                })
-                .map(|u| u.name())
-                .collect();
+            let found = self.units_in(text);
             match found.len() {
                 0 => continue,
                 1 => return Ok(found[0]),
@@ -508,6 +552,69 @@ impl Validator {
             }
         }
         Err(Vec::new())
+    }
+
+    /// The unit of an imported 总结表: its 举办县区 (or the unit its title gave), else the unit its
+    /// file name names (aliases included; an `aggregate.unit_from_file_name` note says so). A
+    /// 举办县区 or a file name naming several units of the notice is ambiguous — the candidates
+    /// listed, never a guess; a unit the notice does not know is left to the roll-up
+    /// (`aggregate.unknown_unit`). A file name naming another unit than the form adds an
+    /// `aggregate.unit_name_conflict` warning: the form decides.
+    fn report_unit<'s>(&'s self, file: &InboxFile, answer: &ImportAnswer) -> Assigned<'s> {
+        let written = answer.summary.as_ref().and_then(|t| t.host_unit.as_deref()).map(str::trim);
+        let from_title = answer
+            .diagnostics
+            .iter()
+            .any(|d| d.code == crate::catalog::import::IMPORT_FROM_TITLE.code && d.path == "/host_unit");
+        let (source, source_en) = if from_title {
+            ("标题", "the title")
+        } else {
+            ("总结表的举办县区", "the form's 举办县区")
+        };
+        let named = self.units_in(base_name(&file.name));
+        match written.filter(|w| !w.is_empty()) {
+            Some(w) => match self.notice().model().official_unit_name(w) {
+                Some(official) => {
+                    let unit = self.notice().units().iter().map(|u| u.name()).find(|n| *n == official);
+                    let Some(unit) = unit else { return Assigned::Unknown };
+                    let _ = (source, source_en, &named);
+                    Assigned::Unit { unit, from_name: false, notes: Vec::new() }
+                }
+                None => {
+                    let candidates = self.units_in(w);
+                    if candidates.len() < 2 {
+                        return Assigned::Unknown;
+                    }
+                    let list = candidates.join("、");
+                    Assigned::Ambiguous {
+                        detail: format!("{source}“{w}”写有 {list} 几个单位，不作猜测；请每个单位各报一份总结表，举办县区只填本单位"),
+                        detail_en: format!("{source_en} “{w}” names several units ({}): not guessed; each unit sends its own form naming itself alone", candidates.join(", ")),
+                        candidates,
+                    }
+                }
+            },
+            None => match named.len() {
+                0 => Assigned::Unknown,
+                1 => {
+                    let unit = named[0];
+                    let note = make(
+                        &ar::UNIT_FROM_FILE_NAME,
+                        "/summary/host_unit".into(),
+                        params! {"input" => &file.name, "unit" => unit},
+                        None,
+                    );
+                    Assigned::Unit { unit, from_name: true, notes: vec![note] }
+                }
+                _ => {
+                    let list = named.join("、");
+                    Assigned::Ambiguous {
+                        detail: format!("举办县区未填写，文件名写有 {list} 几个单位，不作猜测；请在举办县区填写本单位"),
+                        detail_en: format!("举办县区 is blank and the file name names several units ({}): not guessed; fill in 举办县区", named.join(", ")),
+                        candidates: named,
+                    }
+                }
+            },
+        }
     }
 }
 
