@@ -335,3 +335,38 @@ fn a_blank_unit_comes_from_the_file_name_and_two_units_are_ambiguous() {
     }
     assert!(r.completeness.unknown_senders.is_empty(), "{:?}", r.completeness.unknown_senders);
 }
+
+/// A file name that names another unit than the content: the content decides (the form's
+/// 举办县区; a material's title or text), and a warning on the input names both and says which
+/// was used — never silently.
+#[test]
+fn a_name_and_content_that_disagree_are_told_not_resolved_silently() {
+    let r = inbox_of(&[
+        ("西湖区总结表.docx", Ok("01-standard.docx")),
+        ("青云谱区典型案例.docx", Ok("17-typical-case.docx")),
+    ]);
+    let a = &r.accounting;
+    let warning = |x: &learning_week::aggregate::InputRecord| {
+        x.diagnostics
+            .iter()
+            .find(|d| d.code == "aggregate.unit_name_conflict")
+            .map(|d| d.message.clone())
+            .unwrap_or_else(|| panic!("no warning on {x:?}"))
+    };
+    let form = a.included.iter().find(|x| x.id.as_deref() == Some("西湖区总结表.docx")).expect("counted");
+    assert_eq!(form.unit.as_deref(), Some("东湖区"));
+    assert_eq!(
+        warning(form),
+        "西湖区总结表.docx：文件名写的是“西湖区”，总结表的举办县区写的是“东湖区”，已按总结表的举办县区归入 东湖区，请核对"
+    );
+    let case = &a.materials[0];
+    assert_eq!((case.unit.as_deref(), case.id.as_deref()), (Some("东湖区"), Some("青云谱区典型案例.docx")));
+    assert!(warning(case).contains("正文写的是“东湖区”，已按正文归入 东湖区"), "{}", warning(case));
+    // A name and content that agree say nothing.
+    let r = inbox_of(&[
+        ("东湖区总结表.docx", Ok("01-standard.docx")),
+        ("东湖区典型案例.docx", Ok("17-typical-case.docx")),
+    ]);
+    let all = r.accounting.included.iter().chain(&r.accounting.materials);
+    assert!(all.flat_map(|x| &x.diagnostics).all(|d| d.code != "aggregate.unit_name_conflict"));
+}

@@ -208,6 +208,15 @@ fn lines(r: &CityRollup, l: &L, bullet: &str) -> Vec<String> {
             m.label()
         ));
     }
+    // What the inbox asks a person to check on a counted file (a file name naming another unit
+    // than its content, two reports of the same time).
+    for x in a.included.iter().chain(&a.superseded).chain(&a.materials) {
+        for d in x.diagnostics.iter().filter(|d| d.severity == crate::catalog::Severity::Warning) {
+            if d.code.as_str().starts_with("aggregate.") {
+                out.push(format!("{bullet}{}: {}", l.t("注意", "note"), d.message_in(l.lang())));
+            }
+        }
+    }
     for s in &a.superseded {
         out.push(format!(
             "{bullet}{}: {} {} → {}",

@@ -235,8 +235,16 @@ pub struct InboxProgress<'a> {
 /// names (or the candidates: several, or none).
 enum Seen<'f> {
     Ready(AggregateInput),
-    Report { file: &'f InboxFile, answer: Box<ImportAnswer> },
-    Material { file: &'f InboxFile, kind: MaterialKind, unit: Result<&'f str, Vec<&'f str>> },
+    Report {
+        file: &'f InboxFile,
+        answer: Box<ImportAnswer>,
+    },
+    Material {
+        file: &'f InboxFile,
+        kind: MaterialKind,
+        unit: Result<&'f str, Vec<&'f str>>,
+        notes: Vec<Diagnostic>,
+    },
 }
 
 /// The unit an imported 总结表 is assigned to (see `Validator::report_unit`).
@@ -248,6 +256,17 @@ enum Assigned<'a> {
     Ambiguous { candidates: Vec<&'a str>, detail: String, detail_en: String },
     /// None the notice knows: the roll-up says so (`aggregate.unknown_unit`).
     Unknown,
+}
+
+/// The `aggregate.unit_name_conflict` warning: the file `input` is named for `named`, its content
+/// (`source`, zh / en) says `unit`, which is used.
+fn conflict(input: &str, named: &str, unit: &str, source: (&str, &str)) -> Diagnostic {
+    make(
+        &ar::UNIT_NAME_CONFLICT,
+        String::new(),
+        params! {"input" => input, "named" => named, "unit" => unit, "source" => source.0, "source_en" => source.1},
+        None,
+    )
 }
 
 /// The import's findings kept on a roll-up input (as `office_input` keeps them).
@@ -423,7 +442,7 @@ impl Validator {
         // Each unit's materials, in the folder's order.
         let mut package: std::collections::BTreeMap<&str, Vec<serde_json::Value>> = Default::default();
         for s in &seen {
-            if let Seen::Material { file, kind, unit: Ok(unit) } = s {
+            if let Seen::Material { file, kind, unit: Ok(unit), .. } = s {
                 package.entry(unit).or_default().push(material(&file.name, *kind));
             }
         }
@@ -465,11 +484,11 @@ impl Validator {
                     )
                     .with_notes(notes)
                 }
-                Seen::Material { file, kind, unit: Ok(unit) } => {
-                    AggregateInput::material(Some(&file.name), unit, kind)
+                Seen::Material { file, kind, unit: Ok(unit), notes } => {
+                    AggregateInput::material(Some(&file.name), unit, kind).with_notes(notes)
                 }
-                Seen::Material { file, kind, unit: Err(candidates) } => {
-                    AggregateInput::unreadable(Some(&file.name), unassigned(kind, &candidates))
+                Seen::Material { file, kind, unit: Err(candidates), notes } => {
+                    AggregateInput::unreadable(Some(&file.name), unassigned(kind, &candidates)).with_notes(notes)
                 }
             })
             .collect()
@@ -505,7 +524,8 @@ impl Validator {
                 let opening = look.opening;
                 match material_kind(&f.name, opening.as_deref()) {
                     Some(kind) => {
-                        Seen::Material { file: f, kind, unit: self.unit_named(&f.name, opening.as_deref()) }
+                        let (unit, notes) = self.unit_named(&f.name, opening.as_deref());
+                        Seen::Material { file: f, kind, unit, notes }
                     }
                     None => Seen::Report { file: f, answer: Box::new(answer) },
                 }
@@ -516,11 +536,10 @@ impl Validator {
             FileClass::Xlsx => {
                 Seen::Report { file: f, answer: Box::new(import_office(OfficeFormat::Xlsx, &f.bytes, year)) }
             }
-            FileClass::Scan => Seen::Material {
-                file: f,
-                kind: MaterialKind::StampedScan,
-                unit: self.unit_named(&f.name, None),
-            },
+            FileClass::Scan => {
+                let (unit, notes) = self.unit_named(&f.name, None);
+                Seen::Material { file: f, kind: MaterialKind::StampedScan, unit, notes }
+            }
             class => Seen::Ready(AggregateInput::unreadable(id, refusal(class, &f.name))),
         }
     }
@@ -539,19 +558,27 @@ impl Validator {
             .collect()
     }
 
-    /// The unit a material names: in its file name, else its title line, else its first lines;
-    /// the first of these that names any unit decides — one unit, or the candidates when several.
-    fn unit_named(&self, name: &str, opening: Option<&str>) -> Result<&str, Vec<&str>> {
+    /// The unit a material names, content before name: its title line, else its first lines,
+    /// else its file name — one unit, or the candidates when several (a file name naming one of
+    /// the units its text names settles it). When the file name names another single unit than
+    /// the text, the text decides and an `aggregate.unit_name_conflict` warning says so.
+    fn unit_named(&self, name: &str, opening: Option<&str>) -> (Result<&str, Vec<&str>>, Vec<Diagnostic>) {
         let title = opening.and_then(|o| o.lines().next());
-        for text in [Some(base_name(name)), title, opening].into_iter().flatten() {
-            let found = self.units_in(text);
-            match found.len() {
-                0 => continue,
-                1 => return Ok(found[0]),
-                _ => return Err(found),
+        let named = self.units_in(base_name(name));
+        let content = [(title, ("标题", "the title")), (opening, ("正文", "the text"))]
+            .into_iter()
+            .filter_map(|(text, source)| Some((self.units_in(text?), source)))
+            .find(|(found, _)| !found.is_empty());
+        match (content, named.as_slice()) {
+            (Some((found, source)), [other]) if found.len() == 1 && found[0] != *other => {
+                (Ok(found[0]), vec![conflict(name, other, found[0], source)])
             }
+            (Some((found, _)), _) if found.len() == 1 => (Ok(found[0]), Vec::new()),
+            (Some((found, _)), [one]) if found.contains(one) => (Ok(*one), Vec::new()),
+            (Some((found, _)), _) => (Err(found), Vec::new()),
+            (None, [one]) => (Ok(*one), Vec::new()),
+            (None, _) => (Err(named), Vec::new()),
         }
-        Err(Vec::new())
     }
 
     /// The unit of an imported 总结表: its 举办县区 (or the unit its title gave), else the unit its
@@ -577,8 +604,13 @@ impl Validator {
                 Some(official) => {
                     let unit = self.notice().units().iter().map(|u| u.name()).find(|n| *n == official);
                     let Some(unit) = unit else { return Assigned::Unknown };
-                    let _ = (source, source_en, &named);
-                    Assigned::Unit { unit, from_name: false, notes: Vec::new() }
+                    let notes = match named.as_slice() {
+                        [other] if *other != unit => {
+                            vec![conflict(&file.name, other, unit, (source, source_en))]
+                        }
+                        _ => Vec::new(),
+                    };
+                    Assigned::Unit { unit, from_name: false, notes }
                 }
                 None => {
                     let candidates = self.units_in(w);
