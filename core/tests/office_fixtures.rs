@@ -370,3 +370,69 @@ fn a_name_and_content_that_disagree_are_told_not_resolved_silently() {
     let all = r.accounting.included.iter().chain(&r.accounting.materials);
     assert!(all.flat_map(|x| &x.diagnostics).all(|d| d.code != "aggregate.unit_name_conflict"));
 }
+
+/// Every refused file says its own reason: lock files (Office's and LibreOffice's), a format to
+/// save again, an archive to unpack, a note that is no report material (never told which format a
+/// 总结表 takes), a scan naming no unit; activity photos and video are attached media — never the
+/// stamped scan, so 东湖区's package still lacks its scan and no `submission.scan_not_pdf` comes.
+#[test]
+fn each_refused_file_has_its_own_reason_and_photos_are_not_the_scan() {
+    use learning_week::aggregate::RejectReason::*;
+    let r = inbox_of(&[
+        ("东湖区总结表.docx", Ok("01-standard.docx")),
+        ("东湖区活动照片.jpg", Err(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00")),
+        ("东湖区开幕式录像.mp4", Err(b"\x00\x00\x00\x20ftypisom\x00\x00")),
+        ("~$东湖区总结表.docx", Err(b"\x0cAdministrator\x00\x00")),
+        (".~lock.东湖区总结表.docx#", Err(b",Administrator,PC,04.12.2021 18:00,file:///C:/;")),
+        ("新建区总结表.wps", Err(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00")),
+        ("材料.zip", Err(b"PK\x05\x06\x00\x00")),
+        ("备忘.txt", Err("周五下午三点开会。".as_bytes())),
+        ("scan0001.pdf", Err(b"%PDF-1.4\n")),
+        ("会议纪要.docx", Ok("13-no-table.docx")),
+    ]);
+    let a = &r.accounting;
+    let of = |id: &str| {
+        a.rejected.iter().find(|x| x.id.as_deref() == Some(id)).unwrap_or_else(|| panic!("{id}: {a:?}"))
+    };
+    for (id, reason, says) in [
+        ("东湖区活动照片.jpg", AttachedMedia, "另附材料，不计入报送要求"),
+        ("东湖区开幕式录像.mp4", AttachedMedia, "另附材料"),
+        ("~$东湖区总结表.docx", LockFile, "锁定文件"),
+        (".~lock.东湖区总结表.docx#", LockFile, "锁定文件"),
+        ("新建区总结表.wps", UnsupportedFormat, "请另存为 .docx"),
+        ("材料.zip", UnsupportedFormat, "请解压"),
+        ("备忘.txt", Unrelated, "不是报送材料（文本文件 .txt）"),
+        ("scan0001.pdf", UnknownUnit, "看不出属于哪个单位"),
+        ("会议纪要.docx", Unrelated, "不是报送材料"),
+    ] {
+        let x = of(id);
+        assert_eq!(x.reason, Some(reason), "{x:?}");
+        assert!(x.diagnostics[0].message.contains(says), "{id}: {}", x.diagnostics[0].message);
+        assert!(!x.diagnostics[0].message.contains("总结表请用"), "{id}: {}", x.diagnostics[0].message);
+    }
+    assert_eq!(of("东湖区活动照片.jpg").unit.as_deref(), Some("东湖区"));
+    assert!(a.materials.is_empty(), "{:?}", a.materials);
+    let donghu = a.included[0].validation.clone().expect("validated").codes;
+    assert!(donghu.contains(&"submission.material_missing".to_owned()), "{donghu:?}");
+    assert!(!donghu.contains(&"submission.scan_not_pdf".to_owned()), "{donghu:?}");
+    // The text report prints each reason's own finding.
+    let text = r.to_text(learning_week::Lang::Zh);
+    assert!(
+        text.contains("备忘.txt [无关文件] 备忘.txt 未计入汇总：不是报送材料（文本文件 .txt）"),
+        "{text}"
+    );
+}
+
+/// An unknown unit's line in the text and markdown reports is the reason, not the first note
+/// of the import (「年度取自标题…」); the notice saved into the folder is named in Chinese.
+#[test]
+fn an_unknown_units_line_says_the_reason_and_the_notice_is_named_in_chinese() {
+    let r = inbox_of(&[
+        ("总结表.docx", Ok("07-empty-form.docx")),
+        ("关于开展2021年全民终身学习活动周的通知.docx", Ok("notice-nanchang-2021.docx")),
+    ]);
+    for out in [r.to_text(learning_week::Lang::Zh), r.to_markdown(learning_week::Lang::Zh)] {
+        assert!(out.contains("总结表.docx [非辖区单位] 报送 总结表.docx 的举办县区“（未填写 / not given）”不是本通知的报送单位"), "{out}");
+        assert!(out.contains("（识别为：通知）"), "{out}");
+    }
+}

@@ -690,11 +690,12 @@ impl RollupState {
             }
             other => {
                 record.kind = other;
+                let kind_zh = other.map_or("未知文档", DocumentKind::as_zh);
                 let kind = other.map_or("unknown", DocumentKind::as_str);
                 let d = make(
                     &ar::NOT_A_SUBMISSION,
                     String::new(),
-                    params! {"input" => label, "kind" => kind},
+                    params! {"input" => label, "kind" => kind, "kind_zh" => kind_zh},
                     None,
                 );
                 record.reason = Some(RejectReason::NotASubmission);

@@ -228,7 +228,13 @@ fn lines(r: &CityRollup, l: &L, bullet: &str) -> Vec<String> {
     }
     for x in &a.rejected {
         let reason = x.reason.map_or("", |r| if l.en { r.as_str() } else { r.as_zh() });
-        let why = x.diagnostics.first().map(|d| d.message_in(l.lang()).to_owned());
+        // The reason's own finding (the roll-up's), not the first note of the import before it.
+        let why = x
+            .diagnostics
+            .iter()
+            .find(|d| d.code.as_str().starts_with("aggregate."))
+            .or(x.diagnostics.first())
+            .map(|d| d.message_in(l.lang()).to_owned());
         out.push(format!(
             "{bullet}{}: {} [{reason}] {}",
             l.t("退回", "rejected"),

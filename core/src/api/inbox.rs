@@ -95,8 +95,11 @@ pub enum FileClass {
     OldWord,
     /// A WPS Office file (`.wps`, `.et`).
     Wps,
-    /// A stamped scan: PDF or an image.
+    /// A stamped scan: a PDF, or an image whose name says it is the scan (盖章 / 扫描 / scan).
     Scan,
+    /// Activity photos or video (「活动照片、活动录像请另附」): an image not named as the scan, a
+    /// video, a PDF named as photos. Accounted for, counted toward no requirement.
+    Media,
     /// Anything else.
     Other,
 }
@@ -113,11 +116,37 @@ pub enum FileClass {
 /// assert_eq!(classify_file("", b"PK\x03\x04 ... xl/workbook.xml ..."), FileClass::Xlsx);
 /// assert_eq!(classify_file("a.xlsx", b"PK\x03\x04 ... word/document.xml ..."), FileClass::Docx);
 /// assert_eq!(classify_file("notes.md", b"# hi"), FileClass::Other);
+/// assert_eq!(classify_file(".~lock.表.docx#", b",user,host"), FileClass::LockFile);
+/// assert_eq!(classify_file("东湖区活动照片.jpg", b"\xFF\xD8\xFF\xE0"), FileClass::Media);
+/// assert_eq!(classify_file("东湖区盖章件.jpg", b"\xFF\xD8\xFF\xE0"), FileClass::Scan);
+/// assert_eq!(classify_file("开幕式.mp4", b"\0\0\0\x20ftypisom"), FileClass::Media);
 /// ```
 pub fn classify_file(name: &str, bytes: &[u8]) -> FileClass {
     let ext = extension(name);
-    if base_name(name).starts_with("~$") {
+    let base = base_name(name);
+    // Word / Excel's `~$…`; LibreOffice's `.~lock.…#`.
+    if base.starts_with("~$") || (base.starts_with(".~lock.") && base.ends_with('#')) {
         return FileClass::LockFile;
+    }
+    let lower = base.to_lowercase();
+    let says = |words: &[&str]| words.iter().any(|w| lower.contains(w));
+    let named_scan = says(&["盖章", "扫描", "签章", "scan"]);
+    let named_media = says(&["照片", "图片", "相片", "录像", "视频", "photo", "video"]);
+    let video = bytes.get(4..8) == Some(b"ftyp".as_slice())
+        || (bytes.starts_with(b"RIFF") && bytes.get(8..11) == Some(b"AVI".as_slice()))
+        || matches!(
+            ext.as_str(),
+            "mp4" | "mov" | "avi" | "wmv" | "mkv" | "flv" | "m4v" | "3gp" | "mpg" | "mpeg"
+        );
+    let image = bytes.starts_with(b"\x89PNG")
+        || bytes.starts_with(b"\xFF\xD8\xFF")
+        || bytes.starts_with(b"GIF8")
+        || matches!(ext.as_str(), "png" | "jpg" | "jpeg" | "tif" | "tiff" | "gif" | "bmp" | "heic" | "webp");
+    if video || (image && !named_scan) {
+        return FileClass::Media;
+    }
+    if image {
+        return FileClass::Scan;
     }
     if bytes.starts_with(b"PK\x03\x04") {
         // The archive's own entry names (stored uncompressed) say Word or Excel; the name is
@@ -139,12 +168,8 @@ pub fn classify_file(name: &str, bytes: &[u8]) -> FileClass {
             _ => FileClass::OldWord,
         };
     }
-    if bytes.starts_with(b"%PDF")
-        || bytes.starts_with(b"\x89PNG")
-        || bytes.starts_with(b"\xFF\xD8\xFF")
-        || matches!(ext.as_str(), "pdf" | "png" | "jpg" | "jpeg" | "tif" | "tiff")
-    {
-        return FileClass::Scan;
+    if bytes.starts_with(b"%PDF") || ext == "pdf" {
+        return if named_media && !named_scan { FileClass::Media } else { FileClass::Scan };
     }
     let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let first = text.iter().copied().find(|b| !b.is_ascii_whitespace());
@@ -179,8 +204,8 @@ pub fn unsupported_format(class: FileClass, name: &str) -> crate::catalog::Diagn
     let ext = extension(name);
     let (what, what_en, advice, advice_en): (String, String, &str, &str) = match class {
         FileClass::LockFile => (
-            "Office 临时锁定文件（~$ 开头）".into(),
-            "An Office lock file (~$…)".into(),
+            "Office 临时锁定文件（~$ 或 .~lock. 开头，打开文档时自动生成）".into(),
+            "An Office lock file (~$… or .~lock.…#, left by an open document)".into(),
             "它不是报送材料，可删除",
             "it is not a report and can be deleted",
         ),
@@ -194,11 +219,16 @@ pub fn unsupported_format(class: FileClass, name: &str) -> crate::catalog::Diagn
             let (advice, advice_en) = match ext.as_str() {
                 "et" | "xls" | "ods" | "csv" | "numbers" => ("请另存为 .xlsx", "save it as .xlsx"),
                 "wps" | "wpt" | "rtf" | "odt" | "dot" | "pages" => ("请另存为 .docx", "save it as .docx"),
+                "zip" | "rar" | "7z" => (
+                    "请解压后把其中的文件放入文件夹再汇总",
+                    "unpack it and put its files into the folder, then roll up again",
+                ),
                 _ => ("总结表请用 .docx、.xlsx 或 .json 格式", "send the 总结表 as .docx, .xlsx or .json"),
             };
             let (what, what_en) = match ext.as_str() {
                 "wps" | "et" => (format!("WPS 格式文件（.{ext}）"), format!("A WPS file (.{ext})")),
                 "xls" => ("Excel 97–2003 文件（.xls）".into(), "An Excel 97–2003 file (.xls)".into()),
+                "zip" | "rar" | "7z" => (format!("压缩包（.{ext}）"), format!("An archive (.{ext})")),
                 _ => (format!("不支持的文件类型（.{ext}）"), format!("An unsupported file type (.{ext})")),
             };
             (what, what_en, advice, advice_en)
@@ -212,11 +242,77 @@ pub fn unsupported_format(class: FileClass, name: &str) -> crate::catalog::Diagn
     )
 }
 
-/// Why a file that is not a report is not counted, and what to do (zh / en), as a rejected
-/// input's reason.
-fn refusal(class: FileClass, name: &str) -> String {
-    let d = unsupported_format(class, name);
-    format!("{} / {}", d.message, d.message_en)
+/// Formats a report may have been saved in by mistake (the advice says what to save it as);
+/// any other file is no report material at all.
+const REPORT_LIKE: &[&str] =
+    &["wps", "wpt", "et", "xls", "ods", "csv", "numbers", "rtf", "odt", "dot", "pages", "zip", "rar", "7z"];
+
+/// A file that is not a report, as a rejected input with its reason: a lock file and a report
+/// in a format that cannot be read say what to do (`import.unsupported_format`); anything else
+/// is no report material (`aggregate.refused`, reason `unrelated`), never told which format a
+/// 总结表 takes.
+fn refused_file(class: FileClass, name: &str) -> AggregateInput {
+    let ext = extension(name);
+    if class == FileClass::LockFile {
+        return AggregateInput::refused(
+            Some(name),
+            RejectReason::LockFile,
+            None,
+            unsupported_format(class, name),
+        );
+    }
+    if class == FileClass::Wps || REPORT_LIKE.contains(&ext.as_str()) {
+        let d = unsupported_format(class, name);
+        return AggregateInput::refused(Some(name), RejectReason::UnsupportedFormat, None, d);
+    }
+    let (what, what_en) = match ext.as_str() {
+        "" => ("无扩展名的文件".to_owned(), "a file without an extension".to_owned()),
+        "txt" | "md" => (format!("文本文件 .{ext}"), format!("a text file, .{ext}")),
+        _ => (format!(".{ext} 文件"), format!("a .{ext} file")),
+    };
+    refused_input(
+        name,
+        RejectReason::Unrelated,
+        None,
+        format!("不是报送材料（{what}）"),
+        format!("not a report material ({what_en})"),
+    )
+}
+
+/// A readable Word file without the form that is neither a work summary nor a typical case (a
+/// meeting's minutes, a cover letter): no report material, its `import.no_table` kept as a note.
+/// Named as the 总结表, it is told that the form is missing from it.
+fn no_form(f: &InboxFile, answer: &ImportAnswer) -> AggregateInput {
+    let (detail, detail_en) = if base_name(&f.name).contains("总结表") {
+        (
+            "文件名写的是总结表，但文件中找不到总结表的表格；请核对是否附错了文件".to_owned(),
+            "named as the 总结表, but no form is in it; check whether the wrong file was attached".to_owned(),
+        )
+    } else {
+        (
+            "不是报送材料（Word 文件中没有总结表，也不是工作总结材料或典型活动案例）".to_owned(),
+            "not a report material (a Word file without the form, neither a work summary nor a typical case)"
+                .to_owned(),
+        )
+    };
+    refused_input(&f.name, RejectReason::Unrelated, None, detail, detail_en).with_notes(import_notes(answer))
+}
+
+/// A rejected input whose `aggregate.refused` finding gives `detail` (zh / en).
+fn refused_input(
+    name: &str,
+    reason: RejectReason,
+    unit: Option<&str>,
+    detail: String,
+    detail_en: String,
+) -> AggregateInput {
+    let d = make(
+        &ar::REFUSED,
+        String::new(),
+        params! {"input" => name, "detail" => detail, "detail_en" => detail_en},
+        None,
+    );
+    AggregateInput::refused(Some(name), reason, unit, d)
 }
 
 /// How far the inbox has read: `done` of `total` files, the last one named.
@@ -333,26 +429,36 @@ fn base_name(name: &str) -> &str {
     name.rsplit(['/', '\\']).next().unwrap_or(name)
 }
 
-/// Why a material could not be given to a unit (zh / en), listing the candidates when several.
-fn unassigned(kind: MaterialKind, candidates: &[&str]) -> String {
+/// Why a material could not be given to a unit (zh, en), listing the candidates when several.
+fn unassigned(kind: MaterialKind, candidates: &[&str]) -> (String, String) {
     let example = match kind {
         MaterialKind::StampedScan => "东湖区盖章扫描件.pdf",
         MaterialKind::TypicalCase => "东湖区典型活动案例.docx",
         _ => "东湖区工作总结.docx",
     };
     if candidates.is_empty() {
-        format!(
-            "{}：看不出属于哪个单位，未归入任何单位的报送；请在文件名中写明单位（如「{example}」） / a {} that names no unit of the notice: it is in no unit's package; put the unit in the file name (e.g. 「{example}」)",
-            kind.as_zh(),
-            kind.as_en(),
+        (
+            format!(
+                "{}：看不出属于哪个单位，未归入任何单位的报送；请在文件名中写明单位（如「{example}」）",
+                kind.as_zh()
+            ),
+            format!(
+                "a {} that names no unit of the notice: it is in no unit's package; put the unit in the file name (e.g. 「{example}」)",
+                kind.as_en()
+            ),
         )
     } else {
-        format!(
-            "{}：可能属于 {}，不作猜测；请在文件名中只写明一个单位 / a {} that could belong to {}: not guessed; name one unit in the file name",
-            kind.as_zh(),
-            candidates.join("、"),
-            kind.as_en(),
-            candidates.join(", ")
+        (
+            format!(
+                "{}：可能属于 {}，不作猜测；请在文件名中只写明一个单位",
+                kind.as_zh(),
+                candidates.join("、")
+            ),
+            format!(
+                "a {} that could belong to {}: not guessed; name one unit in the file name",
+                kind.as_en(),
+                candidates.join(", ")
+            ),
         )
     }
 }
@@ -488,7 +594,10 @@ impl Validator {
                     AggregateInput::material(Some(&file.name), unit, kind).with_notes(notes)
                 }
                 Seen::Material { file, kind, unit: Err(candidates), notes } => {
-                    AggregateInput::unreadable(Some(&file.name), unassigned(kind, &candidates)).with_notes(notes)
+                    let (detail, detail_en) = unassigned(kind, &candidates);
+                    let reason =
+                        if candidates.is_empty() { RejectReason::UnknownUnit } else { RejectReason::AmbiguousUnit };
+                    refused_input(&file.name, reason, None, detail, detail_en).with_notes(notes)
                 }
             })
             .collect()
@@ -513,12 +622,12 @@ impl Validator {
                     return Seen::Ready(AggregateInput::text(id, &notice));
                 }
                 let answer = look.answer;
-                let no_form = answer.summary.is_none()
+                let formless = answer.summary.is_none()
                     && answer
                         .diagnostics
                         .iter()
                         .any(|d| d.code == crate::catalog::import::IMPORT_NO_TABLE.code);
-                if !no_form {
+                if !formless {
                     return Seen::Report { file: f, answer: Box::new(answer) };
                 }
                 let opening = look.opening;
@@ -527,7 +636,7 @@ impl Validator {
                         let (unit, notes) = self.unit_named(&f.name, opening.as_deref());
                         Seen::Material { file: f, kind, unit, notes }
                     }
-                    None => Seen::Report { file: f, answer: Box::new(answer) },
+                    None => Seen::Ready(no_form(f, &answer)),
                 }
             }
             FileClass::OldWord => {
@@ -536,11 +645,27 @@ impl Validator {
             FileClass::Xlsx => {
                 Seen::Report { file: f, answer: Box::new(import_office(OfficeFormat::Xlsx, &f.bytes, year)) }
             }
+            FileClass::Media => {
+                let named = self.units_in(base_name(&f.name));
+                let unit = match named.as_slice() {
+                    [one] => Some(*one),
+                    _ => None,
+                };
+                let of = unit.map(|u| format!("（{u}）")).unwrap_or_default();
+                let of_en = unit.map(|u| format!(" ({u})")).unwrap_or_default();
+                Seen::Ready(refused_input(
+                    &f.name,
+                    RejectReason::AttachedMedia,
+                    unit,
+                    format!("活动照片/录像{of}：另附材料，不计入报送要求（总结表注明「活动照片、活动录像请另附」），不是盖章后扫描件"),
+                    format!("activity photos / video{of_en}: sent besides the package (the form says 「活动照片、活动录像请另附」), counted toward no requirement; not the stamped scan"),
+                ))
+            }
             FileClass::Scan => {
                 let (unit, notes) = self.unit_named(&f.name, None);
                 Seen::Material { file: f, kind: MaterialKind::StampedScan, unit, notes }
             }
-            class => Seen::Ready(AggregateInput::unreadable(id, refusal(class, &f.name))),
+            class => Seen::Ready(refused_file(class, &f.name)),
         }
     }
 
@@ -588,7 +713,9 @@ impl Validator {
     /// (`aggregate.unknown_unit`). A file name naming another unit than the form adds an
     /// `aggregate.unit_name_conflict` warning: the form decides.
     fn report_unit<'s>(&'s self, file: &InboxFile, answer: &ImportAnswer) -> Assigned<'s> {
-        let written = answer.summary.as_ref().and_then(|t| t.host_unit.as_deref()).map(str::trim);
+        // A file that could not be read has no unit to give: the roll-up rejects it as unreadable.
+        let Some(table) = answer.summary.as_ref() else { return Assigned::Unknown };
+        let written = table.host_unit.as_deref().map(str::trim);
         let from_title = answer
             .diagnostics
             .iter()
@@ -668,7 +795,11 @@ mod tests {
         assert_eq!(classify_file("a.doc", b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"), FileClass::OldWord);
         assert_eq!(classify_file("dir/~$a.docx", b""), FileClass::LockFile);
         assert_eq!(classify_file("a.json", b"\xEF\xBB\xBF{}"), FileClass::Json);
-        assert_eq!(classify_file("photo.jpg", b"\xFF\xD8\xFF\xE0"), FileClass::Scan);
+        assert_eq!(classify_file("photo.jpg", b"\xFF\xD8\xFF\xE0"), FileClass::Media);
+        assert_eq!(classify_file("scan0001.JPG", b"\xFF\xD8\xFF\xE0"), FileClass::Scan);
+        assert_eq!(classify_file("东湖区活动照片.pdf", b"%PDF-1.4"), FileClass::Media);
+        assert_eq!(classify_file("a.mov", b"\0\0\0\x14ftypqt  "), FileClass::Media);
+        assert_eq!(classify_file("dir/.~lock.东湖区总结表.docx#", b",x,"), FileClass::LockFile);
         assert_eq!(classify_file(".DS_Store", b"\0\0\0\x01Bud1"), FileClass::Other);
     }
 

@@ -29,7 +29,7 @@ pub(crate) const NOT_A_SUBMISSION: Rule = Rule {
     clause: "四（四）报送总结表",
     description: "既不是报送材料、总结表，也不是活动方案的文档不计入汇总。",
     description_en: "A document that is neither a submission, a summary table nor a plan is not counted.",
-    message: "报送 {input} 不是报送材料或总结表（识别为：{kind}），未计入汇总",
+    message: "报送 {input} 不是报送材料或总结表（识别为：{kind_zh}），未计入汇总",
     message_en: "Input {input} is not a submission or summary table (read as: {kind}) and is not counted",
     library_only: false,
 };
