@@ -436,3 +436,23 @@ fn an_unknown_units_line_says_the_reason_and_the_notice_is_named_in_chinese() {
         assert!(out.contains("（识别为：通知）"), "{out}");
     }
 }
+
+/// A .doc work summary (LibreOffice wrote it from the python-docx one) joins its unit's package
+/// as the .docx does — its text tells what it is and whose — so the unit's duty is met.
+#[test]
+fn a_doc_work_summary_is_a_material_as_its_docx_is() {
+    let doc = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/doc/16-work-summary.doc");
+    let doc = std::fs::read(doc).expect("16-work-summary.doc");
+    let r = inbox_of(&[
+        ("东湖区总结表.docx", Ok("01-standard.docx")),
+        ("东湖区工作总结.doc", Err(&doc)),
+        ("典型案例.docx", Ok("17-typical-case.docx")),
+        ("东湖区盖章件.pdf", Err(b"%PDF-1.4\n% donghu\n")),
+    ]);
+    let a = &r.accounting;
+    assert!(a.rejected.is_empty(), "{:?}", a.rejected);
+    let ws = a.materials.iter().find(|m| m.id.as_deref() == Some("东湖区工作总结.doc")).expect("a material");
+    assert_eq!((ws.unit.as_deref(), ws.material.map(|k| k.as_str())), (Some("东湖区"), Some("work_summary")));
+    let codes = a.included[0].validation.clone().expect("validated").codes;
+    assert!(!codes.iter().any(|c| c.starts_with("submission.material")), "{codes:?}");
+}

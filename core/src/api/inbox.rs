@@ -640,7 +640,25 @@ impl Validator {
                 }
             }
             FileClass::OldWord => {
-                Seen::Report { file: f, answer: Box::new(import_office(OfficeFormat::Doc, &f.bytes, year)) }
+                let answer = import_office(OfficeFormat::Doc, &f.bytes, year);
+                // A .doc without the form is told apart by its text, exactly as a .docx is.
+                #[cfg(feature = "doc")]
+                if answer.summary.is_none()
+                    && answer
+                        .diagnostics
+                        .iter()
+                        .any(|d| d.code == crate::catalog::import::IMPORT_NO_TABLE.code)
+                {
+                    let opening = crate::office::doc_opening(&f.bytes, 400);
+                    return match material_kind(&f.name, opening.as_deref()) {
+                        Some(kind) => {
+                            let (unit, notes) = self.unit_named(&f.name, opening.as_deref());
+                            Seen::Material { file: f, kind, unit, notes }
+                        }
+                        None => Seen::Ready(no_form(f, &answer)),
+                    };
+                }
+                Seen::Report { file: f, answer: Box::new(answer) }
             }
             FileClass::Xlsx => {
                 Seen::Report { file: f, answer: Box::new(import_office(OfficeFormat::Xlsx, &f.bytes, year)) }
