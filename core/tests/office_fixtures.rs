@@ -456,3 +456,39 @@ fn a_doc_work_summary_is_a_material_as_its_docx_is() {
     let codes = a.included[0].validation.clone().expect("validated").codes;
     assert!(!codes.iter().any(|c| c.starts_with("submission.material")), "{codes:?}");
 }
+
+/// Two reports of a unit with the same document time: the file modified later counts, whatever
+/// the names' order, and the finding says the times were equal and what decided.
+#[test]
+fn equal_document_times_are_decided_by_the_files_own_time_and_say_so() {
+    use learning_week::api::{InboxFile, Validator};
+    let dir = fixtures_dir();
+    let read = |name: &str| std::fs::read(dir.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
+    let at = |t: &str| chrono::DateTime::parse_from_rfc3339(t).expect("a time");
+    // Both carry the same docProps modified time (2021-12-03 10:00); the blank form gets its unit from its name.
+    let files = [
+        InboxFile::new("A-东湖区总结表（更正）.docx", read("07-empty-form.docx"))
+            .modified_at(at("2021-12-04T16:30:00+08:00")),
+        InboxFile::new("B-东湖区总结表.docx", read("01-standard.docx"))
+            .modified_at(at("2021-12-02T09:00:00+08:00")),
+    ];
+    let v = Validator::default();
+    for order in [[0, 1], [1, 0]] {
+        let files: Vec<InboxFile> = order.iter().map(|&i| files[i].clone()).collect();
+        let r = v.aggregate(&v.inbox_inputs(&files, None), &Default::default());
+        let a = &r.accounting;
+        assert_eq!(a.included[0].submitted_at, a.superseded[0].submitted_at, "the document times are equal");
+        assert_eq!(a.included[0].id.as_deref(), Some("A-东湖区总结表（更正）.docx"));
+        let d = a.superseded[0]
+            .diagnostics
+            .iter()
+            .find(|d| d.code == "aggregate.superseded_same_time")
+            .expect("said");
+        assert!(
+            d.message.contains("报送时间相同") && d.message.contains("文件修改时间较晚"),
+            "{}",
+            d.message
+        );
+        assert!(!d.message.contains("较晚的报送"), "{}", d.message);
+    }
+}
