@@ -438,7 +438,7 @@ fn context_file(py: Python<'_>, kind: &str, name: String, data: Vec<u8>) -> PyRe
 }
 
 /// `api::classify_file`: what a file is (`"json"`, `"docx"`, `"xlsx"`, `"lock_file"`,
-/// `"old_word"`, `"wps"`, `"scan"`, `"other"`), by its content first, then its name.
+/// `"old_word"`, `"wps"`, `"scan"`, `"media"`, `"other"`), by its content first, then its name.
 #[pyfunction]
 fn file_class(name: &str, data: &[u8]) -> &'static str {
     use api::FileClass::*;
@@ -450,6 +450,7 @@ fn file_class(name: &str, data: &[u8]) -> &'static str {
         OldWord => "old_word",
         Wps => "wps",
         Scan => "scan",
+        Media => "media",
         Other => "other",
     }
 }

@@ -49,7 +49,7 @@ def test_every_file_of_the_inbox_is_accounted_for(tmp_path: Path) -> None:
     files = [p for p in inbox.rglob("*") if p.is_file()]
     r = lw.aggregate(inbox)
     a = r.accounting
-    assert a.inputs == len(files) == 21
+    assert a.inputs == len(files) == 23
     counted = len(a.included) + len(a.superseded) + len(a.rejected) + len(a.plans) + len(a.materials)
     assert counted == len(files)
     rejected = {x.id: (x.reason, x.diagnostics[0].message) for x in a.rejected}
@@ -57,7 +57,16 @@ def test_every_file_of_the_inbox_is_accounted_for(tmp_path: Path) -> None:
     assert "看不出属于哪个单位" in rejected["盖章扫描件.pdf"][1]
     assert "内容完全相同" in rejected["东湖区总结表(1).docx"][1]
     assert "请另存为 .docx" in rejected["红谷滩区总结表.wps"][1]
-    assert "不支持的文件类型" in rejected["说明.txt"][1]
+    assert "不是报送材料" in rejected["说明.txt"][1] and "总结表请用" not in rejected["说明.txt"][1]
+    assert "锁定文件" in rejected[".~lock.东湖区总结表.docx#"][1]
+    assert "另附材料" in rejected["东湖区活动照片.jpg"][1]
+    reasons = {x.id: x.reason for x in a.rejected}
+    assert reasons == {
+        "~$东湖区总结表.docx": "lock_file", ".~lock.东湖区总结表.docx#": "lock_file",
+        "盖章扫描件.pdf": "unknown_unit", "东湖区总结表(1).docx": "exact_copy",
+        "红谷滩区总结表.wps": "unsupported_format", "说明.txt": "unrelated",
+        "关于开展2021年全民终身学习活动周的通知.docx": "not_a_submission", "东湖区活动照片.jpg": "attached_media",
+    }
     assert rejected["关于开展2021年全民终身学习活动周的通知.docx"][0] == "not_a_submission"
     materials = sorted((x.id, x.unit, x.material) for x in a.materials)
     assert materials == [
@@ -98,7 +107,7 @@ def test_python_and_the_cli_give_the_same_roll_up(tmp_path: Path, submitted_at: 
     py = lw.aggregate(inbox, submitted_at=submitted_at).to_dict()
     cli = _cli("aggregate", "--format", "json", *given, str(inbox))
     assert _relative(py, inbox) == _relative(cli, inbox)
-    assert py["accounting"]["inputs"] == 21
+    assert py["accounting"]["inputs"] == 23
 
 
 def test_a_list_of_paths_and_bytes_gives_the_folders_answer(tmp_path: Path) -> None:

@@ -639,7 +639,7 @@ export interface InputRecord {
 }
 
 /** 退回原因 / why an input was not counted. */
-export type RejectReason = "unreadable" | "not_a_submission" | "unknown_unit" | "wrong_year" | "exact_copy";
+export type RejectReason = "unreadable" | "not_a_submission" | "unknown_unit" | "wrong_year" | "exact_copy" | "lock_file" | "unsupported_format" | "unrelated" | "ambiguous_unit" | "attached_media";
 
 /** 报送材料种类 / a kind of material in a unit's package. */
 export type MaterialKind = "work_summary" | "summary_table" | "typical_case" | "stamped_scan" | "other";

@@ -285,3 +285,210 @@ fn a_file_is_validated_as_its_imported_table() {
     assert_eq!(wps.codes(), ["import.unsupported_format"]);
     assert!(wps.input_unusable() && wps.diagnostics[0].message.contains("请另存为 .docx"));
 }
+
+/// Rolls a folder of fixtures up (each `(name in the inbox, fixture or bytes)`), every file at
+/// `modified` unless given, and returns the roll-up.
+fn inbox_of(files: &[(&str, Result<&str, &[u8]>)]) -> learning_week::aggregate::CityRollup {
+    use learning_week::api::{InboxFile, Validator};
+    let dir = fixtures_dir();
+    let t = chrono::DateTime::parse_from_rfc3339("2021-12-04T18:00:00+08:00").expect("a time");
+    let files: Vec<InboxFile> = files
+        .iter()
+        .map(|(name, source)| {
+            let bytes = match source {
+                Ok(fixture) => std::fs::read(dir.join(fixture)).unwrap_or_else(|e| panic!("{fixture}: {e}")),
+                Err(bytes) => bytes.to_vec(),
+            };
+            InboxFile::new(*name, bytes).modified_at(t)
+        })
+        .collect();
+    let v = Validator::default();
+    let r = v.aggregate(&v.inbox_inputs(&files, None), &Default::default());
+    assert!(r.accounting.is_balanced() && r.accounting.inputs == files.len(), "{:?}", r.accounting);
+    r
+}
+
+/// A 总结表 whose 举办县区 is blank (and whose title names no unit) is its file name's unit; a
+/// file name or a 举办县区 naming two of the city's units is ambiguous — rejected listing both,
+/// never guessed, and never called an unknown sender.
+#[test]
+fn a_blank_unit_comes_from_the_file_name_and_two_units_are_ambiguous() {
+    use learning_week::aggregate::RejectReason;
+    let r = inbox_of(&[("安义县总结表.docx", Ok("07-empty-form.docx"))]);
+    let anyi = &r.accounting.included[0];
+    assert_eq!(anyi.unit.as_deref(), Some("安义县"));
+    assert!(anyi.diagnostics.iter().any(|d| d.code == "aggregate.unit_from_file_name"), "{anyi:?}");
+    // The same bytes under two names would be an exact copy: two folders.
+    let r = inbox_of(&[
+        ("东湖区西湖区总结表.docx", Ok("07-empty-form.docx")),
+        ("x.docx", Ok("18-two-units.docx")),
+    ]);
+    let a = &r.accounting;
+    for (id, says) in
+        [("东湖区西湖区总结表.docx", "文件名写有 东湖区、西湖区"), ("x.docx", "举办县区“东湖区、西湖区”")]
+    {
+        let x = a.rejected.iter().find(|x| x.id.as_deref() == Some(id)).expect(id);
+        assert_eq!(x.reason, Some(RejectReason::AmbiguousUnit), "{x:?}");
+        assert_eq!(x.diagnostics[0].code, "aggregate.refused");
+        assert!(x.diagnostics[0].message.contains(says), "{}", x.diagnostics[0].message);
+        assert_eq!(x.diagnostics[0].params["candidates"], serde_json::json!(["东湖区", "西湖区"]));
+    }
+    assert!(r.completeness.unknown_senders.is_empty(), "{:?}", r.completeness.unknown_senders);
+}
+
+/// A file name that names another unit than the content: the content decides (the form's
+/// 举办县区; a material's title or text), and a warning on the input names both and says which
+/// was used — never silently.
+#[test]
+fn a_name_and_content_that_disagree_are_told_not_resolved_silently() {
+    let r = inbox_of(&[
+        ("西湖区总结表.docx", Ok("01-standard.docx")),
+        ("青云谱区典型案例.docx", Ok("17-typical-case.docx")),
+    ]);
+    let a = &r.accounting;
+    let warning = |x: &learning_week::aggregate::InputRecord| {
+        x.diagnostics
+            .iter()
+            .find(|d| d.code == "aggregate.unit_name_conflict")
+            .map(|d| d.message.clone())
+            .unwrap_or_else(|| panic!("no warning on {x:?}"))
+    };
+    let form = a.included.iter().find(|x| x.id.as_deref() == Some("西湖区总结表.docx")).expect("counted");
+    assert_eq!(form.unit.as_deref(), Some("东湖区"));
+    assert_eq!(
+        warning(form),
+        "西湖区总结表.docx：文件名写的是“西湖区”，总结表的举办县区写的是“东湖区”，已按总结表的举办县区归入 东湖区，请核对"
+    );
+    let case = &a.materials[0];
+    assert_eq!((case.unit.as_deref(), case.id.as_deref()), (Some("东湖区"), Some("青云谱区典型案例.docx")));
+    assert!(warning(case).contains("正文写的是“东湖区”，已按正文归入 东湖区"), "{}", warning(case));
+    // A name and content that agree say nothing.
+    let r = inbox_of(&[
+        ("东湖区总结表.docx", Ok("01-standard.docx")),
+        ("东湖区典型案例.docx", Ok("17-typical-case.docx")),
+    ]);
+    let all = r.accounting.included.iter().chain(&r.accounting.materials);
+    assert!(all.flat_map(|x| &x.diagnostics).all(|d| d.code != "aggregate.unit_name_conflict"));
+}
+
+/// Every refused file says its own reason: lock files (Office's and LibreOffice's), a format to
+/// save again, an archive to unpack, a note that is no report material (never told which format a
+/// 总结表 takes), a scan naming no unit; activity photos and video are attached media — never the
+/// stamped scan, so 东湖区's package still lacks its scan and no `submission.scan_not_pdf` comes.
+#[test]
+fn each_refused_file_has_its_own_reason_and_photos_are_not_the_scan() {
+    use learning_week::aggregate::RejectReason::*;
+    let r = inbox_of(&[
+        ("东湖区总结表.docx", Ok("01-standard.docx")),
+        ("东湖区活动照片.jpg", Err(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00")),
+        ("东湖区开幕式录像.mp4", Err(b"\x00\x00\x00\x20ftypisom\x00\x00")),
+        ("~$东湖区总结表.docx", Err(b"\x0cAdministrator\x00\x00")),
+        (".~lock.东湖区总结表.docx#", Err(b",Administrator,PC,04.12.2021 18:00,file:///C:/;")),
+        ("新建区总结表.wps", Err(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00")),
+        ("材料.zip", Err(b"PK\x05\x06\x00\x00")),
+        ("备忘.txt", Err("周五下午三点开会。".as_bytes())),
+        ("scan0001.pdf", Err(b"%PDF-1.4\n")),
+        ("会议纪要.docx", Ok("13-no-table.docx")),
+    ]);
+    let a = &r.accounting;
+    let of = |id: &str| {
+        a.rejected.iter().find(|x| x.id.as_deref() == Some(id)).unwrap_or_else(|| panic!("{id}: {a:?}"))
+    };
+    for (id, reason, says) in [
+        ("东湖区活动照片.jpg", AttachedMedia, "另附材料，不计入报送要求"),
+        ("东湖区开幕式录像.mp4", AttachedMedia, "另附材料"),
+        ("~$东湖区总结表.docx", LockFile, "锁定文件"),
+        (".~lock.东湖区总结表.docx#", LockFile, "锁定文件"),
+        ("新建区总结表.wps", UnsupportedFormat, "请另存为 .docx"),
+        ("材料.zip", UnsupportedFormat, "请解压"),
+        ("备忘.txt", Unrelated, "不是报送材料（文本文件 .txt）"),
+        ("scan0001.pdf", UnknownUnit, "看不出属于哪个单位"),
+        ("会议纪要.docx", Unrelated, "不是报送材料"),
+    ] {
+        let x = of(id);
+        assert_eq!(x.reason, Some(reason), "{x:?}");
+        assert!(x.diagnostics[0].message.contains(says), "{id}: {}", x.diagnostics[0].message);
+        assert!(!x.diagnostics[0].message.contains("总结表请用"), "{id}: {}", x.diagnostics[0].message);
+    }
+    assert_eq!(of("东湖区活动照片.jpg").unit.as_deref(), Some("东湖区"));
+    assert!(a.materials.is_empty(), "{:?}", a.materials);
+    let donghu = a.included[0].validation.clone().expect("validated").codes;
+    assert!(donghu.contains(&"submission.material_missing".to_owned()), "{donghu:?}");
+    assert!(!donghu.contains(&"submission.scan_not_pdf".to_owned()), "{donghu:?}");
+    // The text report prints each reason's own finding.
+    let text = r.to_text(learning_week::Lang::Zh);
+    assert!(
+        text.contains("备忘.txt [无关文件] 备忘.txt 未计入汇总：不是报送材料（文本文件 .txt）"),
+        "{text}"
+    );
+}
+
+/// An unknown unit's line in the text and markdown reports is the reason, not the first note
+/// of the import (「年度取自标题…」); the notice saved into the folder is named in Chinese.
+#[test]
+fn an_unknown_units_line_says_the_reason_and_the_notice_is_named_in_chinese() {
+    let r = inbox_of(&[
+        ("总结表.docx", Ok("07-empty-form.docx")),
+        ("关于开展2021年全民终身学习活动周的通知.docx", Ok("notice-nanchang-2021.docx")),
+    ]);
+    for out in [r.to_text(learning_week::Lang::Zh), r.to_markdown(learning_week::Lang::Zh)] {
+        assert!(out.contains("总结表.docx [非辖区单位] 报送 总结表.docx 的举办县区“（未填写 / not given）”不是本通知的报送单位"), "{out}");
+        assert!(out.contains("（识别为：通知）"), "{out}");
+    }
+}
+
+/// A .doc work summary (LibreOffice wrote it from the python-docx one) joins its unit's package
+/// as the .docx does — its text tells what it is and whose — so the unit's duty is met.
+#[test]
+fn a_doc_work_summary_is_a_material_as_its_docx_is() {
+    let doc = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/doc/16-work-summary.doc");
+    let doc = std::fs::read(doc).expect("16-work-summary.doc");
+    let r = inbox_of(&[
+        ("东湖区总结表.docx", Ok("01-standard.docx")),
+        ("东湖区工作总结.doc", Err(&doc)),
+        ("典型案例.docx", Ok("17-typical-case.docx")),
+        ("东湖区盖章件.pdf", Err(b"%PDF-1.4\n% donghu\n")),
+    ]);
+    let a = &r.accounting;
+    assert!(a.rejected.is_empty(), "{:?}", a.rejected);
+    let ws = a.materials.iter().find(|m| m.id.as_deref() == Some("东湖区工作总结.doc")).expect("a material");
+    assert_eq!((ws.unit.as_deref(), ws.material.map(|k| k.as_str())), (Some("东湖区"), Some("work_summary")));
+    let codes = a.included[0].validation.clone().expect("validated").codes;
+    assert!(!codes.iter().any(|c| c.starts_with("submission.material")), "{codes:?}");
+}
+
+/// Two reports of a unit with the same document time: the file modified later counts, whatever
+/// the names' order, and the finding says the times were equal and what decided.
+#[test]
+fn equal_document_times_are_decided_by_the_files_own_time_and_say_so() {
+    use learning_week::api::{InboxFile, Validator};
+    let dir = fixtures_dir();
+    let read = |name: &str| std::fs::read(dir.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
+    let at = |t: &str| chrono::DateTime::parse_from_rfc3339(t).expect("a time");
+    // Both carry the same docProps modified time (2021-12-03 10:00); the blank form gets its unit from its name.
+    let files = [
+        InboxFile::new("A-东湖区总结表（更正）.docx", read("07-empty-form.docx"))
+            .modified_at(at("2021-12-04T16:30:00+08:00")),
+        InboxFile::new("B-东湖区总结表.docx", read("01-standard.docx"))
+            .modified_at(at("2021-12-02T09:00:00+08:00")),
+    ];
+    let v = Validator::default();
+    for order in [[0, 1], [1, 0]] {
+        let files: Vec<InboxFile> = order.iter().map(|&i| files[i].clone()).collect();
+        let r = v.aggregate(&v.inbox_inputs(&files, None), &Default::default());
+        let a = &r.accounting;
+        assert_eq!(a.included[0].submitted_at, a.superseded[0].submitted_at, "the document times are equal");
+        assert_eq!(a.included[0].id.as_deref(), Some("A-东湖区总结表（更正）.docx"));
+        let d = a.superseded[0]
+            .diagnostics
+            .iter()
+            .find(|d| d.code == "aggregate.superseded_same_time")
+            .expect("said");
+        assert!(
+            d.message.contains("报送时间相同") && d.message.contains("文件修改时间较晚"),
+            "{}",
+            d.message
+        );
+        assert!(!d.message.contains("较晚的报送"), "{}", d.message);
+    }
+}

@@ -90,7 +90,7 @@ Severity = Union[Literal["info"], Literal["warning"], Literal["error"]]
 
 DocumentKind = Union[Literal["notice"], Literal["plan"], Literal["summary"], Literal["submission"]]
 
-RejectReason = Union[Literal["unreadable"], Literal["not_a_submission"], Literal["unknown_unit"], Literal["wrong_year"], Literal["exact_copy"]]
+RejectReason = Union[Literal["unreadable"], Literal["not_a_submission"], Literal["unknown_unit"], Literal["wrong_year"], Literal["exact_copy"], Literal["lock_file"], Literal["unsupported_format"], Literal["unrelated"], Literal["ambiguous_unit"], Literal["attached_media"]]
 
 MaterialKind = Union[Literal["work_summary"], Literal["summary_table"], Literal["typical_case"], Literal["stamped_scan"], Literal["other"]]
 

@@ -26,6 +26,17 @@ pub enum RejectReason {
     WrongYear,
     /// 重复文件：the same bytes as a file received before it (the attachment saved twice).
     ExactCopy,
+    /// 锁定文件：an Office lock file (`~$…`, LibreOffice's `.~lock.…#`) left by an open document.
+    LockFile,
+    /// 格式不支持：a report in a format that cannot be read (.wps, .xls, .zip …); the message says what to do.
+    UnsupportedFormat,
+    /// 无关文件：a file that is no report material (a note, a meeting's minutes).
+    Unrelated,
+    /// 单位不明确：the file names several units of the notice; the message lists them, never a guess.
+    AmbiguousUnit,
+    /// 另附材料：activity photos or video, sent besides the package (「活动照片、活动录像请另附」):
+    /// accounted for, counted toward no requirement.
+    AttachedMedia,
 }
 
 impl RejectReason {
@@ -41,6 +52,11 @@ impl RejectReason {
             RejectReason::UnknownUnit => "unknown_unit",
             RejectReason::WrongYear => "wrong_year",
             RejectReason::ExactCopy => "exact_copy",
+            RejectReason::LockFile => "lock_file",
+            RejectReason::UnsupportedFormat => "unsupported_format",
+            RejectReason::Unrelated => "unrelated",
+            RejectReason::AmbiguousUnit => "ambiguous_unit",
+            RejectReason::AttachedMedia => "attached_media",
         }
     }
 
@@ -56,6 +72,11 @@ impl RejectReason {
             RejectReason::UnknownUnit => "非辖区单位",
             RejectReason::WrongYear => "年度不符",
             RejectReason::ExactCopy => "重复文件",
+            RejectReason::LockFile => "锁定文件",
+            RejectReason::UnsupportedFormat => "格式不支持",
+            RejectReason::Unrelated => "无关文件",
+            RejectReason::AmbiguousUnit => "单位不明确",
+            RejectReason::AttachedMedia => "另附材料",
         }
     }
 }

@@ -114,6 +114,18 @@ pub enum InputContent {
         /// 种类 / which material it is.
         kind: crate::notice::MaterialKind,
     },
+    /// A file the inbox refused before the roll-up (a lock file, a format it cannot read, an
+    /// unrelated file, one naming several units or none, attached photos): accounted for as
+    /// rejected with `reason`, the unit it names (if one) and the finding that says why.
+    Refused {
+        /// 退回原因 / why.
+        reason: RejectReason,
+        /// 单位 / the unit it names, when one (an official name of the notice).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        unit: Option<String>,
+        /// 说明 / the finding: what the file is and what to do.
+        diagnostic: Box<Diagnostic>,
+    },
 }
 
 /// 输入 / one document the city centre received: a submission, a bare 总结表, or a plan.
@@ -138,6 +150,10 @@ pub struct AggregateInput {
     /// 报送时间 came from, why it could not be read); copied into the input's record.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<Diagnostic>,
+    /// 文件修改时间 / the file's own modification time, when known: decides between two reports
+    /// of a unit carrying the same 报送时间 (the later file counts).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file_modified: Option<DateTime<FixedOffset>>,
 }
 
 impl AggregateInput {
@@ -153,6 +169,7 @@ impl AggregateInput {
             kind: None,
             content: InputContent::Text(text.into()),
             notes: Vec::new(),
+            file_modified: None,
         }
     }
 
@@ -168,6 +185,7 @@ impl AggregateInput {
             kind: None,
             content: InputContent::Json(value),
             notes: Vec::new(),
+            file_modified: None,
         }
     }
 
@@ -208,8 +226,37 @@ impl AggregateInput {
         AggregateInput::with_content(id, InputContent::ExactCopy { of: of.to_owned() })
     }
 
+    /// A file refused before the roll-up, with its reason, the unit it names (if one) and the
+    /// finding that says why (see [`InputContent::Refused`]).
+    ///
+    /// ```
+    /// use learning_week::aggregate::{aggregate, AggregateInput, RejectReason};
+    /// let d = learning_week::api::unsupported_format(learning_week::api::FileClass::LockFile, "~$a.docx");
+    /// let i = AggregateInput::refused(Some("~$a.docx"), RejectReason::LockFile, None, d);
+    /// let r = aggregate(&learning_week::Notice::nanchang_2021(), &[i], &Default::default());
+    /// assert_eq!(r.accounting.rejected[0].reason, Some(RejectReason::LockFile));
+    /// assert_eq!(r.accounting.rejected[0].diagnostics[0].code, "import.unsupported_format");
+    /// ```
+    pub fn refused(
+        id: Option<&str>,
+        reason: RejectReason,
+        unit: Option<&str>,
+        diagnostic: Diagnostic,
+    ) -> Self {
+        AggregateInput::with_content(
+            id,
+            InputContent::Refused { reason, unit: unit.map(str::to_owned), diagnostic: Box::new(diagnostic) },
+        )
+    }
+
     fn with_content(id: Option<&str>, content: InputContent) -> Self {
-        AggregateInput { id: id.map(str::to_owned), kind: None, content, notes: Vec::new() }
+        AggregateInput {
+            id: id.map(str::to_owned),
+            kind: None,
+            content,
+            notes: Vec::new(),
+            file_modified: None,
+        }
     }
 
     /// An input that could not be read as text; `detail` says why.
@@ -224,6 +271,7 @@ impl AggregateInput {
             kind: None,
             content: InputContent::Unreadable(detail.into()),
             notes: Vec::new(),
+            file_modified: None,
         }
     }
 
@@ -238,6 +286,18 @@ impl AggregateInput {
     /// ```
     pub fn with_notes(mut self, notes: Vec<Diagnostic>) -> Self {
         self.notes.extend(notes);
+        self
+    }
+
+    /// The same input with its file's modification time (see [`file_modified`](Self::file_modified)).
+    ///
+    /// ```
+    /// let t = chrono::DateTime::parse_from_rfc3339("2021-12-04T16:30:00+08:00").unwrap();
+    /// let i = learning_week::aggregate::AggregateInput::text(None, "{}").with_file_modified(Some(t));
+    /// assert_eq!(i.file_modified, Some(t));
+    /// ```
+    pub fn with_file_modified(mut self, t: Option<DateTime<FixedOffset>>) -> Self {
+        self.file_modified = t;
         self
     }
 
@@ -261,6 +321,9 @@ struct Candidate {
     /// [`RollupState::compact`]). Boxed: a dropped one then weighs a pointer, not the 2 KB of
     /// an empty [`Submission`].
     submission: Option<Box<Submission>>,
+    /// The file's modification time, when known: the tie-breaker of equal 报送时间.
+    #[serde(default)]
+    file_modified: Option<DateTime<FixedOffset>>,
 }
 
 impl Candidate {
@@ -272,8 +335,11 @@ impl Candidate {
 }
 
 /// What decides which of a unit's submissions is counted: the largest key wins.
-fn winner_key(c: &Candidate) -> (Option<DateTime<FixedOffset>>, &str, Option<&str>) {
-    (c.record.submitted_at, c.record.content_hash.as_str(), c.record.id.as_deref())
+/// A time, when known.
+type When = Option<DateTime<FixedOffset>>;
+
+fn winner_key(c: &Candidate) -> (When, When, &str, Option<&str>) {
+    (c.record.submitted_at, c.file_modified, c.record.content_hash.as_str(), c.record.id.as_deref())
 }
 
 /// Candidates from which [`RollupState`] starts dropping superseded documents (then at every
@@ -563,6 +629,7 @@ fn text_of(content: &InputContent) -> Cow<'_, str> {
         InputContent::Json(v) => Cow::Owned(serde_json::to_string(v).unwrap_or_default()),
         InputContent::Material { unit, kind } => Cow::Owned(format!("{unit}/{}", kind.as_str())),
         InputContent::ExactCopy { of } => Cow::Owned(format!("copy of {of}")),
+        InputContent::Refused { diagnostic, .. } => Cow::Borrowed(&diagnostic.message),
     }
 }
 
@@ -620,7 +687,7 @@ impl RollupState {
                 match validate_text(input.kind, text, &self.notice, None) {
                     Some((DocumentKind::Plan, outcome)) => return self.add_plan_outcome(record, outcome),
                     Some((kind @ (DocumentKind::Submission | DocumentKind::Summary), outcome)) => {
-                        return self.add_submission_outcome(record, kind, outcome)
+                        return self.add_submission_outcome(record, kind, outcome, input.file_modified)
                     }
                     // A notice, or a text the reader is unsure of: the tree path rejects or reads it.
                     _ => {}
@@ -635,6 +702,14 @@ impl RollupState {
                 record.unit = Some(unit.clone());
                 record.material = Some(*kind);
                 self.materials.push(record);
+                return;
+            }
+            InputContent::Refused { reason, unit, diagnostic } => {
+                record.reason = Some(*reason);
+                record.unit = unit.clone();
+                // The reason first: it is what a person is shown of the file.
+                record.diagnostics.insert(0, (**diagnostic).clone());
+                self.rejected.push(record);
                 return;
             }
             InputContent::ExactCopy { of } => {
@@ -658,15 +733,16 @@ impl RollupState {
         match kind {
             Some(DocumentKind::Plan) => self.add_plan(record, &value),
             Some(k @ (DocumentKind::Submission | DocumentKind::Summary)) => {
-                self.add_submission(record, k, &value)
+                self.add_submission(record, k, &value, input.file_modified)
             }
             other => {
                 record.kind = other;
+                let kind_zh = other.map_or("未知文档", DocumentKind::as_zh);
                 let kind = other.map_or("unknown", DocumentKind::as_str);
                 let d = make(
                     &ar::NOT_A_SUBMISSION,
                     String::new(),
-                    params! {"input" => label, "kind" => kind},
+                    params! {"input" => label, "kind" => kind, "kind_zh" => kind_zh},
                     None,
                 );
                 record.reason = Some(RejectReason::NotASubmission);
@@ -734,9 +810,15 @@ impl RollupState {
         Some(record)
     }
 
-    fn add_submission(&mut self, record: InputRecord, kind: DocumentKind, value: &Json<'_>) {
+    fn add_submission(
+        &mut self,
+        record: InputRecord,
+        kind: DocumentKind,
+        value: &Json<'_>,
+        file_modified: Option<DateTime<FixedOffset>>,
+    ) {
         let outcome = validate_tree(Some(kind), value, None, &self.notice, None);
-        self.add_submission_outcome(record, kind, outcome);
+        self.add_submission_outcome(record, kind, outcome, file_modified);
     }
 
     fn add_submission_outcome(
@@ -744,6 +826,7 @@ impl RollupState {
         mut record: InputRecord,
         kind: DocumentKind,
         outcome: Outcome<Document>,
+        file_modified: Option<DateTime<FixedOffset>>,
     ) {
         record.kind = Some(kind);
         record.validation = Some(ValidationStatus::from_diagnostics(&outcome.diagnostics));
@@ -764,7 +847,7 @@ impl RollupState {
         };
         record.submitted_at = submission.submitted_at;
         record.days_late = submission.submitted_at.and_then(|at| self.notice.days_late(at));
-        self.candidates.push(Candidate { record, submission: Some(Box::new(submission)) });
+        self.candidates.push(Candidate { record, submission: Some(Box::new(submission)), file_modified });
         let n = self.candidates.len();
         if n >= COMPACT_FROM && n.is_power_of_two() {
             self.compact();
@@ -855,18 +938,41 @@ impl RollupState {
                 .then_with(|| winner_key(a).cmp(&winner_key(b)))
         });
         let mut winners: Vec<Candidate> = Vec::new();
-        let mut superseded: Vec<InputRecord> = Vec::new();
+        let mut superseded: Vec<(InputRecord, Option<DateTime<FixedOffset>>)> = Vec::new();
         let mut iter = candidates.into_iter().peekable();
         while let Some(c) = iter.next() {
             if iter.peek().is_some_and(|next| next.record.unit == c.record.unit) {
-                superseded.push(c.record);
+                superseded.push((c.record, c.file_modified));
             } else {
                 winners.push(c);
             }
         }
-        for s in &mut superseded {
+        for (s, s_modified) in &mut superseded {
             let Some(w) = winners.iter().find(|w| w.record.unit == s.unit) else { continue };
             let at = |r: &InputRecord| r.submitted_at.map_or_else(|| "—".to_owned(), |t| notice.show_time(t));
+            // The same 报送时间: say what decided, never 「较晚」.
+            if s.submitted_at.is_some() && s.submitted_at == w.record.submitted_at {
+                let (decided, decided_en) = match (*s_modified, w.file_modified) {
+                    (Some(a), Some(b)) if b > a => (
+                        format!("文件修改时间较晚（{} 晚于 {}）", notice.show_time(b), notice.show_time(a)),
+                        format!("its file was modified later ({} after {})", notice.show_time(b), notice.show_time(a)),
+                    ),
+                    _ => (
+                        "文件修改时间相同或未知，按内容摘要次序选定，请核对哪一份是更正稿".to_owned(),
+                        "the file times are equal or unknown, so the content hash decided — check which is the correction".to_owned(),
+                    ),
+                };
+                let d = make(
+                    &ar::SUPERSEDED_SAME_TIME,
+                    "/submitted_at".into(),
+                    params! {"unit" => s.unit.clone(), "input" => s.label(), "submitted_at" => at(s),
+                    "winner" => w.record.label(), "decided" => decided, "decided_en" => decided_en},
+                    None,
+                );
+                s.superseded_by = Some(w.record.label());
+                s.diagnostics.push(d);
+                continue;
+            }
             let d = make(
                 &ar::DUPLICATE_SUBMISSION,
                 "/submitted_at".into(),
@@ -877,6 +983,7 @@ impl RollupState {
             s.superseded_by = Some(w.record.label());
             s.diagnostics.push(d);
         }
+        let superseded: Vec<InputRecord> = superseded.into_iter().map(|(r, _)| r).collect();
         rejected.sort_by(|a, b| {
             (a.reason, rank(a.unit.as_deref()), a.sort_key()).cmp(&(
                 b.reason,

@@ -207,6 +207,15 @@ fn lines(r: &CityRollup, l: &L, bullet: &str) -> Vec<String> {
             m.label()
         ));
     }
+    // What the inbox asks a person to check on a counted file (a file name naming another unit
+    // than its content, two reports of the same time).
+    for x in a.included.iter().chain(&a.superseded).chain(&a.materials) {
+        for d in x.diagnostics.iter().filter(|d| d.severity == crate::catalog::Severity::Warning) {
+            if d.code.as_str().starts_with("aggregate.") {
+                out.push(format!("{bullet}{}: {}", l.t("注意", "note"), d.message_in(l.lang())));
+            }
+        }
+    }
     for s in &a.superseded {
         out.push(format!(
             "{bullet}{}: {} {} → {}",
@@ -218,7 +227,13 @@ fn lines(r: &CityRollup, l: &L, bullet: &str) -> Vec<String> {
     }
     for x in &a.rejected {
         let reason = x.reason.map_or("", |r| if l.en { r.as_str() } else { r.as_zh() });
-        let why = x.diagnostics.first().map(|d| d.message_in(l.lang()).to_owned());
+        // The reason's own finding (the roll-up's), not the first note of the import before it.
+        let why = x
+            .diagnostics
+            .iter()
+            .find(|d| d.code.as_str().starts_with("aggregate."))
+            .or(x.diagnostics.first())
+            .map(|d| d.message_in(l.lang()).to_owned());
         out.push(format!(
             "{bullet}{}: {} [{reason}] {}",
             l.t("退回", "rejected"),

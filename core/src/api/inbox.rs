@@ -27,7 +27,8 @@
 
 use super::import::office_input;
 use super::{import_office, ImportAnswer, OfficeFormat, Validator};
-use crate::aggregate::AggregateInput;
+use crate::aggregate::{AggregateInput, RejectReason};
+use crate::catalog::{aggregate as ar, make, params, Diagnostic, Severity};
 use crate::notice::MaterialKind;
 use chrono::{DateTime, FixedOffset};
 
@@ -94,8 +95,11 @@ pub enum FileClass {
     OldWord,
     /// A WPS Office file (`.wps`, `.et`).
     Wps,
-    /// A stamped scan: PDF or an image.
+    /// A stamped scan: a PDF, or an image whose name says it is the scan (盖章 / 扫描 / scan).
     Scan,
+    /// Activity photos or video (「活动照片、活动录像请另附」): an image not named as the scan, a
+    /// video, a PDF named as photos. Accounted for, counted toward no requirement.
+    Media,
     /// Anything else.
     Other,
 }
@@ -112,11 +116,37 @@ pub enum FileClass {
 /// assert_eq!(classify_file("", b"PK\x03\x04 ... xl/workbook.xml ..."), FileClass::Xlsx);
 /// assert_eq!(classify_file("a.xlsx", b"PK\x03\x04 ... word/document.xml ..."), FileClass::Docx);
 /// assert_eq!(classify_file("notes.md", b"# hi"), FileClass::Other);
+/// assert_eq!(classify_file(".~lock.表.docx#", b",user,host"), FileClass::LockFile);
+/// assert_eq!(classify_file("东湖区活动照片.jpg", b"\xFF\xD8\xFF\xE0"), FileClass::Media);
+/// assert_eq!(classify_file("东湖区盖章件.jpg", b"\xFF\xD8\xFF\xE0"), FileClass::Scan);
+/// assert_eq!(classify_file("开幕式.mp4", b"\0\0\0\x20ftypisom"), FileClass::Media);
 /// ```
 pub fn classify_file(name: &str, bytes: &[u8]) -> FileClass {
     let ext = extension(name);
-    if base_name(name).starts_with("~$") {
+    let base = base_name(name);
+    // Word / Excel's `~$…`; LibreOffice's `.~lock.…#`.
+    if base.starts_with("~$") || (base.starts_with(".~lock.") && base.ends_with('#')) {
         return FileClass::LockFile;
+    }
+    let lower = base.to_lowercase();
+    let says = |words: &[&str]| words.iter().any(|w| lower.contains(w));
+    let named_scan = says(&["盖章", "扫描", "签章", "scan"]);
+    let named_media = says(&["照片", "图片", "相片", "录像", "视频", "photo", "video"]);
+    let video = bytes.get(4..8) == Some(b"ftyp".as_slice())
+        || (bytes.starts_with(b"RIFF") && bytes.get(8..11) == Some(b"AVI".as_slice()))
+        || matches!(
+            ext.as_str(),
+            "mp4" | "mov" | "avi" | "wmv" | "mkv" | "flv" | "m4v" | "3gp" | "mpg" | "mpeg"
+        );
+    let image = bytes.starts_with(b"\x89PNG")
+        || bytes.starts_with(b"\xFF\xD8\xFF")
+        || bytes.starts_with(b"GIF8")
+        || matches!(ext.as_str(), "png" | "jpg" | "jpeg" | "tif" | "tiff" | "gif" | "bmp" | "heic" | "webp");
+    if video || (image && !named_scan) {
+        return FileClass::Media;
+    }
+    if image {
+        return FileClass::Scan;
     }
     if bytes.starts_with(b"PK\x03\x04") {
         // The archive's own entry names (stored uncompressed) say Word or Excel; the name is
@@ -138,12 +168,8 @@ pub fn classify_file(name: &str, bytes: &[u8]) -> FileClass {
             _ => FileClass::OldWord,
         };
     }
-    if bytes.starts_with(b"%PDF")
-        || bytes.starts_with(b"\x89PNG")
-        || bytes.starts_with(b"\xFF\xD8\xFF")
-        || matches!(ext.as_str(), "pdf" | "png" | "jpg" | "jpeg" | "tif" | "tiff")
-    {
-        return FileClass::Scan;
+    if bytes.starts_with(b"%PDF") || ext == "pdf" {
+        return if named_media && !named_scan { FileClass::Media } else { FileClass::Scan };
     }
     let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let first = text.iter().copied().find(|b| !b.is_ascii_whitespace());
@@ -178,8 +204,8 @@ pub fn unsupported_format(class: FileClass, name: &str) -> crate::catalog::Diagn
     let ext = extension(name);
     let (what, what_en, advice, advice_en): (String, String, &str, &str) = match class {
         FileClass::LockFile => (
-            "Office 临时锁定文件（~$ 开头）".into(),
-            "An Office lock file (~$…)".into(),
+            "Office 临时锁定文件（~$ 或 .~lock. 开头，打开文档时自动生成）".into(),
+            "An Office lock file (~$… or .~lock.…#, left by an open document)".into(),
             "它不是报送材料，可删除",
             "it is not a report and can be deleted",
         ),
@@ -193,11 +219,16 @@ pub fn unsupported_format(class: FileClass, name: &str) -> crate::catalog::Diagn
             let (advice, advice_en) = match ext.as_str() {
                 "et" | "xls" | "ods" | "csv" | "numbers" => ("请另存为 .xlsx", "save it as .xlsx"),
                 "wps" | "wpt" | "rtf" | "odt" | "dot" | "pages" => ("请另存为 .docx", "save it as .docx"),
+                "zip" | "rar" | "7z" => (
+                    "请解压后把其中的文件放入文件夹再汇总",
+                    "unpack it and put its files into the folder, then roll up again",
+                ),
                 _ => ("总结表请用 .docx、.xlsx 或 .json 格式", "send the 总结表 as .docx, .xlsx or .json"),
             };
             let (what, what_en) = match ext.as_str() {
                 "wps" | "et" => (format!("WPS 格式文件（.{ext}）"), format!("A WPS file (.{ext})")),
                 "xls" => ("Excel 97–2003 文件（.xls）".into(), "An Excel 97–2003 file (.xls)".into()),
+                "zip" | "rar" | "7z" => (format!("压缩包（.{ext}）"), format!("An archive (.{ext})")),
                 _ => (format!("不支持的文件类型（.{ext}）"), format!("An unsupported file type (.{ext})")),
             };
             (what, what_en, advice, advice_en)
@@ -211,11 +242,77 @@ pub fn unsupported_format(class: FileClass, name: &str) -> crate::catalog::Diagn
     )
 }
 
-/// Why a file that is not a report is not counted, and what to do (zh / en), as a rejected
-/// input's reason.
-fn refusal(class: FileClass, name: &str) -> String {
-    let d = unsupported_format(class, name);
-    format!("{} / {}", d.message, d.message_en)
+/// Formats a report may have been saved in by mistake (the advice says what to save it as);
+/// any other file is no report material at all.
+const REPORT_LIKE: &[&str] =
+    &["wps", "wpt", "et", "xls", "ods", "csv", "numbers", "rtf", "odt", "dot", "pages", "zip", "rar", "7z"];
+
+/// A file that is not a report, as a rejected input with its reason: a lock file and a report
+/// in a format that cannot be read say what to do (`import.unsupported_format`); anything else
+/// is no report material (`aggregate.refused`, reason `unrelated`), never told which format a
+/// 总结表 takes.
+fn refused_file(class: FileClass, name: &str) -> AggregateInput {
+    let ext = extension(name);
+    if class == FileClass::LockFile {
+        return AggregateInput::refused(
+            Some(name),
+            RejectReason::LockFile,
+            None,
+            unsupported_format(class, name),
+        );
+    }
+    if class == FileClass::Wps || REPORT_LIKE.contains(&ext.as_str()) {
+        let d = unsupported_format(class, name);
+        return AggregateInput::refused(Some(name), RejectReason::UnsupportedFormat, None, d);
+    }
+    let (what, what_en) = match ext.as_str() {
+        "" => ("无扩展名的文件".to_owned(), "a file without an extension".to_owned()),
+        "txt" | "md" => (format!("文本文件 .{ext}"), format!("a text file, .{ext}")),
+        _ => (format!(".{ext} 文件"), format!("a .{ext} file")),
+    };
+    refused_input(
+        name,
+        RejectReason::Unrelated,
+        None,
+        format!("不是报送材料（{what}）"),
+        format!("not a report material ({what_en})"),
+    )
+}
+
+/// A readable Word file without the form that is neither a work summary nor a typical case (a
+/// meeting's minutes, a cover letter): no report material, its `import.no_table` kept as a note.
+/// Named as the 总结表, it is told that the form is missing from it.
+fn no_form(f: &InboxFile, answer: &ImportAnswer) -> AggregateInput {
+    let (detail, detail_en) = if base_name(&f.name).contains("总结表") {
+        (
+            "文件名写的是总结表，但文件中找不到总结表的表格；请核对是否附错了文件".to_owned(),
+            "named as the 总结表, but no form is in it; check whether the wrong file was attached".to_owned(),
+        )
+    } else {
+        (
+            "不是报送材料（Word 文件中没有总结表，也不是工作总结材料或典型活动案例）".to_owned(),
+            "not a report material (a Word file without the form, neither a work summary nor a typical case)"
+                .to_owned(),
+        )
+    };
+    refused_input(&f.name, RejectReason::Unrelated, None, detail, detail_en).with_notes(import_notes(answer))
+}
+
+/// A rejected input whose `aggregate.refused` finding gives `detail` (zh / en).
+fn refused_input(
+    name: &str,
+    reason: RejectReason,
+    unit: Option<&str>,
+    detail: String,
+    detail_en: String,
+) -> AggregateInput {
+    let d = make(
+        &ar::REFUSED,
+        String::new(),
+        params! {"input" => name, "detail" => detail, "detail_en" => detail_en},
+        None,
+    );
+    AggregateInput::refused(Some(name), reason, unit, d)
 }
 
 /// How far the inbox has read: `done` of `total` files, the last one named.
@@ -234,8 +331,48 @@ pub struct InboxProgress<'a> {
 /// names (or the candidates: several, or none).
 enum Seen<'f> {
     Ready(AggregateInput),
-    Report { file: &'f InboxFile, answer: Box<ImportAnswer> },
-    Material { file: &'f InboxFile, kind: MaterialKind, unit: Result<&'f str, Vec<&'f str>> },
+    Report {
+        file: &'f InboxFile,
+        answer: Box<ImportAnswer>,
+    },
+    Material {
+        file: &'f InboxFile,
+        kind: MaterialKind,
+        unit: Result<&'f str, Vec<&'f str>>,
+        notes: Vec<Diagnostic>,
+    },
+}
+
+/// The unit an imported 总结表 is assigned to (see `Validator::report_unit`).
+enum Assigned<'a> {
+    /// One unit of the notice; `from_name`: its file name gave it (the form left 举办县区 blank);
+    /// `notes`: what the inbox says of it.
+    Unit { unit: &'a str, from_name: bool, notes: Vec<Diagnostic> },
+    /// Several units named: the candidates and why (zh / en).
+    Ambiguous { candidates: Vec<&'a str>, detail: String, detail_en: String },
+    /// None the notice knows: the roll-up says so (`aggregate.unknown_unit`).
+    Unknown,
+}
+
+/// The `aggregate.unit_name_conflict` warning: the file `input` is named for `named`, its content
+/// (`source`, zh / en) says `unit`, which is used.
+fn conflict(input: &str, named: &str, unit: &str, source: (&str, &str)) -> Diagnostic {
+    make(
+        &ar::UNIT_NAME_CONFLICT,
+        String::new(),
+        params! {"input" => input, "named" => named, "unit" => unit, "source" => source.0, "source_en" => source.1},
+        None,
+    )
+}
+
+/// The import's findings kept on a roll-up input (as `office_input` keeps them).
+fn import_notes(answer: &ImportAnswer) -> Vec<Diagnostic> {
+    answer
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity != Severity::Info || d.code == crate::catalog::import::IMPORT_FROM_TITLE.code)
+        .cloned()
+        .collect()
 }
 
 /// Which material a Word file without the form is, from its name and its title line: 典型 / 案例
@@ -292,26 +429,36 @@ fn base_name(name: &str) -> &str {
     name.rsplit(['/', '\\']).next().unwrap_or(name)
 }
 
-/// Why a material could not be given to a unit (zh / en), listing the candidates when several.
-fn unassigned(kind: MaterialKind, candidates: &[&str]) -> String {
+/// Why a material could not be given to a unit (zh, en), listing the candidates when several.
+fn unassigned(kind: MaterialKind, candidates: &[&str]) -> (String, String) {
     let example = match kind {
         MaterialKind::StampedScan => "东湖区盖章扫描件.pdf",
         MaterialKind::TypicalCase => "东湖区典型活动案例.docx",
         _ => "东湖区工作总结.docx",
     };
     if candidates.is_empty() {
-        format!(
-            "{}：看不出属于哪个单位，未归入任何单位的报送；请在文件名中写明单位（如「{example}」） / a {} that names no unit of the notice: it is in no unit's package; put the unit in the file name (e.g. 「{example}」)",
-            kind.as_zh(),
-            kind.as_en(),
+        (
+            format!(
+                "{}：看不出属于哪个单位，未归入任何单位的报送；请在文件名中写明单位（如「{example}」）",
+                kind.as_zh()
+            ),
+            format!(
+                "a {} that names no unit of the notice: it is in no unit's package; put the unit in the file name (e.g. 「{example}」)",
+                kind.as_en()
+            ),
         )
     } else {
-        format!(
-            "{}：可能属于 {}，不作猜测；请在文件名中只写明一个单位 / a {} that could belong to {}: not guessed; name one unit in the file name",
-            kind.as_zh(),
-            candidates.join("、"),
-            kind.as_en(),
-            candidates.join(", ")
+        (
+            format!(
+                "{}：可能属于 {}，不作猜测；请在文件名中只写明一个单位",
+                kind.as_zh(),
+                candidates.join("、")
+            ),
+            format!(
+                "a {} that could belong to {}: not guessed; name one unit in the file name",
+                kind.as_en(),
+                candidates.join(", ")
+            ),
         )
     }
 }
@@ -401,19 +548,36 @@ impl Validator {
         // Each unit's materials, in the folder's order.
         let mut package: std::collections::BTreeMap<&str, Vec<serde_json::Value>> = Default::default();
         for s in &seen {
-            if let Seen::Material { file, kind, unit: Ok(unit) } = s {
+            if let Seen::Material { file, kind, unit: Ok(unit), .. } = s {
                 package.entry(unit).or_default().push(material(&file.name, *kind));
             }
         }
         seen.into_iter()
             .map(|s| match s {
                 Seen::Ready(input) => input,
-                Seen::Report { file, answer } => {
-                    let unit = answer
-                        .summary
-                        .as_ref()
-                        .and_then(|t| t.host_unit.as_deref())
-                        .and_then(|w| self.notice().model().official_unit_name(w));
+                Seen::Report { file, mut answer } => {
+                    let (unit, notes) = match self.report_unit(file, &answer) {
+                        Assigned::Unit { unit, from_name, notes } => {
+                            if from_name {
+                                if let Some(t) = answer.summary.as_mut() {
+                                    t.host_unit = Some(unit.to_owned());
+                                }
+                            }
+                            (Some(unit), notes)
+                        }
+                        Assigned::Ambiguous { candidates, detail, detail_en } => {
+                            let notes = import_notes(&answer);
+                            let d = make(
+                                &ar::REFUSED,
+                                String::new(),
+                                params! {"input" => &file.name, "detail" => detail, "detail_en" => detail_en, "candidates" => candidates},
+                                None,
+                            );
+                            return AggregateInput::refused(Some(&file.name), RejectReason::AmbiguousUnit, None, d)
+                                .with_notes(notes);
+                        }
+                        Assigned::Unknown => (None, Vec::new()),
+                    };
                     let mut materials = vec![material(&file.name, MaterialKind::SummaryTable)];
                     materials.extend(unit.and_then(|u| package.get(u)).into_iter().flatten().cloned());
                     office_input(
@@ -424,14 +588,21 @@ impl Validator {
                         Some(materials),
                         Some(self.notice().model()),
                     )
+                    .with_notes(notes)
                 }
-                Seen::Material { file, kind, unit: Ok(unit) } => {
-                    AggregateInput::material(Some(&file.name), unit, kind)
+                Seen::Material { file, kind, unit: Ok(unit), notes } => {
+                    AggregateInput::material(Some(&file.name), unit, kind).with_notes(notes)
                 }
-                Seen::Material { file, kind, unit: Err(candidates) } => {
-                    AggregateInput::unreadable(Some(&file.name), unassigned(kind, &candidates))
+                Seen::Material { file, kind, unit: Err(candidates), notes } => {
+                    let (detail, detail_en) = unassigned(kind, &candidates);
+                    let reason =
+                        if candidates.is_empty() { RejectReason::UnknownUnit } else { RejectReason::AmbiguousUnit };
+                    refused_input(&file.name, reason, None, detail, detail_en).with_notes(notes)
                 }
             })
+            // The file's own time breaks a tie of equal 报送时间 between two reports of a unit.
+            .zip(files)
+            .map(|(input, f)| input.with_file_modified(f.modified))
             .collect()
     }
 
@@ -454,60 +625,176 @@ impl Validator {
                     return Seen::Ready(AggregateInput::text(id, &notice));
                 }
                 let answer = look.answer;
-                let no_form = answer.summary.is_none()
+                let formless = answer.summary.is_none()
                     && answer
                         .diagnostics
                         .iter()
                         .any(|d| d.code == crate::catalog::import::IMPORT_NO_TABLE.code);
-                if !no_form {
+                if !formless {
                     return Seen::Report { file: f, answer: Box::new(answer) };
                 }
                 let opening = look.opening;
                 match material_kind(&f.name, opening.as_deref()) {
                     Some(kind) => {
-                        Seen::Material { file: f, kind, unit: self.unit_named(&f.name, opening.as_deref()) }
+                        let (unit, notes) = self.unit_named(&f.name, opening.as_deref());
+                        Seen::Material { file: f, kind, unit, notes }
                     }
-                    None => Seen::Report { file: f, answer: Box::new(answer) },
+                    None => Seen::Ready(no_form(f, &answer)),
                 }
             }
             FileClass::OldWord => {
-                Seen::Report { file: f, answer: Box::new(import_office(OfficeFormat::Doc, &f.bytes, year)) }
+                let answer = import_office(OfficeFormat::Doc, &f.bytes, year);
+                // A .doc without the form is told apart by its text, exactly as a .docx is.
+                #[cfg(feature = "doc")]
+                if answer.summary.is_none()
+                    && answer
+                        .diagnostics
+                        .iter()
+                        .any(|d| d.code == crate::catalog::import::IMPORT_NO_TABLE.code)
+                {
+                    let opening = crate::office::doc_opening(&f.bytes, 400);
+                    return match material_kind(&f.name, opening.as_deref()) {
+                        Some(kind) => {
+                            let (unit, notes) = self.unit_named(&f.name, opening.as_deref());
+                            Seen::Material { file: f, kind, unit, notes }
+                        }
+                        None => Seen::Ready(no_form(f, &answer)),
+                    };
+                }
+                Seen::Report { file: f, answer: Box::new(answer) }
             }
             FileClass::Xlsx => {
                 Seen::Report { file: f, answer: Box::new(import_office(OfficeFormat::Xlsx, &f.bytes, year)) }
             }
-            FileClass::Scan => Seen::Material {
-                file: f,
-                kind: MaterialKind::StampedScan,
-                unit: self.unit_named(&f.name, None),
-            },
-            class => Seen::Ready(AggregateInput::unreadable(id, refusal(class, &f.name))),
+            FileClass::Media => {
+                let named = self.units_in(base_name(&f.name));
+                let unit = match named.as_slice() {
+                    [one] => Some(*one),
+                    _ => None,
+                };
+                let of = unit.map(|u| format!("（{u}）")).unwrap_or_default();
+                let of_en = unit.map(|u| format!(" ({u})")).unwrap_or_default();
+                Seen::Ready(refused_input(
+                    &f.name,
+                    RejectReason::AttachedMedia,
+                    unit,
+                    format!("活动照片/录像{of}：另附材料，不计入报送要求（总结表注明「活动照片、活动录像请另附」），不是盖章后扫描件"),
+                    format!("activity photos / video{of_en}: sent besides the package (the form says 「活动照片、活动录像请另附」), counted toward no requirement; not the stamped scan"),
+                ))
+            }
+            FileClass::Scan => {
+                let (unit, notes) = self.unit_named(&f.name, None);
+                Seen::Material { file: f, kind: MaterialKind::StampedScan, unit, notes }
+            }
+            class => Seen::Ready(refused_file(class, &f.name)),
         }
     }
 
-    /// The unit a material names: in its file name, else its title line, else its first lines;
-    /// the first of these that names any unit decides — one unit, or the candidates when several.
-    fn unit_named(&self, name: &str, opening: Option<&str>) -> Result<&str, Vec<&str>> {
+    /// The units of the notice a text names (its official name or an alias), one entry per
+    /// unit, in the notice's order.
+    fn units_in(&self, text: &str) -> Vec<&str> {
+        self.notice()
+            .units()
+            .iter()
+            .filter(|u| {
+                text.contains(u.name())
+                    || u.aliases().iter().any(|a| !a.is_empty() && text.contains(a.as_str()))
+            })
+            .map(|u| u.name())
+            .collect()
+    }
+
+    /// The unit a material names, content before name: its title line, else its first lines,
+    /// else its file name — one unit, or the candidates when several (a file name naming one of
+    /// the units its text names settles it). When the file name names another single unit than
+    /// the text, the text decides and an `aggregate.unit_name_conflict` warning says so.
+    fn unit_named(&self, name: &str, opening: Option<&str>) -> (Result<&str, Vec<&str>>, Vec<Diagnostic>) {
         let title = opening.and_then(|o| o.lines().next());
-        for text in [Some(base_name(name)), title, opening].into_iter().flatten() {
-            // One entry per unit: a unit named by both its name and an alias is found once.
-            let found: Vec<&str> = self
-                .notice()
-                .units()
-                .iter()
-                .filter(|u| {
-                    text.contains(u.name())
-                        || u.aliases().iter().any(|a| !a.is_empty() && text.contains(a.as_str()))
-                })
-                .map(|u| u.name())
-                .collect();
-            match found.len() {
-                0 => continue,
-                1 => return Ok(found[0]),
-                _ => return Err(found),
+        let named = self.units_in(base_name(name));
+        let content = [(title, ("标题", "the title")), (opening, ("正文", "the text"))]
+            .into_iter()
+            .filter_map(|(text, source)| Some((self.units_in(text?), source)))
+            .find(|(found, _)| !found.is_empty());
+        match (content, named.as_slice()) {
+            (Some((found, source)), [other]) if found.len() == 1 && found[0] != *other => {
+                (Ok(found[0]), vec![conflict(name, other, found[0], source)])
             }
+            (Some((found, _)), _) if found.len() == 1 => (Ok(found[0]), Vec::new()),
+            (Some((found, _)), [one]) if found.contains(one) => (Ok(*one), Vec::new()),
+            (Some((found, _)), _) => (Err(found), Vec::new()),
+            (None, [one]) => (Ok(*one), Vec::new()),
+            (None, _) => (Err(named), Vec::new()),
         }
-        Err(Vec::new())
+    }
+
+    /// The unit of an imported 总结表: its 举办县区 (or the unit its title gave), else the unit its
+    /// file name names (aliases included; an `aggregate.unit_from_file_name` note says so). A
+    /// 举办县区 or a file name naming several units of the notice is ambiguous — the candidates
+    /// listed, never a guess; a unit the notice does not know is left to the roll-up
+    /// (`aggregate.unknown_unit`). A file name naming another unit than the form adds an
+    /// `aggregate.unit_name_conflict` warning: the form decides.
+    fn report_unit<'s>(&'s self, file: &InboxFile, answer: &ImportAnswer) -> Assigned<'s> {
+        // A file that could not be read has no unit to give: the roll-up rejects it as unreadable.
+        let Some(table) = answer.summary.as_ref() else { return Assigned::Unknown };
+        let written = table.host_unit.as_deref().map(str::trim);
+        let from_title = answer
+            .diagnostics
+            .iter()
+            .any(|d| d.code == crate::catalog::import::IMPORT_FROM_TITLE.code && d.path == "/host_unit");
+        let (source, source_en) = if from_title {
+            ("标题", "the title")
+        } else {
+            ("总结表的举办县区", "the form's 举办县区")
+        };
+        let named = self.units_in(base_name(&file.name));
+        match written.filter(|w| !w.is_empty()) {
+            Some(w) => match self.notice().model().official_unit_name(w) {
+                Some(official) => {
+                    let unit = self.notice().units().iter().map(|u| u.name()).find(|n| *n == official);
+                    let Some(unit) = unit else { return Assigned::Unknown };
+                    let notes = match named.as_slice() {
+                        [other] if *other != unit => {
+                            vec![conflict(&file.name, other, unit, (source, source_en))]
+                        }
+                        _ => Vec::new(),
+                    };
+                    Assigned::Unit { unit, from_name: false, notes }
+                }
+                None => {
+                    let candidates = self.units_in(w);
+                    if candidates.len() < 2 {
+                        return Assigned::Unknown;
+                    }
+                    let list = candidates.join("、");
+                    Assigned::Ambiguous {
+                        detail: format!("{source}“{w}”写有 {list} 几个单位，不作猜测；请每个单位各报一份总结表，举办县区只填本单位"),
+                        detail_en: format!("{source_en} “{w}” names several units ({}): not guessed; each unit sends its own form naming itself alone", candidates.join(", ")),
+                        candidates,
+                    }
+                }
+            },
+            None => match named.len() {
+                0 => Assigned::Unknown,
+                1 => {
+                    let unit = named[0];
+                    let note = make(
+                        &ar::UNIT_FROM_FILE_NAME,
+                        "/summary/host_unit".into(),
+                        params! {"input" => &file.name, "unit" => unit},
+                        None,
+                    );
+                    Assigned::Unit { unit, from_name: true, notes: vec![note] }
+                }
+                _ => {
+                    let list = named.join("、");
+                    Assigned::Ambiguous {
+                        detail: format!("举办县区未填写，文件名写有 {list} 几个单位，不作猜测；请在举办县区填写本单位"),
+                        detail_en: format!("举办县区 is blank and the file name names several units ({}): not guessed; fill in 举办县区", named.join(", ")),
+                        candidates: named,
+                    }
+                }
+            },
+        }
     }
 }
 
@@ -529,7 +816,11 @@ mod tests {
         assert_eq!(classify_file("a.doc", b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"), FileClass::OldWord);
         assert_eq!(classify_file("dir/~$a.docx", b""), FileClass::LockFile);
         assert_eq!(classify_file("a.json", b"\xEF\xBB\xBF{}"), FileClass::Json);
-        assert_eq!(classify_file("photo.jpg", b"\xFF\xD8\xFF\xE0"), FileClass::Scan);
+        assert_eq!(classify_file("photo.jpg", b"\xFF\xD8\xFF\xE0"), FileClass::Media);
+        assert_eq!(classify_file("scan0001.JPG", b"\xFF\xD8\xFF\xE0"), FileClass::Scan);
+        assert_eq!(classify_file("东湖区活动照片.pdf", b"%PDF-1.4"), FileClass::Media);
+        assert_eq!(classify_file("a.mov", b"\0\0\0\x14ftypqt  "), FileClass::Media);
+        assert_eq!(classify_file("dir/.~lock.东湖区总结表.docx#", b",x,"), FileClass::LockFile);
         assert_eq!(classify_file(".DS_Store", b"\0\0\0\x01Bud1"), FileClass::Other);
     }
 

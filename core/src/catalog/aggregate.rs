@@ -29,7 +29,7 @@ pub(crate) const NOT_A_SUBMISSION: Rule = Rule {
     clause: "四（四）报送总结表",
     description: "既不是报送材料、总结表，也不是活动方案的文档不计入汇总。",
     description_en: "A document that is neither a submission, a summary table nor a plan is not counted.",
-    message: "报送 {input} 不是报送材料或总结表（识别为：{kind}），未计入汇总",
+    message: "报送 {input} 不是报送材料或总结表（识别为：{kind_zh}），未计入汇总",
     message_en: "Input {input} is not a submission or summary table (read as: {kind}) and is not counted",
     library_only: false,
 };
@@ -125,6 +125,58 @@ pub(crate) const EXACT_COPY: Rule = Rule {
     library_only: false,
 };
 
+pub(crate) const REFUSED: Rule = Rule {
+    code: "aggregate.refused",
+    severity: Error,
+    documents: &[Submission],
+    reads: &[""],
+    clause: "四（四）报送材料",
+    description: "收件夹中不计入汇总的文件（锁定文件、无法读取的格式、无关文件、写有几个单位或未写明单位的文件、另附的照片录像），说明原因（见 reason）和怎样处理，从不略过。",
+    description_en: "A file of the inbox that is not counted (a lock file, a format that cannot be read, an unrelated file, a file naming several units or none, attached photos or video) says why (see reason) and what to do; never skipped.",
+    message: "{input} 未计入汇总：{detail}",
+    message_en: "{input} is not counted: {detail_en}",
+    library_only: false,
+};
+
+pub(crate) const UNIT_NAME_CONFLICT: Rule = Rule {
+    code: "aggregate.unit_name_conflict",
+    severity: Warning,
+    documents: &[Submission],
+    reads: &["/summary/host_unit"],
+    clause: "四（四）各县区报送",
+    description: "文件名写的单位与文件内容（总结表的举办县区、材料的标题或正文）写的单位不一致：按内容归入，并提示核对。",
+    description_en: "The file name names another unit than the file's content (the form's 举办县区, a material's title or text): assigned by the content, with this warning to check.",
+    message: "{input}：文件名写的是“{named}”，{source}写的是“{unit}”，已按{source}归入 {unit}，请核对",
+    message_en: "{input}: the file name says “{named}”, {source_en} says “{unit}”; assigned to {unit} as {source_en} says — check it",
+    library_only: false,
+};
+
+pub(crate) const UNIT_FROM_FILE_NAME: Rule = Rule {
+    code: "aggregate.unit_from_file_name",
+    severity: Info,
+    documents: &[Submission],
+    reads: &["/summary/host_unit"],
+    clause: "四（四）各县区报送",
+    description: "总结表的举办县区未填写、标题也未写明单位时，按文件名写明的单位（含别称）归入。",
+    description_en: "A form whose 举办县区 is blank and whose title names no unit is assigned to the unit its file name names (aliases included).",
+    message: "{input} 的举办县区未填写，按文件名归入 {unit}",
+    message_en: "{input}: 举办县区 is blank; assigned to {unit} as its file name says",
+    library_only: false,
+};
+
+pub(crate) const SUPERSEDED_SAME_TIME: Rule = Rule {
+    code: "aggregate.superseded_same_time",
+    severity: Warning,
+    documents: &[Submission],
+    reads: &["/submitted_at"],
+    clause: "四（四）各县区报送",
+    description: "同一单位的两份报送时间相同：以文件修改时间较晚的一份为准；修改时间也相同或未知时按内容摘要次序选定，并提示核对。",
+    description_en: "Two submissions of a unit carry the same time: the one whose file was modified later counts; when that is equal or unknown the content hash decides, with this warning to check.",
+    message: "{unit} 的报送 {input} 与 {winner} 的报送时间相同（{submitted_at}），{decided}，以 {winner} 为准",
+    message_en: "{unit}: input {input} and {winner} carry the same time ({submitted_at}); {decided_en}, so {winner} counts",
+    library_only: false,
+};
+
 pub(crate) const RULES: &[Rule] = &[
     UNREADABLE,
     EXACT_COPY,
@@ -135,4 +187,8 @@ pub(crate) const RULES: &[Rule] = &[
     PARTICIPANTS_OUTLIER,
     SUB_VENUES_EXCEED_PARTICIPANTS,
     PARTICIPANTS_MIXED_KINDS,
+    REFUSED,
+    UNIT_NAME_CONFLICT,
+    UNIT_FROM_FILE_NAME,
+    SUPERSEDED_SAME_TIME,
 ];

@@ -298,6 +298,19 @@ fn body(chars: &[Char], marks: &[(usize, usize, ParaMark)]) -> Body {
 }
 
 fn read(bytes: &[u8], year: Option<i32>) -> Result<LabeledImport, OfficeError> {
+    let body = read_body(bytes)?;
+    super::import_tables(&body.tables, body.paragraphs, year)
+}
+
+/// The opening of a .doc — its paragraphs' first `max_chars` characters, one per line, as
+/// [`super::docx_opening`] gives a .docx's — `None` when it is no readable .doc.
+pub(crate) fn opening(bytes: &[u8], max_chars: usize) -> Option<String> {
+    let body = read_body(bytes).ok()?;
+    let lines: Vec<&str> = body.paragraphs.iter().map(|p| p.trim()).filter(|p| !p.is_empty()).collect();
+    Some(lines.join("\n").chars().take(max_chars).collect())
+}
+
+fn read_body(bytes: &[u8]) -> Result<Body, OfficeError> {
     let size = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
     if size > super::MAX_FILE_BYTES {
         return Err(OfficeError::TooLarge { part: String::new(), size, limit: super::MAX_FILE_BYTES });
@@ -311,8 +324,7 @@ fn read(bytes: &[u8], year: Option<i32>) -> Result<LabeledImport, OfficeError> {
     let table = stream(&mut file, fib.table_stream)?;
     let chars = main_text(&word, &table, &fib)?;
     let marks = para_marks(&word, &table, &fib)?;
-    let body = body(&chars, &marks);
-    super::import_tables(&body.tables, body.paragraphs, year)
+    Ok(body(&chars, &marks))
 }
 
 /// Reads a .doc: the tables holding the form's row labels, then the label import.

@@ -482,6 +482,17 @@ pub fn docx_opening(bytes: &[u8], max_chars: usize) -> Option<String> {
     docx::opening(bytes, max_chars)
 }
 
+/// The opening of a .doc (Word 97–2003) without the form, as [`docx_opening`] gives a .docx's;
+/// `None` when the bytes are not a readable .doc.
+///
+/// ```
+/// assert_eq!(learning_week::office::doc_opening(b"not a compound file", 100), None);
+/// ```
+#[cfg(feature = "doc")]
+pub fn doc_opening(bytes: &[u8], max_chars: usize) -> Option<String> {
+    doc::opening(bytes, max_chars)
+}
+
 /// The whole text of a .docx — paragraphs one per line, then the tables' rows with cells joined
 /// by tabs — or the import's error when the bytes are no readable .docx.
 ///
