@@ -474,34 +474,30 @@ mod tests {
         }
     }
 
+    /// Ours and the derived options read alike: the same values, or the same error (`err`).
+    fn agree(
+        text: &str,
+        ours: Result<BindingOptions, serde_json::Error>,
+        theirs: Result<derived::BindingOptions, serde_json::Error>,
+        err: fn(&serde_json::Error) -> String,
+    ) {
+        match (ours, theirs) {
+            (Ok(a), Ok(b)) => {
+                assert_eq!(
+                    (a.kind, a.lang, a.document, a.validate),
+                    (b.kind, b.lang, b.document, b.validate),
+                    "{text}"
+                )
+            }
+            (Err(a), Err(b)) => assert_eq!(err(&a), err(&b), "{text}"),
+            (a, b) => panic!("{text}: {a:?} vs {b:?}"),
+        }
+    }
+
     fn same(text: &str) {
-        let ours = serde_json::from_str::<BindingOptions>(text);
-        let theirs = serde_json::from_str::<derived::BindingOptions>(text);
-        match (ours, theirs) {
-            (Ok(a), Ok(b)) => {
-                assert_eq!(
-                    (a.kind, a.lang, a.document, a.validate),
-                    (b.kind, b.lang, b.document, b.validate),
-                    "{text}"
-                )
-            }
-            (Err(a), Err(b)) => assert_eq!(position_free(&a), position_free(&b), "{text}"),
-            (a, b) => panic!("{text}: {a:?} vs {b:?}"),
-        }
+        agree(text, serde_json::from_str(text), serde_json::from_str(text), position_free);
         let v: serde_json::Value = serde_json::from_str(text).unwrap_or(serde_json::Value::Null);
-        let ours = serde_json::from_value::<BindingOptions>(v.clone());
-        let theirs = serde_json::from_value::<derived::BindingOptions>(v);
-        match (ours, theirs) {
-            (Ok(a), Ok(b)) => {
-                assert_eq!(
-                    (a.kind, a.lang, a.document, a.validate),
-                    (b.kind, b.lang, b.document, b.validate),
-                    "{text}"
-                )
-            }
-            (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string(), "{text}"),
-            (a, b) => panic!("{text}: {a:?} vs {b:?}"),
-        }
+        agree(text, serde_json::from_value(v.clone()), serde_json::from_value(v), |e| e.to_string());
     }
 
     #[test]
