@@ -226,7 +226,9 @@ def test_files_held_in_memory_are_named_and_read_as_the_folder_is(tmp_path: Path
 
 
 def test_a_naive_submitted_at_is_the_notices_local_time() -> None:
-    doc = {"summary": {"year": 2021, "host_unit": "东湖区"}}
+    # `submitted_at` is the time of the Word / Excel files (a JSON submission carries its own).
+    assert FIXTURES is not None
+    doc = (FIXTURES / "01-standard.docx").read_bytes()
     naive = lw.aggregate([doc], submitted_at=datetime.datetime(2021, 12, 6, 9, 0))
     aware = lw.aggregate([doc], submitted_at="2021-12-06T09:00:00+08:00")
     assert naive.late_units == aware.late_units and naive.late_units[0].days_late == 1

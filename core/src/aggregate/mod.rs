@@ -629,7 +629,14 @@ fn text_of(content: &InputContent) -> Cow<'_, str> {
         InputContent::Json(v) => Cow::Owned(serde_json::to_string(v).unwrap_or_default()),
         InputContent::Material { unit, kind } => Cow::Owned(format!("{unit}/{}", kind.as_str())),
         InputContent::ExactCopy { of } => Cow::Owned(format!("copy of {of}")),
-        InputContent::Refused { diagnostic, .. } => Cow::Borrowed(&diagnostic.message),
+        // What was decided, not the message (which names the file, by a path that differs from
+        // one front door to another): the same file gets the same hash from every door.
+        InputContent::Refused { reason, unit, diagnostic } => Cow::Owned(format!(
+            "refused/{}/{}/{}",
+            reason.as_str(),
+            diagnostic.code,
+            unit.as_deref().unwrap_or_default()
+        )),
     }
 }
 
