@@ -287,6 +287,23 @@ pub struct Accounting {
 }
 
 impl Accounting {
+    /// What the counted reports must fix: each error and warning of each included input, with
+    /// the input's record, in the inputs' order (the workbook, the HTML report and the text list
+    /// them alike).
+    ///
+    /// ```
+    /// use learning_week::aggregate::{aggregate, AggregateInput};
+    /// let doc = r#"{"submitted_at": "2021-12-03T10:00:00+08:00", "summary": {"host_unit": "东湖区", "year": 2021}}"#;
+    /// let r = aggregate(&learning_week::Notice::nanchang_2021(), &[AggregateInput::text(Some("a.json"), doc)], &Default::default());
+    /// let (rec, f) = r.accounting.to_fix().next().unwrap();
+    /// assert_eq!((rec.label(), f.code.as_str()), ("a.json".to_owned(), "row.missing"));
+    /// ```
+    pub fn to_fix(&self) -> impl Iterator<Item = (&InputRecord, &Finding)> {
+        self.included
+            .iter()
+            .flat_map(|rec| rec.validation.iter().flat_map(move |v| v.findings.iter().map(move |f| (rec, f))))
+    }
+
     /// Whether every input is accounted for exactly once.
     ///
     /// ```

@@ -292,19 +292,14 @@ fn lines(r: &CityRollup, l: &L, bullet: &str) -> Vec<String> {
         }
     }
     // What each counted report must fix, in the findings' own words (which row, which material).
-    let to_fix: Vec<_> = r
-        .accounting
-        .included
-        .iter()
-        .flat_map(|rec| rec.validation.iter().flat_map(move |v| v.findings.iter().map(move |f| (rec, f))))
-        .collect();
-    if !to_fix.is_empty() {
+    let mut to_fix = r.accounting.to_fix().peekable();
+    if to_fix.peek().is_some() {
         out.push(format!("{}:", l.t("需修改", "To fix")));
         for (rec, f) in to_fix {
-            let (sev, message) = match (l.en, f.severity) {
-                (true, _) => (f.severity.as_str(), f.message_en.as_str()),
-                (false, crate::catalog::Severity::Error) => ("错误", f.message.as_str()),
-                (false, _) => ("警告", f.message.as_str()),
+            let (sev, message) = if l.en {
+                (f.severity.as_str(), f.message_en.as_str())
+            } else {
+                (f.severity.as_zh(), f.message.as_str())
             };
             out.push(format!(
                 "{bullet}{} ({}) {sev}: {message} [{}]",

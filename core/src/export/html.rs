@@ -30,18 +30,15 @@ pub(crate) struct Fix {
 /// which row, which material), the roll-up's own findings (outliers), and the rejected inputs.
 pub(crate) fn to_fix(r: &CityRollup) -> Vec<Fix> {
     let mut out = Vec::new();
-    for rec in &r.accounting.included {
-        let unit = rec.unit.clone().unwrap_or_default();
-        for f in rec.validation.iter().flat_map(|v| v.findings.iter()) {
-            out.push(Fix {
-                unit: unit.clone(),
-                input: rec.label(),
-                severity: f.severity.as_str(),
-                code: f.code.clone(),
-                message: f.message.clone(),
-                message_en: f.message_en.clone(),
-            });
-        }
+    for (rec, f) in r.accounting.to_fix() {
+        out.push(Fix {
+            unit: rec.unit.clone().unwrap_or_default(),
+            input: rec.label(),
+            severity: f.severity.as_str(),
+            code: f.code.clone(),
+            message: f.message.clone(),
+            message_en: f.message_en.clone(),
+        });
     }
     for o in &r.outliers {
         out.push(Fix {
