@@ -56,7 +56,7 @@ pub struct CheckedLeadership {
     /// 下发活动文件的部门 (at least one)
     pub issuing_departments: Vec<String>,
     /// 出席活动（开幕式）的领导 (at least one)
-    pub attending_leaders: Vec<Leader>,
+    pub attending_leaders: Vec<Leader<'static>>,
     /// 具体协调部门
     pub coordinating_department: String,
     /// 制定活动方案部门
@@ -77,7 +77,7 @@ pub struct CheckedParticipation {
     /// 参加活动人数
     pub participants: Count,
     /// 有特色的活动
-    pub featured_activities: Vec<FeaturedActivity>,
+    pub featured_activities: Vec<FeaturedActivity<'static>>,
 }
 
 /// 活动主题与内容
@@ -118,65 +118,73 @@ pub struct CheckedPublicity {
 }
 
 /// The parts of a table, taken out; `None` as soon as a required one is absent.
-fn take(t: &mut SummaryTable) -> Option<CheckedSummary> {
+fn take(t: &mut SummaryTable<'_>) -> Option<CheckedSummary> {
+    use crate::decode::IntoOwned;
+    let text = |s: &Option<crate::decode::Text<'_>>| s.as_deref().map(str::to_owned);
     let organizers = t
         .organizers
         .as_ref()?
         .iter()
-        .map(|o: &Organizer| Some(CheckedOrganizer { name: o.name.clone()?, role: o.role }))
+        .map(|o: &Organizer<'_>| Some(CheckedOrganizer { name: text(&o.name)?, role: o.role }))
         .collect::<Option<Vec<_>>>()
         .filter(|v| !v.is_empty())?;
-    let l: &Leadership = t.leadership.as_ref()?;
+    let l: &Leadership<'_> = t.leadership.as_ref()?;
     let leadership = CheckedLeadership {
-        issuing_departments: l.issuing_departments.clone().filter(|v| !v.is_empty())?,
-        attending_leaders: l.attending_leaders.clone().filter(|v| !v.is_empty())?,
-        coordinating_department: l.coordinating_department.clone()?,
-        planning_department: l.planning_department.clone()?,
+        issuing_departments: l
+            .issuing_departments
+            .as_ref()
+            .filter(|v| !v.is_empty())?
+            .iter()
+            .map(|s| s.to_string())
+            .collect(),
+        attending_leaders: l.attending_leaders.clone().filter(|v| !v.is_empty())?.into_owned(),
+        coordinating_department: text(&l.coordinating_department)?,
+        planning_department: text(&l.planning_department)?,
     };
-    let p: &Participation = t.participation.as_ref()?;
+    let p: &Participation<'_> = t.participation.as_ref()?;
     let participation = CheckedParticipation {
         units_total: p.units_total.clone()?,
         units_participating: p.units_participating.clone()?,
         main_venues: p.main_venues.clone()?,
         sub_venues: p.sub_venues.clone()?,
         participants: p.participants.clone()?,
-        featured_activities: p.featured_activities.clone()?,
+        featured_activities: p.featured_activities.clone()?.into_owned(),
     };
-    let c: &ThemeAndContent = t.theme_and_content.as_ref()?;
+    let c: &ThemeAndContent<'_> = t.theme_and_content.as_ref()?;
     let period = c.period.as_ref()?;
     let theme_and_content = CheckedThemeAndContent {
-        theme: c.theme.clone()?,
-        content: c.content.clone()?,
-        outcomes: c.outcomes.clone()?,
+        theme: text(&c.theme)?,
+        content: text(&c.content)?,
+        outcomes: text(&c.outcomes)?,
         start: period.start?,
         end: period.end?,
     };
-    let r: &Reach = t.reach.as_ref()?;
+    let r: &Reach<'_> = t.reach.as_ref()?;
     let reach = CheckedReach {
-        scope: r.scope.clone()?,
+        scope: text(&r.scope)?,
         satisfaction: r.satisfaction.clone(),
-        self_assessment: r.self_assessment.clone()?,
+        self_assessment: text(&r.self_assessment)?,
     };
-    let pb: &Publicity = t.publicity.as_ref()?;
+    let pb: &Publicity<'_> = t.publicity.as_ref()?;
     let publicity = CheckedPublicity {
-        scope: pb.scope.clone()?,
+        scope: text(&pb.scope)?,
         text_reports: pb.text_reports.clone()?,
         image_reports: pb.image_reports.clone()?,
     };
     Some(CheckedSummary {
         year: t.year?,
-        host_unit: t.host_unit.clone()?,
+        host_unit: text(&t.host_unit)?,
         organizers,
         leadership,
         participation,
         theme_and_content,
         reach,
         publicity,
-        other: t.other.clone(),
+        other: text(&t.other),
     })
 }
 
-impl SummaryTable {
+impl<'a> SummaryTable<'a> {
     /// The checked view of this table, or the table itself back (boxed) when a required row is absent
     /// (validate it to learn which: `row.missing` names each).
     ///
@@ -189,7 +197,7 @@ impl SummaryTable {
     /// assert_eq!((c.year, c.host_unit.as_str()), (2021, "东湖区"));
     /// assert!(c.theme_and_content.start <= c.theme_and_content.end);
     /// ```
-    pub fn into_checked(mut self) -> Result<CheckedSummary, Box<SummaryTable>> {
+    pub fn into_checked(mut self) -> Result<CheckedSummary, Box<SummaryTable<'a>>> {
         take(&mut self).ok_or_else(|| Box::new(self))
     }
 }

@@ -143,7 +143,7 @@ impl Decoder {
     }
 
     /// Reads an object's fields, reporting and keeping unknown keys.
-    pub fn object<'v>(&mut self, v: &'v Json<'v>) -> Option<&'v Object<'v>> {
+    pub fn object<'v, 'a>(&mut self, v: &'v Json<'a>) -> Option<&'v Object<'a>> {
         match v {
             Json::Object(m) => Some(m),
             other => {
@@ -376,22 +376,107 @@ impl<T: Labelled> Labelled for Vec<T> {
 }
 
 /// Types that can be read leniently from JSON.
-pub(crate) trait Decode: Sized {
+pub(crate) trait Decode<'a>: Sized {
     /// Reads `v`, emitting diagnostics into `d`; `None` when nothing usable could be read.
-    fn decode(v: &Json<'_>, d: &mut Decoder) -> Option<Self>;
+    /// Text is borrowed from `v` wherever the model's field borrows ([`Text`]).
+    fn decode(v: &Json<'a>, d: &mut Decoder) -> Option<Self>;
 
     /// Reads the next value of `r` straight from the text, with the same findings as
     /// [`Decode::decode`] of its tree. Structs and lists are walked key by key, item by item;
     /// every other value is read whole ([`Reader::value`]) and decoded as from the tree.
     /// [`Unsure`]: the text holds something only the tree path may answer.
-    fn decode_text(r: &mut Reader<'_>, d: &mut Decoder) -> Result<Option<Self>, Unsure> {
+    fn decode_text(r: &mut Reader<'a>, d: &mut Decoder) -> Result<Option<Self>, Unsure> {
         let v = r.value()?;
         Ok(Self::decode(&v, d))
     }
 }
 
-impl Decode for String {
-    fn decode(v: &Json<'_>, d: &mut Decoder) -> Option<Self> {
+/// A model's text: borrowed from the input it was read from (JSON text, a JSON value), or owned
+/// (a document built in code, read from a Word file, or made to outlive its input with
+/// `into_owned`). Compares, hashes and prints as the `str` it holds.
+///
+/// ```
+/// use learning_week::decode::Text;
+/// let borrowed: Text<'_> = "东湖区".into();
+/// let owned: Text<'static> = String::from("东湖区").into();
+/// assert_eq!(borrowed, owned);
+/// ```
+pub type Text<'a> = std::borrow::Cow<'a, str>;
+
+/// A value made to own everything it borrowed from its input, so it outlives it.
+///
+/// ```
+/// use learning_week::{decode::IntoOwned, SummaryTable};
+/// let text = String::from(r#"{"host_unit": "东湖区"}"#);
+/// let t: SummaryTable<'static> = serde_json::from_str::<SummaryTable<'_>>(&text).unwrap().into_owned();
+/// drop(text);
+/// assert_eq!(t.host_unit.as_deref(), Some("东湖区"));
+/// ```
+pub trait IntoOwned {
+    /// The same value, owning its text.
+    type Owned: 'static;
+    /// Copies what is borrowed; what is owned already moves.
+    fn into_owned(self) -> Self::Owned;
+}
+
+impl IntoOwned for Text<'_> {
+    type Owned = Text<'static>;
+    fn into_owned(self) -> Text<'static> {
+        std::borrow::Cow::Owned(std::borrow::Cow::into_owned(self))
+    }
+}
+
+impl<T: IntoOwned> IntoOwned for Option<T> {
+    type Owned = Option<T::Owned>;
+    fn into_owned(self) -> Self::Owned {
+        self.map(T::into_owned)
+    }
+}
+
+impl<T: IntoOwned> IntoOwned for Vec<T> {
+    type Owned = Vec<T::Owned>;
+    fn into_owned(self) -> Self::Owned {
+        self.into_iter().map(T::into_owned).collect()
+    }
+}
+
+/// Values that own all they hold already.
+macro_rules! owned_already {
+    ($($t:ty),*) => {$(
+        impl $crate::decode::IntoOwned for $t {
+            type Owned = $t;
+            fn into_owned(self) -> $t { self }
+        }
+    )*};
+}
+owned_already!(String, bool, i32, u32, NaiveDate, DateTime<FixedOffset>, Count, Satisfaction, Value);
+pub(crate) use owned_already;
+
+impl<'a> Decode<'a> for Text<'a> {
+    fn decode(v: &Json<'a>, d: &mut Decoder) -> Option<Self> {
+        match v {
+            Json::String(s) => {
+                if text_too_long(s, v, d) {
+                    return None;
+                }
+                Some(s.clone())
+            }
+            other => {
+                d.wrong_type("string", other);
+                None
+            }
+        }
+    }
+}
+
+impl Labelled for Text<'_> {
+    fn label(_: &[&str]) -> Option<&'static str> {
+        None
+    }
+}
+
+impl<'a> Decode<'a> for String {
+    fn decode(v: &Json<'a>, d: &mut Decoder) -> Option<Self> {
         match v {
             Json::String(s) => {
                 if text_too_long(s, v, d) {
@@ -407,8 +492,8 @@ impl Decode for String {
     }
 }
 
-impl Decode for bool {
-    fn decode(v: &Json<'_>, d: &mut Decoder) -> Option<Self> {
+impl<'a> Decode<'a> for bool {
+    fn decode(v: &Json<'a>, d: &mut Decoder) -> Option<Self> {
         match v {
             Json::Bool(b) => Some(*b),
             other => {
@@ -424,8 +509,8 @@ fn integral(v: &Json<'_>) -> Option<i64> {
     v.as_i64().or_else(|| v.as_f64().filter(|f| f.fract() == 0.0 && f.abs() < 9.0e15).map(|f| f as i64))
 }
 
-impl Decode for i32 {
-    fn decode(v: &Json<'_>, d: &mut Decoder) -> Option<Self> {
+impl<'a> Decode<'a> for i32 {
+    fn decode(v: &Json<'a>, d: &mut Decoder) -> Option<Self> {
         match integral(v) {
             Some(n) => match i32::try_from(n) {
                 Ok(n) => Some(n),
@@ -442,8 +527,8 @@ impl Decode for i32 {
     }
 }
 
-impl Decode for u32 {
-    fn decode(v: &Json<'_>, d: &mut Decoder) -> Option<Self> {
+impl<'a> Decode<'a> for u32 {
+    fn decode(v: &Json<'a>, d: &mut Decoder) -> Option<Self> {
         match integral(v) {
             Some(n) => match u32::try_from(n) {
                 Ok(n) => Some(n),
@@ -460,8 +545,8 @@ impl Decode for u32 {
     }
 }
 
-impl Decode for NaiveDate {
-    fn decode(v: &Json<'_>, d: &mut Decoder) -> Option<Self> {
+impl<'a> Decode<'a> for NaiveDate {
+    fn decode(v: &Json<'a>, d: &mut Decoder) -> Option<Self> {
         let Json::String(s) = v else {
             d.wrong_type("string (YYYY-MM-DD)", v);
             return None;
@@ -500,8 +585,8 @@ pub fn parse_iso_date(s: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year, num(5, 7)?, num(8, 10)?)
 }
 
-impl Decode for DateTime<FixedOffset> {
-    fn decode(v: &Json<'_>, d: &mut Decoder) -> Option<Self> {
+impl<'a> Decode<'a> for DateTime<FixedOffset> {
+    fn decode(v: &Json<'a>, d: &mut Decoder) -> Option<Self> {
         let Json::String(s) = v else {
             d.wrong_type("string (RFC 3339)", v);
             return None;
@@ -516,8 +601,8 @@ impl Decode for DateTime<FixedOffset> {
     }
 }
 
-impl<T: Decode> Decode for Vec<T> {
-    fn decode(v: &Json<'_>, d: &mut Decoder) -> Option<Self> {
+impl<'a, T: Decode<'a>> Decode<'a> for Vec<T> {
+    fn decode(v: &Json<'a>, d: &mut Decoder) -> Option<Self> {
         let Json::Array(items) = v else {
             d.wrong_type("array", v);
             return None;
@@ -531,7 +616,7 @@ impl<T: Decode> Decode for Vec<T> {
         Some(out)
     }
 
-    fn decode_text(r: &mut Reader<'_>, d: &mut Decoder) -> Result<Option<Self>, Unsure> {
+    fn decode_text(r: &mut Reader<'a>, d: &mut Decoder) -> Result<Option<Self>, Unsure> {
         if r.peek()? != b'[' {
             let v = r.value()?;
             return Ok(Self::decode(&v, d));
@@ -549,8 +634,8 @@ impl<T: Decode> Decode for Vec<T> {
     }
 }
 
-impl Decode for Value {
-    fn decode(v: &Json<'_>, _d: &mut Decoder) -> Option<Self> {
+impl<'a> Decode<'a> for Value {
+    fn decode(v: &Json<'a>, _d: &mut Decoder) -> Option<Self> {
         Some(v.to_value())
     }
 }
@@ -591,8 +676,8 @@ fn count_value(v: &Json<'_>, d: &mut Decoder) -> Option<u64> {
 
 const COUNT_KEYS: &[&str] = &["value", "qualifier", "unit", "source"];
 
-impl Decode for Count {
-    fn decode(v: &Json<'_>, d: &mut Decoder) -> Option<Self> {
+impl<'a> Decode<'a> for Count {
+    fn decode(v: &Json<'a>, d: &mut Decoder) -> Option<Self> {
         match v {
             Json::Number(_) => count_value(v, d).map(Count::exact),
             Json::String(s) => decode_count_text(s, v, d),
@@ -662,8 +747,8 @@ fn percent_value(v: &Json<'_>, d: &mut Decoder) -> Option<f64> {
 
 const PERCENT_KEYS: &[&str] = &["value", "qualifier", "source", "level"];
 
-impl Decode for Satisfaction {
-    fn decode(v: &Json<'_>, d: &mut Decoder) -> Option<Self> {
+impl<'a> Decode<'a> for Satisfaction {
+    fn decode(v: &Json<'a>, d: &mut Decoder) -> Option<Self> {
         match v {
             Json::Number(_) => percent_value(v, d).map(|value| {
                 Satisfaction::Percent(Percent { value, qualifier: Qualifier::Exact, source: None })
@@ -746,8 +831,8 @@ pub(crate) fn decode_enum<'de, T: serde::Deserialize<'de>>(
 /// Implements [`Decode`] for a string enum through serde, with its allowed JSON names.
 macro_rules! decode_via_enum {
     ($ty:ty, $names:expr) => {
-        impl $crate::decode::Decode for $ty {
-            fn decode(v: &$crate::json::Json<'_>, d: &mut $crate::decode::Decoder) -> Option<Self> {
+        impl<'a> $crate::decode::Decode<'a> for $ty {
+            fn decode(v: &$crate::json::Json<'a>, d: &mut $crate::decode::Decoder) -> Option<Self> {
                 $crate::decode::decode_enum::<$ty>(v, d, &$names)
             }
         }
@@ -756,6 +841,7 @@ macro_rules! decode_via_enum {
                 None
             }
         }
+        $crate::decode::owned_already!($ty);
     };
 }
 pub(crate) use decode_via_enum;
@@ -770,6 +856,25 @@ pub(crate) use decode_via_enum;
 /// function) and the schema's `pattern` / `format` (written by the generator from the check's
 /// name, which the field's schema carries as `x-check` until then).
 macro_rules! model {
+    // A struct whose text borrows from its input (`pub struct SummaryTable<'a>`, text fields
+    // `Text<'a>`): decoding keeps every string the input held as it is, with no copy.
+    (
+        $(#[$meta:meta])*
+        pub struct $name:ident<$lt:lifetime> {
+            $(
+                $(#[$fmeta:meta])*
+                pub $field:ident : Option<$ty:ty> => $title:literal $(, check $check:ident)? $(, each $each:ident)?,
+            )*
+        }
+    ) => {
+        $crate::decode::model! { @emit [$(#[$meta])*] [$name] [<$lt>] [$name<$lt>] [$name<'static>] $lt {
+            $(
+                $(#[$fmeta])*
+                pub $field : Option<$ty> => $title $(, check $check)? $(, each $each)?,
+            )*
+        } }
+    };
+    // A struct that owns its text (the notice's, compiled once).
     (
         $(#[$meta:meta])*
         pub struct $name:ident {
@@ -779,9 +884,24 @@ macro_rules! model {
             )*
         }
     ) => {
+        $crate::decode::model! { @emit [$(#[$meta])*] [$name] [] [$name] [$name] 'de {
+            $(
+                $(#[$fmeta])*
+                pub $field : Option<$ty> => $title $(, check $check)? $(, each $each)?,
+            )*
+        } }
+    };
+    (
+        @emit [$(#[$meta:meta])*] [$name:ident] [$($gen:tt)*] [$($this:tt)*] [$($owned:tt)*] $lt:lifetime {
+            $(
+                $(#[$fmeta:meta])*
+                pub $field:ident : Option<$ty:ty> => $title:literal $(, check $check:ident)? $(, each $each:ident)?,
+            )*
+        }
+    ) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize, ::schemars::JsonSchema, ::validator::Validate)]
-        pub struct $name {
+        pub struct $name $($gen)* {
             $(
                 $(#[$fmeta])*
                 $(
@@ -802,27 +922,48 @@ macro_rules! model {
             pub extra: ::serde_json::Map<String, ::serde_json::Value>,
         }
 
-        impl $name {
+        impl $($gen)* $($this)* {
             /// The JSON keys this struct knows.
             pub const KEYS: &'static [&'static str] = &[$(stringify!($field)),*];
 
             /// The list fields whose every item has a declared check (`each`), with the check and
             /// the items: what the field rules run over a list's items.
             #[allow(dead_code, unused_mut, reason = "generated for every model; used where a list declares `each`")]
-            pub(crate) fn each_checked(&self) -> Vec<(&'static str, &'static $crate::checks::FieldCheck, &[String])> {
+            pub(crate) fn each_checked(&self) -> Vec<(&'static str, &'static $crate::checks::FieldCheck, Vec<&str>)> {
                 let mut out = Vec::new();
                 $( $(
                     if let (Some(items), Some(check)) =
                         (self.$field.as_deref(), $crate::checks::field_check(stringify!($each)))
                     {
-                        out.push((stringify!($field), check, items));
+                        out.push((stringify!($field), check, items.iter().map(|s| ::core::convert::AsRef::<str>::as_ref(s)).collect()));
                     }
                 )? )*
                 out
             }
+
+            /// The document as an owned value, which outlives the input it was read from.
+            ///
+            /// ```
+            #[doc = concat!("use ", module_path!(), "::", stringify!($name), ";")]
+            #[doc = concat!("let owned = ", stringify!($name), "::default().into_owned();")]
+            #[doc = concat!("assert_eq!(owned, ", stringify!($name), "::default());")]
+            /// ```
+            pub fn into_owned(self) -> $($owned)* {
+                $crate::decode::IntoOwned::into_owned(self)
+            }
         }
 
-        impl $crate::decode::Labelled for $name {
+        impl $($gen)* $crate::decode::IntoOwned for $($this)* {
+            type Owned = $($owned)*;
+            fn into_owned(self) -> $($owned)* {
+                $name {
+                    $( $field: self.$field.map($crate::decode::IntoOwned::into_owned), )*
+                    extra: self.extra,
+                }
+            }
+        }
+
+        impl $($gen)* $crate::decode::Labelled for $($this)* {
             fn label(path: &[&str]) -> Option<&'static str> {
                 let (first, rest) = path.split_first()?;
                 match *first {
@@ -849,8 +990,8 @@ macro_rules! model {
             }
         }
 
-        impl $crate::decode::Decode for $name {
-            fn decode(v: &$crate::json::Json<'_>, d: &mut $crate::decode::Decoder) -> Option<Self> {
+        impl<$lt> $crate::decode::Decode<$lt> for $($this)* {
+            fn decode(v: &$crate::json::Json<$lt>, d: &mut $crate::decode::Decoder) -> Option<Self> {
                 let obj = d.object(v)?;
                 let mut out = $name::default();
                 for (k, val) in obj {
@@ -858,7 +999,7 @@ macro_rules! model {
                         $(
                             stringify!($field) => {
                                 if !val.is_null() {
-                                    out.$field = d.at_field(stringify!($field), |d| <$ty as $crate::decode::Decode>::decode(val, d));
+                                    out.$field = d.at_field(stringify!($field), |d| <$ty as $crate::decode::Decode<$lt>>::decode(val, d));
                                 }
                             }
                         )*
@@ -872,17 +1013,17 @@ macro_rules! model {
             }
 
             fn decode_text(
-                r: &mut $crate::json::Reader<'_>,
+                r: &mut $crate::json::Reader<$lt>,
                 d: &mut $crate::decode::Decoder,
             ) -> Result<Option<Self>, $crate::json::Unsure> {
                 if r.peek()? != b'{' {
                     let v = r.value()?;
-                    return Ok(<Self as $crate::decode::Decode>::decode(&v, d));
+                    return Ok(<Self as $crate::decode::Decode<$lt>>::decode(&v, d));
                 }
                 // Each field's bit in `seen`: a repeated key is left to the tree.
                 #[allow(non_camel_case_types, dead_code, reason = "one variant per field, named as the field")]
                 enum Field { $($field),* }
-                const _: () = assert!($name::KEYS.len() <= 64);
+                const _: () = assert!([$(stringify!($field)),*].len() <= 64);
                 let (mark, mut first, mut seen) = (r.begin_object()?, true, 0u64);
                 let mut out = $name::default();
                 while let Some(k) = r.next_key(mark, &mut first)? {
@@ -895,7 +1036,7 @@ macro_rules! model {
                                 }
                                 seen |= bit;
                                 if !r.null()? {
-                                    out.$field = d.at_field(stringify!($field), |d| <$ty as $crate::decode::Decode>::decode_text(r, d))?;
+                                    out.$field = d.at_field(stringify!($field), |d| <$ty as $crate::decode::Decode<$lt>>::decode_text(r, d))?;
                                 }
                             }
                         )*

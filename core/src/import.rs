@@ -12,6 +12,7 @@ use crate::catalog::import::{IMPORT_KEPT_AS_TEXT, IMPORT_PARSED, IMPORT_UNKNOWN_
 use crate::catalog::Diagnostic;
 use crate::catalog::{make, params};
 use crate::count::Count;
+use crate::decode::Text;
 use crate::satisfaction::Satisfaction;
 use crate::summary::{
     FeaturedActivity, Leadership, Organizer, Participation, Publicity, Reach, SummaryTable, ThemeAndContent,
@@ -34,7 +35,7 @@ use serde_json::{json, Map, Value};
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct LabeledImport {
     /// 总结表 / the table, every row that could be read typed; the rest kept in `other`.
-    pub summary: SummaryTable,
+    pub summary: SummaryTable<'static>,
     /// 导入说明 / one diagnostic per row read, kept as text, or not recognised.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -157,7 +158,7 @@ const ALREADY_FILLED: Refusal = Refusal {
 };
 
 struct Importer {
-    summary: SummaryTable,
+    summary: SummaryTable<'static>,
     diagnostics: Vec<Diagnostic>,
     year: Option<i32>,
     other: Vec<String>,
@@ -209,23 +210,23 @@ impl Importer {
         self.kept.push(format!("【{label}】{text}"));
     }
 
-    fn participation(&mut self) -> &mut Participation {
+    fn participation(&mut self) -> &mut Participation<'static> {
         self.summary.participation.get_or_insert_with(Participation::default)
     }
 
-    fn leadership(&mut self) -> &mut Leadership {
+    fn leadership(&mut self) -> &mut Leadership<'static> {
         self.summary.leadership.get_or_insert_with(Leadership::default)
     }
 
-    fn theme(&mut self) -> &mut ThemeAndContent {
+    fn theme(&mut self) -> &mut ThemeAndContent<'static> {
         self.summary.theme_and_content.get_or_insert_with(ThemeAndContent::default)
     }
 
-    fn reach(&mut self) -> &mut Reach {
+    fn reach(&mut self) -> &mut Reach<'static> {
         self.summary.reach.get_or_insert_with(Reach::default)
     }
 
-    fn publicity(&mut self) -> &mut Publicity {
+    fn publicity(&mut self) -> &mut Publicity<'static> {
         self.summary.publicity.get_or_insert_with(Publicity::default)
     }
 
@@ -300,15 +301,16 @@ impl Importer {
         pointer: &str,
         label: &str,
         text: &str,
-        slot: fn(&mut Self) -> &mut Option<String>,
+        slot: fn(&mut Self) -> &mut Option<Text<'static>>,
     ) {
         let cell = slot(self);
         match cell {
             Some(old) => {
+                let old = old.to_mut();
                 old.push('\n');
                 old.push_str(text);
             }
-            None => *cell = Some(text.to_owned()),
+            None => *cell = Some(Text::Owned(text.to_owned())),
         }
         self.parsed(pointer, label, text, json!(text), "text");
     }
@@ -347,20 +349,22 @@ impl Importer {
             Row::HostUnit => self.free_text(pointer, label, text, |s| &mut s.summary.host_unit),
             Row::Organizers => {
                 if let Some(items) = self.names(pointer, label, text) {
-                    let orgs = items.into_iter().map(|n| Organizer { name: Some(n), ..Default::default() });
+                    let orgs =
+                        items.into_iter().map(|n| Organizer { name: Some(n.into()), ..Default::default() });
                     self.summary.organizers = Some(orgs.collect());
                 }
             }
             Row::IssuingDepartments => {
                 if let Some(items) = self.names(pointer, label, text) {
-                    self.leadership().issuing_departments = Some(items);
+                    self.leadership().issuing_departments =
+                        Some(items.into_iter().map(Text::Owned).collect());
                 }
             }
             Row::AttendingLeaders => {
                 if let Some(items) = self.names(pointer, label, text) {
                     let leaders = items
                         .into_iter()
-                        .map(|t| crate::plan::Leader { title: Some(t), ..Default::default() });
+                        .map(|t| crate::plan::Leader { title: Some(t.into()), ..Default::default() });
                     self.leadership().attending_leaders = Some(leaders.collect());
                 }
             }
@@ -410,8 +414,9 @@ impl Importer {
             }
             Row::Featured => {
                 if let Some(items) = self.names(pointer, label, text) {
-                    let acts =
-                        items.into_iter().map(|n| FeaturedActivity { name: Some(n), ..Default::default() });
+                    let acts = items
+                        .into_iter()
+                        .map(|n| FeaturedActivity { name: Some(n.into()), ..Default::default() });
                     self.participation().featured_activities = Some(acts.collect());
                 }
             }
@@ -476,7 +481,7 @@ impl Importer {
     }
 }
 
-impl SummaryTable {
+impl SummaryTable<'static> {
     /// Reads a 总结表 from the form's own row labels and the text written in each cell.
     ///
     /// `year` fills 年度 (a 年度 row, when given, wins) and is the year of dates written
@@ -534,7 +539,7 @@ impl SummaryTable {
             im.read(label, text);
         }
         let other: Vec<String> = im.other.into_iter().chain(im.kept).collect();
-        im.summary.other = (!other.is_empty()).then(|| other.join("\n"));
+        im.summary.other = (!other.is_empty()).then(|| other.join("\n").into());
         LabeledImport { summary: im.summary, diagnostics: im.diagnostics }
     }
 }

@@ -5,7 +5,7 @@
 //! `reach`, `publicity`, `other`.
 
 use crate::count::Count;
-use crate::decode::model;
+use crate::decode::{model, Text};
 use crate::notice::Role;
 use crate::period::Period;
 use crate::plan::Leader;
@@ -21,42 +21,42 @@ model! {
     /// assert_eq!(t.host_unit.as_deref(), Some("东湖区"));
     /// assert!(t.participation.is_none()); // half-filled tables are representable
     /// ```
-    pub struct SummaryTable {
+    pub struct SummaryTable<'a> {
         /// 年度 / the year of the week reported on.
         #[validate(required)]
         pub year: Option<i32> => "年度",
         /// 举办县区 / the reporting unit (official name or an alias the notice knows).
         #[validate(required)]
-        pub host_unit: Option<String> => "举办县区", check non_blank,
+        pub host_unit: Option<Text<'a>> => "举办县区", check non_blank,
         /// 主办单位及协办单位 / organisers with their roles.
         #[validate(required, length(min = 1, code = "row.blank"), nested)]
-        pub organizers: Option<Vec<Organizer>> => "主办单位及协办单位",
+        pub organizers: Option<Vec<Organizer<'a>>> => "主办单位及协办单位",
         /// 组织领导 / leadership.
         #[validate(required, nested)]
-        pub leadership: Option<Leadership> => "组织领导",
+        pub leadership: Option<Leadership<'a>> => "组织领导",
         /// 活动参与情况 / participation.
         #[validate(required, nested)]
-        pub participation: Option<Participation> => "活动参与情况",
+        pub participation: Option<Participation<'a>> => "活动参与情况",
         /// 活动主题与内容 / theme and content.
         #[validate(required, nested)]
-        pub theme_and_content: Option<ThemeAndContent> => "活动主题与内容",
+        pub theme_and_content: Option<ThemeAndContent<'a>> => "活动主题与内容",
         /// 活动的群众性 / reach.
         #[validate(required, nested)]
-        pub reach: Option<Reach> => "活动的群众性",
+        pub reach: Option<Reach<'a>> => "活动的群众性",
         /// 宣传报道 / publicity.
         #[validate(required, nested)]
-        pub publicity: Option<Publicity> => "宣传报道",
+        pub publicity: Option<Publicity<'a>> => "宣传报道",
         /// 其他 / anything else.
-        pub other: Option<String> => "其他",
+        pub other: Option<Text<'a>> => "其他",
     }
 }
 
 model! {
     /// 主办单位及协办单位 / one organiser and its role.
-    pub struct Organizer {
+    pub struct Organizer<'a> {
         /// 单位名称 / organisation name.
         #[validate(required)]
-        pub name: Option<String> => "单位名称", check non_blank,
+        pub name: Option<Text<'a>> => "单位名称", check non_blank,
         /// 角色 / role (主办 host, 承办 undertaker, 协办 co_organiser, 组织实施 implementer, 支持 supporter).
         pub role: Option<Role> => "角色",
     }
@@ -64,38 +64,38 @@ model! {
 
 model! {
     /// 组织领导 / leadership rows.
-    pub struct Leadership {
+    pub struct Leadership<'a> {
         /// 下发活动文件的部门 / departments that issued the unit's documents.
         #[validate(required, length(min = 1, code = "row.blank"))]
-        pub issuing_departments: Option<Vec<String>> => "下发活动文件的部门", each non_blank,
+        pub issuing_departments: Option<Vec<Text<'a>>> => "下发活动文件的部门", each non_blank,
         /// 出席活动（开幕式）的领导 / leaders who attended (title and name).
         #[validate(required, length(min = 1, code = "row.blank"), nested)]
-        pub attending_leaders: Option<Vec<Leader>> => "出席活动（开幕式）的领导",
+        pub attending_leaders: Option<Vec<Leader<'a>>> => "出席活动（开幕式）的领导",
         /// 具体协调部门 / coordinating department.
         #[validate(required)]
-        pub coordinating_department: Option<String> => "具体协调部门", check non_blank,
+        pub coordinating_department: Option<Text<'a>> => "具体协调部门", check non_blank,
         /// 制定活动方案部门 / department that drew up the plan.
         #[validate(required)]
-        pub planning_department: Option<String> => "制定活动方案部门", check non_blank,
+        pub planning_department: Option<Text<'a>> => "制定活动方案部门", check non_blank,
     }
 }
 
 model! {
     /// 有特色的活动 / one featured activity.
-    pub struct FeaturedActivity {
+    pub struct FeaturedActivity<'a> {
         /// 活动名称 / name, as in the plan.
         #[validate(required)]
-        pub name: Option<String> => "活动名称", check non_blank,
+        pub name: Option<Text<'a>> => "活动名称", check non_blank,
         /// 活动简介 / short description.
-        pub description: Option<String> => "活动简介",
+        pub description: Option<Text<'a>> => "活动简介",
         /// 涉及主题 / topics it covered (双减, 智慧助老, 职业技能培训 …).
-        pub topics: Option<Vec<String>> => "涉及主题",
+        pub topics: Option<Vec<Text<'a>>> => "涉及主题",
     }
 }
 
 model! {
     /// 活动参与情况 / participation rows.
-    pub struct Participation {
+    pub struct Participation<'a> {
         /// 全市区数 / units (streets, towns, sub-units) in the reporting area.
         #[validate(required)]
         pub units_total: Option<Count> => "全市区数",
@@ -113,22 +113,22 @@ model! {
         pub participants: Option<Count> => "参加活动人数",
         /// 有特色的活动 / featured activities.
         #[validate(required, nested)]
-        pub featured_activities: Option<Vec<FeaturedActivity>> => "有特色的活动",
+        pub featured_activities: Option<Vec<FeaturedActivity<'a>>> => "有特色的活动",
     }
 }
 
 model! {
     /// 活动主题与内容 / theme and content rows.
-    pub struct ThemeAndContent {
+    pub struct ThemeAndContent<'a> {
         /// 活动主题 / theme (should carry the notice's theme).
         #[validate(required)]
-        pub theme: Option<String> => "活动主题", check non_blank,
+        pub theme: Option<Text<'a>> => "活动主题", check non_blank,
         /// 活动内容 / content.
         #[validate(required)]
-        pub content: Option<String> => "活动内容", check non_blank,
+        pub content: Option<Text<'a>> => "活动内容", check non_blank,
         /// 活动成效 / outcomes.
         #[validate(required)]
-        pub outcomes: Option<String> => "活动成效", check non_blank,
+        pub outcomes: Option<Text<'a>> => "活动成效", check non_blank,
         /// 活动时间 / period of the unit's activities.
         #[validate(required, nested)]
         pub period: Option<Period> => "活动时间",
@@ -137,24 +137,24 @@ model! {
 
 model! {
     /// 活动的群众性 / reach rows.
-    pub struct Reach {
+    pub struct Reach<'a> {
         /// 活动范围（包括参与活动的街道、企事业单位等）/ scope.
         #[validate(required)]
-        pub scope: Option<String> => "活动范围（包括参与活动的街道、企事业单位等）", check non_blank,
+        pub scope: Option<Text<'a>> => "活动范围（包括参与活动的街道、企事业单位等）", check non_blank,
         /// 群众满意度 / satisfaction: a percentage or a level; may be absent (most real summaries give none).
         pub satisfaction: Option<Satisfaction> => "群众满意度",
         /// 自我评价 / self-assessment.
         #[validate(required)]
-        pub self_assessment: Option<String> => "自我评价", check non_blank,
+        pub self_assessment: Option<Text<'a>> => "自我评价", check non_blank,
     }
 }
 
 model! {
     /// 宣传报道 / publicity rows.
-    pub struct Publicity {
+    pub struct Publicity<'a> {
         /// 宣传范围 / scope (channels and media).
         #[validate(required)]
-        pub scope: Option<String> => "宣传范围", check non_blank,
+        pub scope: Option<Text<'a>> => "宣传范围", check non_blank,
         /// 文字报道 / number of text reports.
         #[validate(required)]
         pub text_reports: Option<Count> => "文字报道",
@@ -167,7 +167,7 @@ model! {
     }
 }
 
-impl SummaryTable {
+impl SummaryTable<'_> {
     /// Pointers (relative to the table) of list items that say nothing: a department name that is
     /// blank, a leader with neither title nor name. Checked with the field rules (`row.blank`).
     ///
@@ -178,7 +178,7 @@ impl SummaryTable {
     /// assert_eq!(t.blank_items(), vec!["/leadership/issuing_departments/1", "/leadership/attending_leaders/0"]);
     /// ```
     pub fn blank_items(&self) -> Vec<String> {
-        let blank = |s: &Option<String>| s.as_deref().is_none_or(|s| !crate::checks::is_non_blank(s));
+        let blank = |s: &Option<Text<'_>>| s.as_deref().is_none_or(|s| !crate::checks::is_non_blank(s));
         let Some(l) = &self.leadership else { return Vec::new() };
         // The lists whose items the model declares `each non_blank` (issuing_departments).
         let mut out: Vec<String> = l
@@ -186,7 +186,7 @@ impl SummaryTable {
             .into_iter()
             .flat_map(|(field, check, items)| {
                 items
-                    .iter()
+                    .into_iter()
                     .enumerate()
                     .filter(|(_, item)| (check.function)(item).is_err())
                     .map(move |(i, _)| format!("/leadership/{field}/{i}"))

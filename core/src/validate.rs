@@ -27,8 +27,8 @@ pub struct Outcome<T> {
 }
 
 /// Decodes `v` as `T` and applies its field constraints, reporting under `prefix`.
-pub(crate) fn decode_checked<T: Decode + Validate + Labelled>(
-    v: &Json<'_>,
+pub(crate) fn decode_checked<'a, T: Decode<'a> + Validate + Labelled>(
+    v: &Json<'a>,
     prefix: &str,
     d: &mut Decoder,
 ) -> Option<T> {
@@ -50,7 +50,7 @@ pub(crate) fn field_diagnostics<T: Validate + Labelled>(t: &T) -> Vec<Diagnostic
 }
 
 /// The field rules `validator` cannot state: list items that say nothing (`row.blank`).
-fn blank_items(t: &SummaryTable, prefix: &str, d: &mut Decoder) {
+fn blank_items(t: &SummaryTable<'_>, prefix: &str, d: &mut Decoder) {
     for rel in t.blank_items() {
         let ptr = format!("{prefix}{rel}");
         if d.has_error_at(&ptr) {
@@ -73,7 +73,11 @@ fn blank_items(t: &SummaryTable, prefix: &str, d: &mut Decoder) {
 /// assert!(codes.contains(&"year.mismatch".to_string()));
 /// assert!(codes.contains(&"row.missing".to_string()));
 /// ```
-pub fn check_summary(table: &SummaryTable, notice: &Notice, plan: Option<&ActivityPlan>) -> Vec<Diagnostic> {
+pub fn check_summary(
+    table: &SummaryTable<'_>,
+    notice: &Notice,
+    plan: Option<&ActivityPlan<'_>>,
+) -> Vec<Diagnostic> {
     let mut d = Decoder::new("").with_labels::<SummaryTable>();
     d.diagnostics = field_diagnostics(table);
     blank_items(table, "", &mut d);
@@ -96,7 +100,7 @@ pub fn check_summary(table: &SummaryTable, notice: &Notice, plan: Option<&Activi
 /// assert!(codes.contains(&"plan.opening_ceremony_missing".to_string()));
 /// assert!(codes.contains(&"plan.rural_activity_missing".to_string()));
 /// ```
-pub fn check_plan(plan: &ActivityPlan, notice: &Notice) -> Vec<Diagnostic> {
+pub fn check_plan(plan: &ActivityPlan<'_>, notice: &Notice) -> Vec<Diagnostic> {
     let mut out = Findings { diagnostics: field_diagnostics(plan) };
     let ctx = Ctx { plan: Some((plan, "")), ..Ctx::new(DocumentKind::Plan, notice) };
     run_semantic(&ctx, &mut out);
@@ -112,7 +116,7 @@ pub fn check_plan(plan: &ActivityPlan, notice: &Notice) -> Vec<Diagnostic> {
 /// let late = d.iter().find(|d| d.code == "submission.late").unwrap();
 /// assert_eq!(late.params["days_late"], 3);
 /// ```
-pub fn check_submission(submission: &Submission, notice: &Notice) -> Vec<Diagnostic> {
+pub fn check_submission(submission: &Submission<'_>, notice: &Notice) -> Vec<Diagnostic> {
     let mut d = Decoder::new("").with_labels::<Submission>();
     d.diagnostics = field_diagnostics(submission);
     if let Some(t) = &submission.summary {
@@ -123,11 +127,11 @@ pub fn check_submission(submission: &Submission, notice: &Notice) -> Vec<Diagnos
     out.diagnostics
 }
 
-fn run_submission_rules(s: &Submission, notice: &Notice, raw: Option<&Json<'_>>, out: &mut Findings) {
+fn run_submission_rules(s: &Submission<'_>, notice: &Notice, raw: Option<&Json<'_>>, out: &mut Findings) {
     run_semantic(&submission_ctx(s, notice, raw), out);
 }
 
-fn submission_ctx<'a>(s: &'a Submission, notice: &'a Notice, raw: Option<&'a Json<'a>>) -> Ctx<'a> {
+fn submission_ctx<'a>(s: &'a Submission<'a>, notice: &'a Notice, raw: Option<&'a Json<'a>>) -> Ctx<'a> {
     Ctx {
         summary: s.summary.as_ref().map(|t| (t, "/summary")),
         plan: s.plan.as_ref().map(|p| (p, "/plan")),
@@ -165,15 +169,15 @@ pub(crate) fn notice_problems(notice: &Notice, read: Vec<Diagnostic>) -> Vec<Dia
     clippy::large_enum_variant,
     reason = "one value per validation; boxing would only burden callers' matches"
 )]
-pub enum Document {
+pub enum Document<'a> {
     /// 通知
     Notice(Notice),
     /// 活动计划和实施方案
-    Plan(ActivityPlan),
+    Plan(ActivityPlan<'a>),
     /// 总结表
-    Summary(SummaryTable),
+    Summary(SummaryTable<'a>),
     /// 报送材料
-    Submission(Submission),
+    Submission(Submission<'a>),
 }
 
 /// Written as the document itself, without a tag (so an answer's text can carry it straight).
@@ -185,7 +189,7 @@ pub enum Document {
 /// assert_eq!(serde_json::to_string(&d).unwrap(), serde_json::to_string(&t).unwrap());
 /// assert_eq!(d.to_json(), serde_json::json!({"host_unit": "东湖区"}));
 /// ```
-impl serde::Serialize for Document {
+impl serde::Serialize for Document<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
             Document::Notice(x) => x.serialize(serializer),
@@ -196,7 +200,7 @@ impl serde::Serialize for Document {
     }
 }
 
-impl Document {
+impl<'a> Document<'a> {
     /// The document's kind.
     ///
     /// ```
@@ -222,6 +226,23 @@ impl Document {
     pub fn to_json(&self) -> Value {
         serde_json::to_value(self).unwrap_or(Value::Null)
     }
+    /// The document owning its text, so it outlives the input it was read from.
+    ///
+    /// ```
+    /// use learning_week::{validate::{validate_value, Document}, Notice};
+    /// let v = serde_json::json!({"host_unit": "东湖区"});
+    /// let doc: Document<'static> = validate_value(None, &v, &Notice::nanchang_2021(), None).value.unwrap().into_owned();
+    /// drop(v);
+    /// assert_eq!(doc.to_json()["host_unit"], "东湖区");
+    /// ```
+    pub fn into_owned(self) -> Document<'static> {
+        match self {
+            Document::Notice(x) => Document::Notice(x),
+            Document::Plan(x) => Document::Plan(x.into_owned()),
+            Document::Summary(x) => Document::Summary(x.into_owned()),
+            Document::Submission(x) => Document::Submission(x.into_owned()),
+        }
+    }
 }
 
 /// Validates a JSON value of the given (or detected) kind against `notice`, with `plan` as the
@@ -233,12 +254,12 @@ impl Document {
 /// let o = validate_value(None, &v, &Notice::nanchang_2021(), None);
 /// assert!(o.diagnostics.iter().any(|d| d.code == "type.invalid" && d.path == "/year"));
 /// ```
-pub fn validate_value(
+pub fn validate_value<'v>(
     kind: Option<DocumentKind>,
-    v: &Value,
+    v: &'v Value,
     notice: &Notice,
-    plan: Option<&ActivityPlan>,
-) -> Outcome<Document> {
+    plan: Option<&ActivityPlan<'_>>,
+) -> Outcome<Document<'v>> {
     validate_tree(kind, &Json::borrowed(v), None, notice, plan)
 }
 
@@ -253,13 +274,13 @@ pub fn validate_value(
 /// let codes: Vec<&str> = o.diagnostics.iter().map(|d| d.code.as_str()).collect();
 /// assert_eq!(codes, vec!["participation.units_exceed_total"]);
 /// ```
-pub fn validate_field(
+pub fn validate_field<'v>(
     kind: Option<DocumentKind>,
-    v: &Value,
+    v: &'v Value,
     pointer: &str,
     notice: &Notice,
-    plan: Option<&ActivityPlan>,
-) -> Outcome<Document> {
+    plan: Option<&ActivityPlan<'_>>,
+) -> Outcome<Document<'v>> {
     validate_tree(kind, &Json::borrowed(v), Some(pointer), notice, plan)
 }
 
@@ -277,13 +298,13 @@ fn at_or_below(path: &str, pointer: &str) -> bool {
 /// let o = validate_tree(None, &j, None, &Notice::nanchang_2021(), None);
 /// assert!(o.diagnostics.iter().any(|d| d.code == "type.invalid" && d.path == "/year"));
 /// ```
-pub fn validate_tree(
+pub fn validate_tree<'a>(
     kind: Option<DocumentKind>,
-    v: &Json<'_>,
+    v: &Json<'a>,
     field: Option<&str>,
     notice: &Notice,
-    plan: Option<&ActivityPlan>,
-) -> Outcome<Document> {
+    plan: Option<&ActivityPlan<'_>>,
+) -> Outcome<Document<'a>> {
     // Rules name the fields they read relative to their own document; inside a submission the
     // summary sits under /summary and the plan under /plan, so both forms are offered.
     let field_forms: Vec<&str> = field
@@ -378,12 +399,12 @@ pub fn validate_tree(
 /// assert_eq!(fast, validate_tree(None, &json::parse(text).unwrap(), None, &n, None));
 /// assert!(validate_text(None, r#"{"year": 1, "year": 2}"#, &n, None).is_none());
 /// ```
-pub fn validate_text(
+pub fn validate_text<'t>(
     kind: Option<DocumentKind>,
-    text: &str,
+    text: &'t str,
     notice: &Notice,
-    plan: Option<&ActivityPlan>,
-) -> Option<(DocumentKind, Outcome<Document>)> {
+    plan: Option<&ActivityPlan<'_>>,
+) -> Option<(DocumentKind, Outcome<Document<'t>>)> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     notice.year?;
     if let Some(kind) = kind {
@@ -407,15 +428,16 @@ fn text_outcome<'t>(
     kind: DocumentKind,
     text: &'t str,
     notice: &Notice,
-    plan: Option<&ActivityPlan>,
+    plan: Option<&ActivityPlan<'_>>,
     keys: bool,
-) -> Option<(Outcome<Document>, Vec<std::borrow::Cow<'t, str>>)> {
+) -> Option<(Outcome<Document<'t>>, Vec<std::borrow::Cow<'t, str>>)> {
     // The tree, read only when something needs the raw text: a field check's excerpt, or the
     // satisfaction a summary left unread.
     let tree: std::cell::OnceCell<Option<Json<'_>>> = std::cell::OnceCell::new();
     let tree_now = || tree.get_or_init(|| crate::json::parse(text).ok()).as_ref();
     let raw = || tree_now().ok_or(Unsure);
-    let unread_satisfaction = |t: &SummaryTable| t.reach.as_ref().is_some_and(|r| r.satisfaction.is_none());
+    let unread_satisfaction =
+        |t: &SummaryTable<'_>| t.reach.as_ref().is_some_and(|r| r.satisfaction.is_none());
     let mut d = Decoder::new("").with_year(notice.year);
     d = match kind {
         DocumentKind::Summary => d.with_labels::<SummaryTable>(),
@@ -477,8 +499,8 @@ fn text_outcome<'t>(
 
 /// [`decode_checked`] from the text: the whole text is one `T`; a field check's excerpt is
 /// taken from the tree, read only when one is asked for (`tree`).
-fn read_text<'j, T: Decode + Validate + Labelled>(
-    r: &mut crate::json::Reader<'_>,
+fn read_text<'j, 'a, T: Decode<'a> + Validate + Labelled>(
+    r: &mut crate::json::Reader<'a>,
     tree: &'j dyn Fn() -> Option<&'j Json<'j>>,
     d: &mut Decoder,
 ) -> Result<Option<T>, Unsure> {
@@ -504,7 +526,10 @@ fn own_year(v: &Value) -> Option<i32> {
 /// document's own year (`/year`, or `/summary/year` of a submission), so 「2019年参与人数达5万人」
 /// in a 2021 总结表 is another year's figure whether or not a notice comes with it; a document
 /// without a year leaves a written year unjudged.
-pub(crate) fn read_context<T: Decode + Validate + Labelled>(v: &Value, document: &str) -> Outcome<T> {
+pub(crate) fn read_context<'v, T: Decode<'v> + Validate + Labelled>(
+    v: &'v Value,
+    document: &str,
+) -> Outcome<T> {
     let mut d = Decoder::new("").with_labels::<T>().with_year(own_year(v));
     let value = decode_checked::<T>(&Json::borrowed(v), "", &mut d);
     let diagnostics = d

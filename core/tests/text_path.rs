@@ -63,7 +63,7 @@ fn vector_texts() -> Vec<String> {
     out
 }
 
-fn plan() -> ActivityPlan {
+fn plan() -> ActivityPlan<'static> {
     let mut files = Vec::new();
     json_files(&root().join("examples/nanchang-2021/plans"), &mut files);
     files.sort();

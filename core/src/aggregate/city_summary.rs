@@ -5,6 +5,7 @@ use super::satisfaction::SatisfactionRollup;
 use super::totals::{one_kind_floor, Total, Totals};
 use super::{Completeness, LateUnit};
 use crate::count::Count;
+use crate::decode::{IntoOwned, Text};
 use crate::notice::Notice;
 use crate::period::Period;
 use crate::plan::Leader;
@@ -25,8 +26,8 @@ fn cap(s: String) -> String {
 
 /// `{unit}：{text}` for every unit that wrote the row, joined with `；`.
 fn collected<'a>(
-    tables: &[(String, &'a SummaryTable)],
-    f: impl Fn(&'a SummaryTable) -> Option<&'a str>,
+    tables: &[(String, &'a SummaryTable<'_>)],
+    f: impl Fn(&'a SummaryTable<'_>) -> Option<&'a str>,
 ) -> String {
     let parts: Vec<String> = tables
         .iter()
@@ -52,51 +53,56 @@ pub(crate) fn city_count(t: &Total) -> Option<Count> {
 
 pub(crate) fn build(
     notice: &Notice,
-    tables: &[(String, &SummaryTable)],
+    tables: &[(String, &SummaryTable<'_>)],
     totals: &Totals,
     satisfaction: &SatisfactionRollup,
     completeness: &Completeness,
     late: &[LateUnit],
-) -> SummaryTable {
+) -> SummaryTable<'static> {
     let city = notice.city().unwrap_or("全市").to_owned();
     let issuer = notice.issuer.clone().unwrap_or_else(|| format!("{city}教育局"));
     let recipient =
         notice.reporting.as_ref().and_then(|r| r.recipient.clone()).unwrap_or_else(|| issuer.clone());
 
-    let mut organizers: Vec<Organizer> = Vec::new();
+    let mut organizers: Vec<Organizer<'static>> = Vec::new();
     for ra in notice.organisation.iter().flat_map(|o| o.roles.iter().flatten()) {
         for name in ra.organisations.iter().flatten() {
-            organizers.push(Organizer { name: Some(name.clone()), role: ra.role, ..Default::default() });
+            organizers.push(Organizer {
+                name: Some(name.clone().into()),
+                role: ra.role,
+                ..Default::default()
+            });
         }
     }
     if organizers.is_empty() {
         organizers.push(Organizer {
-            name: Some(issuer.clone()),
+            name: Some(issuer.clone().into()),
             role: Some(crate::Role::Host),
             ..Default::default()
         });
     }
 
-    let mut leaders: Vec<Leader> = Vec::new();
+    let mut leaders: Vec<Leader<'static>> = Vec::new();
     for (u, t) in tables {
         for l in t.leadership.iter().flat_map(|l| l.attending_leaders.iter().flatten()) {
             let title = l.title.as_deref().map(|x| format!("{u}·{x}")).or_else(|| Some(u.clone()));
-            let leader = Leader { title, name: l.name.clone(), ..Default::default() };
+            let name = l.name.as_deref().map(|n| Text::Owned(n.to_owned()));
+            let leader = Leader { title: title.map(Text::Owned), name, ..Default::default() };
             if !leaders.contains(&leader) {
                 leaders.push(leader);
             }
         }
     }
 
-    let featured: Vec<FeaturedActivity> = tables
+    let featured: Vec<FeaturedActivity<'static>> = tables
         .iter()
         .flat_map(|(u, t)| {
             t.participation.iter().flat_map(|p| p.featured_activities.iter().flatten()).filter_map(move |f| {
                 let name = f.name.as_deref().map(str::trim).filter(|n| !n.is_empty())?;
                 Some(FeaturedActivity {
-                    name: Some(format!("{u}：{name}")),
-                    description: f.description.clone(),
-                    topics: f.topics.clone(),
+                    name: Some(format!("{u}：{name}").into()),
+                    description: IntoOwned::into_owned(f.description.clone()),
+                    topics: IntoOwned::into_owned(f.topics.clone()),
                     ..Default::default()
                 })
             })
@@ -210,13 +216,13 @@ pub(crate) fn build(
 
     SummaryTable {
         year: notice.year,
-        host_unit: Some(city.clone()),
+        host_unit: Some(city.clone().into()),
         organizers: Some(organizers),
         leadership: Some(Leadership {
-            issuing_departments: Some(vec![issuer.clone()]),
+            issuing_departments: Some(vec![issuer.clone().into()]),
             attending_leaders: Some(leaders),
-            coordinating_department: Some(recipient.clone()),
-            planning_department: Some(issuer),
+            coordinating_department: Some(recipient.clone().into()),
+            planning_department: Some(issuer.into()),
             ..Default::default()
         }),
         participation: Some(Participation {
@@ -229,25 +235,25 @@ pub(crate) fn build(
             ..Default::default()
         }),
         theme_and_content: Some(ThemeAndContent {
-            theme: notice.theme.clone(),
-            content: Some(content),
-            outcomes: Some(outcomes),
+            theme: notice.theme.clone().map(Text::Owned),
+            content: Some(content.into()),
+            outcomes: Some(outcomes.into()),
             period: Some(period),
             ..Default::default()
         }),
         reach: Some(Reach {
-            scope: Some(scope),
+            scope: Some(scope.into()),
             satisfaction: sat,
-            self_assessment: Some(self_assessment),
+            self_assessment: Some(self_assessment.into()),
             ..Default::default()
         }),
         publicity: Some(Publicity {
-            scope: Some(publicity_scope),
+            scope: Some(publicity_scope.into()),
             text_reports: city_count(&totals.text_reports),
             image_reports: city_count(&totals.image_reports),
             ..Default::default()
         }),
-        other: Some(other),
+        other: Some(other.into()),
         ..Default::default()
     }
 }

@@ -46,18 +46,18 @@ pub struct TopicCoverage {
 }
 
 /// The texts of a plan's activities, for matching.
-pub(crate) fn plan_texts(plan: &ActivityPlan) -> Vec<String> {
+pub(crate) fn plan_texts(plan: &ActivityPlan<'_>) -> Vec<String> {
     plan.activities.iter().flatten().map(|a| a.search_text()).collect()
 }
 
 /// The texts of a 总结表's featured activities (name, description, topics), for matching.
-pub(crate) fn summary_texts(table: &SummaryTable) -> Vec<String> {
+pub(crate) fn summary_texts(table: &SummaryTable<'_>) -> Vec<String> {
     let featured = table.participation.as_ref().and_then(|p| p.featured_activities.as_ref());
     featured
         .into_iter()
         .flatten()
         .map(|f| {
-            let mut s = f.name.clone().unwrap_or_default();
+            let mut s = f.name.as_deref().unwrap_or_default().to_owned();
             for t in f.description.iter().chain(f.topics.iter().flatten()) {
                 s.push(' ');
                 s.push_str(t);

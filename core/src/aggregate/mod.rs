@@ -196,7 +196,7 @@ impl AggregateInput {
     /// let s: Submission = serde_json::from_str(r#"{"summary": {"host_unit": "东湖区"}}"#).unwrap();
     /// assert!(matches!(AggregateInput::submission(None, &s).content, learning_week::aggregate::InputContent::Json(_)));
     /// ```
-    pub fn submission(id: Option<&str>, submission: &Submission) -> Self {
+    pub fn submission(id: Option<&str>, submission: &Submission<'_>) -> Self {
         Self::json(id, serde_json::to_value(submission).unwrap_or(Value::Null))
     }
 
@@ -320,7 +320,7 @@ struct Candidate {
     /// The document; dropped (`None`) once another of its unit's reports supersedes it (see
     /// [`RollupState::compact`]). Boxed: a dropped one then weighs a pointer, not the 2 KB of
     /// an empty [`Submission`].
-    submission: Option<Box<Submission>>,
+    submission: Option<Box<Submission<'static>>>,
     /// The file's modification time, when known: the tie-breaker of equal 报送时间.
     #[serde(default)]
     file_modified: Option<DateTime<FixedOffset>>,
@@ -328,8 +328,9 @@ struct Candidate {
 
 impl Candidate {
     /// The document, or an empty one once dropped.
-    fn document(&self) -> &Submission {
-        static EMPTY: std::sync::LazyLock<Submission> = std::sync::LazyLock::new(Submission::default);
+    fn document(&self) -> &Submission<'static> {
+        static EMPTY: std::sync::LazyLock<Submission<'static>> =
+            std::sync::LazyLock::new(Submission::default);
         self.submission.as_deref().unwrap_or(&EMPTY)
     }
 }
@@ -533,7 +534,7 @@ pub struct CityRollup {
     /// 汇总说明 / roll-up level findings (participants of mixed kinds …).
     pub notes: Vec<Diagnostic>,
     /// 全市总结表 / the city's own 总结表.
-    pub city_summary: SummaryTable,
+    pub city_summary: SummaryTable<'static>,
     /// 全市总结表校验 / the city 总结表 validated as a city-level table.
     pub city_summary_validation: ValidationStatus,
 }
@@ -832,7 +833,7 @@ impl RollupState {
         &mut self,
         mut record: InputRecord,
         kind: DocumentKind,
-        outcome: Outcome<Document>,
+        outcome: Outcome<Document<'_>>,
         file_modified: Option<DateTime<FixedOffset>>,
     ) {
         record.kind = Some(kind);
@@ -854,7 +855,8 @@ impl RollupState {
         };
         record.submitted_at = submission.submitted_at;
         record.days_late = submission.submitted_at.and_then(|at| self.notice.days_late(at));
-        self.candidates.push(Candidate { record, submission: Some(Box::new(submission)), file_modified });
+        let submission = Some(Box::new(submission.into_owned()));
+        self.candidates.push(Candidate { record, submission, file_modified });
         let n = self.candidates.len();
         if n >= COMPACT_FROM && n.is_power_of_two() {
             self.compact();
@@ -890,7 +892,7 @@ impl RollupState {
         self.add_plan_outcome(record, outcome);
     }
 
-    fn add_plan_outcome(&mut self, mut record: InputRecord, outcome: Outcome<Document>) {
+    fn add_plan_outcome(&mut self, mut record: InputRecord, outcome: Outcome<Document<'_>>) {
         record.kind = Some(DocumentKind::Plan);
         record.validation = Some(ValidationStatus::from_diagnostics(&outcome.diagnostics));
         let plan = match outcome.value {
@@ -1053,11 +1055,11 @@ impl RollupState {
         };
 
         let figure =
-            |f: fn(&crate::summary::Participation) -> Option<&Count>| -> Vec<(String, Option<Count>)> {
+            |f: for<'x> fn(&'x crate::summary::Participation<'static>) -> Option<&'x Count>| -> Vec<(String, Option<Count>)> {
                 winners.iter().map(|c| (unit_of(c), participation(c).and_then(f).cloned())).collect()
             };
         let publicity =
-            |f: fn(&crate::summary::Publicity) -> Option<&Count>| -> Vec<(String, Option<Count>)> {
+            |f: for<'x> fn(&'x crate::summary::Publicity<'static>) -> Option<&'x Count>| -> Vec<(String, Option<Count>)> {
                 winners
                     .iter()
                     .map(|c| (unit_of(c), table(c).and_then(|t| t.publicity.as_ref()).and_then(f).cloned()))
@@ -1170,7 +1172,7 @@ impl RollupState {
             })
             .collect();
 
-        let tables: Vec<(String, &SummaryTable)> =
+        let tables: Vec<(String, &SummaryTable<'static>)> =
             winners.iter().filter_map(|c| table(c).map(|t| (unit_of(c), t))).collect();
         let city_summary =
             city_summary::build(&notice, &tables, &totals, &satisfaction, &completeness, &late_units);
@@ -1208,11 +1210,11 @@ impl RollupState {
     }
 }
 
-fn table(c: &Candidate) -> Option<&SummaryTable> {
+fn table(c: &Candidate) -> Option<&SummaryTable<'static>> {
     c.document().summary.as_ref()
 }
 
-fn participation(c: &Candidate) -> Option<&crate::summary::Participation> {
+fn participation(c: &Candidate) -> Option<&crate::summary::Participation<'static>> {
     table(c).and_then(|t| t.participation.as_ref())
 }
 

@@ -462,7 +462,15 @@ fn participants_rollup(parts: &[(&str, serde_json::Value)]) -> CityRollup {
 
 fn city_participants(r: &CityRollup) -> (Option<Count>, String) {
     let c = r.city_summary.participation.as_ref().and_then(|p| p.participants.clone());
-    (c, r.city_summary.theme_and_content.as_ref().and_then(|t| t.outcomes.clone()).unwrap_or_default())
+    (
+        c,
+        r.city_summary
+            .theme_and_content
+            .as_ref()
+            .and_then(|t| t.outcomes.clone())
+            .unwrap_or_default()
+            .into_owned(),
+    )
 }
 
 #[test]

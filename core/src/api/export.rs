@@ -42,7 +42,7 @@ pub struct ExportOptions {
 pub fn summary_for_export(
     input: &str,
     kind: Option<DocumentKind>,
-) -> Result<crate::SummaryTable, Vec<Diagnostic>> {
+) -> Result<crate::SummaryTable<'static>, Vec<Diagnostic>> {
     use crate::catalog::{make, params, structural as st};
     let v = parse_json(input).map_err(|d| vec![d])?;
     let kind = kind.or_else(|| DocumentKind::detect(&v));

@@ -15,6 +15,7 @@ use super::{
 use crate::catalog::{Diagnostic, DocumentKind, Severity};
 use crate::json::Json;
 use crate::notice::MaterialKind;
+use crate::validate::Document;
 
 /// Which notes of an import a validation shows: its warnings and errors, and where the year or
 /// the unit came from (the title); not one `import.parsed` per row read.
@@ -75,13 +76,13 @@ impl Validator {
     }
 
     /// The engine of [`Validator::validate_file`]: the answer and the typed document.
-    pub(crate) fn answer_file(
+    pub(crate) fn answer_file<'i>(
         &self,
         kind: Option<DocumentKind>,
         name: &str,
-        bytes: &[u8],
+        bytes: &'i [u8],
         field: Option<&str>,
-    ) -> Typed {
+    ) -> Typed<'i> {
         let year = self.notice().year();
         let unusable = |d: Diagnostic| (ValidationAnswer::from_diagnostics(kind, vec![d], None), None);
         let answer = match classify_file(name, bytes) {
@@ -94,7 +95,8 @@ impl Validator {
             FileClass::Docx => {
                 let look = look_at_word(bytes, year);
                 if let (Some(notice), None | Some(DocumentKind::Notice)) = (&look.notice, kind) {
-                    return self.answer_text(Some(DocumentKind::Notice), notice, field);
+                    let (answer, document) = self.answer_text(Some(DocumentKind::Notice), notice, field);
+                    return (answer, document.map(Document::into_owned));
                 }
                 look.answer
             }
@@ -107,7 +109,12 @@ impl Validator {
 
     /// A file's bytes as JSON text: a byte-order mark is skipped; bytes that are not UTF-8 are one
     /// `type.invalid` at the root.
-    fn answer_bytes(&self, kind: Option<DocumentKind>, bytes: &[u8], field: Option<&str>) -> Typed {
+    fn answer_bytes<'i>(
+        &self,
+        kind: Option<DocumentKind>,
+        bytes: &'i [u8],
+        field: Option<&str>,
+    ) -> Typed<'i> {
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
         match std::str::from_utf8(bytes) {
             Ok(text) => self.answer_text(kind, text, field),
@@ -133,7 +140,7 @@ impl Validator {
         name: &str,
         answer: ImportAnswer,
         field: Option<&str>,
-    ) -> Typed {
+    ) -> Typed<'static> {
         let (kind, prefix) = match kind {
             Some(DocumentKind::Submission) => (DocumentKind::Submission, "/summary"),
             // A plan, a notice: what a Word / Excel file holds is the 总结表, validated as one.
@@ -180,6 +187,6 @@ impl Validator {
         };
         let (checked, document) = self.answer_tree(Some(kind), &Json::borrowed(&doc), field);
         notes.extend(checked.diagnostics);
-        (ValidationAnswer::from_diagnostics(Some(kind), notes, None), document)
+        (ValidationAnswer::from_diagnostics(Some(kind), notes, None), document.map(Document::into_owned))
     }
 }

@@ -18,7 +18,7 @@ use serde_json::Value;
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct ImportAnswer {
     /// 总结表 / the table read; `null` when the file could not be used (see the errors).
-    pub summary: Option<crate::SummaryTable>,
+    pub summary: Option<crate::SummaryTable<'static>>,
     /// 导入说明 / what was read with which qualifier, kept as text, not recognised, or refused.
     pub diagnostics: Vec<Diagnostic>,
     /// 错误数 / errors (the file could not be used).

@@ -560,7 +560,7 @@ impl Validator {
                         Assigned::Unit { unit, from_name, notes } => {
                             if from_name {
                                 if let Some(t) = answer.summary.as_mut() {
-                                    t.host_unit = Some(unit.to_owned());
+                                    t.host_unit = Some(unit.to_owned().into());
                                 }
                             }
                             (Some(unit), notes)

@@ -118,11 +118,11 @@ pub fn resolve_notice(options: &ValidateOptions) -> Result<Notice, Vec<Diagnosti
 }
 
 /// Runs `f` with the validator of `options`, or answers with why it cannot be compiled.
-pub(crate) fn with_validator(
+pub(crate) fn with_validator<'i>(
     kind: Option<DocumentKind>,
     options: &ValidateOptions,
-    f: impl FnOnce(&Validator) -> Typed,
-) -> Typed {
+    f: impl FnOnce(&Validator) -> Typed<'i>,
+) -> Typed<'i> {
     match Validator::from_options(options) {
         Ok(v) => f(&v),
         Err(e) => (ValidationAnswer::from_diagnostics(kind, e.diagnostics, None), None),
@@ -147,30 +147,30 @@ pub fn validate_value(
 
 /// An answer without its `document`, and the document as read (typed): the whole document's,
 /// never when only one field was re-checked.
-pub(crate) type Typed = (ValidationAnswer, Option<Document>);
+pub(crate) type Typed<'a> = (ValidationAnswer, Option<Document<'a>>);
 
 /// The answer as the public structs carry it: the document as a [`serde_json::Value`].
-pub(crate) fn with_value_document((answer, document): Typed) -> ValidationAnswer {
+pub(crate) fn with_value_document((answer, document): Typed<'_>) -> ValidationAnswer {
     ValidationAnswer { document: document.map(|d| d.to_json()), ..answer }
 }
 
 /// Validates the reader's tree (one field of it when `field` is given).
-pub(crate) fn tree_answer(
+pub(crate) fn tree_answer<'i>(
     kind: Option<DocumentKind>,
-    input: &Json<'_>,
+    input: &Json<'i>,
     field: Option<&str>,
     options: &ValidateOptions,
-) -> Typed {
+) -> Typed<'i> {
     with_validator(kind, options, |v| v.answer_tree(kind, input, field))
 }
 
 /// [`tree_answer`] for JSON text: malformed text is one `json.syntax` / `json.too_deep` finding.
-pub(crate) fn text_answer(
+pub(crate) fn text_answer<'i>(
     kind: Option<DocumentKind>,
-    input: &str,
+    input: &'i str,
     field: Option<&str>,
     options: &ValidateOptions,
-) -> Typed {
+) -> Typed<'i> {
     with_validator(kind, options, |v| v.answer_text(kind, input, field))
 }
 
@@ -245,9 +245,9 @@ pub(crate) fn readable(diagnostics: &[Diagnostic]) -> bool {
         .any(|d| d.severity == Severity::Error && d.code != "row.missing" && d.code != "row.blank")
 }
 
-pub(crate) fn read_as<T>(v: &Value) -> (Option<Value>, Vec<Diagnostic>)
+pub(crate) fn read_as<'v, T>(v: &'v Value) -> (Option<Value>, Vec<Diagnostic>)
 where
-    T: crate::decode::Decode + ::validator::Validate + crate::decode::Labelled + Serialize,
+    T: crate::decode::Decode<'v> + ::validator::Validate + crate::decode::Labelled + Serialize,
 {
     let outcome = read_context::<T>(v, "");
     let diagnostics = outcome

@@ -48,7 +48,7 @@ pub struct Validator {
 #[derive(Debug)]
 struct Compiled {
     notice: CompiledNotice,
-    plan: Option<ActivityPlan>,
+    plan: Option<ActivityPlan<'static>>,
 }
 
 /// Why a notice or plan cannot be compiled: its diagnostics, each tagged with the document it
@@ -110,7 +110,7 @@ impl Default for Validator {
 }
 
 impl Validator {
-    fn compiled(notice: Notice, plan: Option<ActivityPlan>) -> Self {
+    fn compiled(notice: Notice, plan: Option<ActivityPlan<'static>>) -> Self {
         Validator { inner: Arc::new(Compiled { notice: CompiledNotice::new(notice), plan }) }
     }
 
@@ -226,8 +226,9 @@ impl Validator {
     /// let v = Validator::default().with_plan(ActivityPlan { unit: Some("东湖区".into()), ..Default::default() });
     /// assert_eq!(v.plan().and_then(|p| p.unit.as_deref()), Some("东湖区"));
     /// ```
-    pub fn with_plan(&self, plan: ActivityPlan) -> Self {
-        Validator { inner: Arc::new(Compiled { notice: self.inner.notice.clone(), plan: Some(plan) }) }
+    pub fn with_plan(&self, plan: ActivityPlan<'_>) -> Self {
+        let plan = Some(plan.into_owned());
+        Validator { inner: Arc::new(Compiled { notice: self.inner.notice.clone(), plan }) }
     }
 
     /// The compiled notice: typed accessors ([`CompiledNotice::units`]) and, through `Deref`,
@@ -248,18 +249,18 @@ impl Validator {
     /// ```
     /// assert!(learning_week::api::Validator::default().plan().is_none());
     /// ```
-    pub fn plan(&self) -> Option<&ActivityPlan> {
+    pub fn plan(&self) -> Option<&ActivityPlan<'static>> {
         self.inner.plan.as_ref()
     }
 
     /// Checks the reader's tree (one field of it when `field` is given), the engine every front
     /// door shares: the answer and the typed document (the whole document's; none for one field).
-    pub(crate) fn answer_tree(
+    pub(crate) fn answer_tree<'i>(
         &self,
         kind: Option<DocumentKind>,
-        input: &Json<'_>,
+        input: &Json<'i>,
         field: Option<&str>,
-    ) -> (ValidationAnswer, Option<Document>) {
+    ) -> (ValidationAnswer, Option<Document<'i>>) {
         // The kind, given or told from the keys once: the pointer check and the engine share it.
         let kind = kind.or_else(|| DocumentKind::detect_tree(input));
         if let (Some(pointer), Some(k)) = (field, kind) {
@@ -273,12 +274,12 @@ impl Validator {
     }
 
     /// [`Validator::answer_tree`] for JSON text: malformed text is one `json.syntax` finding.
-    pub(crate) fn answer_text(
+    pub(crate) fn answer_text<'i>(
         &self,
         kind: Option<DocumentKind>,
-        input: &str,
+        input: &'i str,
         field: Option<&str>,
-    ) -> (ValidationAnswer, Option<Document>) {
+    ) -> (ValidationAnswer, Option<Document<'i>>) {
         // The whole document straight from the text when the reader is sure of it; the tree
         // otherwise (the same answer: `validate_text`'s tests and the fuzz target compare them).
         if field.is_none() {

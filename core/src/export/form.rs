@@ -124,7 +124,7 @@ fn date_zh(d: NaiveDate, with_year: bool) -> String {
 }
 
 /// Free text as paragraphs: one per line, blank lines kept out, a blank text is no paragraph.
-fn lines(s: Option<&String>) -> Vec<String> {
+fn lines(s: Option<&crate::decode::Text<'_>>) -> Vec<String> {
     match s {
         Some(s) if !s.trim().is_empty() => s
             .replace("\r\n", "\n")
@@ -208,7 +208,7 @@ fn value(t: &SummaryTable, row: Row) -> Vec<String> {
             .into_iter()
             .flatten()
             .filter(|d| !d.trim().is_empty())
-            .cloned()
+            .map(|d| d.to_string())
             .collect(),
         Row::AttendingLeaders => l
             .and_then(|l| l.attending_leaders.as_ref())

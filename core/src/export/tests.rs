@@ -22,12 +22,12 @@ fn examples() -> Vec<(String, String)> {
 
 /// The 总结表 of an example (a submission or a bare table), as read by the validation engine
 /// (a layer below `api`, which these tests do not reach up to).
-fn table_of(text: &str) -> SummaryTable {
+fn table_of(text: &str) -> SummaryTable<'static> {
     use crate::validate::{validate_value, Document};
     let v: serde_json::Value = serde_json::from_str(text).unwrap();
     match validate_value(None, &v, &crate::Notice::nanchang_2021(), None).value.unwrap() {
-        Document::Submission(s) => s.summary.unwrap(),
-        Document::Summary(t) => t,
+        Document::Submission(s) => s.summary.unwrap().into_owned(),
+        Document::Summary(t) => t.into_owned(),
         other => panic!("not a 总结表: {:?}", other.kind()),
     }
 }
@@ -62,7 +62,7 @@ fn assert_well_formed(name: &str, xml: &str) {
 
 const HOSTILE: &str = "<script>alert(\"x\")</script> & ' \u{1}\u{b}\u{fffe} ]]> \t tab";
 
-fn hostile_table() -> SummaryTable {
+fn hostile_table() -> SummaryTable<'static> {
     let mut t: SummaryTable = serde_json::from_value(serde_json::json!({
         "year": 2021, "host_unit": HOSTILE,
         "organizers": [{"name": HOSTILE, "role": "host"}, {"name": " "}],
@@ -129,7 +129,7 @@ fn form_cells_read_back_through_the_label_import() {
         let cells: Vec<(String, String)> =
             form_rows(&t).into_iter().map(|r| (r.label.to_owned(), r.paragraphs.join("\n"))).collect();
         let back = SummaryTable::from_labeled_text(cells, t.year).summary;
-        let p = |s: &SummaryTable| s.participation.clone().unwrap_or_default();
+        let p = |s: &SummaryTable<'static>| s.participation.clone().unwrap_or_default();
         let (a, b) = (p(&t), p(&back));
         let vq = |c: &Option<crate::Count>| c.as_ref().map(|c| (c.value, c.qualifier));
         assert_eq!(vq(&a.participants), vq(&b.participants), "{name}: participants");

@@ -48,7 +48,7 @@ pub fn parse_request_text(request: &str) -> String {
 pub fn import_labels_text(text: &str, year: Option<i32>) -> String {
     #[derive(Serialize)]
     struct Answer {
-        summary: Option<crate::SummaryTable>,
+        summary: Option<crate::SummaryTable<'static>>,
         diagnostics: Vec<Diagnostic>,
     }
     let invalid = |path: String, expected: &str, found: &Value| {

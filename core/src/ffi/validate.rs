@@ -184,11 +184,11 @@ pub fn validate(
 
 /// A binding's options applied around a validation: unusable options are the answer; `kind`
 /// wins over `options.kind`; messages in `options.lang`; no document with `document: false`.
-pub(crate) fn binding_answer(
+pub(crate) fn binding_answer<'i>(
     kind: Option<DocumentKind>,
     options: &str,
-    validate: impl FnOnce(Option<DocumentKind>, &ValidateOptions) -> Typed,
-) -> Typed {
+    validate: impl FnOnce(Option<DocumentKind>, &ValidateOptions) -> Typed<'i>,
+) -> Typed<'i> {
     let o = match binding_options(options) {
         Ok(o) => o,
         Err(diags) => return (ValidationAnswer::from_diagnostics(kind, diags, None), None),
@@ -199,11 +199,11 @@ pub(crate) fn binding_answer(
 
 /// [`binding_answer`] for a compiled [`Validator`]'s method: the options carry only `kind`,
 /// `lang` and `document`; a `notice` or `plan` there is refused (they were compiled).
-pub(crate) fn compiled_answer(
+pub(crate) fn compiled_answer<'i>(
     kind: Option<DocumentKind>,
     options: &str,
-    validate: impl FnOnce(Option<DocumentKind>) -> Typed,
-) -> Typed {
+    validate: impl FnOnce(Option<DocumentKind>) -> Typed<'i>,
+) -> Typed<'i> {
     binding_answer(kind, options, |kind, context| {
         if context.notice.as_ref().is_some_and(|v| !v.is_null())
             || context.plan.as_ref().is_some_and(|v| !v.is_null())
@@ -298,7 +298,7 @@ pub(crate) fn answer_text((answer, document): Typed) -> String {
         #[serde(flatten)]
         answer: &'a ValidationAnswer,
         #[serde(skip_serializing_if = "Option::is_none")]
-        document: Option<&'a Document>,
+        document: Option<&'a Document<'a>>,
     }
     to_json_string(&Text { answer: &answer, document: document.as_ref() })
 }
@@ -386,12 +386,12 @@ pub fn validate_tree_text(
 }
 
 /// [`binding_answer`] on the reader's tree: what the two tree entry points share.
-pub(crate) fn answer_on_tree(
+pub(crate) fn answer_on_tree<'i>(
     kind: Option<DocumentKind>,
-    input: &Json<'_>,
+    input: &Json<'i>,
     pointer: Option<&str>,
     options: &str,
-) -> Typed {
+) -> Typed<'i> {
     binding_answer(kind, options, |kind, o| tree_answer(kind, input, pointer, o))
 }
 

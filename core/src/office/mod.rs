@@ -417,7 +417,7 @@ pub(crate) fn refused(e: &OfficeError, format: Format) -> crate::import::Labeled
 #[cfg(test)]
 mod tests;
 
-impl crate::SummaryTable {
+impl crate::SummaryTable<'static> {
     /// Reads the filled 总结表 from a Word file (.docx bytes), as districts fill the attachment:
     /// the table (or the two halves of a split table) holding the form's row labels, group cells
     /// merged down the side, values of several paragraphs joined by a newline, a label and its

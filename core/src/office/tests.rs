@@ -72,7 +72,7 @@ fn reads_the_attachment_layout_with_merged_group_cells() {
     assert_eq!(r.summary.year, Some(2021), "{:?}", r.diagnostics);
     assert_eq!(r.summary.host_unit.as_deref(), Some("东湖区"));
     let l = r.summary.leadership.as_ref().unwrap();
-    assert_eq!(l.issuing_departments.as_deref(), Some(&["区教育体育局".to_string()][..]));
+    assert_eq!(l.issuing_departments.as_deref(), Some(&["区教育体育局".into()][..]));
     assert_eq!(l.attending_leaders.as_ref().map(Vec::len), Some(2));
     let p = r.summary.participation.as_ref().unwrap().participants.as_ref().unwrap();
     assert_eq!((p.value, p.qualifier), (35_000, crate::Qualifier::Approx));

@@ -35,11 +35,11 @@ pub(crate) struct Ctx<'a> {
     /// The kind of the document under validation: it decides which checks run.
     pub kind: DocumentKind,
     pub notice: &'a Notice,
-    pub summary: Option<(&'a SummaryTable, &'a str)>,
+    pub summary: Option<(&'a SummaryTable<'a>, &'a str)>,
     /// The plan, with its pointer prefix (`/plan` inside a submission, `plan#` when it is only
     /// the reference a summary is compared against).
-    pub plan: Option<(&'a ActivityPlan, &'a str)>,
-    pub submission: Option<&'a Submission>,
+    pub plan: Option<(&'a ActivityPlan<'a>, &'a str)>,
+    pub submission: Option<&'a Submission<'a>>,
     /// The raw summary JSON (where the summary sits), to tell "absent" from "unreadable".
     pub raw: Option<&'a crate::json::Json<'a>>,
     /// The written themes next to the notice's, worked out once per call for the three theme
@@ -63,7 +63,7 @@ impl<'a> Ctx<'a> {
 
     /// The plan when it is under validation (a plan, or the plan of a submission), not merely
     /// the reference a summary is compared against.
-    pub fn subject_plan(&self) -> Option<(&'a ActivityPlan, &'a str)> {
+    pub fn subject_plan(&self) -> Option<(&'a ActivityPlan<'a>, &'a str)> {
         self.plan.filter(|_| matches!(self.kind, DocumentKind::Plan | DocumentKind::Submission))
     }
 }

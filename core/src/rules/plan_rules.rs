@@ -6,7 +6,7 @@ use crate::period::Overlap;
 use crate::plan::ActivityPlan;
 use serde_json::Value;
 
-fn plan<'a>(ctx: &Ctx<'a>) -> Option<(&'a ActivityPlan, &'a str)> {
+fn plan<'a>(ctx: &Ctx<'a>) -> Option<(&'a ActivityPlan<'a>, &'a str)> {
     ctx.subject_plan()
 }
 
@@ -14,7 +14,7 @@ fn blank(s: Option<&str>) -> bool {
     s.is_none_or(|s| s.trim().is_empty())
 }
 
-fn empty_list(l: Option<&Vec<String>>) -> bool {
+fn empty_list(l: Option<&Vec<crate::decode::Text<'_>>>) -> bool {
     l.is_none_or(|l| l.iter().all(|s| s.trim().is_empty()))
 }
 

@@ -88,7 +88,7 @@ fn material_checks(ctx: &Ctx<'_>, out: &mut Findings) {
                         format!("/materials/{i}/{field}"),
                         params! {"format_expected" => fmt.to_uppercase(), "format" => found,
                         "related" => [format!("notice#/reporting/materials/{ri}/format")]},
-                        m.file_name.as_ref().map(|f| Value::String(f.clone())).as_ref(),
+                        m.file_name.as_ref().map(|f| Value::String(f.to_string())).as_ref(),
                     );
                 }
             }

@@ -30,7 +30,7 @@ fn upper(c: &Count) -> Option<u64> {
     }
 }
 
-fn summary<'a>(ctx: &Ctx<'a>) -> Option<(&'a SummaryTable, &'a str)> {
+fn summary<'a>(ctx: &Ctx<'a>) -> Option<(&'a SummaryTable<'a>, &'a str)> {
     ctx.summary
 }
 
