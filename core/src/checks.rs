@@ -1,8 +1,8 @@
 //! The field checks of the model, each stated once: a [`FieldCheck`] names the check function
-//! the decoder runs (through the model's `validator` derive) and the JSON Schema keywords that
+//! the decoder runs (through the model's generated field rules, `decode::FieldRules`) and the JSON Schema keywords that
 //! say the same (`pattern`, `format`). A model field takes one by name — `=> "举办县区", check
 //! non_blank` in the `model!` declaration — and both the decoding check and the schema keyword
-//! come from that one line: the field gets `#[validate(custom(function = checks::non_blank))]`,
+//! come from that one line: the field rules call `checks::non_blank` on the value,
 //! and the schema generator (feature `schema`) writes [`FieldCheck::pattern`] and
 //! [`FieldCheck::format`] where the field is. Hand-written rather than regular expressions so the
 //! library (and its WebAssembly package) carries no regex engine; tests check each function
@@ -10,7 +10,6 @@
 
 use std::borrow::Cow;
 use std::net::IpAddr;
-use validator::ValidationError;
 
 /// One field check: its name (as the model declares it), the code it reports, and the schema
 /// keywords that state it for a schema validator.
@@ -30,7 +29,7 @@ pub struct FieldCheck {
     /// The rule code it reports (`row.blank`, `contact.phone_invalid` …).
     pub code: &'static str,
     /// The function the decoder runs.
-    pub function: fn(&str) -> Result<(), ValidationError>,
+    pub function: fn(&str) -> Result<(), CheckFailed>,
     /// The same check as a JSON Schema `pattern` (ECMA 262, read alike by Python and Rust regexes).
     pub pattern: &'static str,
     /// The JSON Schema `format` beside the pattern, if any.
@@ -81,8 +80,20 @@ pub const NON_BLANK_PATTERN: &str =
 /// (0791-83989457, (0791)83989457). [`phone`] checks exactly this.
 pub const PHONE_PATTERN: &str = r"^(1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8}|\(0[0-9]{2,3}\)[0-9]{7,8})$";
 
-fn fail(code: &'static str) -> ValidationError {
-    ValidationError::new(code)
+/// A field check that failed: the rule code it reports.
+///
+/// ```
+/// let e = learning_week::checks::non_blank(" ").unwrap_err();
+/// assert_eq!(e.code, "row.blank");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CheckFailed {
+    /// The rule code (`row.blank`, `contact.phone_invalid`, `contact.email_invalid`).
+    pub code: &'static str,
+}
+
+fn fail(code: &'static str) -> CheckFailed {
+    CheckFailed { code }
 }
 
 /// Whether `text` has at least one character that is not white space (Unicode `White_Space`).
@@ -101,7 +112,7 @@ pub fn is_non_blank(text: &str) -> bool {
 /// assert!(learning_week::checks::non_blank("东湖区").is_ok());
 /// assert_eq!(learning_week::checks::non_blank("  ").unwrap_err().code, "row.blank");
 /// ```
-pub fn non_blank(text: &str) -> Result<(), ValidationError> {
+pub fn non_blank(text: &str) -> Result<(), CheckFailed> {
     if is_non_blank(text) {
         Ok(())
     } else {
@@ -150,7 +161,7 @@ pub fn is_phone(text: &str) -> bool {
 /// ```
 /// assert_eq!(learning_week::checks::phone("12345").unwrap_err().code, "contact.phone_invalid");
 /// ```
-pub fn phone(text: &str) -> Result<(), ValidationError> {
+pub fn phone(text: &str) -> Result<(), CheckFailed> {
     if is_phone(text) {
         Ok(())
     } else {
@@ -225,7 +236,7 @@ pub fn is_email(text: &str) -> bool {
 /// ```
 /// assert_eq!(learning_week::checks::email("ncjyj163.com").unwrap_err().code, "contact.email_invalid");
 /// ```
-pub fn email(text: &str) -> Result<(), ValidationError> {
+pub fn email(text: &str) -> Result<(), CheckFailed> {
     if is_email(text) {
         Ok(())
     } else {

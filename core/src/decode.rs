@@ -862,14 +862,16 @@ macro_rules! model {
         $(#[$meta:meta])*
         pub struct $name:ident<$lt:lifetime> {
             $(
-                $(#[$fmeta:meta])*
+                $(#[doc = $doc:expr])*
+                $(#[validate($($rule:tt)*)])?
                 pub $field:ident : Option<$ty:ty> => $title:literal $(, check $check:ident)? $(, each $each:ident)?,
             )*
         }
     ) => {
         $crate::decode::model! { @emit [$(#[$meta])*] [$name] [<$lt>] [$name<$lt>] [$name<'static>] $lt {
             $(
-                $(#[$fmeta])*
+                $(#[doc = $doc])*
+                $(#[validate($($rule)*)])?
                 pub $field : Option<$ty> => $title $(, check $check)? $(, each $each)?,
             )*
         } }
@@ -879,14 +881,16 @@ macro_rules! model {
         $(#[$meta:meta])*
         pub struct $name:ident {
             $(
-                $(#[$fmeta:meta])*
+                $(#[doc = $doc:expr])*
+                $(#[validate($($rule:tt)*)])?
                 pub $field:ident : Option<$ty:ty> => $title:literal $(, check $check:ident)? $(, each $each:ident)?,
             )*
         }
     ) => {
         $crate::decode::model! { @emit [$(#[$meta])*] [$name] [] [$name] [$name] 'de {
             $(
-                $(#[$fmeta])*
+                $(#[doc = $doc])*
+                $(#[validate($($rule)*)])?
                 pub $field : Option<$ty> => $title $(, check $check)? $(, each $each)?,
             )*
         } }
@@ -894,18 +898,20 @@ macro_rules! model {
     (
         @emit [$(#[$meta:meta])*] [$name:ident] [$($gen:tt)*] [$($this:tt)*] [$($owned:tt)*] $lt:lifetime {
             $(
-                $(#[$fmeta:meta])*
+                $(#[doc = $doc:expr])*
+                $(#[validate($($rule:tt)*)])?
                 pub $field:ident : Option<$ty:ty> => $title:literal $(, check $check:ident)? $(, each $each:ident)?,
             )*
         }
     ) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize, ::schemars::JsonSchema, ::validator::Validate)]
+        #[derive(Debug, Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize, ::schemars::JsonSchema)]
         pub struct $name $($gen)* {
             $(
-                $(#[$fmeta])*
+                $(#[doc = $doc])*
+                // Read by schemars for the schema's keywords, and by `field_rules!` for the checks.
+                $(#[validate($($rule)*)])?
                 $(
-                    #[validate(custom(function = $crate::checks::$check))]
                     #[schemars(extend("x-check" = stringify!($check)))]
                 )?
                 $(
@@ -960,6 +966,40 @@ macro_rules! model {
                     $( $field: self.$field.map($crate::decode::IntoOwned::into_owned), )*
                     extra: self.extra,
                 }
+            }
+        }
+
+        impl $($gen)* $crate::decode::FieldRules for $($this)* {
+            #[allow(unused_variables, reason = "a field that declares no rule reads nothing")]
+            fn field_rules(&self, path: &mut String, d: &mut $crate::decode::Decoder, raw: &dyn $crate::decode::Raw) {
+                // Fields in the order of their names, as `validator` reported them.
+                const ORDER: [&str; [$(stringify!($field)),*].len()] = $crate::decode::sorted_keys([$(stringify!($field)),*]);
+                for name in ORDER {
+                    match name {
+                        $(
+                            stringify!($field) => {
+                                let value = &self.$field;
+                                $crate::decode::field_rules!(value, name, path, d, raw; $($($rule)*)?);
+                                $(
+                                    if let Some(x) = value {
+                                        if let Err(e) = $crate::checks::$check(x) {
+                                            $crate::decode::field_error(d, path, name, e.code, ::serde_json::Map::new(), raw);
+                                        }
+                                    }
+                                )?
+                            }
+                        )*
+                        _ => {}
+                    }
+                }
+            }
+        }
+
+        impl $($gen)* $crate::decode::FieldFindings for $($this)* {
+            fn field_findings(&self) -> Vec<$crate::catalog::Diagnostic> {
+                let mut d = $crate::decode::Decoder::new("");
+                $crate::decode::FieldRules::field_rules(self, &mut String::new(), &mut d, &());
+                d.diagnostics
             }
         }
 
@@ -1055,106 +1095,176 @@ macro_rules! model {
 }
 pub(crate) use model;
 
-/// Where the excerpt of a field check's finding comes from: the tree at hand, or a tree read only
-/// when an excerpt is asked for ([`LazyRaw`]), walked the same way.
-pub(crate) trait Raw: Sized {
-    /// The value at `key` of this object.
-    fn key(&self, key: &str) -> Self;
-    /// The item at `index` of this array.
-    fn item(&self, index: usize) -> Self;
-    /// The value, as the finding's excerpt.
-    fn excerpt(&self) -> Option<Value>;
+/// Where the excerpt of a field rule's finding comes from: the tree at hand, or a tree read only
+/// when an excerpt is asked for ([`LazyRaw`]); either is looked up at the finding's pointer.
+pub(crate) trait Raw {
+    /// The value at `pointer` (a finding's, from the document's root and its prefix), as the
+    /// finding's excerpt.
+    fn excerpt_at(&self, pointer: &str) -> Option<Value>;
 }
 
-impl<'a, 'b> Raw for Option<&'a Json<'b>> {
-    fn key(&self, key: &str) -> Self {
-        self.and_then(|r| r.get(key))
-    }
-    fn item(&self, index: usize) -> Self {
-        self.and_then(|r| r.index(index))
-    }
-    fn excerpt(&self) -> Option<Value> {
-        self.map(Json::to_value)
+/// No input to excerpt: a value built in code.
+impl Raw for () {
+    fn excerpt_at(&self, _: &str) -> Option<Value> {
+        None
     }
 }
 
-/// The steps from the document's root to a value, and the tree to walk them in, read when an
-/// excerpt is first asked for (the text path reads no tree unless a field check needs one).
-#[derive(Clone)]
+/// The tree a document was read from, under `base` bytes of pointer prefix.
+pub(crate) struct TreeRaw<'t, 'j> {
+    pub tree: Option<&'t Json<'j>>,
+    pub base: usize,
+}
+
+impl Raw for TreeRaw<'_, '_> {
+    fn excerpt_at(&self, pointer: &str) -> Option<Value> {
+        self.tree?.pointer(pointer.get(self.base..)?).map(Json::to_value)
+    }
+}
+
+/// A tree read only when an excerpt is first asked for (the text path reads no tree unless a
+/// field rule needs one).
 pub(crate) struct LazyRaw<'r, 'j> {
     pub tree: &'r dyn Fn() -> Option<&'r Json<'j>>,
-    pub steps: Vec<Result<String, usize>>,
 }
 
 impl Raw for LazyRaw<'_, '_> {
-    fn key(&self, key: &str) -> Self {
-        let mut next = self.clone();
-        next.steps.push(Ok(key.to_owned()));
-        next
-    }
-    fn item(&self, index: usize) -> Self {
-        let mut next = self.clone();
-        next.steps.push(Err(index));
-        next
-    }
-    fn excerpt(&self) -> Option<Value> {
-        let mut at = Some((self.tree)()?);
-        for step in &self.steps {
-            at = match step {
-                Ok(key) => at.key(key),
-                Err(index) => at.item(*index),
-            };
-        }
-        at.excerpt()
+    fn excerpt_at(&self, pointer: &str) -> Option<Value> {
+        (self.tree)()?.pointer(pointer).map(Json::to_value)
     }
 }
 
-/// Maps `validator` errors to diagnostics at JSON Pointers. Field names are JSON keys (the model
-/// has no renames), so the pointer is built from them directly. Codes come from the attributes.
-pub(crate) fn validator_diagnostics<R: Raw>(
-    errors: &validator::ValidationErrors,
-    prefix: &str,
-    d: &mut Decoder,
-    raw: R,
-) {
-    use validator::ValidationErrorsKind as K;
-    // validator keeps fields in a hash map: sort so the same input always gives the same order.
-    let mut fields: Vec<_> = errors.errors().iter().collect();
-    fields.sort_by(|a, b| a.0.cmp(b.0));
-    for (field, kind) in fields {
-        let ptr = format!("{prefix}/{}", escape_token(field));
-        let raw_here = raw.key(field.as_ref());
-        match kind {
-            K::Field(list) => {
-                for e in list {
-                    if d.has_error_at(&ptr) {
-                        continue; // the decoder already said what is wrong with this value
-                    }
-                    // schemars reads `required` only in its bare form, so its code is mapped here.
-                    let code = if e.code == "required" { "row.missing" } else { e.code.as_ref() };
-                    let Some(rule) = crate::catalog::Code::find(code).map(|c| c.rule()) else { continue };
-                    // The label as the form prints it; the key only when the form has none for it.
-                    let label = d.label_at(&ptr).map_or_else(|| field.to_string(), str::to_owned);
-                    let mut p = params! {"row" => field.as_ref(), "label" => label};
-                    // validator keeps params in a hash map too: sorted, so the answer's text is
-                    // the same from one call to the next.
-                    let mut params: Vec<_> = e.params.iter().filter(|(k, _)| *k != "value").collect();
-                    params.sort_by(|a, b| a.0.cmp(b.0));
-                    for (k, v) in params {
-                        p.insert(k.to_string(), v.clone());
-                    }
-                    d.diagnostics.push(make(rule, ptr.clone(), p, raw_here.excerpt().as_ref()));
-                }
-            }
-            K::Struct(inner) => validator_diagnostics(inner, &ptr, d, raw_here),
-            K::List(items) => {
-                for (i, inner) in items {
-                    let item_ptr = format!("{ptr}/{i}");
-                    validator_diagnostics(inner, &item_ptr, d, raw_here.item(*i));
-                }
-            }
+/// The field rules a model declares, checked over a decoded value: `required` (`row.missing`),
+/// `length(min = 1)` (`row.blank`), `range` (its code), the field's `check`, and `nested` (the
+/// rules of the value's own fields). Findings come at `path` + `/field`, fields in the order of
+/// their names, items in order — the order and the params `validator` gave them, whose derive
+/// this replaces (one walk, no map of errors, nothing allocated unless a rule fails).
+pub(crate) trait FieldRules {
+    /// Checks the rules of every field of `self`, at `path` (the pointer of `self`), into `d`;
+    /// excerpts come from `raw`.
+    fn field_rules(&self, path: &mut String, d: &mut Decoder, raw: &dyn Raw);
+}
+
+/// The findings of a typed model value's field rules (`row.missing`, `row.blank`, a range, a
+/// field check), at pointers from the value: what validating it as part of a document reports
+/// about its own fields.
+///
+/// ```
+/// use learning_week::{decode::FieldFindings, summary::Organizer, SummaryTable};
+/// let found: Vec<String> = Organizer::default().field_findings().into_iter().map(|d| format!("{} {}", d.code, d.path)).collect();
+/// assert_eq!(found, ["row.missing /name"]);
+/// let t = SummaryTable { organizers: Some(vec![]), ..Default::default() };
+/// assert!(t.field_findings().iter().any(|d| d.code == "row.blank" && d.path == "/organizers"));
+/// ```
+pub trait FieldFindings {
+    /// The findings, in the order validation reports them.
+    fn field_findings(&self) -> Vec<Diagnostic>;
+}
+
+impl<T: FieldRules> FieldRules for Vec<T> {
+    fn field_rules(&self, path: &mut String, d: &mut Decoder, raw: &dyn Raw) {
+        for (i, item) in self.iter().enumerate() {
+            let len = path.len();
+            path.push('/');
+            push_decimal(path, i);
+            item.field_rules(path, d, raw);
+            path.truncate(len);
         }
     }
+}
+
+/// The rules of one field, in the order its `#[validate(…)]` states them.
+macro_rules! field_rules {
+    ($v:ident, $name:ident, $path:ident, $d:ident, $raw:ident; ) => {};
+    ($v:ident, $name:ident, $path:ident, $d:ident, $raw:ident; required $(, $($rest:tt)*)?) => {
+        if $v.is_none() {
+            $crate::decode::field_error($d, $path, $name, "row.missing", ::serde_json::Map::new(), $raw);
+        }
+        $crate::decode::field_rules!($v, $name, $path, $d, $raw; $($($rest)*)?);
+    };
+    ($v:ident, $name:ident, $path:ident, $d:ident, $raw:ident; length(min = $min:literal, code = $code:literal) $(, $($rest:tt)*)?) => {
+        if let Some(x) = $v {
+            if x.len() < $min {
+                let p = $crate::catalog::params! {"min" => $min};
+                $crate::decode::field_error($d, $path, $name, $code, p, $raw);
+            }
+        }
+        $crate::decode::field_rules!($v, $name, $path, $d, $raw; $($($rest)*)?);
+    };
+    ($v:ident, $name:ident, $path:ident, $d:ident, $raw:ident; range(min = $min:literal, max = $max:literal, code = $code:literal) $(, $($rest:tt)*)?) => {
+        if let Some(x) = $v {
+            if !($min..=$max).contains(x) {
+                let p = $crate::catalog::params! {"max" => $max, "min" => $min};
+                $crate::decode::field_error($d, $path, $name, $code, p, $raw);
+            }
+        }
+        $crate::decode::field_rules!($v, $name, $path, $d, $raw; $($($rest)*)?);
+    };
+    ($v:ident, $name:ident, $path:ident, $d:ident, $raw:ident; nested $(, $($rest:tt)*)?) => {
+        if let Some(x) = $v {
+            let len = $path.len();
+            $path.push('/');
+            $path.push_str($name);
+            $crate::decode::FieldRules::field_rules(x, $path, $d, $raw);
+            $path.truncate(len);
+        }
+        $crate::decode::field_rules!($v, $name, $path, $d, $raw; $($($rest)*)?);
+    };
+}
+pub(crate) use field_rules;
+
+/// A field rule's finding at `path/field` (`code` with `params`), unless the decoder already
+/// said what is wrong with the value there; the label as the form prints it, the key when the
+/// form has none.
+pub(crate) fn field_error(
+    d: &mut Decoder,
+    path: &str,
+    field: &str,
+    code: &str,
+    params: Map<String, Value>,
+    raw: &dyn Raw,
+) {
+    let mut ptr = String::with_capacity(path.len() + 1 + field.len());
+    ptr.push_str(path);
+    ptr.push('/');
+    ptr.push_str(field);
+    if d.has_error_at(&ptr) {
+        return;
+    }
+    let Some(rule) = crate::catalog::Code::find(code).map(|c| c.rule()) else { return };
+    let label = d.label_at(&ptr).map_or_else(|| field.to_owned(), str::to_owned);
+    let mut p = params! {"row" => field, "label" => label};
+    p.extend(params);
+    let excerpt = raw.excerpt_at(&ptr);
+    d.diagnostics.push(make(rule, ptr, p, excerpt.as_ref()));
+}
+
+/// The keys in the order of their bytes (what `validator`'s sorted errors followed), at compile
+/// time: `["b", "a", "ab"]` becomes `["a", "ab", "b"]`.
+pub(crate) const fn sorted_keys<const N: usize>(mut keys: [&'static str; N]) -> [&'static str; N] {
+    const fn less(a: &str, b: &str) -> bool {
+        let (a, b) = (a.as_bytes(), b.as_bytes());
+        let mut i = 0;
+        while i < a.len() && i < b.len() {
+            if a[i] != b[i] {
+                return a[i] < b[i];
+            }
+            i += 1;
+        }
+        a.len() < b.len()
+    }
+    let mut i = 1;
+    while i < N {
+        let mut j = i;
+        while j > 0 && less(keys[j], keys[j - 1]) {
+            let t = keys[j];
+            keys[j] = keys[j - 1];
+            keys[j - 1] = t;
+            j -= 1;
+        }
+        i += 1;
+    }
+    keys
 }
 
 /// Parses JSON text into a value, or one `json.syntax` / `json.too_deep` diagnostic with line
@@ -1342,6 +1452,15 @@ impl crate::catalog::DocumentKind {
 #[cfg(test)]
 mod tests {
     use super::push_decimal;
+
+    #[test]
+    fn keys_are_sorted_as_strings_sort() {
+        assert_eq!(super::sorted_keys(["b", "a", "ab", "", "ba"]), ["", "a", "ab", "b", "ba"]);
+        let mut keys = crate::summary::SummaryTable::KEYS.to_vec();
+        keys.sort_unstable();
+        let sorted: [&str; 9] = super::sorted_keys(crate::summary::SummaryTable::KEYS.try_into().unwrap());
+        assert_eq!(sorted.to_vec(), keys);
+    }
 
     #[test]
     fn decimals_are_written_as_format_writes_them() {

@@ -6,7 +6,6 @@ use crate::period::Period;
 use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use validator::Validate;
 
 model! {
     /// 活动计划和实施方案 / a unit's activity plan, including the opening ceremony.

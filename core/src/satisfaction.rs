@@ -6,7 +6,6 @@
 use crate::count::Qualifier;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use validator::Validate;
 
 /// A satisfaction level as the form's respondents write it.
 ///
@@ -78,7 +77,7 @@ impl SatisfactionLevel {
 /// let p = Percent { value: 98.0, qualifier: Qualifier::AtLeast, source: None };
 /// assert_eq!(p.display_zh(), "98%以上");
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, Validate)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Percent {
     /// 百分比数值 / the percentage, 0–100.
     #[validate(range(min = 0.0, max = 100.0, code = "satisfaction.out_of_range"))]

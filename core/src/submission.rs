@@ -5,7 +5,6 @@ use crate::notice::MaterialKind;
 use crate::plan::ActivityPlan;
 use crate::summary::SummaryTable;
 use chrono::{DateTime, FixedOffset};
-use validator::Validate;
 
 model! {
     /// 报送材料 / one unit's submission.

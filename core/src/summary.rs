@@ -10,7 +10,6 @@ use crate::notice::Role;
 use crate::period::Period;
 use crate::plan::Leader;
 use crate::satisfaction::Satisfaction;
-use validator::Validate;
 
 model! {
     /// 总结表 / the summary table a unit fills after the week.

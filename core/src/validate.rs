@@ -6,7 +6,7 @@
 
 use crate::catalog::Diagnostic;
 use crate::catalog::{params, structural};
-use crate::decode::{validator_diagnostics, Decode, Decoder, Labelled};
+use crate::decode::{Decode, Decoder, FieldRules, Labelled, LazyRaw, TreeRaw};
 use crate::json::{Json, Unsure};
 use crate::notice::Notice;
 use crate::plan::ActivityPlan;
@@ -15,7 +15,6 @@ use crate::submission::Submission;
 use crate::summary::SummaryTable;
 use crate::DocumentKind;
 use serde_json::Value;
-use validator::Validate;
 
 /// A decoded document (when anything usable could be read) and every finding about it.
 #[derive(Debug, Clone, PartialEq)]
@@ -27,25 +26,21 @@ pub struct Outcome<T> {
 }
 
 /// Decodes `v` as `T` and applies its field constraints, reporting under `prefix`.
-pub(crate) fn decode_checked<'a, T: Decode<'a> + Validate + Labelled>(
+pub(crate) fn decode_checked<'a, T: Decode<'a> + FieldRules + Labelled>(
     v: &Json<'a>,
     prefix: &str,
     d: &mut Decoder,
 ) -> Option<T> {
     let t = T::decode(v, d)?;
-    if let Err(e) = t.validate() {
-        validator_diagnostics(&e, prefix, d, Some(v));
-    }
+    t.field_rules(&mut prefix.to_owned(), d, &TreeRaw { tree: Some(v), base: prefix.len() });
     Some(t)
 }
 
 /// The field constraints of a typed value, as findings (a value read from JSON has them among
 /// its reading findings already).
-pub(crate) fn field_diagnostics<T: Validate + Labelled>(t: &T) -> Vec<Diagnostic> {
+pub(crate) fn field_diagnostics<T: FieldRules + Labelled>(t: &T) -> Vec<Diagnostic> {
     let mut d = Decoder::new("").with_labels::<T>();
-    if let Err(e) = t.validate() {
-        validator_diagnostics(&e, "", &mut d, None::<&Json<'_>>);
-    }
+    t.field_rules(&mut String::new(), &mut d, &TreeRaw { tree: None, base: 0 });
     d.diagnostics
 }
 
@@ -499,7 +494,7 @@ fn text_outcome<'t>(
 
 /// [`decode_checked`] from the text: the whole text is one `T`; a field check's excerpt is
 /// taken from the tree, read only when one is asked for (`tree`).
-fn read_text<'j, 'a, T: Decode<'a> + Validate + Labelled>(
+fn read_text<'j, 'a, T: Decode<'a> + FieldRules + Labelled>(
     r: &mut crate::json::Reader<'a>,
     tree: &'j dyn Fn() -> Option<&'j Json<'j>>,
     d: &mut Decoder,
@@ -507,9 +502,7 @@ fn read_text<'j, 'a, T: Decode<'a> + Validate + Labelled>(
     let t = T::decode_text(r, d)?;
     r.finish()?;
     let Some(t) = t else { return Ok(None) };
-    if let Err(e) = t.validate() {
-        validator_diagnostics(&e, "", d, crate::decode::LazyRaw { tree, steps: Vec::new() });
-    }
+    t.field_rules(&mut String::new(), d, &LazyRaw { tree });
     Ok(Some(t))
 }
 
@@ -526,7 +519,7 @@ fn own_year(v: &Value) -> Option<i32> {
 /// document's own year (`/year`, or `/summary/year` of a submission), so 「2019年参与人数达5万人」
 /// in a 2021 总结表 is another year's figure whether or not a notice comes with it; a document
 /// without a year leaves a written year unjudged.
-pub(crate) fn read_context<'v, T: Decode<'v> + Validate + Labelled>(
+pub(crate) fn read_context<'v, T: Decode<'v> + FieldRules + Labelled>(
     v: &'v Value,
     document: &str,
 ) -> Outcome<T> {

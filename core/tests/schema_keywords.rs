@@ -4,6 +4,7 @@
 //! portable patterns mean what the library's regexes mean, every description is bilingual, and
 //! the edge cases of `schemas/conformance/edge-cases.json` are the library's verdicts.
 
+use learning_week::decode::FieldFindings;
 use learning_week::decode::{MAX_COUNT, MAX_TEXT_CHARS};
 use learning_week::schema::{
     all, library_rules, DATETIME_PATTERN, EMAIL_PATTERN, NON_BLANK_PATTERN, NOT_SCHEMA_QUESTIONS,
@@ -12,7 +13,6 @@ use learning_week::schema::{
 use learning_week::{api, catalog::descriptors as catalog, DocumentKind};
 use serde_json::{json, Value};
 use std::collections::BTreeSet;
-use validator::Validate;
 
 fn schema(file: &str) -> Value {
     all().into_iter().find(|(n, _)| *n == file).map(|(_, s)| s).unwrap_or_else(|| panic!("no {file}"))
@@ -59,13 +59,12 @@ fn required(obj: &Value) -> BTreeSet<String> {
 }
 
 /// The fields `#[validate(required)]` marks, as the library sees them: an empty value's errors.
-fn validator_required<T: Validate + Default>() -> BTreeSet<String> {
-    let Err(errors) = T::default().validate() else { return BTreeSet::new() };
-    errors
-        .field_errors()
+fn validator_required<T: FieldFindings + Default>() -> BTreeSet<String> {
+    T::default()
+        .field_findings()
         .into_iter()
-        .filter(|(_, errs)| errs.iter().any(|e| e.code == "required"))
-        .map(|(f, _)| f.to_string())
+        .filter(|d| d.code == "row.missing")
+        .map(|d| d.path.trim_start_matches('/').to_owned())
         .collect()
 }
 

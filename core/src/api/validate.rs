@@ -247,7 +247,7 @@ pub(crate) fn readable(diagnostics: &[Diagnostic]) -> bool {
 
 pub(crate) fn read_as<'v, T>(v: &'v Value) -> (Option<Value>, Vec<Diagnostic>)
 where
-    T: crate::decode::Decode<'v> + ::validator::Validate + crate::decode::Labelled + Serialize,
+    T: crate::decode::Decode<'v> + crate::decode::FieldRules + crate::decode::Labelled + Serialize,
 {
     let outcome = read_context::<T>(v, "");
     let diagnostics = outcome

@@ -1,5 +1,5 @@
 //! Rules checked while reading a document: JSON syntax, types, domains, unknown keys, and the
-//! field constraints declared with `validator` attributes on the model (their `code`s are these).
+//! field constraints declared with `#[validate(…)]` attributes on the model (checked by `decode::FieldRules`; their `code`s are these).
 
 use super::DocumentKind::{self, *};
 use super::Rule;
