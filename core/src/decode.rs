@@ -1456,10 +1456,10 @@ mod tests {
     #[test]
     fn keys_are_sorted_as_strings_sort() {
         assert_eq!(super::sorted_keys(["b", "a", "ab", "", "ba"]), ["", "a", "ab", "b", "ba"]);
-        let mut keys = crate::summary::SummaryTable::KEYS.to_vec();
+        let fields = ["year", "host_unit", "organizers", "leadership", "participation", "theme_and_content"];
+        let mut keys = fields.to_vec();
         keys.sort_unstable();
-        let sorted: [&str; 9] = super::sorted_keys(crate::summary::SummaryTable::KEYS.try_into().unwrap());
-        assert_eq!(sorted.to_vec(), keys);
+        assert_eq!(super::sorted_keys(fields).to_vec(), keys);
     }
 
     #[test]

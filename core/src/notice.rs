@@ -815,7 +815,7 @@ mod tests {
         let mut d = Decoder::new("");
         let n = Notice::decode(&crate::json::Json::borrowed(&v), &mut d).expect("decodes");
         assert!(d.diagnostics.is_empty(), "{:#?}", d.diagnostics);
-        assert!(crate::validate::field_diagnostics(&n).is_empty());
+        assert!(crate::decode::FieldFindings::field_findings(&n).is_empty());
         assert_eq!(n, Notice::nanchang_2021());
         // serde's derived `Deserialize` reads the same notice (the CLI and Python use it).
         assert_eq!(serde_json::from_str::<Notice>(NANCHANG_2021).expect("serde reads it"), n);
