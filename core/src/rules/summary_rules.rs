@@ -83,18 +83,29 @@ fn participants_not_people(ctx: &Ctx<'_>, out: &mut Findings) {
 }
 
 fn period_inverted(ctx: &Ctx<'_>, out: &mut Findings) {
+    // Where each period sits, written only for one that is inverted.
+    enum At<'p> {
+        Summary(&'p str),
+        Activity(&'p str, usize),
+    }
     let summary_period = summary(ctx).and_then(|(t, pre)| {
         let p = t.theme_and_content.as_ref()?.period.as_ref()?;
-        Some((p, format!("{pre}/theme_and_content/period")))
+        Some((p, At::Summary(pre)))
     });
     let plan_periods = ctx.subject_plan().into_iter().flat_map(|(p, pre)| {
-        p.activities.iter().flatten().enumerate().filter_map(move |(i, a)| {
-            a.period.as_ref().map(|period| (period, format!("{pre}/activities/{i}/period")))
-        })
+        p.activities
+            .iter()
+            .flatten()
+            .enumerate()
+            .filter_map(move |(i, a)| a.period.as_ref().map(|period| (period, At::Activity(pre, i))))
     });
     for (p, at) in summary_period.into_iter().chain(plan_periods) {
         if let (Some(s), Some(e)) = (p.start, p.end) {
             if s > e {
+                let at = match at {
+                    At::Summary(pre) => format!("{pre}/theme_and_content/period"),
+                    At::Activity(pre, i) => format!("{pre}/activities/{i}/period"),
+                };
                 out.emit(
                     &PERIOD_INVERTED,
                     format!("{at}/end"),
