@@ -10,14 +10,24 @@
 /// ```
 pub fn normalise_name(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        // CJK unified ideographs (most of what districts write) are neither spacing nor
-        // punctuation: only the traditional → simplified step applies to them.
-        if ('\u{4e00}'..='\u{9fff}').contains(&c) || (!c.is_whitespace() && !is_punct(c)) {
-            out.push(simplify(c));
-        }
-    }
+    out.extend(normalised_chars(s));
     out
+}
+
+/// The characters of [`normalise_name`], one by one, with nothing allocated: to compare two names
+/// as normalised without writing either.
+///
+/// ```
+/// use learning_week::text_match::{normalise_name, normalised_chars};
+/// assert!(normalised_chars("“双减” 进社区").eq(normalised_chars("双减进社区")));
+/// assert_eq!(normalised_chars("東湖區。").collect::<String>(), normalise_name("東湖區。"));
+/// ```
+pub fn normalised_chars(s: &str) -> impl Iterator<Item = char> + '_ {
+    // CJK unified ideographs (most of what districts write) are neither spacing nor
+    // punctuation: only the traditional → simplified step applies to them.
+    s.chars()
+        .filter(|&c| ('\u{4e00}'..='\u{9fff}').contains(&c) || (!c.is_whitespace() && !is_punct(c)))
+        .map(simplify)
 }
 
 /// Traditional → simplified for the characters of unit names, themes and the phrases districts

@@ -6,7 +6,7 @@ use crate::count::{Count, Qualifier};
 use crate::notice::UnitMatch;
 use crate::period::Overlap;
 use crate::summary::SummaryTable;
-use crate::text_match::normalise_name;
+use crate::text_match::{normalise_name, normalised_chars};
 use crate::CountKind;
 use serde_json::Value;
 
@@ -276,24 +276,34 @@ fn satisfaction_missing(ctx: &Ctx<'_>, out: &mut Findings) {
 fn featured_not_in_plan(ctx: &Ctx<'_>, out: &mut Findings) {
     let (Some((t, pre)), Some((plan, plan_pre))) = (ctx.summary, ctx.plan) else { return };
     let Some(acts) = &plan.activities else { return };
-    let planned: Vec<String> = acts.iter().filter_map(|a| a.name.as_deref()).map(normalise_name).collect();
     let Some(featured) = t.participation.as_ref().and_then(|p| p.featured_activities.as_ref()) else {
         return;
     };
+    let names = || acts.iter().filter_map(|a| a.name.as_deref());
+    // The planned names normalised, written out only if a featured name equals none of them.
+    let normalised: std::cell::OnceCell<Vec<String>> = std::cell::OnceCell::new();
     for (i, f) in featured.iter().enumerate() {
         let Some(name) = f.name.as_deref().filter(|n| !n.trim().is_empty()) else { continue };
-        let n = normalise_name(name);
         // Equal, or one inside the other (only the longer can hold the shorter). Equality is
-        // looked for first: it is the common case, and a substring search costs far more.
-        let found = planned.iter().any(|p| !p.is_empty() && p == &n)
-            || planned.iter().any(|p| {
-                !p.is_empty()
-                    && match p.len().cmp(&n.len()) {
-                        std::cmp::Ordering::Equal => false,
-                        std::cmp::Ordering::Greater => p.contains(&n),
-                        std::cmp::Ordering::Less => n.contains(p.as_str()),
-                    }
-            });
+        // looked for first, character by character as normalised: it is the common case, and a
+        // substring search costs far more.
+        let equal = names().any(|p| {
+            let mut p = normalised_chars(p).peekable();
+            p.peek().is_some() && p.eq(normalised_chars(name))
+        });
+        if equal {
+            continue;
+        }
+        let n = normalise_name(name);
+        let planned = normalised.get_or_init(|| names().map(normalise_name).collect());
+        let found = planned.iter().any(|p| {
+            !p.is_empty()
+                && match p.len().cmp(&n.len()) {
+                    std::cmp::Ordering::Equal => false,
+                    std::cmp::Ordering::Greater => p.contains(&n),
+                    std::cmp::Ordering::Less => n.contains(p.as_str()),
+                }
+        });
         if !found {
             out.emit(
                 &FEATURED_NOT_IN_PLAN,
