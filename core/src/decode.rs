@@ -27,16 +27,27 @@ pub const MAX_COUNT: u64 = 1_000_000_000_000;
 
 /// Walks a JSON value, collecting diagnostics at JSON Pointers.
 pub(crate) struct Decoder {
-    /// The current JSON Pointer: the prefix, then one escaped token per level. One buffer,
-    /// grown and truncated as the walk goes down and up (no allocation per key).
-    path: String,
-    /// How much of `path` is the prefix.
-    prefix_len: usize,
+    /// The pointer prefix under which the document sits (`""` for the root).
+    prefix: String,
+    /// The current JSON Pointer below the prefix, one step per level: a model's field name, an
+    /// index or an escaped key. Written out only when a finding needs it, so going down a level
+    /// is one push (most fields have nothing to report).
+    steps: Vec<Step>,
     labeller: fn(&[&str]) -> Option<&'static str>,
     /// What a cell written as text is read against: the year of the week (the notice's), so
     /// 「2019年…」 is not taken as this year's figure.
     pub context: crate::text::ReadContext,
     pub diagnostics: Vec<Diagnostic>,
+}
+
+/// One level of a [`Decoder`]'s pointer.
+enum Step {
+    /// A model's own field name (needs no escaping).
+    Field(&'static str),
+    /// An array index.
+    Index(usize),
+    /// Any other key, escaped as a pointer token.
+    Key(String),
 }
 
 fn no_labels(_: &[&str]) -> Option<&'static str> {
@@ -46,11 +57,9 @@ fn no_labels(_: &[&str]) -> Option<&'static str> {
 impl Decoder {
     /// A decoder whose pointers start with `prefix` (`""` for the document root).
     pub fn new(prefix: &str) -> Self {
-        let mut path = String::with_capacity(prefix.len() + 64);
-        path.push_str(prefix);
         Decoder {
-            path,
-            prefix_len: prefix.len(),
+            prefix: prefix.to_owned(),
+            steps: Vec::with_capacity(8),
             labeller: no_labels,
             context: crate::text::ReadContext::default(),
             diagnostics: Vec::new(),
@@ -71,49 +80,48 @@ impl Decoder {
 
     /// The form label of the field at a pointer relative to the document root.
     pub fn label_at(&self, pointer: &str) -> Option<&'static str> {
-        let prefix = self.path.get(..self.prefix_len).unwrap_or_default();
-        let rel = pointer.strip_prefix(prefix).unwrap_or(pointer);
+        let rel = pointer.strip_prefix(self.prefix.as_str()).unwrap_or(pointer);
         let tokens: Vec<&str> = rel.split('/').skip(1).collect();
         (self.labeller)(&tokens)
     }
 
     /// The current JSON Pointer.
     pub fn pointer(&self) -> String {
-        self.path.clone()
+        let mut out = String::with_capacity(self.prefix.len() + 16 * self.steps.len());
+        out.push_str(&self.prefix);
+        for step in &self.steps {
+            out.push('/');
+            match step {
+                Step::Field(key) => out.push_str(key),
+                Step::Index(i) => push_decimal(&mut out, *i),
+                Step::Key(key) => out.push_str(key),
+            }
+        }
+        out
+    }
+
+    /// Runs `f` one level deeper.
+    fn at<T>(&mut self, step: Step, f: impl FnOnce(&mut Self) -> T) -> T {
+        self.steps.push(step);
+        let out = f(self);
+        self.steps.pop();
+        out
     }
 
     /// Runs `f` one key deeper.
     pub fn at_key<T>(&mut self, key: &str, f: impl FnOnce(&mut Self) -> T) -> T {
-        let len = self.path.len();
-        self.path.push('/');
-        if key.contains(['~', '/']) {
-            self.path.push_str(&escape_token(key));
-        } else {
-            self.path.push_str(key);
-        }
-        let out = f(self);
-        self.path.truncate(len);
-        out
+        let token = if key.contains(['~', '/']) { escape_token(key) } else { key.to_owned() };
+        self.at(Step::Key(token), f)
     }
 
     /// [`Decoder::at_key`] for a key known to need no escaping (a model's own field name).
     pub fn at_field<T>(&mut self, key: &'static str, f: impl FnOnce(&mut Self) -> T) -> T {
-        let len = self.path.len();
-        self.path.push('/');
-        self.path.push_str(key);
-        let out = f(self);
-        self.path.truncate(len);
-        out
+        self.at(Step::Field(key), f)
     }
 
     /// Runs `f` one array index deeper.
     pub fn at_index<T>(&mut self, index: usize, f: impl FnOnce(&mut Self) -> T) -> T {
-        let len = self.path.len();
-        self.path.push('/');
-        push_decimal(&mut self.path, index);
-        let out = f(self);
-        self.path.truncate(len);
-        out
+        self.at(Step::Index(index), f)
     }
 
     /// Emits `rule` at the current pointer.
