@@ -932,21 +932,30 @@ impl RollupState {
     /// assert!(r.accounting.is_balanced());
     /// ```
     pub fn finish(self) -> CityRollup {
-        let RollupState { notice, inputs, mut candidates, mut rejected, mut plans, mut materials } = self;
+        let RollupState { notice, inputs, candidates, mut rejected, mut plans, mut materials } = self;
         let order: Vec<String> = notice.units().iter().filter_map(|u| u.name.clone()).collect();
-        let rank =
-            |unit: Option<&str>| unit.and_then(|u| order.iter().position(|o| o == u)).unwrap_or(usize::MAX);
+        // A unit's place in the notice's order, looked up once per record (not at every
+        // comparison of a sort): the first place, as `position` gives.
+        let mut places: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for (i, o) in order.iter().enumerate() {
+            places.entry(o.as_str()).or_insert(i);
+        }
+        let rank = |unit: Option<&str>| unit.and_then(|u| places.get(u).copied()).unwrap_or(usize::MAX);
 
         // Latest submitted_at wins; ties go to the larger content hash, then the larger id
-        // (then the later added: the sort is stable; `compact` relies on it).
-        candidates.sort_by(|a, b| {
-            rank(a.record.unit.as_deref())
-                .cmp(&rank(b.record.unit.as_deref()))
-                .then_with(|| winner_key(a).cmp(&winner_key(b)))
+        // (then the later added: `compact` relies on it). Sorted as (rank, index) pairs, the
+        // candidates moved once into place afterwards.
+        let mut keyed: Vec<(usize, usize)> =
+            candidates.iter().enumerate().map(|(i, c)| (rank(c.record.unit.as_deref()), i)).collect();
+        keyed.sort_unstable_by(|a, b| {
+            a.0.cmp(&b.0)
+                .then_with(|| candidates.get(a.1).map(winner_key).cmp(&candidates.get(b.1).map(winner_key)))
+                .then(a.1.cmp(&b.1))
         });
+        let mut slots: Vec<Option<Candidate>> = candidates.into_iter().map(Some).collect();
         let mut winners: Vec<Candidate> = Vec::new();
         let mut superseded: Vec<(InputRecord, Option<DateTime<FixedOffset>>)> = Vec::new();
-        let mut iter = candidates.into_iter().peekable();
+        let mut iter = keyed.iter().filter_map(|&(_, i)| slots.get_mut(i).and_then(Option::take)).peekable();
         while let Some(c) = iter.next() {
             if iter.peek().is_some_and(|next| next.record.unit == c.record.unit) {
                 superseded.push((c.record, c.file_modified));
@@ -954,65 +963,47 @@ impl RollupState {
                 winners.push(c);
             }
         }
+        drop(iter);
+        drop(slots);
+        // What a superseded report is told of its unit's winner, worked out once per unit.
+        let show = ShowTime::new(&notice);
+        let shown = |r: &InputRecord| r.submitted_at.map_or_else(|| "—".to_owned(), |t| show.show(t));
+        let told: Vec<(String, String)> =
+            winners.iter().map(|w| (w.record.label(), shown(&w.record))).collect();
+        let mut superseded_of = vec![0usize; winners.len()];
         for (s, s_modified) in &mut superseded {
-            let Some(w) = winners.iter().find(|w| w.record.unit == s.unit) else { continue };
-            let at = |r: &InputRecord| r.submitted_at.map_or_else(|| "—".to_owned(), |t| notice.show_time(t));
-            // The same 报送时间: say what decided, never 「较晚」.
-            if s.submitted_at.is_some() && s.submitted_at == w.record.submitted_at {
-                let (decided, decided_en) = match (*s_modified, w.file_modified) {
-                    (Some(a), Some(b)) if b > a => (
-                        format!("文件修改时间较晚（{} 晚于 {}）", notice.show_time(b), notice.show_time(a)),
-                        format!("its file was modified later ({} after {})", notice.show_time(b), notice.show_time(a)),
-                    ),
-                    _ => (
-                        "文件修改时间相同或未知，按内容摘要次序选定，请核对哪一份是更正稿".to_owned(),
-                        "the file times are equal or unknown, so the content hash decided — check which is the correction".to_owned(),
-                    ),
-                };
-                let d = make(
-                    &ar::SUPERSEDED_SAME_TIME,
-                    "/submitted_at".into(),
-                    params! {"unit" => s.unit.clone(), "input" => s.label(), "submitted_at" => at(s),
-                    "winner" => w.record.label(), "decided" => decided, "decided_en" => decided_en},
-                    None,
-                );
-                s.superseded_by = Some(w.record.label());
-                s.diagnostics.push(d);
-                continue;
+            let Some(k) = winners.iter().position(|w| w.record.unit == s.unit) else { continue };
+            let (Some(w), Some((label, at))) = (winners.get(k), told.get(k)) else { continue };
+            if let Some(n) = superseded_of.get_mut(k) {
+                *n += 1;
             }
-            let d = make(
-                &ar::DUPLICATE_SUBMISSION,
-                "/submitted_at".into(),
-                params! {"unit" => s.unit.clone(), "input" => s.label(), "submitted_at" => at(s),
-                "winner" => w.record.label(), "winner_submitted_at" => at(&w.record)},
-                None,
-            );
-            s.superseded_by = Some(w.record.label());
-            s.diagnostics.push(d);
+            supersede(s, *s_modified, w, label, at, &show);
         }
         let superseded: Vec<InputRecord> = superseded.into_iter().map(|(r, _)| r).collect();
-        rejected.sort_by(|a, b| {
-            (a.reason, rank(a.unit.as_deref()), a.sort_key()).cmp(&(
-                b.reason,
-                rank(b.unit.as_deref()),
-                b.sort_key(),
-            ))
-        });
-        materials.sort_by(|a, b| {
-            (rank(a.unit.as_deref()), a.sort_key()).cmp(&(rank(b.unit.as_deref()), b.sort_key()))
-        });
-        plans.sort_by(|a, b| {
-            (rank(a.record.unit.as_deref()), a.record.sort_key())
-                .cmp(&(rank(b.record.unit.as_deref()), b.record.sort_key()))
-        });
+        sort_keyed(
+            &mut rejected,
+            |r| (r.reason, rank(r.unit.as_deref())),
+            |a, b| a.sort_key().cmp(&b.sort_key()),
+        );
+        sort_keyed(&mut materials, |m| rank(m.unit.as_deref()), |a, b| a.sort_key().cmp(&b.sort_key()));
+        sort_keyed(
+            &mut plans,
+            |p| rank(p.record.unit.as_deref()),
+            |a, b| a.record.sort_key().cmp(&b.record.sort_key()),
+        );
 
         let unit_of = |c: &Candidate| c.record.unit.clone().unwrap_or_default();
         let reported_units: Vec<String> = winners.iter().map(unit_of).collect();
         let missing_units: Vec<String> =
             order.iter().filter(|u| !reported_units.contains(u)).cloned().collect();
         let expected = order.len();
-        let mut duplicate_units: Vec<String> = superseded.iter().filter_map(|s| s.unit.clone()).collect();
-        duplicate_units.dedup();
+        // In the order of the sort, each unit once (a clone per unit, not per superseded report).
+        let mut duplicate_units: Vec<String> = Vec::new();
+        for u in superseded.iter().filter_map(|s| s.unit.as_deref()) {
+            if duplicate_units.last().is_none_or(|last| last != u) {
+                duplicate_units.push(u.to_owned());
+            }
+        }
         let mut unknown_senders: Vec<String> = rejected
             .iter()
             .filter(|r| r.reason == Some(RejectReason::UnknownUnit))
@@ -1133,8 +1124,10 @@ impl RollupState {
         let units: Vec<UnitRow> = order
             .iter()
             .map(|u| {
-                let superseded = superseded.iter().filter(|s| s.unit.as_deref() == Some(u)).count();
-                match winners.iter().find(|c| c.record.unit.as_deref() == Some(u)) {
+                let k = winners.iter().position(|c| c.record.unit.as_deref() == Some(u));
+                // Every superseded report has its unit's winner (counted above, per winner).
+                let superseded = k.and_then(|k| superseded_of.get(k)).copied().unwrap_or(0);
+                match k.and_then(|k| winners.get(k)) {
                     None => UnitRow {
                         unit: u.clone(),
                         status: UnitStatus::Missing,
@@ -1206,6 +1199,82 @@ impl RollupState {
             city_summary_validation,
         }
     }
+}
+
+/// Sorts `items` (stably) by `key`, worked out once per item, then by `then`.
+fn sort_keyed<T, K: Ord>(
+    items: &mut Vec<T>,
+    key: impl Fn(&T) -> K,
+    then: impl Fn(&T, &T) -> std::cmp::Ordering,
+) {
+    let mut keyed: Vec<(K, T)> = items.drain(..).map(|t| (key(&t), t)).collect();
+    keyed.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| then(&a.1, &b.1)));
+    items.extend(keyed.into_iter().map(|(_, t)| t));
+}
+
+/// [`Notice::show_time`] with the notice's zone worked out once: `2021-12-06 00:01 (+08:00)`.
+struct ShowTime {
+    zone: FixedOffset,
+    /// ` (+08:00)`.
+    suffix: String,
+}
+
+impl ShowTime {
+    fn new(notice: &Notice) -> Self {
+        let zone = notice.utc_offset();
+        ShowTime { zone, suffix: format!(" ({zone})") }
+    }
+
+    fn show(&self, t: DateTime<FixedOffset>) -> String {
+        let mut out = crate::times::local_minutes(t, self.zone, true);
+        out.push_str(&self.suffix);
+        out
+    }
+}
+
+/// Marks `s` superseded by its unit's winner `w` (labelled `winner`, its 报送时间 shown as
+/// `winner_at`) and adds the finding that says so.
+fn supersede(
+    s: &mut InputRecord,
+    s_modified: Option<DateTime<FixedOffset>>,
+    w: &Candidate,
+    winner: &str,
+    winner_at: &str,
+    show: &ShowTime,
+) {
+    let at = s.submitted_at.map_or_else(|| "—".to_owned(), |t| show.show(t));
+    // The same 报送时间: say what decided, never 「较晚」.
+    if s.submitted_at.is_some() && s.submitted_at == w.record.submitted_at {
+        let (decided, decided_en) = match (s_modified, w.file_modified) {
+            (Some(a), Some(b)) if b > a => {
+                let (a, b) = (show.show(a), show.show(b));
+                (format!("文件修改时间较晚（{b} 晚于 {a}）"), format!("its file was modified later ({b} after {a})"))
+            }
+            _ => (
+                "文件修改时间相同或未知，按内容摘要次序选定，请核对哪一份是更正稿".to_owned(),
+                "the file times are equal or unknown, so the content hash decided — check which is the correction".to_owned(),
+            ),
+        };
+        let d = make(
+            &ar::SUPERSEDED_SAME_TIME,
+            "/submitted_at".into(),
+            params! {"unit" => s.unit.clone(), "input" => s.label(), "submitted_at" => at,
+            "winner" => winner, "decided" => decided, "decided_en" => decided_en},
+            None,
+        );
+        s.superseded_by = Some(winner.to_owned());
+        s.diagnostics.push(d);
+        return;
+    }
+    let d = make(
+        &ar::DUPLICATE_SUBMISSION,
+        "/submitted_at".into(),
+        params! {"unit" => s.unit.clone(), "input" => s.label(), "submitted_at" => at,
+        "winner" => winner, "winner_submitted_at" => winner_at},
+        None,
+    );
+    s.superseded_by = Some(winner.to_owned());
+    s.diagnostics.push(d);
 }
 
 fn table(c: &Candidate) -> Option<&SummaryTable> {
