@@ -317,8 +317,8 @@ impl AggregateInput {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 struct Candidate {
     record: InputRecord,
-    /// The document; dropped (`None`) once another of its unit's reports supersedes it (see
-    /// [`RollupState::compact`]). Boxed: a dropped one then weighs a pointer, not the 2 KB of
+    /// The document; dropped (`None`) as soon as another of its unit's reports supersedes it (see
+    /// [`RollupState::keep_best`]). Boxed: a dropped one then weighs a pointer, not the 2 KB of
     /// an empty [`Submission`].
     submission: Option<Box<Submission>>,
     /// The file's modification time, when known: the tie-breaker of equal 报送时间.
@@ -341,10 +341,6 @@ type When = Option<DateTime<FixedOffset>>;
 fn winner_key(c: &Candidate) -> (When, When, &str, Option<&str>) {
     (c.record.submitted_at, c.file_modified, c.record.content_hash.as_str(), c.record.id.as_deref())
 }
-
-/// Candidates from which [`RollupState`] starts dropping superseded documents (then at every
-/// doubling).
-const COMPACT_FROM: usize = 64;
 
 /// A plan that was read and recognised.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -380,6 +376,12 @@ pub struct RollupState {
     rejected: Vec<InputRecord>,
     plans: Vec<PlanEntry>,
     materials: Vec<InputRecord>,
+    /// For each unit, the candidate [`finish`](Self::finish) would count now: the only one of the
+    /// unit that keeps its document (see [`keep_best`](Self::keep_best)). A cache: a state read
+    /// back without it only keeps more documents until `finish`, which decides on its own.
+    #[serde(skip)]
+    #[schemars(skip)]
+    best: std::collections::HashMap<String, usize>,
 }
 
 /// 迟交单位 / a unit whose counted submission arrived after the deadline.
@@ -656,6 +658,7 @@ impl RollupState {
             rejected: Vec::new(),
             plans: Vec::new(),
             materials: Vec::new(),
+            best: std::collections::HashMap::new(),
         }
     }
 
@@ -855,33 +858,30 @@ impl RollupState {
         record.submitted_at = submission.submitted_at;
         record.days_late = submission.submitted_at.and_then(|at| self.notice.days_late(at));
         self.candidates.push(Candidate { record, submission: Some(Box::new(submission)), file_modified });
-        let n = self.candidates.len();
-        if n >= COMPACT_FROM && n.is_power_of_two() {
-            self.compact();
-        }
+        self.keep_best(self.candidates.len() - 1);
     }
 
-    /// Drops the 总结表 of every candidate that can no longer be counted: for each unit only the
-    /// one [`RollupState::finish`] will pick (the latest, see there) keeps its document; the others
-    /// keep their record, which is all a superseded report needs. Run as the candidates double,
-    /// so a roll-up of 100,000 reports holds a few per unit in memory, not 100,000 documents.
-    fn compact(&mut self) {
-        let mut best: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-        for (i, c) in self.candidates.iter().enumerate() {
-            let unit = c.record.unit.as_deref().unwrap_or_default();
-            // `>=`: among equal keys the last one wins, as in finish's stable sort.
-            match best.get(unit) {
-                Some(&j) if self.candidates.get(j).is_some_and(|b| winner_key(b) > winner_key(c)) => {}
-                _ => {
-                    best.insert(unit, i);
-                }
-            }
+    /// Candidate `i` against the best of its unit so far: the one that loses drops its 总结表
+    /// (it can no longer be counted; its record is all a superseded report needs), the one that
+    /// wins becomes the best. Among equal keys the later candidate wins, as in `finish`'s order.
+    /// So a roll-up of 100,000 reports holds one document per unit, each dropped on the thread
+    /// that read it, and never 100,000.
+    fn keep_best(&mut self, i: usize) {
+        let Some(unit) = self.candidates.get(i).map(|c| c.record.unit.as_deref().unwrap_or_default()) else {
+            return;
+        };
+        let Some(&j) = self.best.get(unit) else {
+            self.best.insert(unit.to_owned(), i);
+            return;
+        };
+        let (Some(b), Some(c)) = (self.candidates.get(j), self.candidates.get(i)) else { return };
+        let (lost, won) = if winner_key(b) > winner_key(c) { (i, j) } else { (j, i) };
+        if won == i {
+            let unit = unit.to_owned();
+            self.best.insert(unit, i);
         }
-        let keep: std::collections::HashSet<usize> = best.into_values().collect();
-        for (i, c) in self.candidates.iter_mut().enumerate() {
-            if !keep.contains(&i) {
-                c.submission = None;
-            }
+        if let Some(loser) = self.candidates.get_mut(lost) {
+            loser.submission = None;
         }
     }
 
@@ -916,7 +916,14 @@ impl RollupState {
     /// ```
     pub fn merge(mut self, other: RollupState) -> RollupState {
         self.inputs += other.inputs;
+        let offset = self.candidates.len();
         self.candidates.extend(other.candidates);
+        // Each unit's best of `other` against this one's (`other`'s come later: they win ties).
+        let mut theirs: Vec<usize> = other.best.into_values().map(|j| j + offset).collect();
+        theirs.sort_unstable();
+        for j in theirs {
+            self.keep_best(j);
+        }
         self.rejected.extend(other.rejected);
         self.plans.extend(other.plans);
         self.materials.extend(other.materials);
@@ -932,7 +939,8 @@ impl RollupState {
     /// assert!(r.accounting.is_balanced());
     /// ```
     pub fn finish(self) -> CityRollup {
-        let RollupState { notice, inputs, candidates, mut rejected, mut plans, mut materials } = self;
+        let RollupState { notice, inputs, candidates, mut rejected, mut plans, mut materials, best: _ } =
+            self;
         let order: Vec<String> = notice.units().iter().filter_map(|u| u.name.clone()).collect();
         // A unit's place in the notice's order, looked up once per record (not at every
         // comparison of a sort): the first place, as `position` gives.
@@ -943,7 +951,7 @@ impl RollupState {
         let rank = |unit: Option<&str>| unit.and_then(|u| places.get(u).copied()).unwrap_or(usize::MAX);
 
         // Latest submitted_at wins; ties go to the larger content hash, then the larger id
-        // (then the later added: `compact` relies on it). Sorted as (rank, index) pairs, the
+        // (then the later added: `keep_best` relies on it). Sorted as (rank, index) pairs, the
         // candidates moved once into place afterwards.
         let mut keyed: Vec<(usize, usize)> =
             candidates.iter().enumerate().map(|(i, c)| (rank(c.record.unit.as_deref()), i)).collect();
