@@ -140,24 +140,49 @@ impl ValidationStatus {
     /// assert!(s.codes.contains(&"row.missing".to_string()));
     /// ```
     pub fn from_diagnostics(diagnostics: &[Diagnostic]) -> Self {
+        Self::tally(diagnostics.iter().map(|d| {
+            let finding = || Finding {
+                severity: d.severity,
+                code: d.code.as_str().to_owned(),
+                path: d.path.clone(),
+                message: d.message.clone(),
+                message_en: d.message_en.clone(),
+            };
+            (d.severity, finding)
+        }))
+    }
+
+    /// [`from_diagnostics`](Self::from_diagnostics) of diagnostics the caller no longer needs:
+    /// their places and messages are moved into the findings, not copied.
+    pub(crate) fn from_owned(diagnostics: Vec<Diagnostic>) -> Self {
+        Self::tally(diagnostics.into_iter().map(|d| {
+            let severity = d.severity;
+            let finding = move || Finding {
+                severity: d.severity,
+                code: d.code.as_str().to_owned(),
+                path: d.path,
+                message: d.message,
+                message_en: d.message_en,
+            };
+            (severity, finding)
+        }))
+    }
+
+    /// Counts each severity; makes the finding of each error and warning, in order.
+    fn tally<F: FnOnce() -> Finding>(diagnostics: impl Iterator<Item = (Severity, F)>) -> Self {
         let mut s = ValidationStatus::default();
         // Sorted and without repeats (a Vec sorted once: no B-tree instantiated for it, issue 21).
         let mut codes = Vec::new();
-        for d in diagnostics {
-            match d.severity {
+        for (severity, finding) in diagnostics {
+            match severity {
                 Severity::Error => s.errors += 1,
                 Severity::Warning => s.warnings += 1,
                 Severity::Info => s.infos += 1,
             }
-            if d.severity != Severity::Info {
-                codes.push(d.code.as_str().to_owned());
-                s.findings.push(Finding {
-                    severity: d.severity,
-                    code: d.code.as_str().to_owned(),
-                    path: d.path.clone(),
-                    message: d.message.clone(),
-                    message_en: d.message_en.clone(),
-                });
+            if severity != Severity::Info {
+                let finding = finding();
+                codes.push(finding.code.clone());
+                s.findings.push(finding);
             }
         }
         codes.sort_unstable();
@@ -332,5 +357,7 @@ pub fn content_hash(bytes: &[u8]) -> String {
         h ^= u64::from(*b);
         h = h.wrapping_mul(0x0000_0100_0000_01b3);
     }
-    format!("{h:016x}")
+    // 16 lowercase hex digits, as `format!("{h:016x}")` writes them, without the formatter.
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    (0..16).rev().map(|i| char::from(HEX[((h >> (4 * i)) & 0xf) as usize])).collect()
 }

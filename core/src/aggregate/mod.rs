@@ -382,6 +382,11 @@ pub struct RollupState {
     #[serde(skip)]
     #[schemars(skip)]
     best: std::collections::HashMap<String, usize>,
+    /// Each unit name as written, and the official name it stands for (a cache of
+    /// [`Notice::official_unit_name`]).
+    #[serde(skip)]
+    #[schemars(skip)]
+    names: std::collections::HashMap<String, Option<String>>,
 }
 
 /// 迟交单位 / a unit whose counted submission arrived after the deadline.
@@ -659,6 +664,7 @@ impl RollupState {
             plans: Vec::new(),
             materials: Vec::new(),
             best: std::collections::HashMap::new(),
+            names: std::collections::HashMap::new(),
         }
     }
 
@@ -687,7 +693,6 @@ impl RollupState {
         let text = text_of(&input.content);
         let mut record = InputRecord::new(input.id.clone(), content_hash(text.as_bytes()));
         record.diagnostics.extend(input.notes.iter().cloned());
-        let label = record.label();
         // A submission, summary or plan given as text is read straight into the model when the
         // reader is sure of it (`validate_text`: the tree's answer, without the tree).
         if let InputContent::Text(t) = &input.content {
@@ -704,6 +709,8 @@ impl RollupState {
                 }
             }
         }
+        // Named in the findings of the paths below (not needed by a report read as text).
+        let label = record.label();
         let parsed: Result<Json<'_>, (String, Option<Diagnostic>)> = match &input.content {
             InputContent::Json(v) => Ok(Json::borrowed(v)),
             InputContent::Text(t) => parse_document(t).map_err(|d| (d.message.clone(), Some(d))),
@@ -786,10 +793,10 @@ impl RollupState {
         unit_path: &str,
         year_path: &str,
     ) -> Option<InputRecord> {
-        let label = record.label();
         record.unit_written = written.map(str::to_owned);
-        let official = written.and_then(|w| self.notice.official_unit_name(w)).map(str::to_owned);
+        let official = written.and_then(|w| self.official_unit_name(w));
         let Some(unit) = official else {
+            let label = record.label();
             let shown = written.filter(|w| !w.trim().is_empty()).unwrap_or("（未填写 / not given）");
             let d = make(
                 &ar::UNKNOWN_UNIT,
@@ -805,6 +812,7 @@ impl RollupState {
         record.unit = Some(unit.clone());
         if let (Some(y), Some(ny)) = (year, self.notice.year) {
             if y != ny {
+                let label = record.label();
                 let d = make(
                     &ar::WRONG_YEAR,
                     year_path.to_owned(),
@@ -818,6 +826,17 @@ impl RollupState {
             }
         }
         Some(record)
+    }
+
+    /// [`Notice::official_unit_name`], remembered for each name as written: a roll-up sees the
+    /// same dozen names again and again, and folds each once (not once per report).
+    fn official_unit_name(&mut self, written: &str) -> Option<String> {
+        if let Some(known) = self.names.get(written) {
+            return known.clone();
+        }
+        let official = self.notice.official_unit_name(written).map(str::to_owned);
+        self.names.insert(written.to_owned(), official.clone());
+        official
     }
 
     fn add_submission(
@@ -839,7 +858,7 @@ impl RollupState {
         file_modified: Option<DateTime<FixedOffset>>,
     ) {
         record.kind = Some(kind);
-        record.validation = Some(ValidationStatus::from_diagnostics(&outcome.diagnostics));
+        record.validation = Some(ValidationStatus::from_owned(outcome.diagnostics));
         let submission = match outcome.value {
             Some(Document::Submission(s)) => s,
             Some(Document::Summary(t)) => Submission { summary: Some(t), ..Default::default() },
@@ -892,7 +911,7 @@ impl RollupState {
 
     fn add_plan_outcome(&mut self, mut record: InputRecord, outcome: Outcome<Document>) {
         record.kind = Some(DocumentKind::Plan);
-        record.validation = Some(ValidationStatus::from_diagnostics(&outcome.diagnostics));
+        record.validation = Some(ValidationStatus::from_owned(outcome.diagnostics));
         let plan = match outcome.value {
             Some(Document::Plan(p)) => p,
             _ => ActivityPlan::default(),
@@ -939,8 +958,7 @@ impl RollupState {
     /// assert!(r.accounting.is_balanced());
     /// ```
     pub fn finish(self) -> CityRollup {
-        let RollupState { notice, inputs, candidates, mut rejected, mut plans, mut materials, best: _ } =
-            self;
+        let RollupState { notice, inputs, candidates, mut rejected, mut plans, mut materials, .. } = self;
         let order: Vec<String> = notice.units().iter().filter_map(|u| u.name.clone()).collect();
         // A unit's place in the notice's order, looked up once per record (not at every
         // comparison of a sort): the first place, as `position` gives.
