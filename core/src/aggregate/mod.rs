@@ -604,7 +604,7 @@ fn aggregate_on(
         state
     };
     if workers <= 1 || inputs.len() < 2 {
-        return fold(inputs).finish();
+        return fold(inputs).finish_on(1);
     }
     let share = inputs.len().div_ceil(workers);
     std::thread::scope(|scope| {
@@ -617,7 +617,7 @@ fn aggregate_on(
             let done = handle.ok().and_then(|h| h.join().ok()).unwrap_or_else(|| fold(part));
             state = state.merge(done);
         }
-        state.finish()
+        state.finish_on(workers)
     })
 }
 
@@ -958,6 +958,12 @@ impl RollupState {
     /// assert!(r.accounting.is_balanced());
     /// ```
     pub fn finish(self) -> CityRollup {
+        let workers = workers_for(self.candidates.len());
+        self.finish_on(workers)
+    }
+
+    /// [`finish`](Self::finish) on up to `workers` threads (the findings of superseded reports).
+    fn finish_on(self, workers: usize) -> CityRollup {
         let RollupState { notice, inputs, candidates, mut rejected, mut plans, mut materials, .. } = self;
         let order: Vec<String> = notice.units().iter().filter_map(|u| u.name.clone()).collect();
         // A unit's place in the notice's order, looked up once per record (not at every
@@ -996,16 +1002,66 @@ impl RollupState {
         let shown = |r: &InputRecord| r.submitted_at.map_or_else(|| "—".to_owned(), |t| show.show(t));
         let told: Vec<(String, String)> =
             winners.iter().map(|w| (w.record.label(), shown(&w.record))).collect();
+        let winner_of: Vec<Option<usize>> =
+            superseded.iter().map(|(s, _)| winners.iter().position(|w| w.record.unit == s.unit)).collect();
         let mut superseded_of = vec![0usize; winners.len()];
-        for (s, s_modified) in &mut superseded {
-            let Some(k) = winners.iter().position(|w| w.record.unit == s.unit) else { continue };
-            let (Some(w), Some((label, at))) = (winners.get(k), told.get(k)) else { continue };
-            if let Some(n) = superseded_of.get_mut(k) {
+        for k in winner_of.iter().flatten() {
+            if let Some(n) = superseded_of.get_mut(*k) {
                 *n += 1;
             }
-            supersede(s, *s_modified, w, label, at, &show);
         }
-        let superseded: Vec<InputRecord> = superseded.into_iter().map(|(r, _)| r).collect();
+        // The finding of each superseded report, made on `workers` threads (each report's own;
+        // a share whose thread fails is made on this one), then put in place in order.
+        let findings = |from: usize, to: usize| -> Vec<Option<(String, Diagnostic)>> {
+            let (part, ks) =
+                (superseded.get(from..to).unwrap_or_default(), winner_of.get(from..to).unwrap_or_default());
+            part.iter()
+                .zip(ks)
+                .map(|((s, s_modified), k)| {
+                    let k = (*k)?;
+                    let (w, (label, at)) = (winners.get(k)?, told.get(k)?);
+                    Some((label.clone(), supersede(s, *s_modified, w, label, at, &show)))
+                })
+                .collect()
+        };
+        let n = superseded.len();
+        let made: Vec<Option<(String, Diagnostic)>> = if workers <= 1 || n < PARALLEL_FROM {
+            findings(0, n)
+        } else {
+            let share = n.div_ceil(workers);
+            let findings = &findings;
+            std::thread::scope(|scope| {
+                let parts: Vec<_> = (0..n)
+                    .step_by(share)
+                    .map(|from| {
+                        let to = (from + share).min(n);
+                        (
+                            from,
+                            to,
+                            std::thread::Builder::new().spawn_scoped(scope, move || findings(from, to)),
+                        )
+                    })
+                    .collect();
+                let mut made = Vec::with_capacity(n);
+                for (from, to, handle) in parts {
+                    made.extend(
+                        handle.ok().and_then(|h| h.join().ok()).unwrap_or_else(|| findings(from, to)),
+                    );
+                }
+                made
+            })
+        };
+        let superseded: Vec<InputRecord> = superseded
+            .into_iter()
+            .zip(made)
+            .map(|((mut s, _), made)| {
+                if let Some((winner, d)) = made {
+                    s.superseded_by = Some(winner);
+                    s.diagnostics.push(d);
+                }
+                s
+            })
+            .collect();
         sort_keyed(
             &mut rejected,
             |r| (r.reason, rank(r.unit.as_deref())),
@@ -1258,16 +1314,16 @@ impl ShowTime {
     }
 }
 
-/// Marks `s` superseded by its unit's winner `w` (labelled `winner`, its 报送时间 shown as
-/// `winner_at`) and adds the finding that says so.
+/// The finding that `s` is superseded by its unit's winner `w` (labelled `winner`, its 报送时间
+/// shown as `winner_at`).
 fn supersede(
-    s: &mut InputRecord,
+    s: &InputRecord,
     s_modified: Option<DateTime<FixedOffset>>,
     w: &Candidate,
     winner: &str,
     winner_at: &str,
     show: &ShowTime,
-) {
+) -> Diagnostic {
     let at = s.submitted_at.map_or_else(|| "—".to_owned(), |t| show.show(t));
     // The same 报送时间: say what decided, never 「较晚」.
     if s.submitted_at.is_some() && s.submitted_at == w.record.submitted_at {
@@ -1281,26 +1337,21 @@ fn supersede(
                 "the file times are equal or unknown, so the content hash decided — check which is the correction".to_owned(),
             ),
         };
-        let d = make(
+        return make(
             &ar::SUPERSEDED_SAME_TIME,
             "/submitted_at".into(),
             params! {"unit" => s.unit.clone(), "input" => s.label(), "submitted_at" => at,
             "winner" => winner, "decided" => decided, "decided_en" => decided_en},
             None,
         );
-        s.superseded_by = Some(winner.to_owned());
-        s.diagnostics.push(d);
-        return;
     }
-    let d = make(
+    make(
         &ar::DUPLICATE_SUBMISSION,
         "/submitted_at".into(),
         params! {"unit" => s.unit.clone(), "input" => s.label(), "submitted_at" => at,
         "winner" => winner, "winner_submitted_at" => winner_at},
         None,
-    );
-    s.superseded_by = Some(winner.to_owned());
-    s.diagnostics.push(d);
+    )
 }
 
 fn table(c: &Candidate) -> Option<&SummaryTable> {
