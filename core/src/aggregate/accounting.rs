@@ -352,12 +352,59 @@ impl Accounting {
 /// assert_eq!(content_hash(b"a"), "af63dc4c8601ec8c");
 /// ```
 pub fn content_hash(bytes: &[u8]) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    hex(fnv1a(FNV_BASIS, bytes))
+}
+
+/// [`content_hash`] of each text, the same values, four texts at a time: FNV-1a is one chain of
+/// `xor` and `imul` per byte, which a core runs a byte per ~4 cycles however fast it is; four
+/// independent chains in one loop keep it busy (the roll-up hashes ~1 GB for 100k reports).
+///
+/// ```
+/// use learning_week::aggregate::{content_hash, content_hashes};
+/// let texts: [&[u8]; 5] = [b"a", b"", b"{\"x\": 1}", b"abc", b"0123456789"];
+/// let one_by_one: Vec<String> = texts.iter().map(|t| content_hash(t)).collect();
+/// assert_eq!(content_hashes(&texts), one_by_one);
+/// ```
+pub fn content_hashes(texts: &[&[u8]]) -> Vec<String> {
+    let mut out = Vec::with_capacity(texts.len());
+    let mut quads = texts.chunks_exact(4);
+    for quad in quads.by_ref() {
+        if let [t0, t1, t2, t3] = quad {
+            out.extend(fnv1a_4([t0, t1, t2, t3]).map(hex));
+        }
+    }
+    out.extend(quads.remainder().iter().map(|t| content_hash(t)));
+    out
+}
+
+const FNV_BASIS: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
+fn fnv1a(mut h: u64, bytes: &[u8]) -> u64 {
     for b in bytes {
         h ^= u64::from(*b);
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        h = h.wrapping_mul(FNV_PRIME);
     }
-    // 16 lowercase hex digits, as `format!("{h:016x}")` writes them, without the formatter.
+    h
+}
+
+/// Four FNV-1a chains side by side over the bytes the four texts have in common, then each on
+/// its own to its end.
+fn fnv1a_4(t: [&[u8]; 4]) -> [u64; 4] {
+    let common = t.iter().map(|b| b.len()).min().unwrap_or(0);
+    let [t0, t1, t2, t3] = t.map(|b| b.split_at(common.min(b.len())));
+    let (mut h0, mut h1, mut h2, mut h3) = (FNV_BASIS, FNV_BASIS, FNV_BASIS, FNV_BASIS);
+    for (((b0, b1), b2), b3) in t0.0.iter().zip(t1.0).zip(t2.0).zip(t3.0) {
+        h0 = (h0 ^ u64::from(*b0)).wrapping_mul(FNV_PRIME);
+        h1 = (h1 ^ u64::from(*b1)).wrapping_mul(FNV_PRIME);
+        h2 = (h2 ^ u64::from(*b2)).wrapping_mul(FNV_PRIME);
+        h3 = (h3 ^ u64::from(*b3)).wrapping_mul(FNV_PRIME);
+    }
+    [fnv1a(h0, t0.1), fnv1a(h1, t1.1), fnv1a(h2, t2.1), fnv1a(h3, t3.1)]
+}
+
+/// 16 lowercase hex digits, as `format!("{h:016x}")` writes them, without the formatter.
+fn hex(h: u64) -> String {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     (0..16).rev().map(|i| char::from(HEX[((h >> (4 * i)) & 0xf) as usize])).collect()
 }

@@ -47,7 +47,7 @@ pub mod satisfaction;
 mod tests;
 pub mod totals;
 
-pub use accounting::{content_hash, Accounting, InputRecord, RejectReason, ValidationStatus};
+pub use accounting::{content_hash, content_hashes, Accounting, InputRecord, RejectReason, ValidationStatus};
 pub use coverage::{CoveringUnit, TopicCoverage};
 pub use satisfaction::SatisfactionRollup;
 pub use totals::{KindTotal, Total, Totals};
@@ -598,9 +598,7 @@ fn aggregate_on(
 ) -> CityRollup {
     let fold = |part: &[AggregateInput]| {
         let mut state = RollupState::new(notice, options);
-        for i in part {
-            state.add(i);
-        }
+        state.add_all(part);
         state
     };
     if workers <= 1 || inputs.len() < 2 {
@@ -689,9 +687,32 @@ impl RollupState {
     /// assert_eq!(s.finish().accounting.rejected.len(), 1);
     /// ```
     pub fn add(&mut self, input: &AggregateInput) {
+        self.add_hashed(input, None);
+    }
+
+    /// Inputs in fours, their texts hashed together ([`content_hashes`]), then folded in.
+    fn add_all(&mut self, inputs: &[AggregateInput]) {
+        for four in inputs.chunks(4) {
+            let texts: Vec<&[u8]> = four
+                .iter()
+                .filter_map(|i| match &i.content {
+                    InputContent::Text(t) => Some(t.as_bytes()),
+                    _ => None,
+                })
+                .collect();
+            let mut hashes = content_hashes(&texts).into_iter();
+            for i in four {
+                let hash = matches!(i.content, InputContent::Text(_)).then(|| hashes.next()).flatten();
+                self.add_hashed(i, hash);
+            }
+        }
+    }
+
+    /// [`add`](Self::add), with the input's content hash when already known.
+    fn add_hashed(&mut self, input: &AggregateInput, hash: Option<String>) {
         self.inputs += 1;
-        let text = text_of(&input.content);
-        let mut record = InputRecord::new(input.id.clone(), content_hash(text.as_bytes()));
+        let hash = hash.unwrap_or_else(|| content_hash(text_of(&input.content).as_bytes()));
+        let mut record = InputRecord::new(input.id.clone(), hash);
         record.diagnostics.extend(input.notes.iter().cloned());
         // A submission, summary or plan given as text is read straight into the model when the
         // reader is sure of it (`validate_text`: the tree's answer, without the tree).

@@ -626,3 +626,15 @@ fn satisfaction_weights_are_never_people_and_person_times_on_one_scale() {
     );
     assert_eq!((r.satisfaction.weighted_mean, r.satisfaction.qualifier), (Some(92.0), Approx));
 }
+
+#[test]
+fn hashes_four_at_a_time_are_the_hashes_one_by_one() {
+    // Lengths that differ (the common part, then each text's own tail) and the sizes around 4.
+    let texts: Vec<Vec<u8>> =
+        (0..23).map(|i| (0..(i * 37) % 101).map(|j| (i * 7 + j * 13) as u8).collect()).collect();
+    for n in 0..texts.len() {
+        let slices: Vec<&[u8]> = texts.iter().take(n).map(Vec::as_slice).collect();
+        let one_by_one: Vec<String> = slices.iter().map(|t| content_hash(t)).collect();
+        assert_eq!(content_hashes(&slices), one_by_one, "{n} texts");
+    }
+}
