@@ -4,7 +4,7 @@
 # (count(1+N) - count(1)) / N, i.e. the cost of one call without start-up and first-use costs.
 #
 #   scripts/callgrind-core.sh                      happy path, error path, one field, roll-up
-#   scripts/callgrind-core.sh FILE [MODE [ARG]]    one input (MODE: --no-document | --text | --field POINTER | --aggregate)
+#   scripts/callgrind-core.sh FILE [MODE [ARG]]    one input (MODE: --no-document | --text | --field POINTER | --aggregate | --aggregate-varied)
 #
 # Profiles stay in ${LW_CACHE:-$HOME/.cache/learning-week}/callgrind/ for callgrind_annotate.
 # Respects CARGO_TARGET_DIR. Used for BENCHMARKS.md.

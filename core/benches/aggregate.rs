@@ -1,12 +1,14 @@
 //! The city roll-up (`aggregate::aggregate`) over 1k / 10k / 100k synthetic submissions (the
 //! examples with unit, counts, satisfaction and submission time varied; JSON text, as read from
 //! files). The summary prints the time per submission, which stays flat when growth is linear.
+//! Beside it, `content_hash` (FNV-1a over each text, which the roll-up computes for every
+//! input) one text at a time against `content_hashes`' four at a time, on 1,000 of the texts.
 //! `cargo bench -p learning-week --bench aggregate`.
 
 mod common;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, SamplingMode, Throughput};
-use learning_week::aggregate::{aggregate, AggregateInput, AggregateOptions};
+use learning_week::aggregate::{aggregate, content_hash, content_hashes, AggregateInput, AggregateOptions};
 use learning_week::Notice;
 use std::hint::black_box;
 use std::time::Duration;
@@ -46,5 +48,21 @@ fn roll_up(c: &mut Criterion) {
     common::print_summary("aggregate", &ids);
 }
 
-criterion_group!(benches, roll_up);
+fn hashes(c: &mut Criterion) {
+    let examples = common::example_values();
+    let texts: Vec<String> = (0..1_000)
+        .map(|i| serde_json::to_string(&common::synthesise(&examples, i)).unwrap_or_default())
+        .collect();
+    let bytes: Vec<&[u8]> = texts.iter().map(|t| t.as_bytes()).collect();
+    let mut g = c.benchmark_group("content_hash");
+    g.sample_size(20).warm_up_time(Duration::from_millis(500)).measurement_time(Duration::from_secs(4));
+    g.throughput(Throughput::Bytes(bytes.iter().map(|b| b.len() as u64).sum()));
+    g.bench_function("one_by_one", |b| {
+        b.iter(|| black_box(&bytes).iter().map(|t| content_hash(t)).collect::<Vec<_>>())
+    });
+    g.bench_function("four_at_a_time", |b| b.iter(|| content_hashes(black_box(&bytes))));
+    g.finish();
+}
+
+criterion_group!(benches, roll_up, hashes);
 criterion_main!(benches);

@@ -2,7 +2,10 @@
 //! `api::validate_json`, or with `--no-document` as the Python package asks (diagnostics
 //! only), or with `--text` answers as JSON text with the document (`ffi::validate_text`,
 //! what the WASM package does), or with `--field POINTER` re-checks one field, or with
-//! `--aggregate` rolls the file up N times over (N copies of it as inputs).
+//! `--aggregate` rolls the file up N times over (N copies of it as inputs), or with
+//! `--aggregate-varied` N variants of it (the notice's units in turn, each its own 报送时间,
+//! so every input has its own hash and the roll-up has 13 winners and N − 13 superseded, as in
+//! `core/benches/aggregate.rs`).
 //! Under `valgrind --tool=callgrind` its instruction counts are repeatable on a busy machine.
 //!
 //! ```sh
@@ -35,6 +38,24 @@ fn main() {
             let r = aggregate(&learning_week::Notice::nanchang_2021(), &inputs, &Default::default());
             findings = r.accounting.rejected.len();
         }
+        Some("--aggregate-varied") => {
+            let notice = learning_week::Notice::nanchang_2021();
+            let units: Vec<String> = notice.units().iter().filter_map(|u| u.name.clone()).collect();
+            let inputs: Vec<AggregateInput> = (0..n)
+                .map(|i| {
+                    let unit = units.get(i % units.len().max(1)).map_or("", String::as_str);
+                    let (day, hour, minute) = (1 + (i * 7) % 8, 8 + (i / 8) % 10, (i / 80) % 60);
+                    let at = format!("2021-12-{day:02}T{hour:02}:{minute:02}:00+08:00");
+                    let t = with_string(&text, "host_unit", unit);
+                    AggregateInput::text(None, with_string(&t, "submitted_at", &at))
+                })
+                .collect();
+            let started = std::time::Instant::now();
+            let r = aggregate(&notice, &inputs, &Default::default());
+            // Wall time of the roll-up alone (not of making the inputs), for a rough look.
+            eprintln!("aggregate of {n}: {:.3} s", started.elapsed().as_secs_f64());
+            findings = r.accounting.rejected.len() + r.accounting.superseded.len();
+        }
         Some("--no-document") => {
             for _ in 0..n {
                 let a = ffi::validate(Some(DocumentKind::Submission), &text, None, r#"{"document": false}"#);
@@ -60,4 +81,17 @@ fn main() {
         }
     }
     println!("{n} runs, {findings} findings");
+}
+
+/// `text` with the first `"key": "…"` string set to `value` (a plain edit of the text, so that
+/// making the inputs costs next to nothing beside the roll-up).
+fn with_string(text: &str, key: &str, value: &str) -> String {
+    let open = format!("\"{key}\": \"");
+    let Some(start) = text.find(&open).map(|i| i + open.len()) else { return text.to_owned() };
+    let Some(len) = text.get(start..).and_then(|rest| rest.find('"')) else { return text.to_owned() };
+    let mut out = String::with_capacity(text.len() + value.len());
+    out.push_str(text.get(..start).unwrap_or_default());
+    out.push_str(value);
+    out.push_str(text.get(start + len..).unwrap_or_default());
+    out
 }

@@ -47,7 +47,7 @@ pub mod satisfaction;
 mod tests;
 pub mod totals;
 
-pub use accounting::{content_hash, Accounting, InputRecord, RejectReason, ValidationStatus};
+pub use accounting::{content_hash, content_hashes, Accounting, InputRecord, RejectReason, ValidationStatus};
 pub use coverage::{CoveringUnit, TopicCoverage};
 pub use satisfaction::SatisfactionRollup;
 pub use totals::{KindTotal, Total, Totals};
@@ -317,8 +317,8 @@ impl AggregateInput {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 struct Candidate {
     record: InputRecord,
-    /// The document; dropped (`None`) once another of its unit's reports supersedes it (see
-    /// [`RollupState::compact`]). Boxed: a dropped one then weighs a pointer, not the 2 KB of
+    /// The document; dropped (`None`) as soon as another of its unit's reports supersedes it (see
+    /// [`RollupState::keep_best`]). Boxed: a dropped one then weighs a pointer, not the 2 KB of
     /// an empty [`Submission`].
     submission: Option<Box<Submission<'static>>>,
     /// The file's modification time, when known: the tie-breaker of equal 报送时间.
@@ -342,10 +342,6 @@ type When = Option<DateTime<FixedOffset>>;
 fn winner_key(c: &Candidate) -> (When, When, &str, Option<&str>) {
     (c.record.submitted_at, c.file_modified, c.record.content_hash.as_str(), c.record.id.as_deref())
 }
-
-/// Candidates from which [`RollupState`] starts dropping superseded documents (then at every
-/// doubling).
-const COMPACT_FROM: usize = 64;
 
 /// A plan that was read and recognised.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -381,6 +377,17 @@ pub struct RollupState {
     rejected: Vec<InputRecord>,
     plans: Vec<PlanEntry>,
     materials: Vec<InputRecord>,
+    /// For each unit, the candidate [`finish`](Self::finish) would count now: the only one of the
+    /// unit that keeps its document (see [`keep_best`](Self::keep_best)). A cache: a state read
+    /// back without it only keeps more documents until `finish`, which decides on its own.
+    #[serde(skip)]
+    #[schemars(skip)]
+    best: std::collections::HashMap<String, usize>,
+    /// Each unit name as written, and the official name it stands for (a cache of
+    /// [`Notice::official_unit_name`]).
+    #[serde(skip)]
+    #[schemars(skip)]
+    names: std::collections::HashMap<String, Option<String>>,
 }
 
 /// 迟交单位 / a unit whose counted submission arrived after the deadline.
@@ -592,13 +599,11 @@ fn aggregate_on(
 ) -> CityRollup {
     let fold = |part: &[AggregateInput]| {
         let mut state = RollupState::new(notice, options);
-        for i in part {
-            state.add(i);
-        }
+        state.add_all(part);
         state
     };
     if workers <= 1 || inputs.len() < 2 {
-        return fold(inputs).finish();
+        return fold(inputs).finish_on(1);
     }
     let share = inputs.len().div_ceil(workers);
     std::thread::scope(|scope| {
@@ -611,7 +616,7 @@ fn aggregate_on(
             let done = handle.ok().and_then(|h| h.join().ok()).unwrap_or_else(|| fold(part));
             state = state.merge(done);
         }
-        state.finish()
+        state.finish_on(workers)
     })
 }
 
@@ -657,6 +662,8 @@ impl RollupState {
             rejected: Vec::new(),
             plans: Vec::new(),
             materials: Vec::new(),
+            best: std::collections::HashMap::new(),
+            names: std::collections::HashMap::new(),
         }
     }
 
@@ -681,11 +688,33 @@ impl RollupState {
     /// assert_eq!(s.finish().accounting.rejected.len(), 1);
     /// ```
     pub fn add(&mut self, input: &AggregateInput) {
+        self.add_hashed(input, None);
+    }
+
+    /// Inputs in fours, their texts hashed together ([`content_hashes`]), then folded in.
+    fn add_all(&mut self, inputs: &[AggregateInput]) {
+        for four in inputs.chunks(4) {
+            let texts: Vec<&[u8]> = four
+                .iter()
+                .filter_map(|i| match &i.content {
+                    InputContent::Text(t) => Some(t.as_bytes()),
+                    _ => None,
+                })
+                .collect();
+            let mut hashes = content_hashes(&texts).into_iter();
+            for i in four {
+                let hash = matches!(i.content, InputContent::Text(_)).then(|| hashes.next()).flatten();
+                self.add_hashed(i, hash);
+            }
+        }
+    }
+
+    /// [`add`](Self::add), with the input's content hash when already known.
+    fn add_hashed(&mut self, input: &AggregateInput, hash: Option<String>) {
         self.inputs += 1;
-        let text = text_of(&input.content);
-        let mut record = InputRecord::new(input.id.clone(), content_hash(text.as_bytes()));
+        let hash = hash.unwrap_or_else(|| content_hash(text_of(&input.content).as_bytes()));
+        let mut record = InputRecord::new(input.id.clone(), hash);
         record.diagnostics.extend(input.notes.iter().cloned());
-        let label = record.label();
         // A submission, summary or plan given as text is read straight into the model when the
         // reader is sure of it (`validate_text`: the tree's answer, without the tree).
         if let InputContent::Text(t) = &input.content {
@@ -702,6 +731,8 @@ impl RollupState {
                 }
             }
         }
+        // Named in the findings of the paths below (not needed by a report read as text).
+        let label = record.label();
         let parsed: Result<Json<'_>, (String, Option<Diagnostic>)> = match &input.content {
             InputContent::Json(v) => Ok(Json::borrowed(v)),
             InputContent::Text(t) => parse_document(t).map_err(|d| (d.message.clone(), Some(d))),
@@ -784,10 +815,10 @@ impl RollupState {
         unit_path: &str,
         year_path: &str,
     ) -> Option<InputRecord> {
-        let label = record.label();
         record.unit_written = written.map(str::to_owned);
-        let official = written.and_then(|w| self.notice.official_unit_name(w)).map(str::to_owned);
+        let official = written.and_then(|w| self.official_unit_name(w));
         let Some(unit) = official else {
+            let label = record.label();
             let shown = written.filter(|w| !w.trim().is_empty()).unwrap_or("（未填写 / not given）");
             let d = make(
                 &ar::UNKNOWN_UNIT,
@@ -803,6 +834,7 @@ impl RollupState {
         record.unit = Some(unit.clone());
         if let (Some(y), Some(ny)) = (year, self.notice.year) {
             if y != ny {
+                let label = record.label();
                 let d = make(
                     &ar::WRONG_YEAR,
                     year_path.to_owned(),
@@ -816,6 +848,17 @@ impl RollupState {
             }
         }
         Some(record)
+    }
+
+    /// [`Notice::official_unit_name`], remembered for each name as written: a roll-up sees the
+    /// same dozen names again and again, and folds each once (not once per report).
+    fn official_unit_name(&mut self, written: &str) -> Option<String> {
+        if let Some(known) = self.names.get(written) {
+            return known.clone();
+        }
+        let official = self.notice.official_unit_name(written).map(str::to_owned);
+        self.names.insert(written.to_owned(), official.clone());
+        official
     }
 
     fn add_submission(
@@ -837,7 +880,7 @@ impl RollupState {
         file_modified: Option<DateTime<FixedOffset>>,
     ) {
         record.kind = Some(kind);
-        record.validation = Some(ValidationStatus::from_diagnostics(&outcome.diagnostics));
+        record.validation = Some(ValidationStatus::from_owned(outcome.diagnostics));
         let submission = match outcome.value {
             Some(Document::Submission(s)) => s,
             Some(Document::Summary(t)) => Submission { summary: Some(t), ..Default::default() },
@@ -857,33 +900,30 @@ impl RollupState {
         record.days_late = submission.submitted_at.and_then(|at| self.notice.days_late(at));
         let submission = Some(Box::new(submission.into_owned()));
         self.candidates.push(Candidate { record, submission, file_modified });
-        let n = self.candidates.len();
-        if n >= COMPACT_FROM && n.is_power_of_two() {
-            self.compact();
-        }
+        self.keep_best(self.candidates.len() - 1);
     }
 
-    /// Drops the 总结表 of every candidate that can no longer be counted: for each unit only the
-    /// one [`RollupState::finish`] will pick (the latest, see there) keeps its document; the others
-    /// keep their record, which is all a superseded report needs. Run as the candidates double,
-    /// so a roll-up of 100,000 reports holds a few per unit in memory, not 100,000 documents.
-    fn compact(&mut self) {
-        let mut best: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-        for (i, c) in self.candidates.iter().enumerate() {
-            let unit = c.record.unit.as_deref().unwrap_or_default();
-            // `>=`: among equal keys the last one wins, as in finish's stable sort.
-            match best.get(unit) {
-                Some(&j) if self.candidates.get(j).is_some_and(|b| winner_key(b) > winner_key(c)) => {}
-                _ => {
-                    best.insert(unit, i);
-                }
-            }
+    /// Candidate `i` against the best of its unit so far: the one that loses drops its 总结表
+    /// (it can no longer be counted; its record is all a superseded report needs), the one that
+    /// wins becomes the best. Among equal keys the later candidate wins, as in `finish`'s order.
+    /// So a roll-up of 100,000 reports holds one document per unit, each dropped on the thread
+    /// that read it, and never 100,000.
+    fn keep_best(&mut self, i: usize) {
+        let Some(unit) = self.candidates.get(i).map(|c| c.record.unit.as_deref().unwrap_or_default()) else {
+            return;
+        };
+        let Some(&j) = self.best.get(unit) else {
+            self.best.insert(unit.to_owned(), i);
+            return;
+        };
+        let (Some(b), Some(c)) = (self.candidates.get(j), self.candidates.get(i)) else { return };
+        let (lost, won) = if winner_key(b) > winner_key(c) { (i, j) } else { (j, i) };
+        if won == i {
+            let unit = unit.to_owned();
+            self.best.insert(unit, i);
         }
-        let keep: std::collections::HashSet<usize> = best.into_values().collect();
-        for (i, c) in self.candidates.iter_mut().enumerate() {
-            if !keep.contains(&i) {
-                c.submission = None;
-            }
+        if let Some(loser) = self.candidates.get_mut(lost) {
+            loser.submission = None;
         }
     }
 
@@ -894,7 +934,7 @@ impl RollupState {
 
     fn add_plan_outcome(&mut self, mut record: InputRecord, outcome: Outcome<Document<'_>>) {
         record.kind = Some(DocumentKind::Plan);
-        record.validation = Some(ValidationStatus::from_diagnostics(&outcome.diagnostics));
+        record.validation = Some(ValidationStatus::from_owned(outcome.diagnostics));
         let plan = match outcome.value {
             Some(Document::Plan(p)) => p,
             _ => ActivityPlan::default(),
@@ -918,7 +958,14 @@ impl RollupState {
     /// ```
     pub fn merge(mut self, other: RollupState) -> RollupState {
         self.inputs += other.inputs;
+        let offset = self.candidates.len();
         self.candidates.extend(other.candidates);
+        // Each unit's best of `other` against this one's (`other`'s come later: they win ties).
+        let mut theirs: Vec<usize> = other.best.into_values().map(|j| j + offset).collect();
+        theirs.sort_unstable();
+        for j in theirs {
+            self.keep_best(j);
+        }
         self.rejected.extend(other.rejected);
         self.plans.extend(other.plans);
         self.materials.extend(other.materials);
@@ -934,21 +981,36 @@ impl RollupState {
     /// assert!(r.accounting.is_balanced());
     /// ```
     pub fn finish(self) -> CityRollup {
-        let RollupState { notice, inputs, mut candidates, mut rejected, mut plans, mut materials } = self;
+        let workers = workers_for(self.candidates.len());
+        self.finish_on(workers)
+    }
+
+    /// [`finish`](Self::finish) on up to `workers` threads (the findings of superseded reports).
+    fn finish_on(self, workers: usize) -> CityRollup {
+        let RollupState { notice, inputs, candidates, mut rejected, mut plans, mut materials, .. } = self;
         let order: Vec<String> = notice.units().iter().filter_map(|u| u.name.clone()).collect();
-        let rank =
-            |unit: Option<&str>| unit.and_then(|u| order.iter().position(|o| o == u)).unwrap_or(usize::MAX);
+        // A unit's place in the notice's order, looked up once per record (not at every
+        // comparison of a sort): the first place, as `position` gives.
+        let mut places: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for (i, o) in order.iter().enumerate() {
+            places.entry(o.as_str()).or_insert(i);
+        }
+        let rank = |unit: Option<&str>| unit.and_then(|u| places.get(u).copied()).unwrap_or(usize::MAX);
 
         // Latest submitted_at wins; ties go to the larger content hash, then the larger id
-        // (then the later added: the sort is stable; `compact` relies on it).
-        candidates.sort_by(|a, b| {
-            rank(a.record.unit.as_deref())
-                .cmp(&rank(b.record.unit.as_deref()))
-                .then_with(|| winner_key(a).cmp(&winner_key(b)))
+        // (then the later added: `keep_best` relies on it). Sorted as (rank, index) pairs, the
+        // candidates moved once into place afterwards.
+        let mut keyed: Vec<(usize, usize)> =
+            candidates.iter().enumerate().map(|(i, c)| (rank(c.record.unit.as_deref()), i)).collect();
+        keyed.sort_unstable_by(|a, b| {
+            a.0.cmp(&b.0)
+                .then_with(|| candidates.get(a.1).map(winner_key).cmp(&candidates.get(b.1).map(winner_key)))
+                .then(a.1.cmp(&b.1))
         });
+        let mut slots: Vec<Option<Candidate>> = candidates.into_iter().map(Some).collect();
         let mut winners: Vec<Candidate> = Vec::new();
         let mut superseded: Vec<(InputRecord, Option<DateTime<FixedOffset>>)> = Vec::new();
-        let mut iter = candidates.into_iter().peekable();
+        let mut iter = keyed.iter().filter_map(|&(_, i)| slots.get_mut(i).and_then(Option::take)).peekable();
         while let Some(c) = iter.next() {
             if iter.peek().is_some_and(|next| next.record.unit == c.record.unit) {
                 superseded.push((c.record, c.file_modified));
@@ -956,65 +1018,97 @@ impl RollupState {
                 winners.push(c);
             }
         }
-        for (s, s_modified) in &mut superseded {
-            let Some(w) = winners.iter().find(|w| w.record.unit == s.unit) else { continue };
-            let at = |r: &InputRecord| r.submitted_at.map_or_else(|| "—".to_owned(), |t| notice.show_time(t));
-            // The same 报送时间: say what decided, never 「较晚」.
-            if s.submitted_at.is_some() && s.submitted_at == w.record.submitted_at {
-                let (decided, decided_en) = match (*s_modified, w.file_modified) {
-                    (Some(a), Some(b)) if b > a => (
-                        format!("文件修改时间较晚（{} 晚于 {}）", notice.show_time(b), notice.show_time(a)),
-                        format!("its file was modified later ({} after {})", notice.show_time(b), notice.show_time(a)),
-                    ),
-                    _ => (
-                        "文件修改时间相同或未知，按内容摘要次序选定，请核对哪一份是更正稿".to_owned(),
-                        "the file times are equal or unknown, so the content hash decided — check which is the correction".to_owned(),
-                    ),
-                };
-                let d = make(
-                    &ar::SUPERSEDED_SAME_TIME,
-                    "/submitted_at".into(),
-                    params! {"unit" => s.unit.clone(), "input" => s.label(), "submitted_at" => at(s),
-                    "winner" => w.record.label(), "decided" => decided, "decided_en" => decided_en},
-                    None,
-                );
-                s.superseded_by = Some(w.record.label());
-                s.diagnostics.push(d);
-                continue;
+        drop(iter);
+        drop(slots);
+        // What a superseded report is told of its unit's winner, worked out once per unit.
+        let show = ShowTime::new(&notice);
+        let shown = |r: &InputRecord| r.submitted_at.map_or_else(|| "—".to_owned(), |t| show.show(t));
+        let told: Vec<(String, String)> =
+            winners.iter().map(|w| (w.record.label(), shown(&w.record))).collect();
+        let winner_of: Vec<Option<usize>> =
+            superseded.iter().map(|(s, _)| winners.iter().position(|w| w.record.unit == s.unit)).collect();
+        let mut superseded_of = vec![0usize; winners.len()];
+        for k in winner_of.iter().flatten() {
+            if let Some(n) = superseded_of.get_mut(*k) {
+                *n += 1;
             }
-            let d = make(
-                &ar::DUPLICATE_SUBMISSION,
-                "/submitted_at".into(),
-                params! {"unit" => s.unit.clone(), "input" => s.label(), "submitted_at" => at(s),
-                "winner" => w.record.label(), "winner_submitted_at" => at(&w.record)},
-                None,
-            );
-            s.superseded_by = Some(w.record.label());
-            s.diagnostics.push(d);
         }
-        let superseded: Vec<InputRecord> = superseded.into_iter().map(|(r, _)| r).collect();
-        rejected.sort_by(|a, b| {
-            (a.reason, rank(a.unit.as_deref()), a.sort_key()).cmp(&(
-                b.reason,
-                rank(b.unit.as_deref()),
-                b.sort_key(),
-            ))
-        });
-        materials.sort_by(|a, b| {
-            (rank(a.unit.as_deref()), a.sort_key()).cmp(&(rank(b.unit.as_deref()), b.sort_key()))
-        });
-        plans.sort_by(|a, b| {
-            (rank(a.record.unit.as_deref()), a.record.sort_key())
-                .cmp(&(rank(b.record.unit.as_deref()), b.record.sort_key()))
-        });
+        // The finding of each superseded report, made on `workers` threads (each report's own;
+        // a share whose thread fails is made on this one), then put in place in order.
+        let findings = |from: usize, to: usize| -> Vec<Option<(String, Diagnostic)>> {
+            let (part, ks) =
+                (superseded.get(from..to).unwrap_or_default(), winner_of.get(from..to).unwrap_or_default());
+            part.iter()
+                .zip(ks)
+                .map(|((s, s_modified), k)| {
+                    let k = (*k)?;
+                    let (w, (label, at)) = (winners.get(k)?, told.get(k)?);
+                    Some((label.clone(), supersede(s, *s_modified, w, label, at, &show)))
+                })
+                .collect()
+        };
+        let n = superseded.len();
+        let made: Vec<Option<(String, Diagnostic)>> = if workers <= 1 || n < PARALLEL_FROM {
+            findings(0, n)
+        } else {
+            let share = n.div_ceil(workers);
+            let findings = &findings;
+            std::thread::scope(|scope| {
+                let parts: Vec<_> = (0..n)
+                    .step_by(share)
+                    .map(|from| {
+                        let to = (from + share).min(n);
+                        (
+                            from,
+                            to,
+                            std::thread::Builder::new().spawn_scoped(scope, move || findings(from, to)),
+                        )
+                    })
+                    .collect();
+                let mut made = Vec::with_capacity(n);
+                for (from, to, handle) in parts {
+                    made.extend(
+                        handle.ok().and_then(|h| h.join().ok()).unwrap_or_else(|| findings(from, to)),
+                    );
+                }
+                made
+            })
+        };
+        let superseded: Vec<InputRecord> = superseded
+            .into_iter()
+            .zip(made)
+            .map(|((mut s, _), made)| {
+                if let Some((winner, d)) = made {
+                    s.superseded_by = Some(winner);
+                    s.diagnostics.push(d);
+                }
+                s
+            })
+            .collect();
+        sort_keyed(
+            &mut rejected,
+            |r| (r.reason, rank(r.unit.as_deref())),
+            |a, b| a.sort_key().cmp(&b.sort_key()),
+        );
+        sort_keyed(&mut materials, |m| rank(m.unit.as_deref()), |a, b| a.sort_key().cmp(&b.sort_key()));
+        sort_keyed(
+            &mut plans,
+            |p| rank(p.record.unit.as_deref()),
+            |a, b| a.record.sort_key().cmp(&b.record.sort_key()),
+        );
 
         let unit_of = |c: &Candidate| c.record.unit.clone().unwrap_or_default();
         let reported_units: Vec<String> = winners.iter().map(unit_of).collect();
         let missing_units: Vec<String> =
             order.iter().filter(|u| !reported_units.contains(u)).cloned().collect();
         let expected = order.len();
-        let mut duplicate_units: Vec<String> = superseded.iter().filter_map(|s| s.unit.clone()).collect();
-        duplicate_units.dedup();
+        // In the order of the sort, each unit once (a clone per unit, not per superseded report).
+        let mut duplicate_units: Vec<String> = Vec::new();
+        for u in superseded.iter().filter_map(|s| s.unit.as_deref()) {
+            if duplicate_units.last().is_none_or(|last| last != u) {
+                duplicate_units.push(u.to_owned());
+            }
+        }
         let mut unknown_senders: Vec<String> = rejected
             .iter()
             .filter(|r| r.reason == Some(RejectReason::UnknownUnit))
@@ -1135,8 +1229,10 @@ impl RollupState {
         let units: Vec<UnitRow> = order
             .iter()
             .map(|u| {
-                let superseded = superseded.iter().filter(|s| s.unit.as_deref() == Some(u)).count();
-                match winners.iter().find(|c| c.record.unit.as_deref() == Some(u)) {
+                let k = winners.iter().position(|c| c.record.unit.as_deref() == Some(u));
+                // Every superseded report has its unit's winner (counted above, per winner).
+                let superseded = k.and_then(|k| superseded_of.get(k)).copied().unwrap_or(0);
+                match k.and_then(|k| winners.get(k)) {
                     None => UnitRow {
                         unit: u.clone(),
                         status: UnitStatus::Missing,
@@ -1208,6 +1304,77 @@ impl RollupState {
             city_summary_validation,
         }
     }
+}
+
+/// Sorts `items` (stably) by `key`, worked out once per item, then by `then`.
+fn sort_keyed<T, K: Ord>(
+    items: &mut Vec<T>,
+    key: impl Fn(&T) -> K,
+    then: impl Fn(&T, &T) -> std::cmp::Ordering,
+) {
+    let mut keyed: Vec<(K, T)> = items.drain(..).map(|t| (key(&t), t)).collect();
+    keyed.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| then(&a.1, &b.1)));
+    items.extend(keyed.into_iter().map(|(_, t)| t));
+}
+
+/// [`Notice::show_time`] with the notice's zone worked out once: `2021-12-06 00:01 (+08:00)`.
+struct ShowTime {
+    zone: FixedOffset,
+    /// ` (+08:00)`.
+    suffix: String,
+}
+
+impl ShowTime {
+    fn new(notice: &Notice) -> Self {
+        let zone = notice.utc_offset();
+        ShowTime { zone, suffix: format!(" ({zone})") }
+    }
+
+    fn show(&self, t: DateTime<FixedOffset>) -> String {
+        let mut out = crate::times::local_minutes(t, self.zone, true);
+        out.push_str(&self.suffix);
+        out
+    }
+}
+
+/// The finding that `s` is superseded by its unit's winner `w` (labelled `winner`, its 报送时间
+/// shown as `winner_at`).
+fn supersede(
+    s: &InputRecord,
+    s_modified: Option<DateTime<FixedOffset>>,
+    w: &Candidate,
+    winner: &str,
+    winner_at: &str,
+    show: &ShowTime,
+) -> Diagnostic {
+    let at = s.submitted_at.map_or_else(|| "—".to_owned(), |t| show.show(t));
+    // The same 报送时间: say what decided, never 「较晚」.
+    if s.submitted_at.is_some() && s.submitted_at == w.record.submitted_at {
+        let (decided, decided_en) = match (s_modified, w.file_modified) {
+            (Some(a), Some(b)) if b > a => {
+                let (a, b) = (show.show(a), show.show(b));
+                (format!("文件修改时间较晚（{b} 晚于 {a}）"), format!("its file was modified later ({b} after {a})"))
+            }
+            _ => (
+                "文件修改时间相同或未知，按内容摘要次序选定，请核对哪一份是更正稿".to_owned(),
+                "the file times are equal or unknown, so the content hash decided — check which is the correction".to_owned(),
+            ),
+        };
+        return make(
+            &ar::SUPERSEDED_SAME_TIME,
+            "/submitted_at".into(),
+            params! {"unit" => s.unit.clone(), "input" => s.label(), "submitted_at" => at,
+            "winner" => winner, "decided" => decided, "decided_en" => decided_en},
+            None,
+        );
+    }
+    make(
+        &ar::DUPLICATE_SUBMISSION,
+        "/submitted_at".into(),
+        params! {"unit" => s.unit.clone(), "input" => s.label(), "submitted_at" => at,
+        "winner" => winner, "winner_submitted_at" => winner_at},
+        None,
+    )
 }
 
 fn table(c: &Candidate) -> Option<&SummaryTable<'static>> {

@@ -344,8 +344,8 @@ fn a_large_roll_up_on_threads_equals_one_thread() {
 #[test]
 fn dropping_superseded_documents_changes_nothing() {
     // 600 reports of the 13 example units, many per unit, with repeated times and ids (equal
-    // winner keys): the state compacts at 64, 128, 256 and 512 candidates. The reference is
-    // built from one-input states merged, which never compact.
+    // winner keys): the state keeps one document per unit as it goes, and so does a merge.
+    // The reference keeps every document (one-input states put together without `merge`).
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/nanchang-2021/submissions");
     let mut paths: Vec<_> = std::fs::read_dir(dir).expect("examples").flatten().map(|e| e.path()).collect();
     paths.sort();
@@ -367,16 +367,31 @@ fn dropping_superseded_documents_changes_nothing() {
     for i in &inputs {
         compacted.add(i);
     }
-    let reference = inputs.iter().fold(RollupState::new(&n, &o), |acc, i| {
+    let mut reference = RollupState::new(&n, &o);
+    for i in &inputs {
         let mut one = RollupState::new(&n, &o);
         one.add(i);
-        acc.merge(one)
+        reference.inputs += one.inputs;
+        reference.candidates.extend(one.candidates);
+        reference.rejected.extend(one.rejected);
+        reference.plans.extend(one.plans);
+        reference.materials.extend(one.materials);
+    }
+    let merged = inputs.chunks(7).fold(RollupState::new(&n, &o), |acc, part| {
+        let mut s = RollupState::new(&n, &o);
+        for i in part {
+            s.add(i);
+        }
+        acc.merge(s)
     });
-    let kept = compacted.candidates.iter().filter(|c| c.submission.is_some()).count();
-    // one per unit at the last compaction (512), plus the 88 added since
-    assert!(kept <= examples.len() + 600 - 512, "{kept} documents kept");
-    let (a, b) = (compacted.finish(), reference.finish());
+    let units: std::collections::HashSet<_> =
+        reference.candidates.iter().map(|c| c.record.unit.clone()).collect();
+    let kept = |s: &RollupState| s.candidates.iter().filter(|c| c.submission.is_some()).count();
+    assert_eq!(kept(&reference), reference.candidates.len());
+    assert_eq!((kept(&compacted), kept(&merged)), (units.len(), units.len()));
+    let (a, b, c) = (compacted.finish(), reference.finish(), merged.finish());
     assert_eq!(a, b);
+    assert_eq!(a, c);
     assert_eq!(a.accounting.inputs, 600);
     assert!(a.completeness.duplicate_units.len() >= 12);
 }
@@ -618,4 +633,16 @@ fn satisfaction_weights_are_never_people_and_person_times_on_one_scale() {
         &o,
     );
     assert_eq!((r.satisfaction.weighted_mean, r.satisfaction.qualifier), (Some(92.0), Approx));
+}
+
+#[test]
+fn hashes_four_at_a_time_are_the_hashes_one_by_one() {
+    // Lengths that differ (the common part, then each text's own tail) and the sizes around 4.
+    let texts: Vec<Vec<u8>> =
+        (0..23).map(|i| (0..(i * 37) % 101).map(|j| (i * 7 + j * 13) as u8).collect()).collect();
+    for n in 0..texts.len() {
+        let slices: Vec<&[u8]> = texts.iter().take(n).map(Vec::as_slice).collect();
+        let one_by_one: Vec<String> = slices.iter().map(|t| content_hash(t)).collect();
+        assert_eq!(content_hashes(&slices), one_by_one, "{n} texts");
+    }
 }
