@@ -160,7 +160,7 @@ impl ValidationStatus {
                 });
             }
         }
-        codes.sort_unstable();
+        super::sorting::sort_by(&mut codes, Ord::cmp);
         codes.dedup();
         s.codes = codes;
         s

@@ -43,6 +43,7 @@ mod city_summary;
 pub mod coverage;
 mod render;
 pub mod satisfaction;
+mod sorting;
 #[cfg(test)]
 mod tests;
 pub mod totals;
@@ -939,7 +940,7 @@ impl RollupState {
 
         // Latest submitted_at wins; ties go to the larger content hash, then the larger id
         // (then the later added: the sort is stable; `compact` relies on it).
-        candidates.sort_by(|a, b| {
+        sorting::sort_by(&mut candidates, |a, b| {
             rank(a.record.unit.as_deref())
                 .cmp(&rank(b.record.unit.as_deref()))
                 .then_with(|| winner_key(a).cmp(&winner_key(b)))
@@ -991,17 +992,17 @@ impl RollupState {
             s.diagnostics.push(d);
         }
         let superseded: Vec<InputRecord> = superseded.into_iter().map(|(r, _)| r).collect();
-        rejected.sort_by(|a, b| {
+        sorting::sort_by(&mut rejected, |a, b| {
             (a.reason, rank(a.unit.as_deref()), a.sort_key()).cmp(&(
                 b.reason,
                 rank(b.unit.as_deref()),
                 b.sort_key(),
             ))
         });
-        materials.sort_by(|a, b| {
+        sorting::sort_by(&mut materials, |a, b| {
             (rank(a.unit.as_deref()), a.sort_key()).cmp(&(rank(b.unit.as_deref()), b.sort_key()))
         });
-        plans.sort_by(|a, b| {
+        sorting::sort_by(&mut plans, |a, b| {
             (rank(a.record.unit.as_deref()), a.record.sort_key())
                 .cmp(&(rank(b.record.unit.as_deref()), b.record.sort_key()))
         });
@@ -1018,7 +1019,7 @@ impl RollupState {
             .filter(|r| r.reason == Some(RejectReason::UnknownUnit))
             .filter_map(|r| r.unit_written.clone().filter(|w| !w.trim().is_empty()))
             .collect();
-        unknown_senders.sort();
+        sorting::sort_by(&mut unknown_senders, Ord::cmp);
         unknown_senders.dedup();
         let completeness = Completeness {
             expected,
@@ -1226,7 +1227,7 @@ fn find_outliers(winners: &[Candidate]) -> Vec<UnitFinding> {
         c.document().summary.as_ref()?.participation.as_ref()?.participants.clone()
     };
     let mut values: Vec<u64> = winners.iter().filter_map(|c| participants(c).map(|p| p.value)).collect();
-    values.sort_unstable();
+    sorting::sort_by(&mut values, Ord::cmp);
     let mut out = Vec::new();
     for c in winners {
         let unit = c.record.unit.clone().unwrap_or_default();
