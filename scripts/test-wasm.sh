@@ -52,8 +52,19 @@ for m in learning_week learning_week_office; do
       --out-name "$m" --remove-name-section
   done
 done
-# No wasm-opt: binaryen 132's `-Oz` made the first module 11 % smaller raw but 9.6 % larger
-# gzipped (BENCHMARKS.md, the size row), and gzipped is what a page downloads.
+# wasm-opt over both modules, with the passes that shrink them gzipped (BENCHMARKS.md, "The
+# first module, issue 21 (stop 19)"): `-O1 --converge --code-folding`. Not `-Oz` / `-Os` / `-O2`:
+# they make the first module smaller raw but larger gzipped (+7 %), gzipped being what a page
+# downloads.
+step "wasm-opt -O1 --converge --code-folding (both modules, web + nodejs)"
+wasm_opt="$cache/binaryen/node_modules/.bin/wasm-opt"
+for m in learning_week learning_week_office; do
+  for t in web node; do
+    "$wasm_opt" --enable-bulk-memory --enable-sign-ext --enable-mutable-globals \
+      --enable-nontrapping-float-to-int --enable-reference-types --enable-multivalue \
+      -O1 --converge --code-folding "$pkg/$t/${m}_bg.wasm" -o "$pkg/$t/${m}_bg.wasm"
+  done
+done
 
 # pkg/ as one npm package (package.json with the exports map, the Node ES module face); the web
 # build keeps its own {"type": "module"} (the package root stays CommonJS, pitfall 4).
