@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Builds and tests the WebAssembly package (bindings-wasm/) from a fresh machine:
 #   wasm32 target, wasm-bindgen CLI (the exact version of the wasm-bindgen crate in Cargo.lock),
-#   npm dev dependencies (npm ci), Chromium from Debian if absent; then the wasm build for the
-#   web (ES module) and Node (CommonJS) into bindings-wasm/pkg/, the Node suite (every shared
-#   vector, hostile inputs through every export, parity with the Rust CLI), `tsc --strict` over
-#   a file that uses every export, the browser test of the 总结表 form, the browser test of the
+#   npm dev dependencies (npm ci), binaryen's wasm-opt, Chromium from Debian if absent; then the
+#   wasm build for the web (ES module) and Node (CommonJS) into bindings-wasm/pkg/ (wasm-opt over
+#   both modules), the Node suite (every shared vector, hostile inputs through every export,
+#   parity with the Rust CLI), `tsc --strict` over a file that uses every export, the browser test of the 总结表 form, the browser test of the
 #   roll-up's HTML report (made by the Rust CLI), the npm package packed, installed and bundled
 #   (bindings-wasm/tests/package/run.sh), and the gzipped sizes of the two modules.
 #
