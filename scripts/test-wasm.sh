@@ -4,9 +4,10 @@
 #   npm dev dependencies (npm ci), binaryen's wasm-opt, Chromium from Debian if absent; then the
 #   wasm build for the web (ES module) and Node (CommonJS) into bindings-wasm/pkg/ (wasm-opt over
 #   both modules), the Node suite (every shared vector, hostile inputs through every export,
-#   parity with the Rust CLI), `tsc --strict` over a file that uses every export, the browser test of the 总结表 form, the browser test of the
-#   roll-up's HTML report (made by the Rust CLI), the npm package packed, installed and bundled
-#   (bindings-wasm/tests/package/run.sh), and the gzipped sizes of the two modules.
+#   parity with the Rust CLI), `tsc --strict` over a file that uses every export, the browser
+#   test of the 总结表 form, the browser test of the roll-up's HTML report (made by the Rust CLI),
+#   the npm package packed, installed and bundled (bindings-wasm/tests/package/run.sh), and the
+#   gzipped sizes of the two modules.
 #
 #   scripts/test-wasm.sh               everything
 #   scripts/test-wasm.sh --build-only  build bindings-wasm/pkg/ and stop
