@@ -6,7 +6,8 @@
 #   cargo:  wasm-bindgen-cli at the exact version of Cargo.lock's wasm-bindgen, cargo-fuzz
 #   apt:    chromium, chromium-driver, fonts-wqy-microhei (only the ones missing)
 #   npm:    bindings-wasm/ and schemas/conformance/ node_modules from their package-lock.json (npm ci);
-#           esbuild + vite for the package test into $LW_CACHE/wasm/package-tools
+#           esbuild + vite for the package test into $LW_CACHE/wasm/package-tools; binaryen's
+#           wasm-opt (bindings-wasm/tools/binaryen) into $LW_CACHE/wasm/binaryen
 #   pip:    the Python venvs (maturin, pytest, mypy, pandas, python-docx, openpyxl, jsonschema; pinned)
 #
 # Caches live outside the clone: ${LW_CACHE:-$HOME/.cache/learning-week} (venvs, wheels, browser
@@ -131,6 +132,20 @@ if ! cmp -s "$tools_src/package-lock.json" "$tools/package-lock.json" 2>/dev/nul
   }
   need "npm ci of esbuild + vite into $tools" \
     "run: mkdir -p $tools && cp $tools_src/package*.json $tools/ && (cd $tools && npm ci) (needs registry.npmjs.org)" npm_ci_tools
+fi
+
+# binaryen's wasm-opt (pinned in bindings-wasm/tools/binaryen), which scripts/test-wasm.sh runs
+# over the first module (issue 21: −1.8 % gzipped with `-O1 --converge --code-folding`).
+binaryen_src=bindings-wasm/tools/binaryen
+binaryen="$cache/wasm/binaryen"
+if ! cmp -s "$binaryen_src/package-lock.json" "$binaryen/package-lock.json" 2>/dev/null ||
+   [ ! -x "$binaryen/node_modules/.bin/wasm-opt" ]; then
+  npm_ci_binaryen() {
+    mkdir -p "$binaryen" && cp "$binaryen_src/package.json" "$binaryen_src/package-lock.json" "$binaryen/" &&
+      (cd "$binaryen" && npm ci --no-audit --no-fund --loglevel=error)
+  }
+  need "npm ci of binaryen (wasm-opt) into $binaryen" \
+    "run: mkdir -p $binaryen && cp $binaryen_src/package*.json $binaryen/ && (cd $binaryen && npm ci) (needs registry.npmjs.org)" npm_ci_binaryen
 fi
 
 # ---- pip: the venvs (each script re-checks its pins; this installs them up front) ------------

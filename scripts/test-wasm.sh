@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Builds and tests the WebAssembly package (bindings-wasm/) from a fresh machine:
 #   wasm32 target, wasm-bindgen CLI (the exact version of the wasm-bindgen crate in Cargo.lock),
-#   npm dev dependencies (npm ci), Chromium from Debian if absent; then the wasm build for the
-#   web (ES module) and Node (CommonJS) into bindings-wasm/pkg/, the Node suite (every shared
-#   vector, hostile inputs through every export, parity with the Rust CLI), `tsc --strict` over
-#   a file that uses every export, the browser test of the 总结表 form, the browser test of the
-#   roll-up's HTML report (made by the Rust CLI), the npm package packed, installed and bundled
-#   (bindings-wasm/tests/package/run.sh), and the gzipped sizes of the two modules.
+#   npm dev dependencies (npm ci), binaryen's wasm-opt, Chromium from Debian if absent; then the
+#   wasm build for the web (ES module) and Node (CommonJS) into bindings-wasm/pkg/ (wasm-opt over
+#   both modules), the Node suite (every shared vector, hostile inputs through every export,
+#   parity with the Rust CLI), `tsc --strict` over a file that uses every export, the browser
+#   test of the 总结表 form, the browser test of the roll-up's HTML report (made by the Rust CLI),
+#   the npm package packed, installed and bundled (bindings-wasm/tests/package/run.sh), and the
+#   gzipped sizes of the two modules.
 #
 #   scripts/test-wasm.sh               everything
 #   scripts/test-wasm.sh --build-only  build bindings-wasm/pkg/ and stop
@@ -52,8 +53,19 @@ for m in learning_week learning_week_office; do
       --out-name "$m" --remove-name-section
   done
 done
-# No wasm-opt: binaryen 132's `-Oz` made the first module 11 % smaller raw but 9.6 % larger
-# gzipped (BENCHMARKS.md, the size row), and gzipped is what a page downloads.
+# wasm-opt over both modules, with the passes that shrink them gzipped (BENCHMARKS.md, "The
+# first module, issue 21 (stop 19)"): `-O1 --converge --code-folding`. Not `-Oz` / `-Os` / `-O2`:
+# they make the first module smaller raw but larger gzipped (+7 %), gzipped being what a page
+# downloads.
+step "wasm-opt -O1 --converge --code-folding (both modules, web + nodejs)"
+wasm_opt="$cache/binaryen/node_modules/.bin/wasm-opt"
+for m in learning_week learning_week_office; do
+  for t in web node; do
+    "$wasm_opt" --enable-bulk-memory --enable-sign-ext --enable-mutable-globals \
+      --enable-nontrapping-float-to-int --enable-reference-types --enable-multivalue \
+      -O1 --converge --code-folding "$pkg/$t/${m}_bg.wasm" -o "$pkg/$t/${m}_bg.wasm"
+  done
+done
 
 # pkg/ as one npm package (package.json with the exports map, the Node ES module face); the web
 # build keeps its own {"type": "module"} (the package root stays CommonJS, pitfall 4).

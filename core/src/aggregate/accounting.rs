@@ -185,7 +185,7 @@ impl ValidationStatus {
                 s.findings.push(finding);
             }
         }
-        codes.sort_unstable();
+        super::sorting::sort_by(&mut codes, Ord::cmp);
         codes.dedup();
         s.codes = codes;
         s

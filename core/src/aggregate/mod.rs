@@ -43,6 +43,7 @@ mod city_summary;
 pub mod coverage;
 mod render;
 pub mod satisfaction;
+mod sorting;
 #[cfg(test)]
 mod tests;
 pub mod totals;
@@ -1114,7 +1115,7 @@ impl RollupState {
             .filter(|r| r.reason == Some(RejectReason::UnknownUnit))
             .filter_map(|r| r.unit_written.clone().filter(|w| !w.trim().is_empty()))
             .collect();
-        unknown_senders.sort();
+        sorting::sort_by(&mut unknown_senders, Ord::cmp);
         unknown_senders.dedup();
         let completeness = Completeness {
             expected,
@@ -1313,7 +1314,7 @@ fn sort_keyed<T, K: Ord>(
     then: impl Fn(&T, &T) -> std::cmp::Ordering,
 ) {
     let mut keyed: Vec<(K, T)> = items.drain(..).map(|t| (key(&t), t)).collect();
-    keyed.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| then(&a.1, &b.1)));
+    sorting::sort_by(&mut keyed, |a, b| a.0.cmp(&b.0).then_with(|| then(&a.1, &b.1)));
     items.extend(keyed.into_iter().map(|(_, t)| t));
 }
 
@@ -1395,7 +1396,7 @@ fn find_outliers(winners: &[Candidate]) -> Vec<UnitFinding> {
         c.document().summary.as_ref()?.participation.as_ref()?.participants.clone()
     };
     let mut values: Vec<u64> = winners.iter().filter_map(|c| participants(c).map(|p| p.value)).collect();
-    values.sort_unstable();
+    sorting::sort_by(&mut values, Ord::cmp);
     let mut out = Vec::new();
     for c in winners {
         let unit = c.record.unit.clone().unwrap_or_default();

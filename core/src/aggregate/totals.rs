@@ -131,7 +131,8 @@ impl Total {
                     if self.units_without.is_empty() { Qualifier::Exact } else { Qualifier::AtLeast };
                 let mut kinds: Vec<&KindTotal> = self.by_kind.iter().collect();
                 // 人 and 人次 lead; the rest follow in their kind order.
-                kinds.sort_by_key(|k| !matches!(k.kind, CountKind::People | CountKind::PersonTimes));
+                let minor = |k: &&KindTotal| !matches!(k.kind, CountKind::People | CountKind::PersonTimes);
+                super::sorting::sort_by(&mut kinds, |a, b| minor(a).cmp(&minor(b)));
                 kinds
                     .iter()
                     .map(|k| {
@@ -172,7 +173,7 @@ fn fold(counts: &[&Count]) -> (u64, Qualifier, Option<String>, CountKind) {
     // The parts' own word when those that wrote one agree (「分会场12个」 beside a bare 「9」 is
     // still 个 in the venues row), else the kind's word.
     let mut words: Vec<&str> = counts.iter().filter_map(|c| c.unit.as_deref()).collect();
-    words.sort_unstable();
+    super::sorting::sort_by(&mut words, Ord::cmp);
     words.dedup();
     let unit = match words.as_slice() {
         [] => None,
@@ -202,7 +203,7 @@ pub fn sum_counts(parts: &[(String, Option<Count>)], split_by_kind: bool) -> Tot
     let mut by_kind = Vec::new();
     if split_by_kind {
         let mut kinds: Vec<CountKind> = counted.iter().map(|(_, c)| c.kind()).collect();
-        kinds.sort();
+        super::sorting::sort_by(&mut kinds, Ord::cmp);
         kinds.dedup();
         for kind in kinds {
             let these: Vec<&(&String, &Count)> = counted.iter().filter(|(_, c)| c.kind() == kind).collect();

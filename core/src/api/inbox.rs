@@ -128,7 +128,9 @@ pub fn classify_file(name: &str, bytes: &[u8]) -> FileClass {
     if base.starts_with("~$") || (base.starts_with(".~lock.") && base.ends_with('#')) {
         return FileClass::LockFile;
     }
-    let lower = base.to_lowercase();
+    // The words are CJK (no case) or ASCII: `fold_for_ascii` finds them exactly where
+    // `str::to_lowercase` would, without linking Unicode's lowercase table (issue 21).
+    let lower = crate::fold::fold_for_ascii(base);
     let says = |words: &[&str]| words.iter().any(|w| lower.contains(w));
     let named_scan = says(&["盖章", "扫描", "签章", "scan"]);
     let named_media = says(&["照片", "图片", "相片", "录像", "视频", "photo", "video"]);

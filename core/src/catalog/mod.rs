@@ -292,20 +292,148 @@ pub(crate) fn make(
     }
 }
 
-/// Builds a params map from `(key, value)` pairs.
+/// Builds a params map from `(key, value)` pairs. A value is what `serde_json::to_value` makes
+/// of it; text, numbers, booleans and lists or options of them are converted directly
+/// ([`param`]), without serde's `Value` serializer instantiated for each of their types.
 macro_rules! params {
     () => { ::serde_json::Map::new() };
     ($($k:expr => $v:expr),+ $(,)?) => {{
+        #[allow(unused_imports)]
+        use $crate::catalog::param::{Direct as _, Serde as _};
         let mut m = ::serde_json::Map::new();
-        $( m.insert(($k).to_string(), ::serde_json::json!($v)); )+
+        $( m.insert(($k).to_string(), (&$crate::catalog::param::Of(&$v)).param()); )+
         m
     }};
 }
 pub(crate) use params;
 
+/// A value of `params!`, converted without serde when its type is [`param::Plain`] (issue 21:
+/// the first WebAssembly module's size): the same `Value` as `serde_json::to_value` gives.
+/// Any other `Serialize` type still goes through `serde_json::to_value` (autoref dispatch:
+/// [`param::Direct`] is found before [`param::Serde`] whenever it applies).
+pub(crate) mod param {
+    use serde_json::Value;
+
+    /// The value being converted.
+    pub struct Of<'a, T: ?Sized>(pub &'a T);
+
+    /// A type `params!` converts directly; `to_param` is what `serde_json::to_value` gives.
+    pub trait Plain {
+        fn to_param(&self) -> Value;
+    }
+
+    /// The direct conversion, found first (its `self` is `&Of`).
+    pub trait Direct {
+        fn param(&self) -> Value;
+    }
+    impl<T: Plain + ?Sized> Direct for Of<'_, T> {
+        fn param(&self) -> Value {
+            self.0.to_param()
+        }
+    }
+
+    /// serde's conversion, for any other type (its `self` is `&&Of`: found only when
+    /// [`Direct`] does not apply).
+    pub trait Serde {
+        fn param(&self) -> Value;
+    }
+    impl<T: serde::Serialize + ?Sized> Serde for &Of<'_, T> {
+        fn param(&self) -> Value {
+            serde_json::to_value(self.0).unwrap_or(Value::Null)
+        }
+    }
+
+    macro_rules! plain_from {
+        ($($t:ty),*) => { $( impl Plain for $t { fn to_param(&self) -> Value { Value::from(*self) } } )* };
+    }
+    plain_from!(bool, u8, u16, u32, u64, usize, i8, i16, i32, i64, isize, f64);
+
+    impl Plain for str {
+        fn to_param(&self) -> Value {
+            Value::String(self.to_owned())
+        }
+    }
+    impl Plain for String {
+        fn to_param(&self) -> Value {
+            Value::String(self.clone())
+        }
+    }
+    impl Plain for Value {
+        fn to_param(&self) -> Value {
+            self.clone()
+        }
+    }
+    impl<T: Plain + ?Sized> Plain for &T {
+        fn to_param(&self) -> Value {
+            (**self).to_param()
+        }
+    }
+    impl<T: Plain> Plain for Option<T> {
+        fn to_param(&self) -> Value {
+            self.as_ref().map_or(Value::Null, Plain::to_param)
+        }
+    }
+    impl<T: Plain> Plain for [T] {
+        fn to_param(&self) -> Value {
+            Value::Array(self.iter().map(Plain::to_param).collect())
+        }
+    }
+    impl<T: Plain, const N: usize> Plain for [T; N] {
+        fn to_param(&self) -> Value {
+            self.as_slice().to_param()
+        }
+    }
+    impl<T: Plain> Plain for Vec<T> {
+        fn to_param(&self) -> Value {
+            self.as_slice().to_param()
+        }
+    }
+    impl Plain for std::borrow::Cow<'_, str> {
+        fn to_param(&self) -> Value {
+            Value::String(self.to_string())
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn params_are_what_serde_json_to_value_makes() {
+        #[derive(serde::Serialize)]
+        struct Other {
+            a: u8,
+        }
+        let text = String::from("东湖区");
+        let list = vec![format!("/a/{}", 1), "b".to_owned()];
+        let direct = params! {"s" => "x", "t" => text, "r" => &text, "u" => u32::MAX, "i" => -3i32,
+        "f" => 1.5f64, "nan" => f64::NAN, "b" => true, "o" => Some("y"), "n" => None::<&str>,
+        "l" => list, "a" => ["p", "q"], "v" => Value::Null, "c" => std::borrow::Cow::from("c"),
+        "other" => Other { a: 1 }, "f32" => 0.1f32};
+        let serde: Map<String, Value> = [
+            ("s", serde_json::to_value("x")),
+            ("t", serde_json::to_value(&text)),
+            ("r", serde_json::to_value(&text)),
+            ("u", serde_json::to_value(u32::MAX)),
+            ("i", serde_json::to_value(-3i32)),
+            ("f", serde_json::to_value(1.5f64)),
+            ("nan", serde_json::to_value(f64::NAN)),
+            ("b", serde_json::to_value(true)),
+            ("o", serde_json::to_value(Some("y"))),
+            ("n", serde_json::to_value(None::<&str>)),
+            ("l", serde_json::to_value(vec!["/a/1", "b"])),
+            ("a", serde_json::to_value(["p", "q"])),
+            ("v", serde_json::to_value(Value::Null)),
+            ("c", serde_json::to_value("c")),
+            ("other", serde_json::to_value(Other { a: 1 })),
+            ("f32", serde_json::to_value(0.1f32)),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_owned(), v.unwrap_or(Value::Null)))
+        .collect();
+        assert_eq!(direct, serde);
+    }
 
     #[test]
     fn codes_are_unique_and_templates_have_no_dangling_braces() {

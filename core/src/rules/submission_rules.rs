@@ -86,7 +86,7 @@ fn material_checks(ctx: &Ctx<'_>, out: &mut Findings) {
                     out.emit(
                         &SCAN_NOT_PDF,
                         format!("/materials/{i}/{field}"),
-                        params! {"format_expected" => fmt.to_uppercase(), "format" => found,
+                        params! {"format_expected" => fmt.to_ascii_uppercase(), "format" => found,
                         "related" => [format!("notice#/reporting/materials/{ri}/format")]},
                         m.file_name.as_ref().map(|f| Value::String(f.to_string())).as_ref(),
                     );
