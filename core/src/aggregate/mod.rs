@@ -899,8 +899,19 @@ impl RollupState {
         };
         record.submitted_at = submission.submitted_at;
         record.days_late = submission.submitted_at.and_then(|at| self.notice.days_late(at));
-        let submission = Some(Box::new(submission.into_owned()));
-        self.candidates.push(Candidate { record, submission, file_modified });
+        // A report its unit's best so far already beats is never counted: its document, which
+        // borrows from the input, is not made to own its text only to be dropped.
+        let mut candidate = Candidate { record, submission: None, file_modified };
+        let unit = candidate.record.unit.as_deref().unwrap_or_default();
+        let beaten = self
+            .best
+            .get(unit)
+            .and_then(|&j| self.candidates.get(j))
+            .is_some_and(|b| winner_key(b) > winner_key(&candidate));
+        if !beaten {
+            candidate.submission = Some(Box::new(submission.into_owned()));
+        }
+        self.candidates.push(candidate);
         self.keep_best(self.candidates.len() - 1);
     }
 
