@@ -327,7 +327,7 @@ macro_rules! unlabelled {
         }
     )*};
 }
-unlabelled!(String, bool, i32, u32, NaiveDate, DateTime<FixedOffset>);
+unlabelled!(String, Text<'_>, bool, i32, u32, NaiveDate, DateTime<FixedOffset>);
 
 /// Leaves written either as a scalar or as an object with these keys (a qualified count, a
 /// qualified percentage).
@@ -477,26 +477,10 @@ impl<'a> Decode<'a> for Text<'a> {
     }
 }
 
-impl Labelled for Text<'_> {
-    fn label(_: &[&str]) -> Option<&'static str> {
-        None
-    }
-}
-
+/// The notice's text, owned: read as [`Text`] is.
 impl<'a> Decode<'a> for String {
     fn decode(v: &Json<'a>, d: &mut Decoder) -> Option<Self> {
-        match v {
-            Json::String(s) => {
-                if text_too_long(s, v, d) {
-                    return None;
-                }
-                Some(String::from(s.as_ref()))
-            }
-            other => {
-                d.wrong_type("string", other);
-                None
-            }
-        }
+        Text::decode(v, d).map(std::borrow::Cow::into_owned)
     }
 }
 
@@ -979,7 +963,7 @@ macro_rules! model {
 
         impl $($gen)* $crate::decode::FieldRules for $($this)* {
             #[allow(unused_variables, reason = "a field that declares no rule reads nothing")]
-            fn field_rules(&self, path: &mut String, d: &mut $crate::decode::Decoder, raw: &dyn $crate::decode::Raw) {
+            fn field_rules(&self, d: &mut $crate::decode::Decoder, raw: &dyn $crate::decode::Raw) {
                 // Fields in the order of their names, as `validator` reported them.
                 const ORDER: [&str; [$(stringify!($field)),*].len()] = $crate::decode::sorted_keys([$(stringify!($field)),*]);
                 for name in ORDER {
@@ -987,11 +971,11 @@ macro_rules! model {
                         $(
                             stringify!($field) => {
                                 let value = &self.$field;
-                                $crate::decode::field_rules!(value, name, path, d, raw; $($($rule)*)?);
+                                $crate::decode::field_rules!(value, name, d, raw; $($($rule)*)?);
                                 $(
                                     if let Some(x) = value {
                                         if let Err(e) = $crate::checks::$check(x) {
-                                            $crate::decode::field_error(d, path, name, e.code, ::serde_json::Map::new(), raw);
+                                            $crate::decode::field_error(d, name, e.code, ::serde_json::Map::new(), raw);
                                         }
                                     }
                                 )?
@@ -1005,9 +989,7 @@ macro_rules! model {
 
         impl $($gen)* $crate::decode::FieldFindings for $($this)* {
             fn field_findings(&self) -> Vec<$crate::catalog::Diagnostic> {
-                let mut d = $crate::decode::Decoder::new("");
-                $crate::decode::FieldRules::field_rules(self, &mut String::new(), &mut d, &());
-                d.diagnostics
+                $crate::decode::field_findings(self)
             }
         }
 
@@ -1106,8 +1088,7 @@ pub(crate) use model;
 /// Where the excerpt of a field rule's finding comes from: the tree at hand, or a tree read only
 /// when an excerpt is asked for ([`LazyRaw`]); either is looked up at the finding's pointer.
 pub(crate) trait Raw {
-    /// The value at `pointer` (a finding's, from the document's root and its prefix), as the
-    /// finding's excerpt.
+    /// The value at `pointer` (a finding's, from the document's root), as the finding's excerpt.
     fn excerpt_at(&self, pointer: &str) -> Option<Value>;
 }
 
@@ -1118,15 +1099,10 @@ impl Raw for () {
     }
 }
 
-/// The tree a document was read from, under `base` bytes of pointer prefix.
-pub(crate) struct TreeRaw<'t, 'j> {
-    pub tree: Option<&'t Json<'j>>,
-    pub base: usize,
-}
-
-impl Raw for TreeRaw<'_, '_> {
+/// The tree a document was read from.
+impl Raw for Json<'_> {
     fn excerpt_at(&self, pointer: &str) -> Option<Value> {
-        self.tree?.pointer(pointer.get(self.base..)?).map(Json::to_value)
+        self.pointer(pointer).map(Json::to_value)
     }
 }
 
@@ -1144,13 +1120,13 @@ impl Raw for LazyRaw<'_, '_> {
 
 /// The field rules a model declares, checked over a decoded value: `required` (`row.missing`),
 /// `length(min = 1)` (`row.blank`), `range` (its code), the field's `check`, and `nested` (the
-/// rules of the value's own fields). Findings come at `path` + `/field`, fields in the order of
-/// their names, items in order — the order and the params `validator` gave them, whose derive
+/// rules of the value's own fields). Findings come at the decoder's pointer + `/field`, fields in
+/// the order of their names, items in order — the order and the params `validator` gave them, whose derive
 /// this replaces (one walk, no map of errors, nothing allocated unless a rule fails).
 pub(crate) trait FieldRules {
-    /// Checks the rules of every field of `self`, at `path` (the pointer of `self`), into `d`;
+    /// Checks the rules of every field of `self`, at `d`'s pointer (that of `self`), into `d`;
     /// excerpts come from `raw`.
-    fn field_rules(&self, path: &mut String, d: &mut Decoder, raw: &dyn Raw);
+    fn field_rules(&self, d: &mut Decoder, raw: &dyn Raw);
 }
 
 /// The findings of a typed model value's field rules (`row.missing`, `row.blank`, a range, a
@@ -1169,71 +1145,69 @@ pub trait FieldFindings {
     fn field_findings(&self) -> Vec<Diagnostic>;
 }
 
+/// [`FieldFindings::field_findings`] of any model value: its field rules' findings, labelled as
+/// the form labels its rows, at pointers from the value; no excerpt (there is no input).
+pub(crate) fn field_findings<T: FieldRules + Labelled>(t: &T) -> Vec<Diagnostic> {
+    let mut d = Decoder::new("").with_labels::<T>();
+    t.field_rules(&mut d, &());
+    d.diagnostics
+}
+
 impl<T: FieldRules> FieldRules for Vec<T> {
-    fn field_rules(&self, path: &mut String, d: &mut Decoder, raw: &dyn Raw) {
+    fn field_rules(&self, d: &mut Decoder, raw: &dyn Raw) {
         for (i, item) in self.iter().enumerate() {
-            let len = path.len();
-            path.push('/');
-            push_decimal(path, i);
-            item.field_rules(path, d, raw);
-            path.truncate(len);
+            d.at_index(i, |d| item.field_rules(d, raw));
         }
     }
 }
 
 /// The rules of one field, in the order its `#[validate(…)]` states them.
 macro_rules! field_rules {
-    ($v:ident, $name:ident, $path:ident, $d:ident, $raw:ident; ) => {};
-    ($v:ident, $name:ident, $path:ident, $d:ident, $raw:ident; required $(, $($rest:tt)*)?) => {
+    ($v:ident, $name:ident, $d:ident, $raw:ident; ) => {};
+    ($v:ident, $name:ident, $d:ident, $raw:ident; required $(, $($rest:tt)*)?) => {
         if $v.is_none() {
-            $crate::decode::field_error($d, $path, $name, "row.missing", ::serde_json::Map::new(), $raw);
+            $crate::decode::field_error($d, $name, "row.missing", ::serde_json::Map::new(), $raw);
         }
-        $crate::decode::field_rules!($v, $name, $path, $d, $raw; $($($rest)*)?);
+        $crate::decode::field_rules!($v, $name, $d, $raw; $($($rest)*)?);
     };
-    ($v:ident, $name:ident, $path:ident, $d:ident, $raw:ident; length(min = $min:literal, code = $code:literal) $(, $($rest:tt)*)?) => {
+    ($v:ident, $name:ident, $d:ident, $raw:ident; length(min = $min:literal, code = $code:literal) $(, $($rest:tt)*)?) => {
         if let Some(x) = $v {
             if x.len() < $min {
                 let p = $crate::catalog::params! {"min" => $min};
-                $crate::decode::field_error($d, $path, $name, $code, p, $raw);
+                $crate::decode::field_error($d, $name, $code, p, $raw);
             }
         }
-        $crate::decode::field_rules!($v, $name, $path, $d, $raw; $($($rest)*)?);
+        $crate::decode::field_rules!($v, $name, $d, $raw; $($($rest)*)?);
     };
-    ($v:ident, $name:ident, $path:ident, $d:ident, $raw:ident; range(min = $min:literal, max = $max:literal, code = $code:literal) $(, $($rest:tt)*)?) => {
+    ($v:ident, $name:ident, $d:ident, $raw:ident; range(min = $min:literal, max = $max:literal, code = $code:literal) $(, $($rest:tt)*)?) => {
         if let Some(x) = $v {
             if !($min..=$max).contains(x) {
                 let p = $crate::catalog::params! {"max" => $max, "min" => $min};
-                $crate::decode::field_error($d, $path, $name, $code, p, $raw);
+                $crate::decode::field_error($d, $name, $code, p, $raw);
             }
         }
-        $crate::decode::field_rules!($v, $name, $path, $d, $raw; $($($rest)*)?);
+        $crate::decode::field_rules!($v, $name, $d, $raw; $($($rest)*)?);
     };
-    ($v:ident, $name:ident, $path:ident, $d:ident, $raw:ident; nested $(, $($rest:tt)*)?) => {
+    ($v:ident, $name:ident, $d:ident, $raw:ident; nested $(, $($rest:tt)*)?) => {
         if let Some(x) = $v {
-            let len = $path.len();
-            $path.push('/');
-            $path.push_str($name);
-            $crate::decode::FieldRules::field_rules(x, $path, $d, $raw);
-            $path.truncate(len);
+            $d.at_field($name, |d| $crate::decode::FieldRules::field_rules(x, d, $raw));
         }
-        $crate::decode::field_rules!($v, $name, $path, $d, $raw; $($($rest)*)?);
+        $crate::decode::field_rules!($v, $name, $d, $raw; $($($rest)*)?);
     };
 }
 pub(crate) use field_rules;
 
-/// A field rule's finding at `path/field` (`code` with `params`), unless the decoder already
-/// said what is wrong with the value there; the label as the form prints it, the key when the
-/// form has none.
+/// A field rule's finding at the decoder's pointer + `/field` (`code` with `params`), unless the
+/// decoder already said what is wrong with the value there; the label as the form prints it, the
+/// key when the form has none.
 pub(crate) fn field_error(
     d: &mut Decoder,
-    path: &str,
     field: &str,
     code: &str,
     params: Map<String, Value>,
     raw: &dyn Raw,
 ) {
-    let mut ptr = String::with_capacity(path.len() + 1 + field.len());
-    ptr.push_str(path);
+    let mut ptr = d.pointer();
     ptr.push('/');
     ptr.push_str(field);
     if d.has_error_at(&ptr) {
@@ -1243,7 +1217,7 @@ pub(crate) fn field_error(
     let label = d.label_at(&ptr).map_or_else(|| field.to_owned(), str::to_owned);
     let mut p = params! {"row" => field, "label" => label};
     p.extend(params);
-    let excerpt = raw.excerpt_at(&ptr);
+    let excerpt = ptr.get(d.prefix.len()..).and_then(|rel| raw.excerpt_at(rel));
     d.diagnostics.push(make(rule, ptr, p, excerpt.as_ref()));
 }
 

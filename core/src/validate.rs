@@ -6,7 +6,7 @@
 
 use crate::catalog::Diagnostic;
 use crate::catalog::{params, structural};
-use crate::decode::{Decode, Decoder, FieldRules, Labelled, LazyRaw, TreeRaw};
+use crate::decode::{Decode, Decoder, FieldRules, Labelled, LazyRaw};
 use crate::json::{Json, Unsure};
 use crate::notice::Notice;
 use crate::plan::ActivityPlan;
@@ -25,24 +25,19 @@ pub struct Outcome<T> {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Decodes `v` as `T` and applies its field constraints, reporting under `prefix`.
+/// Decodes `v` as `T` and applies its field constraints, reporting at `d`'s pointers.
 pub(crate) fn decode_checked<'a, T: Decode<'a> + FieldRules + Labelled>(
     v: &Json<'a>,
-    prefix: &str,
     d: &mut Decoder,
 ) -> Option<T> {
     let t = T::decode(v, d)?;
-    t.field_rules(&mut prefix.to_owned(), d, &TreeRaw { tree: Some(v), base: prefix.len() });
+    t.field_rules(d, v);
     Some(t)
 }
 
 /// The field constraints of a typed value, as findings (a value read from JSON has them among
 /// its reading findings already).
-pub(crate) fn field_diagnostics<T: FieldRules + Labelled>(t: &T) -> Vec<Diagnostic> {
-    let mut d = Decoder::new("").with_labels::<T>();
-    t.field_rules(&mut String::new(), &mut d, &TreeRaw { tree: None, base: 0 });
-    d.diagnostics
-}
+pub(crate) use crate::decode::field_findings as field_diagnostics;
 
 /// The field rules `validator` cannot state: list items that say nothing (`row.blank`).
 fn blank_items(t: &SummaryTable<'_>, prefix: &str, d: &mut Decoder) {
@@ -338,7 +333,7 @@ pub fn validate_tree<'a>(
     };
     let mut out = Findings::default();
     let value = match kind {
-        DocumentKind::Summary => decode_checked::<SummaryTable>(v, "", &mut d).map(|t| {
+        DocumentKind::Summary => decode_checked::<SummaryTable>(v, &mut d).map(|t| {
             blank_items(&t, "", &mut d);
             let ctx = Ctx {
                 summary: Some((&t, "")),
@@ -349,12 +344,12 @@ pub fn validate_tree<'a>(
             run(&ctx, &mut out);
             Document::Summary(t)
         }),
-        DocumentKind::Plan => decode_checked::<ActivityPlan>(v, "", &mut d).map(|p| {
+        DocumentKind::Plan => decode_checked::<ActivityPlan>(v, &mut d).map(|p| {
             let ctx = Ctx { plan: Some((&p, "")), ..Ctx::new(DocumentKind::Plan, notice) };
             run(&ctx, &mut out);
             Document::Plan(p)
         }),
-        DocumentKind::Submission => decode_checked::<Submission>(v, "", &mut d).map(|s| {
+        DocumentKind::Submission => decode_checked::<Submission>(v, &mut d).map(|s| {
             if let Some(t) = &s.summary {
                 blank_items(t, "/summary", &mut d);
             }
@@ -362,7 +357,7 @@ pub fn validate_tree<'a>(
             run(&ctx, &mut out);
             Document::Submission(s)
         }),
-        DocumentKind::Notice => decode_checked::<Notice>(v, "", &mut d).map(|n| {
+        DocumentKind::Notice => decode_checked::<Notice>(v, &mut d).map(|n| {
             let ctx = Ctx::new(DocumentKind::Notice, &n);
             run(&ctx, &mut out);
             Document::Notice(n)
@@ -502,7 +497,7 @@ fn read_text<'j, 'a, T: Decode<'a> + FieldRules + Labelled>(
     let t = T::decode_text(r, d)?;
     r.finish()?;
     let Some(t) = t else { return Ok(None) };
-    t.field_rules(&mut String::new(), d, &LazyRaw { tree });
+    t.field_rules(d, &LazyRaw { tree });
     Ok(Some(t))
 }
 
@@ -524,7 +519,7 @@ pub(crate) fn read_context<'v, T: Decode<'v> + FieldRules + Labelled>(
     document: &str,
 ) -> Outcome<T> {
     let mut d = Decoder::new("").with_labels::<T>().with_year(own_year(v));
-    let value = decode_checked::<T>(&Json::borrowed(v), "", &mut d);
+    let value = decode_checked::<T>(&Json::borrowed(v), &mut d);
     let diagnostics = d
         .diagnostics
         .into_iter()
