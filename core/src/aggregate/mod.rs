@@ -901,34 +901,28 @@ impl RollupState {
         record.days_late = submission.submitted_at.and_then(|at| self.notice.days_late(at));
         // A report its unit's best so far already beats is never counted: its document, which
         // borrows from the input, is not made to own its text only to be dropped.
-        let mut candidate = Candidate { record, submission: None, file_modified };
-        let unit = candidate.record.unit.as_deref().unwrap_or_default();
-        let beaten = self
-            .best
-            .get(unit)
-            .and_then(|&j| self.candidates.get(j))
-            .is_some_and(|b| winner_key(b) > winner_key(&candidate));
-        if !beaten {
-            candidate.submission = Some(Box::new(submission.into_owned()));
+        self.candidates.push(Candidate { record, submission: None, file_modified });
+        if self.keep_best(self.candidates.len() - 1) {
+            if let Some(c) = self.candidates.last_mut() {
+                c.submission = Some(Box::new(submission.into_owned()));
+            }
         }
-        self.candidates.push(candidate);
-        self.keep_best(self.candidates.len() - 1);
     }
 
     /// Candidate `i` against the best of its unit so far: the one that loses drops its 总结表
     /// (it can no longer be counted; its record is all a superseded report needs), the one that
     /// wins becomes the best. Among equal keys the later candidate wins, as in `finish`'s order.
     /// So a roll-up of 100,000 reports holds one document per unit, each dropped on the thread
-    /// that read it, and never 100,000.
-    fn keep_best(&mut self, i: usize) {
+    /// that read it, and never 100,000. Whether candidate `i` is now its unit's best.
+    fn keep_best(&mut self, i: usize) -> bool {
         let Some(unit) = self.candidates.get(i).map(|c| c.record.unit.as_deref().unwrap_or_default()) else {
-            return;
+            return false;
         };
         let Some(&j) = self.best.get(unit) else {
             self.best.insert(unit.to_owned(), i);
-            return;
+            return true;
         };
-        let (Some(b), Some(c)) = (self.candidates.get(j), self.candidates.get(i)) else { return };
+        let (Some(b), Some(c)) = (self.candidates.get(j), self.candidates.get(i)) else { return false };
         let (lost, won) = if winner_key(b) > winner_key(c) { (i, j) } else { (j, i) };
         if won == i {
             let unit = unit.to_owned();
@@ -937,6 +931,7 @@ impl RollupState {
         if let Some(loser) = self.candidates.get_mut(lost) {
             loser.submission = None;
         }
+        won == i
     }
 
     fn add_plan(&mut self, record: InputRecord, value: &Json<'_>) {
