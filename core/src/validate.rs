@@ -295,21 +295,8 @@ pub fn validate_tree<'a>(
     notice: &Notice,
     plan: Option<&ActivityPlan<'_>>,
 ) -> Outcome<Document<'a>> {
-    // Rules name the fields they read relative to their own document; inside a submission the
-    // summary sits under /summary and the plan under /plan, so both forms are offered.
-    let field_forms: Vec<&str> = field
-        .map(|f| {
-            let inner = f
-                .strip_prefix("/summary")
-                .or_else(|| f.strip_prefix("/plan"))
-                .filter(|r| r.is_empty() || r.starts_with('/'));
-            std::iter::once(f).chain(inner).collect()
-        })
-        .unwrap_or_default();
-    let run = |ctx: &Ctx<'_>, out: &mut Findings| match field {
-        None => run_semantic(ctx, out),
-        Some(_) => run_semantic_reading(ctx, &field_forms, out),
-    };
+    let field_forms = field_forms(field);
+    let run = |ctx: &Ctx<'_>, out: &mut Findings| run_rules(ctx, field, &field_forms, out);
     // Cells written as text are read against the week's year: the notice's, else (a notice
     // that states none) the document's own.
     let own = || {
@@ -363,12 +350,41 @@ pub fn validate_tree<'a>(
             Document::Notice(n)
         }),
     };
-    let mut diagnostics = d.diagnostics;
-    if let Some(f) = field {
-        diagnostics.retain(|x| at_or_below(&x.path, f));
+    Outcome { value, diagnostics: field_diagnostics_of(d.diagnostics, field, out) }
+}
+
+/// The pointers a field check's rules are matched against. Rules name the fields they read
+/// relative to their own document; inside a submission the summary sits under /summary and the
+/// plan under /plan, so both forms are offered. Empty for a whole-document check.
+fn field_forms(field: Option<&str>) -> Vec<&str> {
+    field
+        .map(|f| {
+            let inner = f
+                .strip_prefix("/summary")
+                .or_else(|| f.strip_prefix("/plan"))
+                .filter(|r| r.is_empty() || r.starts_with('/'));
+            std::iter::once(f).chain(inner).collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Every semantic rule (a whole-document check), or those that read the field (`forms` from
+/// [`field_forms`]).
+fn run_rules(ctx: &Ctx<'_>, field: Option<&str>, forms: &[&str], out: &mut Findings) {
+    match field {
+        None => run_semantic(ctx, out),
+        Some(_) => run_semantic_reading(ctx, forms, out),
     }
-    diagnostics.extend(out.diagnostics);
-    Outcome { value, diagnostics }
+}
+
+/// The decoder's findings (for a field check, only those at or below the field) followed by
+/// the rules' findings.
+fn field_diagnostics_of(mut decoded: Vec<Diagnostic>, field: Option<&str>, out: Findings) -> Vec<Diagnostic> {
+    if let Some(f) = field {
+        decoded.retain(|x| at_or_below(&x.path, f));
+    }
+    decoded.extend(out.diagnostics);
+    decoded
 }
 
 /// [`validate_tree`] of a whole document read straight from its JSON text: the decoder walks
@@ -395,28 +411,54 @@ pub fn validate_text<'t>(
     notice: &Notice,
     plan: Option<&ActivityPlan<'_>>,
 ) -> Option<(DocumentKind, Outcome<Document<'t>>)> {
+    validate_field_text(kind, text, None, notice, plan)
+}
+
+/// [`validate_text`] of one field (`Some(pointer)`, as [`validate_field`] checks it) or of the
+/// whole document (`None`): the same answer as [`validate_tree`] on [`crate::json::parse`] of the
+/// text with the same field, byte for byte, whenever it gives one (`None` when it cannot be sure,
+/// as [`validate_text`]).
+///
+/// ```
+/// use learning_week::{json, validate::{validate_field_text, validate_tree}, Notice};
+/// let text = r#"{"host_unit": "东湖区", "year": "2021", "participation": {"units_total": 5, "units_participating": 7}}"#;
+/// let n = Notice::nanchang_2021();
+/// let field = Some("/participation/units_total");
+/// let (_, fast) = validate_field_text(None, text, field, &n, None).unwrap();
+/// assert_eq!(fast.diagnostics[0].code, "participation.units_exceed_total");
+/// assert_eq!(fast, validate_tree(None, &json::parse(text).unwrap(), field, &n, None));
+/// ```
+pub fn validate_field_text<'t>(
+    kind: Option<DocumentKind>,
+    text: &'t str,
+    field: Option<&str>,
+    notice: &Notice,
+    plan: Option<&ActivityPlan<'_>>,
+) -> Option<(DocumentKind, Outcome<Document<'t>>)> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     notice.year?;
+    let read = |kind, keys| text_outcome(kind, text, field, notice, plan, keys);
     if let Some(kind) = kind {
-        return text_outcome(kind, text, notice, plan, false).map(|(o, _)| (kind, o));
+        return read(kind, false).map(|(o, _)| (kind, o));
     }
     // The kind the first key tells (a summary's when it tells none), checked against every key
     // once the document is read: a later key of a kind that ranks above (`summary` after
     // `host_unit`) reads the document again as that kind.
     let first = crate::json::Reader::first_key(text)?;
     let guess = DocumentKind::detect_keys(|k| k == first).unwrap_or(DocumentKind::Summary);
-    let (outcome, keys) = text_outcome(guess, text, notice, plan, true)?;
+    let (outcome, keys) = read(guess, true)?;
     let kind = DocumentKind::detect_keys(|k| keys.iter().any(|key| key == k))?;
     if kind == guess {
         return Some((kind, outcome));
     }
-    text_outcome(kind, text, notice, plan, false).map(|(o, _)| (kind, o))
+    read(kind, false).map(|(o, _)| (kind, o))
 }
 
-/// [`validate_text`] as `kind`, with the outermost object's keys when `keys` is asked for.
+/// [`validate_field_text`] as `kind`, with the outermost object's keys when `keys` is asked for.
 fn text_outcome<'t>(
     kind: DocumentKind,
     text: &'t str,
+    field: Option<&str>,
     notice: &Notice,
     plan: Option<&ActivityPlan<'_>>,
     keys: bool,
@@ -428,6 +470,8 @@ fn text_outcome<'t>(
     let raw = || tree_now().ok_or(Unsure);
     let unread_satisfaction =
         |t: &SummaryTable<'_>| t.reach.as_ref().is_some_and(|r| r.satisfaction.is_none());
+    let forms = field_forms(field);
+    let run = |ctx: &Ctx<'_>, out: &mut Findings| run_rules(ctx, field, &forms, out);
     let mut d = Decoder::new("").with_year(notice.year);
     d = match kind {
         DocumentKind::Summary => d.with_labels::<SummaryTable>(),
@@ -451,14 +495,14 @@ fn text_outcome<'t>(
                     raw,
                     ..Ctx::new(DocumentKind::Summary, notice)
                 };
-                run_semantic(&ctx, &mut out);
+                run(&ctx, &mut out);
                 Some(Document::Summary(t))
             }
             None => None,
         },
         DocumentKind::Plan => read_text::<ActivityPlan>(&mut r, &tree_now, &mut d).ok()?.map(|p| {
             let ctx = Ctx { plan: Some((&p, "")), ..Ctx::new(DocumentKind::Plan, notice) };
-            run_semantic(&ctx, &mut out);
+            run(&ctx, &mut out);
             Document::Plan(p)
         }),
         DocumentKind::Submission => match read_text::<Submission>(&mut r, &tree_now, &mut d).ok()? {
@@ -471,19 +515,18 @@ fn text_outcome<'t>(
                 } else {
                     None
                 };
-                run_semantic(&submission_ctx(&s, notice, raw), &mut out);
+                run(&submission_ctx(&s, notice, raw), &mut out);
                 Some(Document::Submission(s))
             }
             None => None,
         },
         DocumentKind::Notice => read_text::<Notice>(&mut r, &tree_now, &mut d).ok()?.map(|n| {
             let ctx = Ctx::new(DocumentKind::Notice, &n);
-            run_semantic(&ctx, &mut out);
+            run(&ctx, &mut out);
             Document::Notice(n)
         }),
     };
-    let mut diagnostics = d.diagnostics;
-    diagnostics.extend(out.diagnostics);
+    let diagnostics = field_diagnostics_of(d.diagnostics, field, out);
     Some((Outcome { value, diagnostics }, r.top_keys().to_vec()))
 }
 

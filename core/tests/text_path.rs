@@ -1,10 +1,11 @@
 //! The text path (`validate::validate_text`: the model read straight from the JSON text) answers
 //! exactly what the tree path (`validate_tree` on `json::parse`) answers — same document, same
 //! diagnostics, paths and messages — on every example, every shared test vector, and damaged and
-//! hostile variants of them; and it is the path the examples take.
+//! hostile variants of them, for the whole document and for one field
+//! (`validate::validate_field_text`); and it is the path the examples take.
 
 use learning_week::json;
-use learning_week::validate::{validate_text, validate_tree};
+use learning_week::validate::{validate_field_text, validate_text, validate_tree};
 use learning_week::{ActivityPlan, DocumentKind, Notice};
 use proptest::prelude::*;
 use serde_json::Value;
@@ -71,15 +72,51 @@ fn plan() -> ActivityPlan<'static> {
     serde_json::from_str(&text).expect("the example plan reads")
 }
 
+/// Fields a form re-checks, of each kind (and the whole document, `""`), with neighbours that
+/// blame one another, a list, an item, and pointers no kind has.
+const FIELDS: [&str; 16] = [
+    "",
+    "/host_unit",
+    "/year",
+    "/participation/units_total",
+    "/participation/participants",
+    "/reach/satisfaction",
+    "/activities/0/period",
+    "/activities",
+    "/summary/participation/participants",
+    "/summary/participation/units_participating",
+    "/summary/host_unit",
+    "/plan/activities/0/name",
+    "/submitted_at",
+    "/materials/0",
+    "/no_such_field",
+    "host_unit",
+];
+
 /// Whether the text path took `text` (of `kind`); panics when its answer differs from the tree's.
 fn agree(text: &str, kind: Option<DocumentKind>, notice: &Notice, plan: Option<&ActivityPlan>) -> bool {
-    let Some((k, fast)) = validate_text(kind, text, notice, plan) else { return false };
+    agree_field(text, kind, None, notice, plan)
+}
+
+/// [`agree`] for one field (`Some(pointer)`) or the whole document (`None`).
+fn agree_field(
+    text: &str,
+    kind: Option<DocumentKind>,
+    field: Option<&str>,
+    notice: &Notice,
+    plan: Option<&ActivityPlan>,
+) -> bool {
+    let fast = validate_field_text(kind, text, field, notice, plan);
+    if field.is_none() {
+        assert_eq!(fast, validate_text(kind, text, notice, plan), "validate_text is the whole document's");
+    }
+    let Some((k, fast)) = fast else { return false };
     let stripped = text.strip_prefix('\u{feff}').unwrap_or(text);
     let tree = json::parse(stripped)
         .unwrap_or_else(|e| panic!("the text path read what the tree refuses ({e}): {text:?}"));
     assert_eq!(Some(k), kind.or_else(|| DocumentKind::detect_tree(&tree)), "{text:?}");
-    let slow = validate_tree(kind, &tree, None, notice, plan);
-    assert_eq!(fast, slow, "the text path and the tree differ on {kind:?} {text:?}");
+    let slow = validate_tree(kind, &tree, field, notice, plan);
+    assert_eq!(fast, slow, "the text path and the tree differ on {kind:?} {field:?} {text:?}");
     // Byte for byte: the diagnostics as JSON text too.
     assert_eq!(
         serde_json::to_string(&fast.diagnostics).expect("diagnostics as JSON"),
@@ -113,6 +150,46 @@ fn vectors_agree() {
     assert!(texts.len() > 100, "only {} vector cases", texts.len());
     let taken: usize = texts.iter().map(|t| agree_all_kinds(t, &notice, &plan)).sum();
     assert!(taken > 500, "the text path took only {taken} readings");
+}
+
+#[test]
+fn one_field_takes_the_text_path_with_the_trees_answer() {
+    let (notice, plan) = (Notice::nanchang_2021(), plan());
+    let mut taken = 0;
+    for text in examples() {
+        for field in FIELDS {
+            for kind in KINDS {
+                taken += agree_field(&text, kind, Some(field), &notice, Some(&plan)) as usize;
+            }
+        }
+    }
+    // Every vector case, as detected, each with a field of its own and one of another kind.
+    for (i, text) in vector_texts().iter().enumerate() {
+        for field in [FIELDS[i % FIELDS.len()], FIELDS[(i * 7 + 3) % FIELDS.len()]] {
+            taken += agree_field(text, None, Some(field), &notice, Some(&plan)) as usize;
+        }
+    }
+    assert!(taken > 1000, "the text path took only {taken} field readings");
+}
+
+/// What a caller of the API gets for one field is the same from JSON text (the text path, when
+/// the pointer names a field of the kind) as from a JSON value (the tree), whatever the pointer.
+#[test]
+fn one_field_answers_alike_from_text_and_from_a_value() {
+    use learning_week::api::{validate_field_json, validate_field_value};
+    let options = Default::default();
+    for text in examples().iter().chain(vector_texts().iter().step_by(11)) {
+        let Ok(value) = serde_json::from_str::<Value>(text) else { continue };
+        for field in FIELDS.iter().chain(&["/participation/partcipants", "/summary/no_such", "/plan"]) {
+            for kind in [None, Some(DocumentKind::Summary), Some(DocumentKind::Submission)] {
+                let (a, b) = (
+                    validate_field_json(kind, text, field, &options),
+                    validate_field_value(kind, &value, field, &options),
+                );
+                assert_eq!(a, b, "{kind:?} {field:?} {text:?}");
+            }
+        }
+    }
 }
 
 #[test]
@@ -199,6 +276,8 @@ proptest! {
         let notice = Notice::nanchang_2021();
         agree(&format!("{}{insert}{}", &text[..cut], &text[cut..]), kind, &notice, None);
         agree(&text[..cut], kind, &notice, None);
+        let field = Some(FIELDS[which.index(FIELDS.len())]);
+        agree_field(&format!("{}{insert}{}", &text[..cut], &text[cut..]), kind, field, &notice, None);
     }
 }
 

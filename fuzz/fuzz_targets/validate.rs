@@ -1,7 +1,8 @@
 //! The validate entry points: `validate_json` for each document kind (and detection),
 //! `validate_field_json`, and the string-only `validate_request_text`; that the reader's JSON
 //! tree (`learning_week::json::parse`) agrees with serde_json on every input; and that the text
-//! path (`validate::validate_text`) answers what the tree path answers.
+//! path (`validate::validate_field_text`, whole documents and one field) answers what the tree
+//! path answers.
 #![no_main]
 
 use learning_week::api::{self, ValidateOptions};
@@ -31,12 +32,22 @@ fuzz_target!(|data: &[u8]| {
     // The text path (the model read straight from the text) answers what the tree path answers,
     // whenever it answers at all.
     let notice = learning_week::Notice::nanchang_2021();
-    if let Some((k, fast)) = validate::validate_text(kind, &text, &notice, None) {
+    // So does one field's check (`validate_field_text`), for a field the selector picks.
+    const FIELDS: [Option<&str>; 6] = [
+        None,
+        Some("/participation/units_total"),
+        Some("/summary/participation/participants"),
+        Some("/host_unit"),
+        Some("/activities/0/period"),
+        Some("/summary/reach/satisfaction"),
+    ];
+    let field = FIELDS[usize::from(selector / 15) % FIELDS.len()];
+    if let Some((k, fast)) = validate::validate_field_text(kind, &text, field, &notice, None) {
         let stripped = text.strip_prefix('\u{feff}').unwrap_or(&text);
         let tree = learning_week::json::parse(stripped).expect("the text path read what the tree refuses");
         assert_eq!(Some(k), kind.or_else(|| DocumentKind::detect_tree(&tree)), "kind differs on {text:?}");
-        let slow = validate::validate_tree(kind, &tree, None, &notice, None);
-        assert_eq!(fast, slow, "the text path and the tree differ on {text:?}");
+        let slow = validate::validate_tree(kind, &tree, field, &notice, None);
+        assert_eq!(fast, slow, "the text path and the tree differ on {field:?} {text:?}");
     }
     let options = ValidateOptions::default();
     match selector / 5 % 3 {

@@ -24,7 +24,7 @@ use crate::notice::{Notice, ReportingUnit, UnitKind};
 use crate::plan::ActivityPlan;
 use crate::submission::Submission;
 use crate::summary::SummaryTable;
-use crate::validate::{read_context, validate_text, validate_tree, Document};
+use crate::validate::{read_context, validate_field_text, validate_tree, Document};
 use crate::DocumentKind;
 use serde_json::Value;
 use std::sync::{Arc, LazyLock};
@@ -280,15 +280,14 @@ impl Validator {
         input: &'i str,
         field: Option<&str>,
     ) -> (ValidationAnswer, Option<Document<'i>>) {
-        // The whole document straight from the text when the reader is sure of it; the tree
-        // otherwise (the same answer: `validate_text`'s tests and the fuzz target compare them).
-        if field.is_none() {
-            let (notice, plan) = (&self.inner.notice.model, self.inner.plan.as_ref());
-            if let Some((kind, outcome)) = validate_text(kind, input, notice, plan) {
-                return (
-                    ValidationAnswer::from_diagnostics(Some(kind), outcome.diagnostics, None),
-                    outcome.value,
-                );
+        // Straight from the text when the reader is sure of it, and (for one field) the pointer
+        // names a field of the kind; the tree otherwise, which also judges any other pointer
+        // (the same answer: `validate_field_text`'s tests and the fuzz target compare them).
+        let (notice, plan) = (&self.inner.notice.model, self.inner.plan.as_ref());
+        if let Some((kind, outcome)) = validate_field_text(kind, input, field, notice, plan) {
+            if field.is_none_or(|p| pointer_known(kind, p)) {
+                let document = outcome.value.filter(|_| field.is_none());
+                return (ValidationAnswer::from_diagnostics(Some(kind), outcome.diagnostics, None), document);
             }
         }
         match parse_document(input) {
@@ -585,15 +584,24 @@ fn tokens(pointer: &str) -> Vec<String> {
     pointer.split('/').skip(1).map(|t| t.replace("~1", "/").replace("~0", "~")).collect()
 }
 
+/// Whether `pointer` is the whole document or a field `kind` has: no need to look for it in the
+/// document itself (see [`pointer_problem`]).
+fn pointer_known(kind: DocumentKind, pointer: &str) -> bool {
+    pointer.is_empty()
+        || pointer.starts_with('/') && {
+            let t = tokens(pointer);
+            let refs: Vec<&str> = t.iter().map(String::as_str).collect();
+            has_field(kind, &refs)
+        }
+}
+
 /// A `pointer.malformed` / `pointer.unknown` finding when `pointer` names no field of `kind`.
 fn pointer_problem(kind: DocumentKind, pointer: &str, input: &Json<'_>) -> Option<Diagnostic> {
-    if pointer.is_empty() {
+    if pointer_known(kind, pointer) {
         return None;
     }
     let (rule, wanted) = if pointer.starts_with('/') {
-        let t = tokens(pointer);
-        let refs: Vec<&str> = t.iter().map(String::as_str).collect();
-        if has_field(kind, &refs) || present(input, &t) {
+        if present(input, &tokens(pointer)) {
             return None;
         }
         (&structural::POINTER_UNKNOWN, pointer.to_owned())

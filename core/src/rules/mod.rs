@@ -105,8 +105,35 @@ pub(crate) fn run_semantic_reading(ctx: &Ctx<'_>, pointers: &[&str], out: &mut F
 
 /// Whether a rule's read pattern (`/a/*/b`) concerns a concrete pointer: equal, or one is a
 /// prefix of the other (a change to `/participation` touches `/participation/units_total`).
+///
+/// One walk over both strings, segment by segment, with nothing split or allocated: a field
+/// check asks it of every rule's every read (it was a sixth of a field check's cost).
 pub(crate) fn pointer_matches(pattern: &str, pointer: &str) -> bool {
-    pattern.split('/').zip(pointer.split('/')).all(|(a, b)| a == "*" || a == b)
+    let (a, b) = (pattern.as_bytes(), pointer.as_bytes());
+    let (mut i, mut j) = (0, 0);
+    loop {
+        // a[i..] and b[j..] each start a segment.
+        if a.get(i) == Some(&b'*') && matches!(a.get(i + 1), None | Some(b'/')) {
+            i += 1;
+            while j < b.len() && b[j] != b'/' {
+                j += 1;
+            }
+        } else {
+            while i < a.len() && j < b.len() && a[i] == b[j] && a[i] != b'/' {
+                i += 1;
+                j += 1;
+            }
+            let ends = |s: &[u8], k: usize| k == s.len() || s[k] == b'/';
+            if !(ends(a, i) && ends(b, j)) {
+                return false;
+            }
+        }
+        if i == a.len() || j == b.len() {
+            return true;
+        }
+        i += 1;
+        j += 1;
+    }
 }
 
 #[cfg(test)]
@@ -132,5 +159,26 @@ mod tests {
         ));
         assert!(pointer_matches("/participation/units_total", "/participation"));
         assert!(!pointer_matches("/participation/units_total", "/reach"));
+        assert!(!pointer_matches("/part", "/participation"));
+        assert!(!pointer_matches("/activities/*/name", "/activities/0/names"));
+        assert!(pointer_matches("/activities/*/name", "/activities/12"));
+        assert!(pointer_matches("/*", "/x/y"));
+        assert!(!pointer_matches("/*x", "/ax"));
+        assert!(pointer_matches("", "/anything"));
+    }
+
+    /// The walk answers what comparing the split segments answers, on pointers built of the
+    /// pieces rule reads are made of.
+    #[test]
+    fn pointer_matches_is_the_segment_comparison() {
+        use proptest::prelude::*;
+        let split = |a: &str, b: &str| a.split('/').zip(b.split('/')).all(|(x, y)| x == "*" || x == y);
+        let piece = prop::sample::select(vec![
+            "", "/", "*", "a", "ab", "b", "/*", "/a", "/ab", "//", "*a", "0", "~1",
+        ]);
+        let pointer = prop::collection::vec(piece, 0..6).prop_map(|v| v.concat());
+        proptest!(ProptestConfig::with_cases(5000), |(a in pointer.clone(), b in pointer)| {
+            prop_assert_eq!(pointer_matches(&a, &b), split(&a, &b), "{:?} {:?}", a, b);
+        });
     }
 }
