@@ -715,23 +715,29 @@ impl<'a> Scanner<'a> {
         Some(Json::Object(self.entries.split_off(start)))
     }
 
-    /// A string at `pos` (which holds the opening quote).
+    /// A string at `pos` (which holds the opening quote). The common case, no escape, is one
+    /// run of plain bytes ([`plain_run`]) ended by the closing quote: a slice of the text, found
+    /// without looking at any byte twice (the text is a `str`: its UTF-8 is valid already).
+    #[inline]
     fn string(&mut self) -> Option<Cow<'a, str>> {
-        self.pos += 1;
-        let start = self.pos;
-        self.skip_plain();
-        loop {
-            match *self.bytes.get(self.pos)? {
-                b'"' => {
-                    // Both ends are ASCII quotes, so the slice is on character boundaries.
-                    let s = self.text.get(start..self.pos)?;
-                    self.pos += 1;
-                    return Some(Cow::Borrowed(s));
-                }
-                b'\\' => break,
-                0..=0x1f => return None,
-                _ => self.pos += 1,
-            }
+        let start = self.pos + 1;
+        let end = plain_run(self.bytes, start);
+        if self.bytes.get(end) == Some(&b'"') {
+            self.pos = end + 1;
+            // Both ends are ASCII quotes, so the slice is on character boundaries.
+            return self.text.get(start..end).map(Cow::Borrowed);
+        }
+        self.pos = end;
+        self.escaped_string(start)
+    }
+
+    /// The rest of a string begun at `start` whose plain run stopped at `pos` on something other
+    /// than its closing quote: an escape (the string is then copied and unescaped), a control
+    /// character or the end of the text (serde_json's to answer).
+    #[cold]
+    fn escaped_string(&mut self, start: usize) -> Option<Cow<'a, str>> {
+        if self.peek()? != b'\\' {
+            return None;
         }
         let mut out = String::from(self.text.get(start..self.pos)?);
         loop {
@@ -760,60 +766,11 @@ impl<'a> Scanner<'a> {
                 0..=0x1f => return None,
                 _ => {
                     let run = self.pos;
-                    while let Some(&b) = self.bytes.get(self.pos) {
-                        if b == b'"' || b == b'\\' || b < 0x20 {
-                            break;
-                        }
-                        self.pos += 1;
-                    }
+                    self.pos = plain_run(self.bytes, run);
                     out.push_str(self.text.get(run..self.pos)?);
                 }
             }
         }
-    }
-
-    /// Skips string bytes that need no attention (not `"`, `\\` or a control character), sixteen
-    /// then eight at a time while it can, the position kept in a register until it stops.
-    fn skip_plain(&mut self) {
-        const ONES: u64 = 0x0101_0101_0101_0101;
-        const HIGHS: u64 = 0x8080_8080_8080_8080;
-        // The high bit of each byte of `w` that is `"`, `\\` or below 0x20 (the high bits of the
-        // three tests, or-ed and then masked once). Borrows only carry upwards, so the lowest
-        // bit set always marks the first such byte.
-        let special = |w: u64| {
-            let quote = w ^ (ONES * u64::from(b'"'));
-            let backslash = w ^ (ONES * u64::from(b'\\'));
-            ((quote.wrapping_sub(ONES) & !quote)
-                | (backslash.wrapping_sub(ONES) & !backslash)
-                | (w.wrapping_sub(ONES * 0x20) & !w))
-                & HIGHS
-        };
-        let bytes = self.bytes;
-        let mut pos = self.pos;
-        while let Some(chunk) = bytes.get(pos..).and_then(|rest| rest.first_chunk::<16>()) {
-            let (lo, hi) = chunk.split_at(8);
-            let (Ok(lo), Ok(hi)) = (<[u8; 8]>::try_from(lo), <[u8; 8]>::try_from(hi)) else { break };
-            let found = special(u64::from_le_bytes(lo));
-            if found != 0 {
-                self.pos = pos + (found.trailing_zeros() / 8) as usize;
-                return;
-            }
-            let found = special(u64::from_le_bytes(hi));
-            if found != 0 {
-                self.pos = pos + 8 + (found.trailing_zeros() / 8) as usize;
-                return;
-            }
-            pos += 16;
-        }
-        while let Some(chunk) = bytes.get(pos..).and_then(|rest| rest.first_chunk::<8>()) {
-            let found = special(u64::from_le_bytes(*chunk));
-            if found != 0 {
-                self.pos = pos + (found.trailing_zeros() / 8) as usize;
-                return;
-            }
-            pos += 8;
-        }
-        self.pos = pos;
     }
 
     fn hex4(&mut self) -> Option<u32> {
@@ -870,6 +827,37 @@ impl<'a> Scanner<'a> {
             self.pos += 1;
         }
     }
+}
+
+/// The position of the first byte at or after `pos` that a string stops at (`"`, `\\` or a
+/// control character), or the end of `bytes`: eight bytes at a time while it can, then one by one.
+#[inline]
+fn plain_run(bytes: &[u8], mut pos: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    while let Some(chunk) = bytes.get(pos..).and_then(|rest| rest.first_chunk::<8>()) {
+        let w = u64::from_le_bytes(*chunk);
+        // The high bit of each byte that is `"`, `\\` or below 0x20 (the high bits of the three
+        // tests, or-ed and then masked once). Borrows only carry upwards, so the lowest bit set
+        // always marks the first such byte.
+        let quote = w ^ (ONES * u64::from(b'"'));
+        let backslash = w ^ (ONES * u64::from(b'\\'));
+        let found = ((quote.wrapping_sub(ONES) & !quote)
+            | (backslash.wrapping_sub(ONES) & !backslash)
+            | (w.wrapping_sub(ONES * 0x20) & !w))
+            & HIGHS;
+        if found != 0 {
+            return pos + (found.trailing_zeros() / 8) as usize;
+        }
+        pos += 8;
+    }
+    while let Some(&b) = bytes.get(pos) {
+        if b == b'"' || b == b'\\' || b < 0x20 {
+            break;
+        }
+        pos += 1;
+    }
+    pos
 }
 
 /// Adds an entry as serde_json's ordered map does: a repeated key keeps its first position and
