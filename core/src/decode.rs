@@ -475,6 +475,16 @@ impl<'a> Decode<'a> for Text<'a> {
             }
         }
     }
+
+    fn decode_text(r: &mut Reader<'a>, d: &mut Decoder) -> Result<Option<Self>, Unsure> {
+        // A string is taken as it is, with no tree value made of it, unless it is too long
+        // (the finding's excerpt is the value).
+        match r.string()? {
+            Some(s) if crate::text::chars_over_bound(&s).is_none() => Ok(Some(s)),
+            Some(s) => Ok(Self::decode(&Json::String(s), d)),
+            None => Ok(Self::decode(&r.value()?, d)),
+        }
+    }
 }
 
 /// The notice's text, owned: read as [`Text`] is.
@@ -1055,22 +1065,31 @@ macro_rules! model {
                 enum Field { $($field),* }
                 const _: () = assert!([$(stringify!($field)),*].len() <= 64);
                 let (mark, mut first, mut seen) = (r.begin_object()?, true, 0u64);
+                // The field after the one last read is the one the text most likely holds next.
+                let mut guess = 0;
                 let mut out = $name::default();
-                while let Some(k) = r.next_key(mark, &mut first)? {
-                    match k.as_ref() {
-                        $(
-                            stringify!($field) => {
-                                let bit = 1u64 << (Field::$field as u32);
-                                if seen & bit != 0 {
-                                    return Err($crate::json::Unsure);
-                                }
-                                seen |= bit;
-                                if !r.null()? {
-                                    out.$field = d.at_field(stringify!($field), |d| <$ty as $crate::decode::Decode<$lt>>::decode_text(r, d))?;
-                                }
+                while let Some(k) = r.next_field(mark, &mut first, Self::KEYS, guess)? {
+                    match k {
+                        $crate::json::Key::Field(i) => {
+                            guess = i + 1;
+                            let bit = 1u64 << i;
+                            if seen & bit != 0 {
+                                return Err($crate::json::Unsure);
                             }
-                        )*
-                        _ => {
+                            seen |= bit;
+                            if r.null()? {
+                                continue;
+                            }
+                            match i {
+                                $(
+                                    i if i == Field::$field as usize => {
+                                        out.$field = d.at_field(stringify!($field), |d| <$ty as $crate::decode::Decode<$lt>>::decode_text(r, d))?;
+                                    }
+                                )*
+                                _ => {}
+                            }
+                        }
+                        $crate::json::Key::Other(k) => {
                             r.first_time(mark, k.clone())?;
                             let val = r.value()?;
                             d.unknown_key(&k, &val, Self::KEYS);

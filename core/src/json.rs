@@ -315,6 +315,23 @@ pub fn parse(text: &str) -> Result<Json<'_>, serde_json::Error> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Unsure;
 
+/// A key of an object walked by [`Reader::next_field`]: one of the names the caller knows, by
+/// its index, or any other key.
+///
+/// ```
+/// use learning_week::json::{Key, Reader};
+/// let mut r = Reader::new(r#"{"x": 1}"#);
+/// let mark = r.begin_object().unwrap();
+/// assert_eq!(r.next_field(mark, &mut true, &["a"], 0), Ok(Some(Key::Other("x".into()))));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Key<'a> {
+    /// The name at this index of the names given.
+    Field(usize),
+    /// A key that is none of them.
+    Other(Cow<'a, str>),
+}
+
 /// A pull reader over JSON text: the decoder walks objects and arrays in it key by key, item by
 /// item, and takes each leaf (or any value it does not walk) as a [`Json`] read by the tree's own
 /// scanner, so no tree of the whole document is built. It accepts only what [`parse`] reads
@@ -459,6 +476,107 @@ impl<'a> Reader<'a> {
             }
         }
         Ok(Some(key))
+    }
+
+    /// [`Reader::next_key`] for an object whose keys a model knows: the next key as the index of
+    /// its name in `names`, or as itself when it names none; after the colon and the white space
+    /// that follows it (the value's first byte is next). `guess` is the field most likely next
+    /// (the one after the field last read: documents list a model's fields in its order); its
+    /// name is compared with the text's bytes before anything else, so a key guessed right is
+    /// neither scanned nor copied nor looked up. A key written with escapes is never guessed,
+    /// only read and looked up: the answer is the same.
+    ///
+    /// ```
+    /// use learning_week::json::{Key, Reader};
+    /// const NAMES: &[&str] = &["a", "b"];
+    /// let mut r = Reader::new(r#"{"a": 1, "b": 2, "c": 3, "\u0061": 4}"#);
+    /// let (mark, mut first) = (r.begin_object().unwrap(), true);
+    /// assert_eq!(r.next_field(mark, &mut first, NAMES, 0), Ok(Some(Key::Field(0))));
+    /// r.value().unwrap();
+    /// assert_eq!(r.next_field(mark, &mut first, NAMES, 1), Ok(Some(Key::Field(1))));
+    /// r.value().unwrap();
+    /// assert_eq!(r.next_field(mark, &mut first, NAMES, 2), Ok(Some(Key::Other("c".into()))));
+    /// r.value().unwrap();
+    /// assert_eq!(r.next_field(mark, &mut first, NAMES, 0), Ok(Some(Key::Field(0))));
+    /// r.value().unwrap();
+    /// assert_eq!(r.next_field(mark, &mut first, NAMES, 1), Ok(None));
+    /// ```
+    pub fn next_field(
+        &mut self,
+        mark: usize,
+        first: &mut bool,
+        names: &'static [&'static str],
+        guess: usize,
+    ) -> Result<Option<Key<'a>>, Unsure> {
+        let s = &mut self.scanner;
+        s.skip_ws();
+        match (s.peek().ok_or(Unsure)?, *first) {
+            (b'}', _) => {
+                s.pos += 1;
+                s.depth -= 1;
+                self.keys.truncate(mark);
+                return Ok(None);
+            }
+            (b'"', true) => {}
+            (b',', false) => {
+                s.pos += 1;
+                s.skip_ws();
+                if s.peek() != Some(b'"') {
+                    return Err(Unsure);
+                }
+            }
+            _ => return Err(Unsure),
+        }
+        *first = false;
+        let start = s.pos + 1;
+        let guessed = names.get(guess).filter(|name| {
+            let rest = s.bytes.get(start..).unwrap_or_default();
+            rest.starts_with(name.as_bytes()) && rest.get(name.len()) == Some(&b'"')
+        });
+        let key = match guessed {
+            Some(name) => {
+                s.pos = start + name.len() + 1;
+                Key::Field(guess)
+            }
+            None => {
+                let key = s.string().ok_or(Unsure)?;
+                match names.iter().position(|name| *name == key) {
+                    Some(i) => Key::Field(i),
+                    None => Key::Other(key),
+                }
+            }
+        };
+        s.skip_ws();
+        if s.peek() != Some(b':') {
+            return Err(Unsure);
+        }
+        s.pos += 1;
+        s.skip_ws();
+        if s.depth == 1 {
+            if let Some(top) = &mut self.top {
+                top.push(match &key {
+                    Key::Field(i) => Cow::Borrowed(names.get(*i).copied().unwrap_or_default()),
+                    Key::Other(k) => k.clone(),
+                });
+            }
+        }
+        Ok(Some(key))
+    }
+
+    /// The next value when it is a string (its text, borrowed where it has no escape), else
+    /// `None` (the value is left where it is).
+    ///
+    /// ```
+    /// let mut r = learning_week::json::Reader::new(r#"["a\"b", 1]"#);
+    /// r.begin_array().unwrap();
+    /// assert!(r.next_item(&mut true).unwrap());
+    /// assert_eq!(r.string().unwrap().as_deref(), Some("a\"b"));
+    /// ```
+    pub fn string(&mut self) -> Result<Option<Cow<'a, str>>, Unsure> {
+        if self.peek()? != b'"' {
+            return Ok(None);
+        }
+        self.scanner.string().map(Some).ok_or(Unsure)
     }
 
     /// Notes `key` of the object entered at `mark`: [`Unsure`] when it was noted before (a
