@@ -304,6 +304,39 @@ pub fn parse(text: &str) -> Result<Json<'_>, serde_json::Error> {
     }
 }
 
+/// The value at a JSON Pointer of `text`, as `parse(text)` then [`Json::pointer`] would find it,
+/// with no tree made of the rest: every value before it on the way is skipped, and the search
+/// stops there. For a text the [`Reader`] has read whole (so well-formed, and read as [`parse`]
+/// reads it), through objects a model walked (so each key is there once: the first is the
+/// tree's); [`Unsure`] for anything its scanner does not read itself.
+pub(crate) fn value_at<'a>(text: &'a str, pointer: &str) -> Result<Option<Json<'a>>, Unsure> {
+    let mut s =
+        Scanner { text, bytes: text.as_bytes(), pos: 0, depth: 0, items: Vec::new(), entries: Vec::new() };
+    if !pointer.is_empty() {
+        let Some(rest) = pointer.strip_prefix('/') else { return Ok(None) };
+        for token in rest.split('/') {
+            let token = token.replace("~1", "/").replace("~0", "~");
+            s.skip_ws();
+            let found = match s.peek().ok_or(Unsure)? {
+                b'{' => s.find_key(&token),
+                b'[' => {
+                    let valid = token == "0" || !token.starts_with(['0', '+']);
+                    match token.parse::<usize>().ok().filter(|_| valid) {
+                        Some(i) => s.find_index(i),
+                        None => return Ok(None),
+                    }
+                }
+                _ => return Ok(None),
+            };
+            match found.ok_or(Unsure)? {
+                Some(at) => s.pos = at,
+                None => return Ok(None),
+            }
+        }
+    }
+    s.value().map(Some).ok_or(Unsure)
+}
+
 /// Why the [`Reader`] stopped: the text holds something it is not sure of (a duplicate key, deep
 /// nesting, a number or string outside the simple forms, a syntax error). The caller then reads
 /// the whole text through [`parse`] and the tree, whose answer is the reference.
@@ -891,6 +924,115 @@ impl<'a> Scanner<'a> {
         }
     }
 
+    /// Skips the value at `pos` (after white space), building nothing.
+    fn skip(&mut self) -> Option<()> {
+        self.skip_ws();
+        match self.peek()? {
+            b'{' => {
+                self.enter()?;
+                self.skip_ws();
+                if self.peek() == Some(b'}') {
+                    self.pos += 1;
+                } else {
+                    loop {
+                        self.key()?;
+                        self.skip()?;
+                        if self.close(b'}')? {
+                            break;
+                        }
+                    }
+                }
+                self.depth -= 1;
+                Some(())
+            }
+            b'[' => {
+                self.enter()?;
+                self.skip_ws();
+                if self.peek() == Some(b']') {
+                    self.pos += 1;
+                } else {
+                    loop {
+                        self.skip()?;
+                        if self.close(b']')? {
+                            break;
+                        }
+                    }
+                }
+                self.depth -= 1;
+                Some(())
+            }
+            b'"' => self.string().map(drop),
+            _ => self.value().map(drop),
+        }
+    }
+
+    /// A key and its colon, at `pos` (after white space).
+    fn key(&mut self) -> Option<Cow<'a, str>> {
+        self.skip_ws();
+        if self.peek()? != b'"' {
+            return None;
+        }
+        let key = self.string()?;
+        self.skip_ws();
+        if self.peek()? != b':' {
+            return None;
+        }
+        self.pos += 1;
+        Some(key)
+    }
+
+    /// After an item: a comma (false: another follows) or `end` (true: passed).
+    fn close(&mut self, end: u8) -> Option<bool> {
+        self.skip_ws();
+        match self.peek()? {
+            b',' => {
+                self.pos += 1;
+                Some(false)
+            }
+            b if b == end => {
+                self.pos += 1;
+                Some(true)
+            }
+            _ => None,
+        }
+    }
+
+    /// Where the value of `key` starts in the object at `pos` (its first, the caller's keys being
+    /// unique).
+    fn find_key(&mut self, key: &str) -> Option<Option<usize>> {
+        self.enter()?;
+        self.skip_ws();
+        if self.peek() == Some(b'}') {
+            return Some(None);
+        }
+        loop {
+            if self.key()? == key {
+                return Some(Some(self.pos));
+            }
+            self.skip()?;
+            if self.close(b'}')? {
+                return Some(None);
+            }
+        }
+    }
+
+    /// Where item `index` of the array at `pos` starts.
+    fn find_index(&mut self, index: usize) -> Option<Option<usize>> {
+        self.enter()?;
+        self.skip_ws();
+        if self.peek() == Some(b']') {
+            return Some(None);
+        }
+        for _ in 0..index {
+            self.skip()?;
+            if self.close(b']')? {
+                return Some(None);
+            }
+        }
+        self.skip_ws();
+        Some(Some(self.pos))
+    }
+
     fn hex4(&mut self) -> Option<u32> {
         let digits = self.text.get(self.pos..self.pos + 4)?;
         if !digits.bytes().all(|b| b.is_ascii_hexdigit()) {
@@ -1164,6 +1306,24 @@ mod tests {
             }
         }
         assert!(seen > 20, "only {seen} documents found");
+    }
+
+    #[test]
+    fn a_value_is_found_in_the_text_where_the_tree_has_it() {
+        let text =
+            r#"{"a": {"b": [1, {"c/d": "x", "e~f": null}], "h": [0, "\"7"]}, "g": {}, "i": {"b": [2, 3]}}"#;
+        let tree = parse(text).unwrap();
+        for pointer in [
+            "", "/a", "/a/b", "/a/b/0", "/a/b/1", "/a/b/2", "/a/b/01", "/a/b/+1", "/a/h/1", "/a/x", "/g",
+            "/g/x", "/a/b/1/c", "/i/b/1", "x", "/",
+        ] {
+            assert_eq!(value_at(text, pointer), Ok(tree.pointer(pointer).cloned()), "{pointer}");
+        }
+        let text = r#"[{"c/d": "x", "e~f": null, "": 5}, []]"#;
+        let tree = parse(text).unwrap();
+        for pointer in ["/0/c~1d", "/0/e~0f", "/0/", "/1/0", "/2"] {
+            assert_eq!(value_at(text, pointer), Ok(tree.pointer(pointer).cloned()), "{pointer}");
+        }
     }
 
     #[test]
