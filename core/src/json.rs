@@ -757,6 +757,10 @@ impl<'a> Scanner<'a> {
         let mut pos = self.pos;
         while let Some(b' ' | b'\n' | b'\t' | b'\r') = bytes.get(pos) {
             pos += 1;
+            // One white space byte before the value (after a colon): done, with no word read.
+            if bytes.get(pos).is_some_and(|&b| b > b' ') {
+                break;
+            }
             // A run of spaces (indentation, most of a pretty-printed document's white space, of
             // any width): eight bytes at a time, the spaces leading a word counted as its
             // leading zero bytes once the spaces are xor-ed away.
