@@ -397,6 +397,14 @@ pub(crate) trait Decode<'a>: Sized {
         let v = r.value()?;
         Ok(Self::decode(&v, d))
     }
+
+    /// [`Decode::decode_text`] into `slot` (`None` before the call), where the value is to live:
+    /// a model's struct is then built in its field's own place, not returned through each level
+    /// and moved into it.
+    fn decode_text_into(r: &mut Reader<'a>, d: &mut Decoder, slot: &mut Option<Self>) -> Result<(), Unsure> {
+        *slot = Self::decode_text(r, d)?;
+        Ok(())
+    }
 }
 
 /// A model's text: borrowed from the input it was read from (JSON text, a JSON value), or owned
@@ -627,7 +635,9 @@ impl<'a, T: Decode<'a>> Decode<'a> for Vec<T> {
         // Lists in the forms are short: room for a few items saves the first regrowths.
         let (mut out, mut first, mut i) = (Vec::with_capacity(4), true, 0);
         while r.next_item(&mut first)? {
-            if let Some(x) = d.at_index(i, |d| T::decode_text(r, d))? {
+            let mut slot = None;
+            d.at_index(i, |d| T::decode_text_into(r, d, &mut slot))?;
+            if let Some(x) = slot {
                 out.push(x);
             }
             i += 1;
@@ -1056,9 +1066,20 @@ macro_rules! model {
                 r: &mut $crate::json::Reader<$lt>,
                 d: &mut $crate::decode::Decoder,
             ) -> Result<Option<Self>, $crate::json::Unsure> {
+                let mut slot = None;
+                <Self as $crate::decode::Decode<$lt>>::decode_text_into(r, d, &mut slot)?;
+                Ok(slot)
+            }
+
+            fn decode_text_into(
+                r: &mut $crate::json::Reader<$lt>,
+                d: &mut $crate::decode::Decoder,
+                slot: &mut Option<Self>,
+            ) -> Result<(), $crate::json::Unsure> {
                 if r.peek()? != b'{' {
                     let v = r.value()?;
-                    return Ok(<Self as $crate::decode::Decode<$lt>>::decode(&v, d));
+                    *slot = <Self as $crate::decode::Decode<$lt>>::decode(&v, d);
+                    return Ok(());
                 }
                 // Each field's bit in `seen`: a repeated key is left to the tree.
                 #[allow(non_camel_case_types, dead_code, reason = "one variant per field, named as the field")]
@@ -1067,7 +1088,7 @@ macro_rules! model {
                 let (mark, mut first, mut seen) = (r.begin_object()?, true, 0u64);
                 // The field after the one last read is the one the text most likely holds next.
                 let mut guess = 0;
-                let mut out = $name::default();
+                let out = slot.insert($name::default());
                 while let Some(k) = r.next_field(mark, &mut first, Self::KEYS, guess)? {
                     match k {
                         $crate::json::Key::Field(i) => {
@@ -1083,7 +1104,7 @@ macro_rules! model {
                             match i {
                                 $(
                                     i if i == Field::$field as usize => {
-                                        out.$field = d.at_field(stringify!($field), |d| <$ty as $crate::decode::Decode<$lt>>::decode_text(r, d))?;
+                                        d.at_field(stringify!($field), |d| <$ty as $crate::decode::Decode<$lt>>::decode_text_into(r, d, &mut out.$field))?;
                                     }
                                 )*
                                 _ => {}
@@ -1097,7 +1118,7 @@ macro_rules! model {
                         }
                     }
                 }
-                Ok(Some(out))
+                Ok(())
             }
         }
     };
