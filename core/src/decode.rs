@@ -397,6 +397,14 @@ pub(crate) trait Decode<'a>: Sized {
         let v = r.value()?;
         Ok(Self::decode(&v, d))
     }
+
+    /// [`Decode::decode_text`] into `slot` (`None` before the call), where the value is to live:
+    /// a model's struct is then built in its field's own place, not returned through each level
+    /// and moved into it.
+    fn decode_text_into(r: &mut Reader<'a>, d: &mut Decoder, slot: &mut Option<Self>) -> Result<(), Unsure> {
+        *slot = Self::decode_text(r, d)?;
+        Ok(())
+    }
 }
 
 /// A model's text: borrowed from the input it was read from (JSON text, a JSON value), or owned
@@ -473,6 +481,16 @@ impl<'a> Decode<'a> for Text<'a> {
                 d.wrong_type("string", other);
                 None
             }
+        }
+    }
+
+    fn decode_text(r: &mut Reader<'a>, d: &mut Decoder) -> Result<Option<Self>, Unsure> {
+        // A string is taken as it is, with no tree value made of it, unless it is too long
+        // (the finding's excerpt is the value).
+        match r.string()? {
+            Some(s) if crate::text::chars_over_bound(&s).is_none() => Ok(Some(s)),
+            Some(s) => Ok(Self::decode(&Json::String(s), d)),
+            None => Ok(Self::decode(&r.value()?, d)),
         }
     }
 }
@@ -617,7 +635,9 @@ impl<'a, T: Decode<'a>> Decode<'a> for Vec<T> {
         // Lists in the forms are short: room for a few items saves the first regrowths.
         let (mut out, mut first, mut i) = (Vec::with_capacity(4), true, 0);
         while r.next_item(&mut first)? {
-            if let Some(x) = d.at_index(i, |d| T::decode_text(r, d))? {
+            let mut slot = None;
+            d.at_index(i, |d| T::decode_text_into(r, d, &mut slot))?;
+            if let Some(x) = slot {
                 out.push(x);
             }
             i += 1;
@@ -1046,31 +1066,51 @@ macro_rules! model {
                 r: &mut $crate::json::Reader<$lt>,
                 d: &mut $crate::decode::Decoder,
             ) -> Result<Option<Self>, $crate::json::Unsure> {
+                let mut slot = None;
+                <Self as $crate::decode::Decode<$lt>>::decode_text_into(r, d, &mut slot)?;
+                Ok(slot)
+            }
+
+            fn decode_text_into(
+                r: &mut $crate::json::Reader<$lt>,
+                d: &mut $crate::decode::Decoder,
+                slot: &mut Option<Self>,
+            ) -> Result<(), $crate::json::Unsure> {
                 if r.peek()? != b'{' {
                     let v = r.value()?;
-                    return Ok(<Self as $crate::decode::Decode<$lt>>::decode(&v, d));
+                    *slot = <Self as $crate::decode::Decode<$lt>>::decode(&v, d);
+                    return Ok(());
                 }
                 // Each field's bit in `seen`: a repeated key is left to the tree.
                 #[allow(non_camel_case_types, dead_code, reason = "one variant per field, named as the field")]
                 enum Field { $($field),* }
                 const _: () = assert!([$(stringify!($field)),*].len() <= 64);
                 let (mark, mut first, mut seen) = (r.begin_object()?, true, 0u64);
-                let mut out = $name::default();
-                while let Some(k) = r.next_key(mark, &mut first)? {
-                    match k.as_ref() {
-                        $(
-                            stringify!($field) => {
-                                let bit = 1u64 << (Field::$field as u32);
-                                if seen & bit != 0 {
-                                    return Err($crate::json::Unsure);
-                                }
-                                seen |= bit;
-                                if !r.null()? {
-                                    out.$field = d.at_field(stringify!($field), |d| <$ty as $crate::decode::Decode<$lt>>::decode_text(r, d))?;
-                                }
+                // The field after the one last read is the one the text most likely holds next.
+                let mut guess = 0;
+                let out = slot.insert($name::default());
+                while let Some(k) = r.next_field(mark, &mut first, Self::KEYS, guess)? {
+                    match k {
+                        $crate::json::Key::Field(i) => {
+                            guess = i + 1;
+                            let bit = 1u64 << i;
+                            if seen & bit != 0 {
+                                return Err($crate::json::Unsure);
                             }
-                        )*
-                        _ => {
+                            seen |= bit;
+                            if r.null()? {
+                                continue;
+                            }
+                            match i {
+                                $(
+                                    i if i == Field::$field as usize => {
+                                        d.at_field(stringify!($field), |d| <$ty as $crate::decode::Decode<$lt>>::decode_text_into(r, d, &mut out.$field))?;
+                                    }
+                                )*
+                                _ => {}
+                            }
+                        }
+                        $crate::json::Key::Other(k) => {
                             r.first_time(mark, k.clone())?;
                             let val = r.value()?;
                             d.unknown_key(&k, &val, Self::KEYS);
@@ -1078,7 +1118,7 @@ macro_rules! model {
                         }
                     }
                 }
-                Ok(Some(out))
+                Ok(())
             }
         }
     };

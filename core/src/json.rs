@@ -304,6 +304,39 @@ pub fn parse(text: &str) -> Result<Json<'_>, serde_json::Error> {
     }
 }
 
+/// The value at a JSON Pointer of `text`, as `parse(text)` then [`Json::pointer`] would find it,
+/// with no tree made of the rest: every value before it on the way is skipped, and the search
+/// stops there. For a text the [`Reader`] has read whole (so well-formed, and read as [`parse`]
+/// reads it), through objects a model walked (so each key is there once: the first is the
+/// tree's); [`Unsure`] for anything its scanner does not read itself.
+pub(crate) fn value_at<'a>(text: &'a str, pointer: &str) -> Result<Option<Json<'a>>, Unsure> {
+    let mut s =
+        Scanner { text, bytes: text.as_bytes(), pos: 0, depth: 0, items: Vec::new(), entries: Vec::new() };
+    if !pointer.is_empty() {
+        let Some(rest) = pointer.strip_prefix('/') else { return Ok(None) };
+        for token in rest.split('/') {
+            let token = token.replace("~1", "/").replace("~0", "~");
+            s.skip_ws();
+            let found = match s.peek().ok_or(Unsure)? {
+                b'{' => s.find_key(&token),
+                b'[' => {
+                    let valid = token == "0" || !token.starts_with(['0', '+']);
+                    match token.parse::<usize>().ok().filter(|_| valid) {
+                        Some(i) => s.find_index(i),
+                        None => return Ok(None),
+                    }
+                }
+                _ => return Ok(None),
+            };
+            match found.ok_or(Unsure)? {
+                Some(at) => s.pos = at,
+                None => return Ok(None),
+            }
+        }
+    }
+    s.value().map(Some).ok_or(Unsure)
+}
+
 /// Why the [`Reader`] stopped: the text holds something it is not sure of (a duplicate key, deep
 /// nesting, a number or string outside the simple forms, a syntax error). The caller then reads
 /// the whole text through [`parse`] and the tree, whose answer is the reference.
@@ -314,6 +347,23 @@ pub fn parse(text: &str) -> Result<Json<'_>, serde_json::Error> {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Unsure;
+
+/// A key of an object walked by [`Reader::next_field`]: one of the names the caller knows, by
+/// its index, or any other key.
+///
+/// ```
+/// use learning_week::json::{Key, Reader};
+/// let mut r = Reader::new(r#"{"x": 1}"#);
+/// let mark = r.begin_object().unwrap();
+/// assert_eq!(r.next_field(mark, &mut true, &["a"], 0), Ok(Some(Key::Other("x".into()))));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Key<'a> {
+    /// The name at this index of the names given.
+    Field(usize),
+    /// A key that is none of them.
+    Other(Cow<'a, str>),
+}
 
 /// A pull reader over JSON text: the decoder walks objects and arrays in it key by key, item by
 /// item, and takes each leaf (or any value it does not walk) as a [`Json`] read by the tree's own
@@ -461,6 +511,107 @@ impl<'a> Reader<'a> {
         Ok(Some(key))
     }
 
+    /// [`Reader::next_key`] for an object whose keys a model knows: the next key as the index of
+    /// its name in `names`, or as itself when it names none; after the colon and the white space
+    /// that follows it (the value's first byte is next). `guess` is the field most likely next
+    /// (the one after the field last read: documents list a model's fields in its order); its
+    /// name is compared with the text's bytes before anything else, so a key guessed right is
+    /// neither scanned nor copied nor looked up. A key written with escapes is never guessed,
+    /// only read and looked up: the answer is the same.
+    ///
+    /// ```
+    /// use learning_week::json::{Key, Reader};
+    /// const NAMES: &[&str] = &["a", "b"];
+    /// let mut r = Reader::new(r#"{"a": 1, "b": 2, "c": 3, "\u0061": 4}"#);
+    /// let (mark, mut first) = (r.begin_object().unwrap(), true);
+    /// assert_eq!(r.next_field(mark, &mut first, NAMES, 0), Ok(Some(Key::Field(0))));
+    /// r.value().unwrap();
+    /// assert_eq!(r.next_field(mark, &mut first, NAMES, 1), Ok(Some(Key::Field(1))));
+    /// r.value().unwrap();
+    /// assert_eq!(r.next_field(mark, &mut first, NAMES, 2), Ok(Some(Key::Other("c".into()))));
+    /// r.value().unwrap();
+    /// assert_eq!(r.next_field(mark, &mut first, NAMES, 0), Ok(Some(Key::Field(0))));
+    /// r.value().unwrap();
+    /// assert_eq!(r.next_field(mark, &mut first, NAMES, 1), Ok(None));
+    /// ```
+    pub fn next_field(
+        &mut self,
+        mark: usize,
+        first: &mut bool,
+        names: &'static [&'static str],
+        guess: usize,
+    ) -> Result<Option<Key<'a>>, Unsure> {
+        let s = &mut self.scanner;
+        s.skip_ws();
+        match (s.peek().ok_or(Unsure)?, *first) {
+            (b'}', _) => {
+                s.pos += 1;
+                s.depth -= 1;
+                self.keys.truncate(mark);
+                return Ok(None);
+            }
+            (b'"', true) => {}
+            (b',', false) => {
+                s.pos += 1;
+                s.skip_ws();
+                if s.peek() != Some(b'"') {
+                    return Err(Unsure);
+                }
+            }
+            _ => return Err(Unsure),
+        }
+        *first = false;
+        let start = s.pos + 1;
+        let guessed = names.get(guess).filter(|name| {
+            let rest = s.bytes.get(start..).unwrap_or_default();
+            rest.starts_with(name.as_bytes()) && rest.get(name.len()) == Some(&b'"')
+        });
+        let key = match guessed {
+            Some(name) => {
+                s.pos = start + name.len() + 1;
+                Key::Field(guess)
+            }
+            None => {
+                let key = s.string().ok_or(Unsure)?;
+                match names.iter().position(|name| *name == key) {
+                    Some(i) => Key::Field(i),
+                    None => Key::Other(key),
+                }
+            }
+        };
+        s.skip_ws();
+        if s.peek() != Some(b':') {
+            return Err(Unsure);
+        }
+        s.pos += 1;
+        s.skip_ws();
+        if s.depth == 1 {
+            if let Some(top) = &mut self.top {
+                top.push(match &key {
+                    Key::Field(i) => Cow::Borrowed(names.get(*i).copied().unwrap_or_default()),
+                    Key::Other(k) => k.clone(),
+                });
+            }
+        }
+        Ok(Some(key))
+    }
+
+    /// The next value when it is a string (its text, borrowed where it has no escape), else
+    /// `None` (the value is left where it is).
+    ///
+    /// ```
+    /// let mut r = learning_week::json::Reader::new(r#"["a\"b", 1]"#);
+    /// r.begin_array().unwrap();
+    /// assert!(r.next_item(&mut true).unwrap());
+    /// assert_eq!(r.string().unwrap().as_deref(), Some("a\"b"));
+    /// ```
+    pub fn string(&mut self) -> Result<Option<Cow<'a, str>>, Unsure> {
+        if self.peek()? != b'"' {
+            return Ok(None);
+        }
+        self.scanner.string().map(Some).ok_or(Unsure)
+    }
+
     /// Notes `key` of the object entered at `mark`: [`Unsure`] when it was noted before (a
     /// repeated key keeps its first place and its last value, which only the tree gives).
     ///
@@ -606,6 +757,10 @@ impl<'a> Scanner<'a> {
         let mut pos = self.pos;
         while let Some(b' ' | b'\n' | b'\t' | b'\r') = bytes.get(pos) {
             pos += 1;
+            // One white space byte before the value (after a colon): done, with no word read.
+            if bytes.get(pos).is_some_and(|&b| b > b' ') {
+                break;
+            }
             // A run of spaces (indentation, most of a pretty-printed document's white space, of
             // any width): eight bytes at a time, the spaces leading a word counted as its
             // leading zero bytes once the spaces are xor-ed away.
@@ -715,23 +870,29 @@ impl<'a> Scanner<'a> {
         Some(Json::Object(self.entries.split_off(start)))
     }
 
-    /// A string at `pos` (which holds the opening quote).
+    /// A string at `pos` (which holds the opening quote). The common case, no escape, is one
+    /// run of plain bytes ([`plain_run`]) ended by the closing quote: a slice of the text, found
+    /// without looking at any byte twice (the text is a `str`: its UTF-8 is valid already).
+    #[inline]
     fn string(&mut self) -> Option<Cow<'a, str>> {
-        self.pos += 1;
-        let start = self.pos;
-        self.skip_plain();
-        loop {
-            match *self.bytes.get(self.pos)? {
-                b'"' => {
-                    // Both ends are ASCII quotes, so the slice is on character boundaries.
-                    let s = self.text.get(start..self.pos)?;
-                    self.pos += 1;
-                    return Some(Cow::Borrowed(s));
-                }
-                b'\\' => break,
-                0..=0x1f => return None,
-                _ => self.pos += 1,
-            }
+        let start = self.pos + 1;
+        let end = plain_run(self.bytes, start);
+        if self.bytes.get(end) == Some(&b'"') {
+            self.pos = end + 1;
+            // Both ends are ASCII quotes, so the slice is on character boundaries.
+            return self.text.get(start..end).map(Cow::Borrowed);
+        }
+        self.pos = end;
+        self.escaped_string(start)
+    }
+
+    /// The rest of a string begun at `start` whose plain run stopped at `pos` on something other
+    /// than its closing quote: an escape (the string is then copied and unescaped), a control
+    /// character or the end of the text (serde_json's to answer).
+    #[cold]
+    fn escaped_string(&mut self, start: usize) -> Option<Cow<'a, str>> {
+        if self.peek()? != b'\\' {
+            return None;
         }
         let mut out = String::from(self.text.get(start..self.pos)?);
         loop {
@@ -760,60 +921,120 @@ impl<'a> Scanner<'a> {
                 0..=0x1f => return None,
                 _ => {
                     let run = self.pos;
-                    while let Some(&b) = self.bytes.get(self.pos) {
-                        if b == b'"' || b == b'\\' || b < 0x20 {
-                            break;
-                        }
-                        self.pos += 1;
-                    }
+                    self.pos = plain_run(self.bytes, run);
                     out.push_str(self.text.get(run..self.pos)?);
                 }
             }
         }
     }
 
-    /// Skips string bytes that need no attention (not `"`, `\\` or a control character), sixteen
-    /// then eight at a time while it can, the position kept in a register until it stops.
-    fn skip_plain(&mut self) {
-        const ONES: u64 = 0x0101_0101_0101_0101;
-        const HIGHS: u64 = 0x8080_8080_8080_8080;
-        // The high bit of each byte of `w` that is `"`, `\\` or below 0x20 (the high bits of the
-        // three tests, or-ed and then masked once). Borrows only carry upwards, so the lowest
-        // bit set always marks the first such byte.
-        let special = |w: u64| {
-            let quote = w ^ (ONES * u64::from(b'"'));
-            let backslash = w ^ (ONES * u64::from(b'\\'));
-            ((quote.wrapping_sub(ONES) & !quote)
-                | (backslash.wrapping_sub(ONES) & !backslash)
-                | (w.wrapping_sub(ONES * 0x20) & !w))
-                & HIGHS
-        };
-        let bytes = self.bytes;
-        let mut pos = self.pos;
-        while let Some(chunk) = bytes.get(pos..).and_then(|rest| rest.first_chunk::<16>()) {
-            let (lo, hi) = chunk.split_at(8);
-            let (Ok(lo), Ok(hi)) = (<[u8; 8]>::try_from(lo), <[u8; 8]>::try_from(hi)) else { break };
-            let found = special(u64::from_le_bytes(lo));
-            if found != 0 {
-                self.pos = pos + (found.trailing_zeros() / 8) as usize;
-                return;
+    /// Skips the value at `pos` (after white space), building nothing.
+    fn skip(&mut self) -> Option<()> {
+        self.skip_ws();
+        match self.peek()? {
+            b'{' => {
+                self.enter()?;
+                self.skip_ws();
+                if self.peek() == Some(b'}') {
+                    self.pos += 1;
+                } else {
+                    loop {
+                        self.key()?;
+                        self.skip()?;
+                        if self.close(b'}')? {
+                            break;
+                        }
+                    }
+                }
+                self.depth -= 1;
+                Some(())
             }
-            let found = special(u64::from_le_bytes(hi));
-            if found != 0 {
-                self.pos = pos + 8 + (found.trailing_zeros() / 8) as usize;
-                return;
+            b'[' => {
+                self.enter()?;
+                self.skip_ws();
+                if self.peek() == Some(b']') {
+                    self.pos += 1;
+                } else {
+                    loop {
+                        self.skip()?;
+                        if self.close(b']')? {
+                            break;
+                        }
+                    }
+                }
+                self.depth -= 1;
+                Some(())
             }
-            pos += 16;
+            b'"' => self.string().map(drop),
+            _ => self.value().map(drop),
         }
-        while let Some(chunk) = bytes.get(pos..).and_then(|rest| rest.first_chunk::<8>()) {
-            let found = special(u64::from_le_bytes(*chunk));
-            if found != 0 {
-                self.pos = pos + (found.trailing_zeros() / 8) as usize;
-                return;
-            }
-            pos += 8;
+    }
+
+    /// A key and its colon, at `pos` (after white space).
+    fn key(&mut self) -> Option<Cow<'a, str>> {
+        self.skip_ws();
+        if self.peek()? != b'"' {
+            return None;
         }
-        self.pos = pos;
+        let key = self.string()?;
+        self.skip_ws();
+        if self.peek()? != b':' {
+            return None;
+        }
+        self.pos += 1;
+        Some(key)
+    }
+
+    /// After an item: a comma (false: another follows) or `end` (true: passed).
+    fn close(&mut self, end: u8) -> Option<bool> {
+        self.skip_ws();
+        match self.peek()? {
+            b',' => {
+                self.pos += 1;
+                Some(false)
+            }
+            b if b == end => {
+                self.pos += 1;
+                Some(true)
+            }
+            _ => None,
+        }
+    }
+
+    /// Where the value of `key` starts in the object at `pos` (its first, the caller's keys being
+    /// unique).
+    fn find_key(&mut self, key: &str) -> Option<Option<usize>> {
+        self.enter()?;
+        self.skip_ws();
+        if self.peek() == Some(b'}') {
+            return Some(None);
+        }
+        loop {
+            if self.key()? == key {
+                return Some(Some(self.pos));
+            }
+            self.skip()?;
+            if self.close(b'}')? {
+                return Some(None);
+            }
+        }
+    }
+
+    /// Where item `index` of the array at `pos` starts.
+    fn find_index(&mut self, index: usize) -> Option<Option<usize>> {
+        self.enter()?;
+        self.skip_ws();
+        if self.peek() == Some(b']') {
+            return Some(None);
+        }
+        for _ in 0..index {
+            self.skip()?;
+            if self.close(b']')? {
+                return Some(None);
+            }
+        }
+        self.skip_ws();
+        Some(Some(self.pos))
     }
 
     fn hex4(&mut self) -> Option<u32> {
@@ -870,6 +1091,51 @@ impl<'a> Scanner<'a> {
             self.pos += 1;
         }
     }
+}
+
+/// The position of the first byte at or after `pos` that a string stops at (`"`, `\\` or a
+/// control character), or the end of `bytes`: sixteen, then eight bytes at a time while it can, then
+/// one by one.
+#[inline]
+fn plain_run(bytes: &[u8], mut pos: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // The high bit of each byte of `w` that is `"`, `\\` or below 0x20 (the high bits of the three
+    // tests, or-ed and then masked once). Borrows only carry upwards, so the lowest bit set always
+    // marks the first such byte.
+    let stops = |w: u64| {
+        let quote = w ^ (ONES * u64::from(b'"'));
+        let backslash = w ^ (ONES * u64::from(b'\\'));
+        ((quote.wrapping_sub(ONES) & !quote)
+            | (backslash.wrapping_sub(ONES) & !backslash)
+            | (w.wrapping_sub(ONES * 0x20) & !w))
+            & HIGHS
+    };
+    // Two words per step, one branch for both while neither stops the run.
+    while let Some(chunk) = bytes.get(pos..).and_then(|rest| rest.first_chunk::<16>()) {
+        let (lo, hi) = chunk.split_at(8);
+        let (Ok(lo), Ok(hi)) = (<[u8; 8]>::try_from(lo), <[u8; 8]>::try_from(hi)) else { break };
+        let (lo, hi) = (stops(u64::from_le_bytes(lo)), stops(u64::from_le_bytes(hi)));
+        if lo | hi != 0 {
+            let at = if lo != 0 { lo.trailing_zeros() } else { 64 + hi.trailing_zeros() };
+            return pos + (at / 8) as usize;
+        }
+        pos += 16;
+    }
+    while let Some(chunk) = bytes.get(pos..).and_then(|rest| rest.first_chunk::<8>()) {
+        let found = stops(u64::from_le_bytes(*chunk));
+        if found != 0 {
+            return pos + (found.trailing_zeros() / 8) as usize;
+        }
+        pos += 8;
+    }
+    while let Some(&b) = bytes.get(pos) {
+        if b == b'"' || b == b'\\' || b < 0x20 {
+            break;
+        }
+        pos += 1;
+    }
+    pos
 }
 
 /// Adds an entry as serde_json's ordered map does: a repeated key keeps its first position and
@@ -1058,6 +1324,24 @@ mod tests {
             }
         }
         assert!(seen > 20, "only {seen} documents found");
+    }
+
+    #[test]
+    fn a_value_is_found_in_the_text_where_the_tree_has_it() {
+        let text =
+            r#"{"a": {"b": [1, {"c/d": "x", "e~f": null}], "h": [0, "\"7"]}, "g": {}, "i": {"b": [2, 3]}}"#;
+        let tree = parse(text).unwrap();
+        for pointer in [
+            "", "/a", "/a/b", "/a/b/0", "/a/b/1", "/a/b/2", "/a/b/01", "/a/b/+1", "/a/h/1", "/a/x", "/g",
+            "/g/x", "/a/b/1/c", "/i/b/1", "x", "/",
+        ] {
+            assert_eq!(value_at(text, pointer), Ok(tree.pointer(pointer).cloned()), "{pointer}");
+        }
+        let text = r#"[{"c/d": "x", "e~f": null, "": 5}, []]"#;
+        let tree = parse(text).unwrap();
+        for pointer in ["/0/c~1d", "/0/e~0f", "/0/", "/1/0", "/2"] {
+            assert_eq!(value_at(text, pointer), Ok(tree.pointer(pointer).cloned()), "{pointer}");
+        }
     }
 
     #[test]

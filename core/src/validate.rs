@@ -113,20 +113,21 @@ pub fn check_submission(submission: &Submission<'_>, notice: &Notice) -> Vec<Dia
         blank_items(t, "/summary", &mut d);
     }
     let mut out = Findings { diagnostics: d.diagnostics };
-    run_submission_rules(submission, notice, None, &mut out);
+    run_submission_rules(submission, notice, false, &mut out);
     out.diagnostics
 }
 
-fn run_submission_rules(s: &Submission<'_>, notice: &Notice, raw: Option<&Json<'_>>, out: &mut Findings) {
-    run_semantic(&submission_ctx(s, notice, raw), out);
+fn run_submission_rules(s: &Submission<'_>, notice: &Notice, written: bool, out: &mut Findings) {
+    run_semantic(&submission_ctx(s, notice, written), out);
 }
 
-fn submission_ctx<'a>(s: &'a Submission<'a>, notice: &'a Notice, raw: Option<&'a Json<'a>>) -> Ctx<'a> {
+/// The rules' context for a submission; `written`: [`Ctx::satisfaction_written`].
+fn submission_ctx<'a>(s: &'a Submission<'a>, notice: &'a Notice, written: bool) -> Ctx<'a> {
     Ctx {
         summary: s.summary.as_ref().map(|t| (t, "/summary")),
         plan: s.plan.as_ref().map(|p| (p, "/plan")),
         submission: Some(s),
-        raw: raw.and_then(|r| r.get("summary")),
+        satisfaction_written: written,
         ..Ctx::new(DocumentKind::Submission, notice)
     }
 }
@@ -325,7 +326,7 @@ pub fn validate_tree<'a>(
             let ctx = Ctx {
                 summary: Some((&t, "")),
                 plan: plan.map(|p| (p, "plan#")),
-                raw: Some(v),
+                satisfaction_written: unread_satisfaction(&t) && satisfaction_written(v),
                 ..Ctx::new(DocumentKind::Summary, notice)
             };
             run(&ctx, &mut out);
@@ -340,7 +341,9 @@ pub fn validate_tree<'a>(
             if let Some(t) = &s.summary {
                 blank_items(t, "/summary", &mut d);
             }
-            let ctx = submission_ctx(&s, notice, Some(v));
+            let written = s.summary.as_ref().is_some_and(unread_satisfaction)
+                && v.get("summary").is_some_and(satisfaction_written);
+            let ctx = submission_ctx(&s, notice, written);
             run(&ctx, &mut out);
             Document::Submission(s)
         }),
@@ -463,13 +466,13 @@ fn text_outcome<'t>(
     plan: Option<&ActivityPlan<'_>>,
     keys: bool,
 ) -> Option<(Outcome<Document<'t>>, Vec<std::borrow::Cow<'t, str>>)> {
-    // The tree, read only when something needs the raw text: a field check's excerpt, or the
-    // satisfaction a summary left unread.
+    // The tree, read only when a field check's finding asks for its excerpt.
     let tree: std::cell::OnceCell<Option<Json<'_>>> = std::cell::OnceCell::new();
     let tree_now = || tree.get_or_init(|| crate::json::parse(text).ok()).as_ref();
-    let raw = || tree_now().ok_or(Unsure);
-    let unread_satisfaction =
-        |t: &SummaryTable<'_>| t.reach.as_ref().is_some_and(|r| r.satisfaction.is_none());
+    // Whether a satisfaction the summary left unread is written (not absent): looked up in the
+    // text at its pointer, no tree made; `None` when only the tree may answer.
+    let written =
+        |pointer: &str| crate::json::value_at(text, pointer).ok().map(|v| v.is_some_and(|v| !v.is_null()));
     let forms = field_forms(field);
     let run = |ctx: &Ctx<'_>, out: &mut Findings| run_rules(ctx, field, &forms, out);
     let mut d = Decoder::new("").with_year(notice.year);
@@ -488,11 +491,11 @@ fn text_outcome<'t>(
         DocumentKind::Summary => match read_text::<SummaryTable>(&mut r, &tree_now, &mut d).ok()? {
             Some(t) => {
                 blank_items(&t, "", &mut d);
-                let raw = if unread_satisfaction(&t) { Some(raw().ok()?) } else { None };
+                let written = unread_satisfaction(&t) && written("/reach/satisfaction")?;
                 let ctx = Ctx {
                     summary: Some((&t, "")),
                     plan: plan.map(|p| (p, "plan#")),
-                    raw,
+                    satisfaction_written: written,
                     ..Ctx::new(DocumentKind::Summary, notice)
                 };
                 run(&ctx, &mut out);
@@ -510,12 +513,9 @@ fn text_outcome<'t>(
                 if let Some(t) = &s.summary {
                     blank_items(t, "/summary", &mut d);
                 }
-                let raw = if s.summary.as_ref().is_some_and(unread_satisfaction) {
-                    Some(raw().ok()?)
-                } else {
-                    None
-                };
-                run(&submission_ctx(&s, notice, raw), &mut out);
+                let written = s.summary.as_ref().is_some_and(unread_satisfaction)
+                    && written("/summary/reach/satisfaction")?;
+                run(&submission_ctx(&s, notice, written), &mut out);
                 Some(Document::Submission(s))
             }
             None => None,
@@ -528,6 +528,16 @@ fn text_outcome<'t>(
     };
     let diagnostics = field_diagnostics_of(d.diagnostics, field, out);
     Some((Outcome { value, diagnostics }, r.top_keys().to_vec()))
+}
+
+/// A summary with a `reach` row but no satisfaction read from it.
+fn unread_satisfaction(t: &SummaryTable<'_>) -> bool {
+    t.reach.as_ref().is_some_and(|r| r.satisfaction.is_none())
+}
+
+/// Whether a summary's tree holds a value other than `null` at `/reach/satisfaction`.
+fn satisfaction_written(summary: &Json<'_>) -> bool {
+    summary.pointer("/reach/satisfaction").is_some_and(|v| !v.is_null())
 }
 
 /// [`decode_checked`] from the text: the whole text is one `T`; a field check's excerpt is

@@ -40,8 +40,9 @@ pub(crate) struct Ctx<'a> {
     /// the reference a summary is compared against).
     pub plan: Option<(&'a ActivityPlan<'a>, &'a str)>,
     pub submission: Option<&'a Submission<'a>>,
-    /// The raw summary JSON (where the summary sits), to tell "absent" from "unreadable".
-    pub raw: Option<&'a crate::json::Json<'a>>,
+    /// Whether the input holds a value other than `null` at the summary's `/reach/satisfaction`
+    /// (to tell "absent" from "unreadable" when the summary has none).
+    pub satisfaction_written: bool,
     /// The written themes next to the notice's, worked out once per call for the three theme
     /// checks that read them (same, near miss, another year's).
     pub themes: std::cell::OnceCell<Vec<summary_rules::ThemeRow>>,
@@ -56,7 +57,7 @@ impl<'a> Ctx<'a> {
             summary: None,
             plan: None,
             submission: None,
-            raw: None,
+            satisfaction_written: false,
             themes: Default::default(),
         }
     }

@@ -266,8 +266,7 @@ fn theme_other_year(ctx: &Ctx<'_>, out: &mut Findings) {
 fn satisfaction_missing(ctx: &Ctx<'_>, out: &mut Findings) {
     let Some((t, pre)) = summary(ctx) else { return };
     if let Some(r) = &t.reach {
-        let raw_has = ctx.raw.and_then(|v| v.pointer("/reach/satisfaction")).is_some_and(|v| !v.is_null());
-        if r.satisfaction.is_none() && !raw_has {
+        if r.satisfaction.is_none() && !ctx.satisfaction_written {
             out.emit(&SATISFACTION_MISSING, format!("{pre}/reach/satisfaction"), params! {}, None);
         }
     }
