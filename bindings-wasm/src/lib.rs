@@ -376,7 +376,8 @@ fn parse_with(parser: &str, text: &JsValue, options: &JsValue, keys: &[&str]) ->
             }
         }
     }
-    let answer = ffi::parse_request_text(&serde_json::Value::Object(request).to_string());
+    // Core's writer, not `Value::to_string`: serde_json's serializer stays out of the module.
+    let answer = ffi::parse_request_text(&api::to_json_string(&serde_json::Value::Object(request)));
     js_sys::JSON::parse(&answer).unwrap_or(JsValue::NULL)
 }
 

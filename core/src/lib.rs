@@ -32,7 +32,8 @@
 //! ```
 //!
 //! The layers, leaf first (`scripts/check-layers.py` fails on an import upwards or a cycle):
-//! [`catalog`] (codes, templates, diagnostics) → [`text`] parsers → [`decode`] → the model
+//! [`catalog`] (codes, templates, diagnostics; [`json`], the reader, and [`json_writer`], the answers'
+//! text, beside it) → [`text`] parsers → [`decode`] → the model
 //! ([`notice`], [`plan`], [`summary`], [`submission`]) → [`rules`] and [`import`] → [`validate`]
 //! and `office` → [`aggregate`] → `export` → [`api`] (Rust callers, split by operation) →
 //! [`ffi`] (what the Python and WebAssembly packages re-export and convert). Every rule, message
@@ -53,6 +54,7 @@ pub mod ffi;
 pub mod fold;
 pub mod import;
 pub mod json;
+pub mod json_writer;
 pub mod jurisdiction;
 pub mod notice;
 #[cfg(feature = "docx")]

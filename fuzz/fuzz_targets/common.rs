@@ -18,4 +18,7 @@ pub fn check_answer(a: &ValidationAnswer) {
     a.diagnostics.iter().for_each(check_diagnostic);
     let text = learning_week::api::to_json_string(a);
     assert!(serde_json::from_str::<serde_json::Value>(&text).is_ok(), "answer is not JSON");
+    // Core's writer writes what serde_json writes, byte for byte (the document, a `Value` built
+    // from the fuzzed input, carries its strings and numbers as they came).
+    assert_eq!(Some(&text), serde_json::to_string(a).ok().as_ref(), "json_writer and serde_json differ");
 }

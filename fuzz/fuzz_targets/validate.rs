@@ -29,6 +29,15 @@ fuzz_target!(|data: &[u8]| {
     let ours = learning_week::json::parse(&text).map(|j| j.to_value()).map_err(|e| (e.line(), e.column()));
     let theirs = serde_json::from_str::<serde_json::Value>(&text).map_err(|e| (e.line(), e.column()));
     assert_eq!(ours, theirs, "json::parse disagrees with serde_json on {text:?}");
+    // Core's writer (json_writer) writes any value as serde_json writes it.
+    if let Ok(v) = &ours {
+        let ours = learning_week::json_writer::to_string(v).map_err(|e| e.to_string());
+        assert_eq!(
+            ours,
+            serde_json::to_string(v).map_err(|e| e.to_string()),
+            "json_writer differs on {text:?}"
+        );
+    }
     // The text path (the model read straight from the text) answers what the tree path answers,
     // whenever it answers at all.
     let notice = learning_week::Notice::nanchang_2021();

@@ -633,7 +633,7 @@ fn effective_notice(notice: &Notice, options: &AggregateOptions) -> Notice {
 fn text_of(content: &InputContent) -> Cow<'_, str> {
     match content {
         InputContent::Text(t) | InputContent::Unreadable(t) => Cow::Borrowed(t),
-        InputContent::Json(v) => Cow::Owned(serde_json::to_string(v).unwrap_or_default()),
+        InputContent::Json(v) => Cow::Owned(crate::json_writer::to_string(v).unwrap_or_default()),
         InputContent::Material { unit, kind } => Cow::Owned(format!("{unit}/{}", kind.as_str())),
         InputContent::ExactCopy { of } => Cow::Owned(format!("copy of {of}")),
         // What was decided, not the message (which names the file, by a path that differs from

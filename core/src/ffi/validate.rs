@@ -236,7 +236,10 @@ impl Validator {
         pointer: Option<&str>,
         options: &str,
     ) -> String {
-        answer_text(compiled_answer(kind, options, |kind| self.answer_text(kind, input, pointer)))
+        answer_text(
+            compiled_answer(kind, options, |kind| self.answer_text(kind, input, pointer)),
+            input.len(),
+        )
     }
 
     /// [`Validator::ffi_validate_text`] for a file as received: its name (a hint only; `""`
@@ -256,7 +259,10 @@ impl Validator {
         pointer: Option<&str>,
         options: &str,
     ) -> String {
-        answer_text(compiled_answer(kind, options, |kind| self.answer_file(kind, name, bytes, pointer)))
+        answer_text(
+            compiled_answer(kind, options, |kind| self.answer_file(kind, name, bytes, pointer)),
+            bytes.len(),
+        )
     }
 
     /// [`Validator::ffi_validate_text`] for a document already in the reader's tree, answered as the
@@ -290,17 +296,23 @@ impl Validator {
     }
 }
 
+/// An answer with its typed document, as [`answer_text`] writes it.
+#[derive(Serialize)]
+struct AnswerText<'a> {
+    #[serde(flatten)]
+    answer: &'a ValidationAnswer,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    document: Option<&'a Document<'a>>,
+}
+
 /// The answer's JSON text, the document written straight from the typed model: the same text as
-/// [`with_value_document`] then [`to_json_string`].
-pub(crate) fn answer_text((answer, document): Typed) -> String {
-    #[derive(Serialize)]
-    struct Text<'a> {
-        #[serde(flatten)]
-        answer: &'a ValidationAnswer,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        document: Option<&'a Document<'a>>,
-    }
-    to_json_string(&Text { answer: &answer, document: document.as_ref() })
+/// [`with_value_document`] then [`to_json_string`]. `input_len` is the length of the text the
+/// document was read from (0 when unknown): an answer with its document is about as long, so the
+/// text starts with that much room (up to a MiB: a file's bytes may be mostly pictures) and is
+/// seldom copied to grow.
+pub(crate) fn answer_text((answer, document): Typed, input_len: usize) -> String {
+    let room = if document.is_some() { input_len.min(1 << 20) + 1024 } else { 1024 };
+    to_json_string_sized(&AnswerText { answer: &answer, document: document.as_ref() }, room)
 }
 
 /// [`validate`] answered as JSON text, what the Python and WASM packages pass on: the
@@ -320,7 +332,7 @@ pub fn validate_text(
     pointer: Option<&str>,
     options: &str,
 ) -> String {
-    answer_text(binding_answer(kind, options, |kind, o| text_answer(kind, input, pointer, o)))
+    answer_text(binding_answer(kind, options, |kind, o| text_answer(kind, input, pointer, o)), input.len())
 }
 
 /// [`validate_text`] for a file as received (its name, a hint only, and its bytes), the notice
@@ -337,9 +349,12 @@ pub fn validate_file_text(
     pointer: Option<&str>,
     options: &str,
 ) -> String {
-    answer_text(binding_answer(kind, options, |kind, o| {
-        with_validator(kind, o, |v| v.answer_file(kind, name, bytes, pointer))
-    }))
+    answer_text(
+        binding_answer(kind, options, |kind, o| {
+            with_validator(kind, o, |v| v.answer_file(kind, name, bytes, pointer))
+        }),
+        bytes.len(),
+    )
 }
 
 /// [`validate_file_text`] as a binding calls it with a host value: the bytes, or `None` when the
@@ -382,7 +397,7 @@ pub fn validate_tree_text(
     pointer: Option<&str>,
     options: &str,
 ) -> String {
-    answer_text(answer_on_tree(kind, input, pointer, options))
+    answer_text(answer_on_tree(kind, input, pointer, options), 0)
 }
 
 /// [`binding_answer`] on the reader's tree: what the two tree entry points share.
@@ -443,6 +458,68 @@ pub fn unconvertible_value(detail: &str, too_deep: bool) -> Diagnostic {
 mod tests {
     use super::BindingOptions;
     use serde_json::json;
+
+    /// Every example file and every shared vector's input, with the options each is validated
+    /// with (`null`, `{"document": false}` and the vector's own).
+    fn inputs() -> Vec<(Option<crate::catalog::DocumentKind>, String, String)> {
+        use serde_json::Value;
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let mut files = Vec::new();
+        let mut dirs = vec![root.join("examples"), root.join("tests/vectors")];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+                let p = entry.path();
+                if p.is_dir() {
+                    dirs.push(p);
+                } else if p.extension().is_some_and(|x| x == "json") {
+                    files.push(p);
+                }
+            }
+        }
+        files.sort();
+        assert!(files.len() > 60, "{} files", files.len());
+        let mut out = Vec::new();
+        for f in files {
+            let text = std::fs::read_to_string(&f).unwrap_or_default();
+            for options in ["null", r#"{"document": false}"#, r#"{"lang": "en"}"#] {
+                out.push((None, text.clone(), options.to_owned()));
+            }
+            let Ok(v) = serde_json::from_str::<Value>(&text) else { continue };
+            for case in v.get("cases").and_then(Value::as_array).into_iter().flatten() {
+                let kind = case
+                    .get("kind")
+                    .and_then(Value::as_str)
+                    .and_then(crate::catalog::DocumentKind::from_name);
+                let input = match (case.get("input_text").and_then(Value::as_str), case.get("input")) {
+                    (Some(t), _) => t.to_owned(),
+                    (None, Some(i)) => i.to_string(),
+                    (None, None) => continue,
+                };
+                let options = case.get("options").map_or("null".to_owned(), Value::to_string);
+                out.push((kind, input, options));
+            }
+        }
+        out
+    }
+
+    /// The typed answers (what `validate_text` writes, the document straight from the model)
+    /// and the public ones (the document as a `Value`) are written by our writer exactly as
+    /// serde_json writes them, for every example and vector.
+    #[test]
+    fn answers_are_written_as_serde_json_writes_them() {
+        let mut checked = 0;
+        for (kind, input, options) in inputs() {
+            let (answer, document) =
+                super::binding_answer(kind, &options, |k, o| super::text_answer(k, &input, None, o));
+            let typed = super::AnswerText { answer: &answer, document: document.as_ref() };
+            let ours = crate::json_writer::to_string(&typed).expect("an answer is written");
+            assert_eq!(ours, serde_json::to_string(&typed).expect("an answer is written"), "{input}");
+            let value = super::with_value_document((answer, document));
+            assert_eq!(crate::api::to_json_string(&value), serde_json::to_string(&value).unwrap_or_default());
+            checked += 1;
+        }
+        assert!(checked > 400, "only {checked} answers");
+    }
 
     /// What `BindingOptions` was: `#[derive(Deserialize)]` with the notice and plan flattened in.
     mod derived {
