@@ -51,3 +51,40 @@ export function validateWith(v, kind, input, field) {
     default: return v.validate(input, { kind: kind ?? null });
   }
 }
+
+/** `expect` as a subset of `actual` (tests/vectors/aggregate/README.md); null, or the mismatch. */
+export function matches(expect, actual, at) {
+  if (Array.isArray(expect) && Array.isArray(actual)) {
+    const open = expect.length > 0 && expect[expect.length - 1] === '...';
+    const want = open ? expect.slice(0, -1) : expect;
+    if (open ? want.length > actual.length : want.length !== actual.length) {
+      return `${at}: expected ${want.length} items, got ${actual.length}`;
+    }
+    const used = new Array(actual.length).fill(false);
+    for (let i = 0; i < want.length; i++) {
+      const j = actual.findIndex((a, k) => !used[k] && matches(want[i], a, '') === null);
+      if (j < 0) return `${at}/${i}: no item matches ${JSON.stringify(want[i])}`;
+      used[j] = true;
+    }
+    return null;
+  }
+  if (expect && typeof expect === 'object' && !Array.isArray(expect)) {
+    if (!actual || typeof actual !== 'object' || Array.isArray(actual)) {
+      return `${at}: expected an object, got ${JSON.stringify(actual)}`;
+    }
+    for (const [k, v] of Object.entries(expect)) {
+      const m = matches(v, actual[k] === undefined ? null : actual[k], `${at}/${k}`);
+      if (m) return m;
+    }
+    return null;
+  }
+  if (typeof expect === 'number' && Array.isArray(actual)) {
+    return expect === actual.length ? null : `${at}: expected ${expect} items, got ${actual.length}`;
+  }
+  if (typeof expect === 'number' && typeof actual === 'number') {
+    return Math.abs(expect - actual) < 1e-9 ? null : `${at}: expected ${expect}, got ${actual}`;
+  }
+  return JSON.stringify(expect) === JSON.stringify(actual)
+    ? null
+    : `${at}: expected ${JSON.stringify(expect)}, got ${JSON.stringify(actual)}`;
+}
