@@ -293,6 +293,24 @@ impl Compound<'_> {
     }
 }
 
+/// The ten `serialize_<integer>` methods of a `Serializer`, each `body` with `w` the serializer
+/// and `v` the integer (the writers differ only in how they write an integer).
+macro_rules! integers {
+    (|$w:ident, $v:ident| $body:expr) => {
+        integers!(@each |$w, $v| $body; serialize_i8: i8, serialize_i16: i16, serialize_i32: i32,
+            serialize_i64: i64, serialize_i128: i128, serialize_u8: u8, serialize_u16: u16,
+            serialize_u32: u32, serialize_u64: u64, serialize_u128: u128);
+    };
+    (@each |$w:ident, $v:ident| $body:expr; $($method:ident: $t:ty),*) => {
+        $(
+            fn $method(self, $v: $t) -> Result<(), Error> {
+                let $w = self;
+                $body
+            }
+        )*
+    };
+}
+
 impl<'a> ser::Serializer for &'a mut Writer {
     type Ok = ();
     type Error = Error;
@@ -309,55 +327,10 @@ impl<'a> ser::Serializer for &'a mut Writer {
         Ok(())
     }
 
-    fn serialize_i8(self, v: i8) -> Result<(), Error> {
-        self.integer(v);
+    integers! { |w, v| {
+        w.integer(v);
         Ok(())
-    }
-
-    fn serialize_i16(self, v: i16) -> Result<(), Error> {
-        self.integer(v);
-        Ok(())
-    }
-
-    fn serialize_i32(self, v: i32) -> Result<(), Error> {
-        self.integer(v);
-        Ok(())
-    }
-
-    fn serialize_i64(self, v: i64) -> Result<(), Error> {
-        self.integer(v);
-        Ok(())
-    }
-
-    fn serialize_i128(self, v: i128) -> Result<(), Error> {
-        self.integer(v);
-        Ok(())
-    }
-
-    fn serialize_u8(self, v: u8) -> Result<(), Error> {
-        self.integer(v);
-        Ok(())
-    }
-
-    fn serialize_u16(self, v: u16) -> Result<(), Error> {
-        self.integer(v);
-        Ok(())
-    }
-
-    fn serialize_u32(self, v: u32) -> Result<(), Error> {
-        self.integer(v);
-        Ok(())
-    }
-
-    fn serialize_u64(self, v: u64) -> Result<(), Error> {
-        self.integer(v);
-        Ok(())
-    }
-
-    fn serialize_u128(self, v: u128) -> Result<(), Error> {
-        self.integer(v);
-        Ok(())
-    }
+    } }
 
     fn serialize_f32(self, v: f32) -> Result<(), Error> {
         self.float(v, v.is_finite());
@@ -633,45 +606,7 @@ impl ser::Serializer for KeyWriter<'_> {
         self.quoted(|w| w.out.push_str(if v { "true" } else { "false" }))
     }
 
-    fn serialize_i8(self, v: i8) -> Result<(), Error> {
-        self.quoted(|w| w.integer(v))
-    }
-
-    fn serialize_i16(self, v: i16) -> Result<(), Error> {
-        self.quoted(|w| w.integer(v))
-    }
-
-    fn serialize_i32(self, v: i32) -> Result<(), Error> {
-        self.quoted(|w| w.integer(v))
-    }
-
-    fn serialize_i64(self, v: i64) -> Result<(), Error> {
-        self.quoted(|w| w.integer(v))
-    }
-
-    fn serialize_i128(self, v: i128) -> Result<(), Error> {
-        self.quoted(|w| w.integer(v))
-    }
-
-    fn serialize_u8(self, v: u8) -> Result<(), Error> {
-        self.quoted(|w| w.integer(v))
-    }
-
-    fn serialize_u16(self, v: u16) -> Result<(), Error> {
-        self.quoted(|w| w.integer(v))
-    }
-
-    fn serialize_u32(self, v: u32) -> Result<(), Error> {
-        self.quoted(|w| w.integer(v))
-    }
-
-    fn serialize_u64(self, v: u64) -> Result<(), Error> {
-        self.quoted(|w| w.integer(v))
-    }
-
-    fn serialize_u128(self, v: u128) -> Result<(), Error> {
-        self.quoted(|w| w.integer(v))
-    }
+    integers! { |w, v| w.quoted(|w| w.integer(v)) }
 
     fn serialize_f32(self, v: f32) -> Result<(), Error> {
         if !v.is_finite() {

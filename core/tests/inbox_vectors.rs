@@ -9,30 +9,10 @@ use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 
 mod common;
-use common::matches;
+use common::{matches, office_fixtures_dir as office_dir};
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-/// The office fixtures' folder: LW_OFFICE_FIXTURES, else the one scripts/office-fixtures.sh writes.
-fn office_dir() -> PathBuf {
-    static DIR: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
-    DIR.get_or_init(|| {
-        if let Some(dir) = std::env::var_os("LW_OFFICE_FIXTURES") {
-            return PathBuf::from(dir);
-        }
-        let script = root().join("scripts/office-fixtures.sh");
-        let out = std::process::Command::new("bash").arg(&script).output().expect("bash runs");
-        assert!(
-            out.status.success(),
-            "the office fixtures could not be written ({}): {}",
-            script.display(),
-            String::from_utf8_lossy(&out.stderr)
-        );
-        PathBuf::from(String::from_utf8_lossy(&out.stdout).trim())
-    })
-    .clone()
 }
 
 /// A file's bytes: its inline `text`, or its `fixture` (`office:<file>` / `doc:<file>`).

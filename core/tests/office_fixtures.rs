@@ -4,7 +4,10 @@
 
 use learning_week::api::{import_office, OfficeFormat};
 use serde_json::Value;
-use std::path::{Path, PathBuf};
+use std::path::Path;
+
+mod common;
+use common::office_fixtures_dir as fixtures_dir;
 
 fn spec() -> Value {
     let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors/office/fixtures.json");
@@ -58,29 +61,6 @@ fn check(name: &str, answer: &Value, expect: &Value) -> Vec<String> {
         }
     }
     bad
-}
-
-/// LW_OFFICE_FIXTURES, or the folder `scripts/office-fixtures.sh` writes now (python-docx /
-/// openpyxl, an independent writer): the test never skips for want of its fixtures.
-/// Written once per test process: the tests run in parallel, and the script rewrites the folder.
-fn fixtures_dir() -> PathBuf {
-    static DIR: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
-    DIR.get_or_init(write_fixtures).clone()
-}
-
-fn write_fixtures() -> PathBuf {
-    if let Some(dir) = std::env::var_os("LW_OFFICE_FIXTURES") {
-        return PathBuf::from(dir);
-    }
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../scripts/office-fixtures.sh");
-    let out = std::process::Command::new("bash").arg(&script).output().expect("bash runs");
-    assert!(
-        out.status.success(),
-        "the office fixtures could not be written ({}): {}",
-        script.display(),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    PathBuf::from(String::from_utf8_lossy(&out.stdout).trim())
 }
 
 #[test]

@@ -1,7 +1,32 @@
-//! What the vector runners share (`mod common;` in core/tests/aggregate_vectors.rs and
-//! core/tests/inbox_vectors.rs).
+//! What the vector and fixture runners share (`mod common;` in core/tests/aggregate_vectors.rs,
+//! core/tests/inbox_vectors.rs and core/tests/office_fixtures.rs); each uses part of it.
+#![allow(dead_code)]
 
 use serde_json::Value;
+use std::path::PathBuf;
+
+/// The office fixtures' folder: LW_OFFICE_FIXTURES, else the one `scripts/office-fixtures.sh`
+/// writes now (python-docx / openpyxl, an independent writer), so a test never skips for want of
+/// its fixtures. Written once per test process: the tests run in parallel, and the script
+/// rewrites the folder.
+pub fn office_fixtures_dir() -> PathBuf {
+    static DIR: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    DIR.get_or_init(|| {
+        if let Some(dir) = std::env::var_os("LW_OFFICE_FIXTURES") {
+            return PathBuf::from(dir);
+        }
+        let script = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../scripts/office-fixtures.sh");
+        let out = std::process::Command::new("bash").arg(&script).output().expect("bash runs");
+        assert!(
+            out.status.success(),
+            "the office fixtures could not be written ({}): {}",
+            script.display(),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        PathBuf::from(String::from_utf8_lossy(&out.stdout).trim())
+    })
+    .clone()
+}
 
 /// `expect` matched as a subset of `actual` (see tests/vectors/aggregate/README.md):
 /// objects by key, arrays as multisets of the same length (a trailing "..." allows more items),
