@@ -1,11 +1,12 @@
 //! The answers' JSON text, written by a compact `serde::Serializer` of our own into a `String`:
 //! the same bytes as `serde_json::to_string`, for every value (the tests and the fuzz target
-//! compare the two), at a fraction of the cost on the answers' mostly-CJK text.
+//! compare the two), at about half the cost on the answers' mostly-CJK strings.
 //!
 //! serde_json checks every byte of a string against its escape table, one at a time, and writes
-//! a date through `core::fmt` and its escaper a piece at a time; this writer looks at eight bytes
-//! at once and copies each run that needs no escape in one go, and lets `Display` values (chrono's
-//! dates and times) write straight into the text, escaping only if what they wrote needs it.
+//! a date through `core::fmt` and its escaper a piece at a time; this writer looks at eight or
+//! sixteen bytes at once (the reader's own scan of a string, `json::plain_run`), copies each run
+//! that needs no escape in one go, and lets `Display` values (chrono's dates and times) write
+//! straight into the text, escaping only if what they wrote needs it.
 //! Integers and floats are printed by the crates serde_json 1.0.154 prints them with (`itoa`,
 //! `zmij`), so they cannot differ. Which strings are escaped and how is serde_json's: `"`, `\`
 //! and the controls below U+0020 (`\b \t \n \f \r` by name, the others as `\u00XX`), nothing
@@ -80,37 +81,12 @@ pub fn to_string_with_capacity<T: ?Sized + Serialize>(value: &T, capacity: usize
 /// assert_eq!(out, r#""第一\"行\"\n\u0001""#);
 /// ```
 pub fn write_str(out: &mut String, s: &str) {
-    match first_escape(s.as_bytes(), 0) {
-        // Most text needs no escape: looked at once, copied once.
-        None => {
-            out.push('"');
-            out.push_str(s);
-            out.push('"');
-        }
-        Some(at) => {
-            out.push('"');
-            write_escaped_from(out, s, at);
-            out.push('"');
-        }
-    }
+    out.push('"');
+    write_escaped(out, s);
+    out.push('"');
 }
 
-/// The bytes of `w` (eight, little-endian) each with its top bit set where that byte needs an
-/// escape (a control below 0x20, `"` or `\`) — exactly for the lowest such byte; a byte above it
-/// may be flagged in error (a borrow), which is why only the lowest flag is trusted.
-#[inline]
-fn escapes_in(w: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // A byte below 0x20, and a zero byte in `w` xor a repeated `"` / `\` (the classic
-    // "has a byte less than n" and "has a zero byte" tests, see Hacker's Delight § 6-1).
-    let below_space = w.wrapping_sub(ONES * 0x20) & !w;
-    let quote = w ^ (ONES * u64::from(b'"'));
-    let backslash = w ^ (ONES * u64::from(b'\\'));
-    (below_space | (quote.wrapping_sub(ONES) & !quote) | (backslash.wrapping_sub(ONES) & !backslash)) & HIGH
-}
-
-/// The escape of one byte that needs one (`escapes_in` flagged it, or the byte loop found it).
+/// The escape of one byte that needs one ([`crate::json::stops_run`]).
 #[inline]
 fn push_escape(out: &mut String, byte: u8) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
@@ -132,39 +108,17 @@ fn push_escape(out: &mut String, byte: u8) {
     out.push_str(named);
 }
 
-#[inline]
-fn needs_escape(byte: u8) -> bool {
-    byte < 0x20 || byte == b'"' || byte == b'\\'
-}
-
-/// Where the first byte at or after `from` that needs an escape is, eight bytes looked at at
-/// once.
+/// Where the first byte at or after `from` that needs an escape is: where the reader's plain run
+/// of string bytes stops ([`crate::json::plain_run`]: the same bytes, eight and sixteen at once).
 #[inline(always)]
 fn first_escape(bytes: &[u8], from: usize) -> Option<usize> {
-    let len = bytes.len();
-    let mut i = from;
-    while let Some(chunk) = bytes.get(i..i + 8) {
-        let flags = escapes_in(word(chunk));
-        if flags != 0 {
-            return Some(i + (flags.trailing_zeros() / 8) as usize);
-        }
-        i += 8;
-    }
-    if i == len {
-        None
-    } else if from + 8 <= len {
-        // Fewer than eight bytes left, and the eight that end the text begin at or after `from`:
-        // the last word, its bytes already looked at (clean, so they flag nothing and borrow
-        // nothing) masked off.
-        let seen = 8 - (len - i);
-        let flags = escapes_in(word(&bytes[len - 8..])) & (u64::MAX << (8 * seen));
-        (flags != 0).then(|| len - 8 + (flags.trailing_zeros() / 8) as usize)
-    } else {
-        bytes[i..].iter().position(|&b| needs_escape(b)).map(|k| i + k)
-    }
+    let end = crate::json::plain_run(bytes, from);
+    (end < bytes.len()).then_some(end)
 }
 
-/// `s` escaped as serde_json escapes it, without the quotes.
+/// `s` escaped as serde_json escapes it, without the quotes. Most text needs no escape: looked
+/// at once, copied once.
+#[inline]
 fn write_escaped(out: &mut String, s: &str) {
     match first_escape(s.as_bytes(), 0) {
         None => out.push_str(s),
@@ -188,14 +142,6 @@ fn write_escaped_from(out: &mut String, s: &str, mut at: usize) {
         }
     }
     out.push_str(&s[run..]);
-}
-
-/// Eight bytes (the first eight of `chunk`, which has at least eight) as one little-endian word.
-#[inline]
-fn word(chunk: &[u8]) -> u64 {
-    let mut w = [0u8; 8];
-    w.copy_from_slice(&chunk[..8]);
-    u64::from_le_bytes(w)
 }
 
 /// Where a `Display` value writes: straight into the text, the escaping left to the end.
@@ -242,12 +188,25 @@ impl Writer {
             .map_err(|_| Error("a Display implementation returned an error".to_owned()))?;
         // Chrono's dates and times never need an escape; anything else that does is written
         // again, escaped, from a copy.
-        if self.out.as_bytes()[start..].iter().any(|&b| needs_escape(b)) {
+        if let Some(at) = first_escape(&self.out.as_bytes()[start..], 0) {
             let written = self.out.split_off(start);
-            write_escaped(&mut self.out, &written);
+            write_escaped_from(&mut self.out, &written, at);
         }
         self.out.push('"');
         Ok(())
+    }
+
+    /// A list or a map opened (`[` / `{`); one announced empty is closed at once, as serde_json
+    /// closes it.
+    fn open(&mut self, opening: char, closing: char, len: Option<usize>) -> Compound<'_> {
+        self.out.push(opening);
+        let state = if len == Some(0) {
+            self.out.push(closing);
+            State::Empty
+        } else {
+            State::First
+        };
+        Compound { writer: self, state }
     }
 
     /// `{"variant":` before a variant's content (serde_json's externally tagged enums).
@@ -412,14 +371,7 @@ impl<'a> ser::Serializer for &'a mut Writer {
     }
 
     fn serialize_seq(self, len: Option<usize>) -> Result<Compound<'a>, Error> {
-        self.out.push('[');
-        let state = if len == Some(0) {
-            self.out.push(']');
-            State::Empty
-        } else {
-            State::First
-        };
-        Ok(Compound { writer: self, state })
+        Ok(self.open('[', ']', len))
     }
 
     fn serialize_tuple(self, len: usize) -> Result<Compound<'a>, Error> {
@@ -442,14 +394,7 @@ impl<'a> ser::Serializer for &'a mut Writer {
     }
 
     fn serialize_map(self, len: Option<usize>) -> Result<Compound<'a>, Error> {
-        self.out.push('{');
-        let state = if len == Some(0) {
-            self.out.push('}');
-            State::Empty
-        } else {
-            State::First
-        };
-        Ok(Compound { writer: self, state })
+        Ok(self.open('{', '}', len))
     }
 
     fn serialize_struct(self, _name: &'static str, len: usize) -> Result<Compound<'a>, Error> {
@@ -589,6 +534,14 @@ impl KeyWriter<'_> {
         self.0.out.push('"');
         Ok(())
     }
+
+    /// A float key: quoted when finite, refused (as serde_json refuses it) when not.
+    fn float<F: zmij::Float>(self, f: F, finite: bool) -> Result<(), Error> {
+        if !finite {
+            return Err(Error("float key must be finite (got NaN or +/-inf)".to_owned()));
+        }
+        self.quoted(|w| w.float(f, true))
+    }
 }
 
 impl ser::Serializer for KeyWriter<'_> {
@@ -609,17 +562,11 @@ impl ser::Serializer for KeyWriter<'_> {
     integers! { |w, v| w.quoted(|w| w.integer(v)) }
 
     fn serialize_f32(self, v: f32) -> Result<(), Error> {
-        if !v.is_finite() {
-            return Err(Error("float key must be finite (got NaN or +/-inf)".to_owned()));
-        }
-        self.quoted(|w| w.float(v, true))
+        self.float(v, v.is_finite())
     }
 
     fn serialize_f64(self, v: f64) -> Result<(), Error> {
-        if !v.is_finite() {
-            return Err(Error("float key must be finite (got NaN or +/-inf)".to_owned()));
-        }
-        self.quoted(|w| w.float(v, true))
+        self.float(v, v.is_finite())
     }
 
     fn serialize_char(self, v: char) -> Result<(), Error> {
@@ -780,7 +727,7 @@ mod tests {
     /// bytes: what the word-at-a-time scan could misread (a borrow flags the byte above a hit).
     #[test]
     fn an_escape_then_any_byte_anywhere() {
-        for a in (0u8..0x80).filter(|&b| super::needs_escape(b)) {
+        for a in (0u8..0x80).filter(|&b| crate::json::stops_run(b)) {
             for b in 0u8..0x80 {
                 for len in 8..18 {
                     for at in 0..len - 1 {
