@@ -153,13 +153,10 @@ impl<'a> Json<'a> {
         }
         let rest = pointer.strip_prefix('/')?;
         rest.split('/').try_fold(self, |at, token| {
-            let token = token.replace("~1", "/").replace("~0", "~");
+            let token = unescape_token(token);
             match at {
                 Json::Object(_) => at.get(&token),
-                Json::Array(_) => {
-                    let valid = token == "0" || !token.starts_with(['0', '+']);
-                    token.parse::<usize>().ok().filter(|_| valid).and_then(|i| at.index(i))
-                }
+                Json::Array(_) => array_index(&token).and_then(|i| at.index(i)),
                 _ => None,
             }
         })
@@ -304,6 +301,17 @@ pub fn parse(text: &str) -> Result<Json<'_>, serde_json::Error> {
     }
 }
 
+/// An RFC 6901 reference token as written in a pointer (`~1` for `/`, `~0` for `~`), unescaped.
+pub(crate) fn unescape_token(token: &str) -> String {
+    token.replace("~1", "/").replace("~0", "~")
+}
+
+/// The array index a reference token names: decimal digits, no leading zero, no sign.
+fn array_index(token: &str) -> Option<usize> {
+    let valid = token == "0" || !token.starts_with(['0', '+']);
+    token.parse::<usize>().ok().filter(|_| valid)
+}
+
 /// The value at a JSON Pointer of `text`, as `parse(text)` then [`Json::pointer`] would find it,
 /// with no tree made of the rest: every value before it on the way is skipped, and the search
 /// stops there. For a text the [`Reader`] has read whole (so well-formed, and read as [`parse`]
@@ -315,17 +323,14 @@ pub(crate) fn value_at<'a>(text: &'a str, pointer: &str) -> Result<Option<Json<'
     if !pointer.is_empty() {
         let Some(rest) = pointer.strip_prefix('/') else { return Ok(None) };
         for token in rest.split('/') {
-            let token = token.replace("~1", "/").replace("~0", "~");
+            let token = unescape_token(token);
             s.skip_ws();
             let found = match s.peek().ok_or(Unsure)? {
                 b'{' => s.find_key(&token),
-                b'[' => {
-                    let valid = token == "0" || !token.starts_with(['0', '+']);
-                    match token.parse::<usize>().ok().filter(|_| valid) {
-                        Some(i) => s.find_index(i),
-                        None => return Ok(None),
-                    }
-                }
+                b'[' => match array_index(&token) {
+                    Some(i) => s.find_index(i),
+                    None => return Ok(None),
+                },
                 _ => return Ok(None),
             };
             match found.ok_or(Unsure)? {

@@ -581,7 +581,7 @@ fn present<'j>(input: &'j Json<'j>, tokens: &[String]) -> bool {
 
 /// RFC 6901 tokens of a pointer that starts with `/`.
 fn tokens(pointer: &str) -> Vec<String> {
-    pointer.split('/').skip(1).map(|t| t.replace("~1", "/").replace("~0", "~")).collect()
+    pointer.split('/').skip(1).map(crate::json::unescape_token).collect()
 }
 
 /// Whether `pointer` is the whole document or a field `kind` has: no need to look for it in the

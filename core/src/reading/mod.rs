@@ -310,7 +310,7 @@ impl NoticeReading {
         for c in &corrections.corrections {
             let (parent, last) =
                 c.path.rsplit_once('/').ok_or_else(|| CorrectionError::NoSuchPath(c.path.clone()))?;
-            let last = last.replace("~1", "/").replace("~0", "~");
+            let last = crate::json::unescape_token(last);
             match v.pointer_mut(parent) {
                 Some(serde_json::Value::Object(m)) => {
                     m.insert(last, c.value.clone());
