@@ -296,8 +296,7 @@ pub fn validate_tree<'a>(
     notice: &Notice,
     plan: Option<&ActivityPlan<'_>>,
 ) -> Outcome<Document<'a>> {
-    let field_forms = field_forms(field);
-    let run = |ctx: &Ctx<'_>, out: &mut Findings| run_rules(ctx, field, &field_forms, out);
+    let run = |ctx: &Ctx<'_>, out: &mut Findings| run_rules(ctx, field, out);
     // Cells written as text are read against the week's year: the notice's, else (a notice
     // that states none) the document's own.
     let own = || {
@@ -356,28 +355,17 @@ pub fn validate_tree<'a>(
     Outcome { value, diagnostics: field_diagnostics_of(d.diagnostics, field, out) }
 }
 
-/// The pointers a field check's rules are matched against. Rules name the fields they read
-/// relative to their own document; inside a submission the summary sits under /summary and the
-/// plan under /plan, so both forms are offered. Empty for a whole-document check.
-fn field_forms(field: Option<&str>) -> Vec<&str> {
-    field
-        .map(|f| {
-            let inner = f
-                .strip_prefix("/summary")
-                .or_else(|| f.strip_prefix("/plan"))
-                .filter(|r| r.is_empty() || r.starts_with('/'));
-            std::iter::once(f).chain(inner).collect()
-        })
-        .unwrap_or_default()
-}
-
-/// Every semantic rule (a whole-document check), or those that read the field (`forms` from
-/// [`field_forms`]).
-fn run_rules(ctx: &Ctx<'_>, field: Option<&str>, forms: &[&str], out: &mut Findings) {
-    match field {
-        None => run_semantic(ctx, out),
-        Some(_) => run_semantic_reading(ctx, forms, out),
-    }
+/// Every semantic rule (a whole-document check), or those that read the field. Rules name the
+/// fields they read relative to their own document; inside a submission the summary sits under
+/// /summary and the plan under /plan, so both forms of the field are offered.
+fn run_rules(ctx: &Ctx<'_>, field: Option<&str>, out: &mut Findings) {
+    let Some(f) = field else { return run_semantic(ctx, out) };
+    let inner = f
+        .strip_prefix("/summary")
+        .or_else(|| f.strip_prefix("/plan"))
+        .filter(|r| r.is_empty() || r.starts_with('/'));
+    let forms: Vec<&str> = std::iter::once(f).chain(inner).collect();
+    run_semantic_reading(ctx, &forms, out);
 }
 
 /// The decoder's findings (for a field check, only those at or below the field) followed by
@@ -473,8 +461,7 @@ fn text_outcome<'t>(
     // text at its pointer, no tree made; `None` when only the tree may answer.
     let written =
         |pointer: &str| crate::json::value_at(text, pointer).ok().map(|v| v.is_some_and(|v| !v.is_null()));
-    let forms = field_forms(field);
-    let run = |ctx: &Ctx<'_>, out: &mut Findings| run_rules(ctx, field, &forms, out);
+    let run = |ctx: &Ctx<'_>, out: &mut Findings| run_rules(ctx, field, out);
     let mut d = Decoder::new("").with_year(notice.year);
     d = match kind {
         DocumentKind::Summary => d.with_labels::<SummaryTable>(),
