@@ -5,11 +5,10 @@
 use learning_week::aggregate::{aggregate, AggregateInput, AggregateOptions};
 use learning_week::api::{self, AggregateRequest};
 use learning_week::Notice;
-use serde_json::Value;
 use std::path::{Path, PathBuf};
 
 mod common;
-use common::matches;
+use common::{matches, vectors};
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
@@ -17,18 +16,10 @@ fn root() -> PathBuf {
 
 #[test]
 fn aggregate_vectors() {
-    let dir = root().join("tests/vectors/aggregate");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .expect("tests/vectors/aggregate exists")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    files.sort();
-    assert!(files.len() >= 15, "only {} aggregate vectors", files.len());
+    let vectors = vectors("aggregate");
+    assert!(vectors.len() >= 15, "only {} aggregate vectors", vectors.len());
     let mut failures = Vec::new();
-    for f in &files {
-        let v: Value = serde_json::from_str(&std::fs::read_to_string(f).expect("readable"))
-            .unwrap_or_else(|e| panic!("{}: {e}", f.display()));
+    for v in vectors {
         let name = v["name"].as_str().unwrap_or("?").to_owned();
         let request: AggregateRequest = serde_json::from_value(v.clone()).expect("a vector is a request");
         let answer = api::aggregate_value(&request);

@@ -9,7 +9,7 @@ use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 
 mod common;
-use common::{matches, office_fixtures_dir as office_dir};
+use common::{matches, office_fixtures_dir as office_dir, vectors};
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
@@ -95,19 +95,11 @@ fn run(v: &Value) -> Result<(), String> {
 
 #[test]
 fn inbox_vectors() {
-    let dir = root().join("tests/vectors/inbox");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .expect("tests/vectors/inbox exists")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    files.sort();
-    assert!(files.len() >= 8, "only {} inbox vectors", files.len());
+    let vectors = vectors("inbox");
+    assert!(vectors.len() >= 8, "only {} inbox vectors", vectors.len());
     let mut failures = Vec::new();
-    for f in &files {
-        let v: Value = serde_json::from_str(&std::fs::read_to_string(f).expect("readable"))
-            .unwrap_or_else(|e| panic!("{}: {e}", f.display()));
-        if let Err(e) = run(&v) {
+    for v in &vectors {
+        if let Err(e) = run(v) {
             failures.push(format!("{}: {e}", v["name"].as_str().unwrap_or("?")));
         }
     }
@@ -118,13 +110,7 @@ fn inbox_vectors() {
 /// (a near miss).
 #[test]
 fn every_file_only_code_fires_and_misses() {
-    let dir = root().join("tests/vectors/inbox");
-    let vectors: Vec<Value> = std::fs::read_dir(&dir)
-        .expect("tests/vectors/inbox exists")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .map(|p| serde_json::from_str(&std::fs::read_to_string(&p).expect("readable")).expect("JSON"))
-        .collect();
+    let vectors = vectors("inbox");
     for code in [
         "aggregate.refused",
         "aggregate.unit_name_conflict",

@@ -5,6 +5,25 @@
 use serde_json::Value;
 use std::path::PathBuf;
 
+/// Every vector of `tests/vectors/<group>/` (its `*.json` files, sorted by name), parsed; a file
+/// that is not JSON fails the test, naming the file.
+pub fn vectors(group: &str) -> Vec<Value> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors").join(group);
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    files
+        .iter()
+        .map(|f| {
+            serde_json::from_str(&std::fs::read_to_string(f).expect("readable"))
+                .unwrap_or_else(|e| panic!("{}: {e}", f.display()))
+        })
+        .collect()
+}
+
 /// The office fixtures' folder: LW_OFFICE_FIXTURES, else the one `scripts/office-fixtures.sh`
 /// writes now (python-docx / openpyxl, an independent writer), so a test never skips for want of
 /// its fixtures. Written once per test process: the tests run in parallel, and the script
