@@ -321,6 +321,10 @@ for key, text, why in [("main_venues", "计划设立3个", "projected"), ("sub_v
     ptr = "/participation/" + key
     case(G, f"participation.{key} as text {text} → text.not_row_figure, reason {why}", "summary",
          ["text.not_row_figure"], input=summary((ptr, text)), paths={"text.not_row_figure": [ptr]})
+case(G, "participation.participants as text 1500 (neither 人 nor 人次) → text.kind_missing, not guessed", "summary",
+     ["text.kind_missing"], input=summary((PP, "1500")), paths={"text.kind_missing": [PP]})
+case(G, "participation.participants as text 1500人次 → count.from_text (the unit is written)", "summary",
+     ["count.from_text"], input=summary((PP, "1500人次")), paths={"count.from_text": [PP]})
 case(G, "participation.sub_venues as text 12个 → count.from_text (this week's)", "summary",
      ["count.from_text"], input=summary(("/participation/sub_venues", "12个")),
      paths={"count.from_text": ["/participation/sub_venues"]})

@@ -81,6 +81,14 @@ pub(crate) const NO_NUMBER: Rule = rule(
     "No figure or date can be read from “{text}”: write a number (e.g. 1200人, 约3.5万人次, 98%) or the dates; praise or description cannot be turned into a value.",
 );
 
+pub(crate) const KIND_MISSING: Rule = rule(
+    "text.kind_missing",
+    "栏内写了数字，但没有写明所计的是本栏要的哪一种量（如参加人数只写“1500”，没有写“人”或“人次”）；不擅自推定（人与人次从不相加），原文保留。",
+    "The cell gives a figure but does not say it counts what the row asks (e.g. participants written as a bare 1500, with neither 人 nor 人次); it is not guessed (人 and 人次 are never added), and the text is kept.",
+    "「{text}」中的数字没有写明是{kind_zh}：请在数字后写明单位（如 {example}），不擅自推定。",
+    "“{text}” gives no figure that says it counts {kind_en}: write the unit after the number (e.g. {example_en}); none is guessed.",
+);
+
 pub(crate) const VAGUE: Rule = rule(
     "text.vague",
     "模糊说法（成千上万、数百、上千、几十、若干、两三百、200-300人、9月初、9月中旬、只有月份的“4月~10月”）读不出确切数字或日期，拒绝换算。",
@@ -172,6 +180,7 @@ pub(crate) const PERIOD_INVERTED: Rule = rule(
 /// One rule per `text.*` code: what the text parsers refuse, and how they say it.
 pub(crate) const RULES: &[Rule] = &[
     NO_NUMBER,
+    KIND_MISSING,
     VAGUE,
     NOT_INTEGER,
     TOO_LARGE,

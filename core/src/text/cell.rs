@@ -334,7 +334,7 @@ fn followed_by_its_parts(n: &Norm<'_>, f: &Found, next_start: usize) -> bool {
 /// Whether a count of `kind` is the row's kind of figure.
 fn row_kind(row: CellRow, kind: CountKind) -> bool {
     match row {
-        // A bare number says neither 人 nor 人次: not guessed (refused as kind_missing).
+        // A bare number says neither 人 nor 人次: not guessed (refused as `text.kind_missing`).
         CellRow::Participants => matches!(kind, CountKind::People | CountKind::PersonTimes),
         CellRow::TextReports | CellRow::ImageReports => {
             matches!(kind, CountKind::Items | CountKind::Unspecified)
@@ -555,12 +555,7 @@ pub fn read_count_cell(text: &str, row: CellRow, ctx: &ReadContext) -> Result<Ce
         }
         let bare = found.iter().any(|f| f.is_ok() && f.kind == CountKind::Unspecified);
         if row == CellRow::Participants && bare {
-            return Err(TextError::new_shared(
-                &code::NO_NUMBER,
-                &shared,
-                None,
-                &[("reason", "kind_missing".into()), ("kind", CountKind::People.as_str().into())],
-            ));
+            return Err(crate::text::quantity::kind_missing(&shared, CountKind::People));
         }
         if !figures.is_empty() || measure.is_some() {
             return Err(refuse(NotRowReason::OtherMeasure));

@@ -139,7 +139,9 @@ pub fn find_quantities(text: &str) -> Vec<Result<Quantity, TextError>> {
 /// assert_eq!(parse_quantity_of_kind(text, CountKind::PersonTimes).unwrap().value, 2000);
 /// assert_eq!(parse_quantity_of_kind(text, CountKind::People).unwrap().kind, CountKind::PersonTimes);
 /// assert_eq!(parse_quantity_of_kind(text, CountKind::Events).unwrap().value, 30);
-/// assert_eq!(parse_quantity_of_kind(text, CountKind::Items).unwrap_err().code, "text.no_number");
+/// // Figures, but none of the asked kind: `text.kind_missing`; no figure at all: `text.no_number`.
+/// assert_eq!(parse_quantity_of_kind(text, CountKind::Items).unwrap_err().code, "text.kind_missing");
+/// assert_eq!(parse_quantity_of_kind("圆满成功", CountKind::Items).unwrap_err().code, "text.no_number");
 /// ```
 pub fn parse_quantity_of_kind(text: &str, kind: CountKind) -> Result<Quantity, TextError> {
     crate::text::check_length(text)?;
@@ -156,13 +158,42 @@ pub fn parse_quantity_of_kind(text: &str, kind: CountKind) -> Result<Quantity, T
         .or_else(|| alternative.and_then(|alt| found.iter().position(|f| f.kind == alt)));
     match pick.and_then(|p| found.get(p)) {
         Some(f) => f.build(text),
-        None => Err(TextError::new(
-            &code::NO_NUMBER,
-            text,
-            None,
-            &[("reason", "kind_missing".into()), ("kind", kind.as_str().into())],
-        )),
+        None if found.is_empty() => Err(nothing_found(&n)),
+        None => Err(kind_missing(&std::sync::Arc::from(text), kind)),
     }
+}
+
+/// The refusal of a text whose figures do not say they count `kind` (a bare 1500 as
+/// participants, 300人 asked as items): `text.kind_missing`, with the words its message needs.
+///
+/// ```
+/// use learning_week::{text::parse_quantity_of_kind, CountKind};
+/// let e = parse_quantity_of_kind("1500", CountKind::People).unwrap_err();
+/// assert_eq!((e.code.as_str(), e.params["kind"].as_str()), ("text.kind_missing", Some("people")));
+/// assert!(e.message.contains("人数还是人次") && e.message_en.contains("人次"));
+/// assert_eq!(parse_quantity_of_kind("赢得好评", CountKind::People).unwrap_err().code, "text.no_number");
+/// ```
+pub(crate) fn kind_missing(source: &std::sync::Arc<str>, kind: CountKind) -> TextError {
+    let (kind_zh, kind_en, example, example_en) = match kind {
+        CountKind::People | CountKind::PersonTimes => {
+            ("人数还是人次", "people (人) or person-times (人次)", "1500人 或 1500人次", "1500人 or 1500人次")
+        }
+        CountKind::Events => ("场次（场、次、期）", "events (场, 次, 期)", "12场", "12场"),
+        CountKind::Items => ("个数（项、个、所……）", "items (项, 个, 所 …)", "5个", "5个"),
+        CountKind::Unspecified => ("本栏的量", "what the row counts", "1200人", "1200人"),
+    };
+    TextError::new_shared(
+        &code::KIND_MISSING,
+        source,
+        None,
+        &[
+            ("kind", kind.as_str().into()),
+            ("kind_zh", kind_zh.into()),
+            ("kind_en", kind_en.into()),
+            ("example", example.into()),
+            ("example_en", example_en.into()),
+        ],
+    )
 }
 
 /// A count (or a refusal) found at chars `start..end` of the normalised text. It holds no copy

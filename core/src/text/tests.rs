@@ -8,6 +8,7 @@ use proptest::prelude::*;
 /// Every code a parser can emit, each with a text that triggers it.
 const TRIGGERS: &[(&crate::catalog::Rule, &str)] = &[
     (&code::NO_NUMBER, "赢得了市民的广泛好评"),
+    (&code::KIND_MISSING, "1500"),
     (&code::VAGUE, "成千上万人"),
     (&code::NOT_INTEGER, "1.23456万"),
     (&code::TOO_LARGE, "10万亿人"),
