@@ -187,6 +187,7 @@ pub(crate) fn kind_missing(source: &std::sync::Arc<str>, kind: CountKind) -> Tex
         source,
         None,
         &[
+            ("reason", "kind_missing".into()),
             ("kind", kind.as_str().into()),
             ("kind_zh", kind_zh.into()),
             ("kind_en", kind_en.into()),
