@@ -1360,16 +1360,21 @@ fn decode_count_text(s: &str, v: &Json<'_>, d: &mut Decoder) -> Option<Count> {
     let pointer = d.pointer();
     let Some(row) = cell_row(&pointer) else {
         // Venues and sub-units are this week's too: a planned, averaged or other year's figure
-        // is refused with its reason, as the label import refuses it.
-        let week = ["main_venues", "sub_venues", "units_total", "units_participating"];
+        // is refused with its reason, as the label import refuses it; and each row takes its own
+        // figure of a text that names both (主会场1个、分会场12个 as 分会场数量: 12).
         let mut tail = pointer.rsplit('/');
         let (key, group) = (tail.next().unwrap_or(""), tail.next().unwrap_or(""));
-        let read = if group == "participation" && week.contains(&key) {
-            crate::text::read_week_count(s, &d.context)
-        } else {
-            crate::text::parse_quantity(s)
+        let week = crate::text::WeekRow::of_key(key).filter(|_| group == "participation");
+        let Some(week) = week else {
+            return read_from_text(crate::text::parse_quantity(s).map(|q| with_params(q.to_count())), v, d);
         };
-        return read_from_text(read.map(|q| with_params(q.to_count())), v, d);
+        let read = crate::text::read_week_row(s, week, &d.context).map(|(q, warnings)| {
+            let mut c = q.to_count();
+            // The whole cell is the source when the text holds more than the row's figure.
+            c.source = Some(s.to_owned());
+            (with_params(c), warnings)
+        });
+        return read_cell_from_text(read, v, d);
     };
     let read = crate::text::read_count_cell(s, row, &d.context).map(|cell| {
         let mut c = cell.value.to_count();
@@ -1397,7 +1402,7 @@ fn decode_satisfaction_text(s: &str, v: &Json<'_>, d: &mut Decoder) -> Option<Sa
             },
             Satisfaction::Level(l) => params! {
                 "text" => s, "value" => l.as_str(), "qualifier" => "level",
-                "read_as" => s.trim(), "read_as_en" => l.as_str().replace('_', " "),
+                "read_as" => l.as_str(), "read_as_en" => l.as_str().replace('_', " "),
             },
         };
         ((sat, p), cell.warnings)

@@ -325,6 +325,25 @@ case(G, "participation.participants as text 1500 (neither 人 nor 人次) → te
      ["text.kind_missing"], input=summary((PP, "1500")), paths={"text.kind_missing": [PP]})
 case(G, "participation.participants as text 1500人次 → count.from_text (the unit is written)", "summary",
      ["count.from_text"], input=summary((PP, "1500人次")), paths={"count.from_text": [PP]})
+case(G, "participation.sub_venues as text 主会场1个、分会场12个 → count.from_text (the row's own figure, 12)", "summary",
+     ["count.from_text"], input=summary(("/participation/sub_venues", "主会场1个、分会场12个")),
+     paths={"count.from_text": ["/participation/sub_venues"]})
+case(G, "participation.main_venues as text 分会场12个 (the other venue only) → text.kind_missing", "summary",
+     ["text.kind_missing"], input=summary(("/participation/main_venues", "分会场12个")),
+     paths={"text.kind_missing": ["/participation/main_venues"]})
+case(G, "participation.sub_venues as text 主、分会场共13个 (both together) → text.kind_missing", "summary",
+     ["text.kind_missing"], input=summary(("/participation/sub_venues", "主、分会场共13个")),
+     paths={"text.kind_missing": ["/participation/sub_venues"]})
+case(G, "participation.sub_venues as text 3.5万人 (people, not venues) → text.kind_missing", "summary",
+     ["text.kind_missing"], input=summary(("/participation/sub_venues", "3.5万人")),
+     paths={"text.kind_missing": ["/participation/sub_venues"]})
+case(G, "participation.units_participating as text 全区10个街道，9个参与 → count.from_text (the row's own figure, 9)", "summary",
+     ["count.from_text"], input=summary(("/participation/units_participating", "全区10个街道，9个参与")),
+     paths={"count.from_text": ["/participation/units_participating"]})
+case(G, "participation.participants as text 12,00人 (a misplaced comma) → text.number_malformed, never 0", "summary",
+     ["text.number_malformed"], input=summary((PP, "12,00人")), paths={"text.number_malformed": [PP]})
+case(G, "participation.participants as text 1200人/次 → count.from_text (person-times)", "summary",
+     ["count.from_text"], input=summary((PP, "1200人/次")), paths={"count.from_text": [PP]})
 case(G, "participation.sub_venues as text 12个 → count.from_text (this week's)", "summary",
      ["count.from_text"], input=summary(("/participation/sub_venues", "12个")),
      paths={"count.from_text": ["/participation/sub_venues"]})

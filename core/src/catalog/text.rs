@@ -125,8 +125,8 @@ pub(crate) const PERCENT_OUT_OF_RANGE: Rule = rule(
     "text.percent_out_of_range",
     "满意率等百分比必须在 0% 到 100% 之间。",
     "A percentage such as a satisfaction rate must lie between 0% and 100%.",
-    "「{text}」中的百分比 {value}% 超出 0%–100%：满意率不能超过百分之百。",
-    "The percentage {value}% in “{text}” is outside 0%–100%: a satisfaction rate cannot exceed 100%.",
+    "「{text}」中的百分比 {value}% 超出 0%–100%：满意率须在百分之零到百分之百之间。",
+    "The percentage {value}% in “{text}” is outside 0%–100%: a satisfaction rate lies between 0% and 100%.",
 );
 
 pub(crate) const ROLE_UNKNOWN: Rule = rule(

@@ -493,12 +493,17 @@ pub fn read_count_cell(text: &str, row: CellRow, ctx: &ReadContext) -> Result<Ce
     let mut set_aside: Option<NotRowReason> = None;
     let mut other_kind_frame: Option<NotRowReason> = None;
     let mut first_error: Option<TextError> = None;
+    // The first refusal of a figure of no kind (「-5」, a range 「200-300人」): the cell's answer
+    // when nothing else is found, rather than "no number".
+    let mut kindless_error: Option<TextError> = None;
     for f in &found {
         let q = match f.build_shared(&shared) {
             Ok(q) => q,
             Err(e) => {
                 if row_kind(row, f.kind) && first_error.is_none() {
                     first_error = Some(e);
+                } else if f.kind == CountKind::Unspecified && kindless_error.is_none() {
+                    kindless_error = Some(e);
                 }
                 continue;
             }
@@ -552,6 +557,9 @@ pub fn read_count_cell(text: &str, row: CellRow, ctx: &ReadContext) -> Result<Ce
         }
         if let Some(r) = set_aside.or(other_kind_frame) {
             return Err(refuse(r));
+        }
+        if let Some(e) = kindless_error {
+            return Err(e);
         }
         let bare = found.iter().any(|f| f.is_ok() && f.kind == CountKind::Unspecified);
         if row == CellRow::Participants && bare {
@@ -784,7 +792,7 @@ pub fn read_satisfaction_cell(text: &str, ctx: &ReadContext) -> Result<CellSatis
         (None, None) => {
             return Err(match aside.first() {
                 Some(&(span, r)) => not_row_figure(&shared, r, span.of(text)),
-                None => TextError::new_shared(&code::NO_NUMBER, &shared, None, &[]),
+                None => super::percent::no_percent(&shared, &n),
             })
         }
     };
@@ -910,4 +918,92 @@ pub fn read_week_count(text: &str, ctx: &ReadContext) -> Result<Quantity, TextEr
     let mut q = Some(super::parse_quantity(text)?);
     keep_this_week(text, ctx, &mut [&mut q])?;
     q.ok_or_else(|| TextError::new(&code::NO_NUMBER, text, None, &[]))
+}
+
+/// A row of 活动参与情况 that counts venues or sub-units (主会场数量, 分会场数量, 全市区数, 参与活动的数量).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum WeekRow {
+    /// 主会场数量.
+    MainVenues,
+    /// 分会场数量.
+    SubVenues,
+    /// 全市区数.
+    UnitsTotal,
+    /// 参与活动的数量.
+    UnitsParticipating,
+}
+
+impl WeekRow {
+    /// The row of a 总结表 field (`main_venues`, `sub_venues`, `units_total`, `units_participating`).
+    pub(crate) fn of_key(key: &str) -> Option<WeekRow> {
+        match key {
+            "main_venues" => Some(WeekRow::MainVenues),
+            "sub_venues" => Some(WeekRow::SubVenues),
+            "units_total" => Some(WeekRow::UnitsTotal),
+            "units_participating" => Some(WeekRow::UnitsParticipating),
+            _ => None,
+        }
+    }
+
+    /// The words of its `text.kind_missing` message: what it counts and an example (zh, en).
+    fn words(self) -> (&'static str, &'static str, &'static str, &'static str) {
+        match self {
+            WeekRow::MainVenues => ("主会场的数量", "the number of main venues", "主会场1个", "主会场1个"),
+            WeekRow::SubVenues => ("分会场的数量", "the number of sub-venues", "分会场12个", "分会场12个"),
+            WeekRow::UnitsTotal => ("单位的个数", "a number of units", "9个", "9个"),
+            WeekRow::UnitsParticipating => ("单位的个数", "a number of units", "9个", "9个"),
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            WeekRow::MainVenues => "main_venues",
+            WeekRow::SubVenues => "sub_venues",
+            WeekRow::UnitsTotal => "units_total",
+            WeekRow::UnitsParticipating => "units_participating",
+        }
+    }
+}
+
+/// Reads the count of a [`WeekRow`] given alone as text, for its row: where the text names both
+/// venues (主会场1个、分会场12个) or both unit figures (全区10个街道，9个参与), the row's own figure
+/// (never the first one); a text that names only the other venue (分会场12个 as 主会场数量), or
+/// both together (主、分会场共13个), or counts something else (3.5万人 as 分会场数量) is
+/// `text.kind_missing`, not guessed. Otherwise as [`read_week_count`]. With the cell's warnings.
+pub(crate) fn read_week_row(
+    text: &str,
+    row: WeekRow,
+    ctx: &ReadContext,
+) -> Result<(Quantity, Vec<TextError>), TextError> {
+    let refuse = || {
+        let shared: Arc<str> = Arc::from(text);
+        crate::text::quantity::kind_missing_of(&shared, row.name(), row.words())
+    };
+    let venue = matches!(row, WeekRow::MainVenues | WeekRow::SubVenues);
+    let (q, warnings) = if venue && (text.contains("主会场") || text.contains("分会场")) {
+        let cell = read_venues_cell(text, ctx)?;
+        let q = if row == WeekRow::MainVenues { cell.venues.main_venues } else { cell.venues.sub_venues };
+        (q.ok_or_else(refuse)?, cell.warnings)
+    } else if !venue {
+        let cell = read_units_cell(text, ctx).ok();
+        let own = cell.as_ref().and_then(|c| {
+            if row == WeekRow::UnitsTotal {
+                c.units.units_total.clone()
+            } else {
+                c.units.units_participating.clone()
+            }
+        });
+        match (own, cell) {
+            (Some(q), Some(c)) if c.units.units_total.is_some() && c.units.units_participating.is_some() => {
+                (q, c.warnings)
+            }
+            _ => (read_week_count(text, ctx)?, Vec::new()),
+        }
+    } else {
+        (read_week_count(text, ctx)?, Vec::new())
+    };
+    if !matches!(q.kind, CountKind::Items | CountKind::Unspecified) {
+        return Err(refuse());
+    }
+    Ok((q, warnings))
 }

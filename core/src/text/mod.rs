@@ -47,6 +47,7 @@ pub use cell::{
     read_count_cell, read_satisfaction_cell, read_units_cell, read_venues_cell, read_week_count, CellCount,
     CellFigure, CellRow, CellSatisfaction, CellUnits, CellVenues, FigureRole, NotRowReason, ReadContext,
 };
+pub(crate) use cell::{read_week_row, WeekRow};
 pub use names::{split_names, NameItem};
 pub use numerals::to_chinese_numeral;
 pub use percent::{parse_percent, SatisfactionText};

@@ -287,6 +287,18 @@ fn scan_arabic(n: &Norm<'_>, j: usize) -> Option<(Dec, usize, usize, bool, bool,
             k += 4;
         }
     }
+    // 「12,00人」, 「1,2000人」, 「1200,00」: a comma then digits that are not a thousands group
+    // (a slip of the separator, or a decimal comma). Reading on after the comma would take 「00人」
+    // for 0 people: the whole run is refused as ambiguous, never read in part.
+    if n.at(k) == ',' && n.at(k + 1).is_ascii_digit() {
+        while n.at(k) == ',' && n.at(k + 1).is_ascii_digit() {
+            k += 1;
+            while n.at(k).is_ascii_digit() {
+                k += 1;
+            }
+        }
+        return Some((Dec { m, s: 0 }, total, k, false, false, true));
+    }
     // 「28 6000」, 「1 20」: a space then more digits that are not a thousands group. Never read a
     // fragment of it: the whole run is refused as ambiguous.
     let space_like = |c: char| matches!(c, ' ' | '\u{2009}' | '\u{202f}');

@@ -124,8 +124,21 @@ pub fn parse_percent(text: &str) -> Result<SatisfactionText, TextError> {
         Some((level, a, b)) => {
             Ok(SatisfactionText::Level { level, source: text.to_owned(), span: n.span(a, b) })
         }
-        None => Err(TextError::new(&code::NO_NUMBER, text, None, &[])),
+        None => Err(no_percent(&std::sync::Arc::from(text), &n)),
     }
+}
+
+/// The refusal of a satisfaction with neither a percentage nor a level word: a bare number
+/// (「98」, 「0.97」, 「98分」) is `text.kind_missing` (a rate, a score or a share? not guessed);
+/// no number at all is `text.no_number`.
+pub(crate) fn no_percent(source: &std::sync::Arc<str>, n: &Norm<'_>) -> TextError {
+    // (A text whose only percentages are 不满意率 has no satisfaction: no number of it.)
+    let digits = (0..n.len()).any(|i| n.at(i).is_ascii_digit());
+    if digits && !(0..n.len()).any(|i| n.at(i) == '%' || n.starts_with(i, "百分之")) {
+        let words = ("百分比（%）", "a percentage (%)", "98%", "98%");
+        return crate::text::quantity::kind_missing_of(source, "percent", words);
+    }
+    TextError::new_shared(&code::NO_NUMBER, source, None, &[])
 }
 
 /// A percentage found at char `at` (where its number starts) of the normalised text.
@@ -214,6 +227,35 @@ fn percent_at(
         end = k + len;
     }
     let span = n.span(start, end);
+    // 90-95%, 九十至九十五%: the percentage closes a range, which is vague.
+    if start >= 1
+        && matches!(n.before(start), '-' | '至' | '到')
+        && crate::text::numerals::is_numeral_char(n.before(start - 1))
+    {
+        let from = (0..start - 1)
+            .rev()
+            .find(|&x| !crate::text::numerals::is_numeral_char(n.at(x)))
+            .map_or(0, |x| x + 1);
+        return Err(TextError::new(
+            &code::VAGUE,
+            n.src,
+            Some(n.span(from, end)),
+            &[("reason", "range".into())],
+        ));
+    }
+    // -5%, 负5%: a minus where no word or number precedes it (not the range 90-95%).
+    if start >= 1
+        && matches!(n.before(start), '-' | '－' | '−' | '负')
+        && matches!(n.before(start - 1), '\0' | ' ' | '\u{3000}' | ',' | '、' | ':' | '(' | ';' | '=')
+    {
+        let value = format!("-{}", n.slice(t.start, t.end));
+        return Err(TextError::new(
+            &code::PERCENT_OUT_OF_RANGE,
+            n.src,
+            Some(n.span(start - 1, end)),
+            &[("value", value.into())],
+        ));
+    }
     // 95%-98%, 百分之九十至九十五: a range is vague.
     let k = n.skip_spaces(end);
     if matches!(n.at(k), '-' | '至' | '到') && scan_numeral(n, n.skip_spaces(k + 1)).is_some() {

@@ -174,7 +174,7 @@ pub fn parse_quantity_of_kind(text: &str, kind: CountKind) -> Result<Quantity, T
 /// assert_eq!(parse_quantity_of_kind("赢得好评", CountKind::People).unwrap_err().code, "text.no_number");
 /// ```
 pub(crate) fn kind_missing(source: &std::sync::Arc<str>, kind: CountKind) -> TextError {
-    let (kind_zh, kind_en, example, example_en) = match kind {
+    let words = match kind {
         CountKind::People | CountKind::PersonTimes => {
             ("人数还是人次", "people (人) or person-times (人次)", "1500人 或 1500人次", "1500人 or 1500人次")
         }
@@ -182,13 +182,23 @@ pub(crate) fn kind_missing(source: &std::sync::Arc<str>, kind: CountKind) -> Tex
         CountKind::Items => ("个数（项、个、所……）", "items (项, 个, 所 …)", "5个", "5个"),
         CountKind::Unspecified => ("本栏的量", "what the row counts", "1200人", "1200人"),
     };
+    kind_missing_of(source, kind.as_str(), words)
+}
+
+/// [`kind_missing`] for a kind named `kind` (`"percent"` for a satisfaction's bare 98), its
+/// message's words: what it is (zh, en) and an example written right (zh, en).
+pub(crate) fn kind_missing_of(
+    source: &std::sync::Arc<str>,
+    kind: &str,
+    (kind_zh, kind_en, example, example_en): (&str, &str, &str, &str),
+) -> TextError {
     TextError::new_shared(
         &code::KIND_MISSING,
         source,
         None,
         &[
             ("reason", "kind_missing".into()),
-            ("kind", kind.as_str().into()),
+            ("kind", kind.into()),
             ("kind_zh", kind_zh.into()),
             ("kind_en", kind_en.into()),
             ("example", example.into()),
@@ -403,6 +413,19 @@ fn unit_at(n: &Norm<'_>, i: usize) -> Option<Unit> {
     n.match_at(i, COUNT_UNITS).map(|w| Unit::Count(w.chars().count()))
 }
 
+/// How many chars at `i`, right after a 人, make it 人次 written apart (`/次`, `·次`, ` 次`,
+/// `（次）`); 0 when they do not.
+fn person_times_apart(n: &Norm<'_>, i: usize) -> usize {
+    match (n.at(i), n.at(i + 1), n.at(i + 2)) {
+        // …but not 人 次日 (the next day).
+        ('/' | '／' | '·' | '•' | '∙' | '・' | '.' | ' ' | '\u{3000}', '次', after) if after != '日' => {
+            2
+        }
+        ('(' | '（', '次', ')' | '）') => 3,
+        _ => 0,
+    }
+}
+
 /// The first figure of `text` that is no count: a number followed by a unit of time, age or
 /// share (7天, 3小时, 65岁, 85%), or 百分之…; dates too (they are no count either).
 pub(crate) fn other_measure(n: &Norm<'_>) -> Option<Span> {
@@ -510,8 +533,23 @@ fn phrase(n: &Norm<'_>, t: &NumTok, out: &mut Vec<Found>) -> usize {
     if n.at(t.start) == '百' && t.end == t.start + 1 && n.starts_with(j, "分之") {
         return scan_numeral(n, j + 2).map_or(j + 2, |t2| t2.end);
     }
+    // 1.2w人次, 3k人, 2W+: w for 万 and k for 千 as typed online, when a count's unit (or 余,
+    // 多, +) follows — so 4K视频 and 5G stay codes.
+    let abbreviated = match n.at(j) {
+        'w' | 'W' => Some(10_000),
+        'k' | 'K' => Some(1_000),
+        _ => None,
+    }
+    .filter(|_| {
+        !t.chinese_only
+            && !n.before(t.start).is_ascii_alphabetic()
+            && (matches!(n.at(j + 1), '+' | '余' | '多') || matches!(unit_at(n, j + 1), Some(Unit::Count(_))))
+    });
     // Dates and versions (2021.11.22, 2021-11-22, 2021/11/22), codes such as G20 or 5G.
-    if t.dotted || n.before(t.start).is_ascii_alphabetic() || n.at(j).is_ascii_alphabetic() {
+    if t.dotted
+        || n.before(t.start).is_ascii_alphabetic()
+        || (n.at(j).is_ascii_alphabetic() && abbreviated.is_none())
+    {
         return skip_digits_and_seps(n, j);
     }
     if !t.chinese_only
@@ -527,16 +565,27 @@ fn phrase(n: &Norm<'_>, t: &NumTok, out: &mut Vec<Found>) -> usize {
     }
     // A minus sign before the number (「-3」, 「－3张」) where no word or number precedes it (so
     // not a range such as 200-300, nor a name such as COVID-19): a count is never negative.
+    // 负5人 too. The refusal carries the unit's kind (-100人 is a count of people refused, not a
+    // figure of no kind) and its span the unit.
     if t.start >= 1
-        && matches!(n.before(t.start), '-' | '－' | '−')
+        && matches!(n.before(t.start), '-' | '－' | '−' | '负')
         && matches!(
             n.before(t.start - 1),
             '\0' | ' ' | '\u{3000}' | '，' | ',' | '、' | '：' | ':' | '（' | '(' | '；' | ';' | '='
         )
     {
-        let err = Refusal::new(&crate::catalog::structural::COUNT_NEGATIVE, n.span(t.start - 1, j), vec![]);
-        out.push(Found { item: Err(err), kind: CountKind::Unspecified, start: t.start - 1, end: j });
-        return j;
+        let mut end = j;
+        let mut kind = CountKind::Unspecified;
+        let k = n.skip_spaces(j);
+        let k = if matches!(n.at(k), '余' | '多') { k + 1 } else { k };
+        if let Some(Unit::Count(len)) = unit_at(n, k) {
+            let apart = if n.at(k) == '人' && len == 1 { person_times_apart(n, k + 1) } else { 0 };
+            kind = if apart > 0 { CountKind::PersonTimes } else { CountKind::from_unit(&n.text(k, k + len)) };
+            end = k + len + apart;
+        }
+        let err = Refusal::new(&crate::catalog::structural::COUNT_NEGATIVE, n.span(t.start - 1, end), vec![]);
+        out.push(Found { item: Err(err), kind, start: t.start - 1, end });
+        return end;
     }
     // A lost character next to a number (1?00人): its value cannot be known.
     if n.before(t.start) == '?' || n.at(j) == '?' || n.at(j) == '\u{fffd}' {
@@ -559,6 +608,11 @@ fn phrase(n: &Norm<'_>, t: &NumTok, out: &mut Vec<Found>) -> usize {
     let mut qualifier = Qualifier::Exact;
     let mut marked = false;
     let mut multiplied = false;
+    if let Some(u) = abbreviated {
+        value = value.and_then(|v| v.mul_int(u).ok_or(NumErr::Overflow));
+        multiplied = true;
+        j += 1;
+    }
     let k = n.skip_spaces(j);
     if matches!(n.at(k), '余' | '多') {
         qualifier = Qualifier::AtLeast;
@@ -577,11 +631,15 @@ fn phrase(n: &Norm<'_>, t: &NumTok, out: &mut Vec<Found>) -> usize {
     }
     let k = n.skip_spaces(j);
     let mut unit = None;
+    // 人/次, 人·次, 人 次, 人（次）: person-times written apart, never people.
+    let mut person_times = false;
     match unit_at(n, k) {
         Some(Unit::NotCount(len)) => return k + len,
         Some(Unit::Count(len)) => {
-            unit = Some((k, k + len));
-            j = k + len;
+            let apart = if n.at(k) == '人' && len == 1 { person_times_apart(n, k + 1) } else { 0 };
+            person_times = apart > 0;
+            unit = Some((k, k + len + apart));
+            j = k + len + apart;
         }
         None => {}
     }
@@ -592,10 +650,14 @@ fn phrase(n: &Norm<'_>, t: &NumTok, out: &mut Vec<Found>) -> usize {
         marked = true;
         end = k + w.chars().count();
     } else if n.at(j) == '+' && !is_numeral_char(n.at(j + 1)) {
-        // 10万+ : at least (but 1+5个 is a sum, left alone).
+        // 10万+ : at least (but 1+5个 is a sum, left alone); 10万+人次: the unit after the plus.
         qualifier = qualifier.combine(Qualifier::AtLeast);
         marked = true;
         end = j + 1;
+        if let (None, Some(Unit::Count(len))) = (unit, unit_at(n, j + 1)) {
+            unit = Some((j + 1, j + 1 + len));
+            end = j + 1 + len;
+        }
     }
     let (pq, start) = prefix_qualifier(n, t.start);
     let prefixed = start != t.start;
@@ -644,7 +706,11 @@ fn phrase(n: &Norm<'_>, t: &NumTok, out: &mut Vec<Found>) -> usize {
     }
 
     let span = n.span(start, end);
-    let kind = unit.map_or(CountKind::Unspecified, |(a, b)| CountKind::from_unit(&n.text(a, b)));
+    let kind = match unit {
+        _ if person_times => CountKind::PersonTimes,
+        Some((a, b)) => CountKind::from_unit(&n.text(a, b)),
+        None => CountKind::Unspecified,
+    };
     let item = match value {
         Err(NumErr::Range) => Err(Refusal::new(&code::VAGUE, span, vec![("reason", "range".into())])),
         Err(NumErr::Overflow) => Err(too_large(span)),

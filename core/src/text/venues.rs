@@ -42,10 +42,28 @@ const SUB: &str = "分会场";
 /// let v = parse_venues("一个主会场，十二个分会场").unwrap();
 /// assert_eq!(v.sub_venues.unwrap().value, 12);
 /// assert_eq!(parse_venues("主会场+分会场").unwrap_err().code, "text.no_number");
+/// // One figure for both: neither is guessed.
+/// assert_eq!(parse_venues("主、分会场共13个").unwrap_err().code, "text.kind_missing");
 /// ```
 pub fn parse_venues(text: &str) -> Result<VenuesText, TextError> {
     crate::text::check_length(text)?;
     let n = Norm::new(text);
+    // 主、分会场共13个: one figure for both, which neither row may take.
+    if (0..n.len()).any(|i| {
+        n.at(i) == '主' && {
+            let k =
+                if matches!(n.at(i + 1), ',' | '、' | '/' | '及' | '和' | '与') { i + 2 } else { i + 1 };
+            n.starts_with(k, SUB)
+        }
+    }) {
+        let words = (
+            "主会场和分会场各自的数量",
+            "the main venues and the sub-venues apart",
+            "主会场1个、分会场12个",
+            "主会场1个、分会场12个",
+        );
+        return Err(crate::text::quantity::kind_missing_of(&std::sync::Arc::from(text), "venues", words));
+    }
     let found = scan(&n);
     let words: Vec<(usize, bool)> = (0..n.len())
         .filter_map(|i| {
