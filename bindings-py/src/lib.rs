@@ -455,12 +455,20 @@ fn file_class(name: &str, data: &[u8]) -> &'static str {
     }
 }
 
+/// `api::folder_files`: every file of a folder as core's policy reads one (sorted, links to
+/// folders followed, each folder once); `OSError` when a folder cannot be read.
+#[pyfunction]
+fn folder_files(py: Python<'_>, root: std::path::PathBuf) -> PyResult<Vec<std::path::PathBuf>> {
+    guarded(py, move || api::folder_files(&root))?.map_err(PyErr::from)
+}
+
 /// The Rust extension of `learning_week`.
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add_class::<Compiled>()?;
     m.add_function(wrap_pyfunction!(file_class, m)?)?;
+    m.add_function(wrap_pyfunction!(folder_files, m)?)?;
     m.add_function(wrap_pyfunction!(read, m)?)?;
     m.add_function(wrap_pyfunction!(unconvertible_value, m)?)?;
     m.add_function(wrap_pyfunction!(rules, m)?)?;

@@ -233,3 +233,25 @@ def test_a_naive_submitted_at_is_the_notices_local_time() -> None:
     aware = lw.aggregate([doc], submitted_at="2021-12-06T09:00:00+08:00")
     assert naive.late_units == aware.late_units and naive.late_units[0].days_late == 1
     assert naive.units[0].submitted_at == aware.units[0].submitted_at
+
+
+def test_links_to_folders_are_followed_once_and_a_loop_is_walked_once(tmp_path: Path) -> None:
+    """Core's folder policy, the CLI's and Python's alike: a link back up the tree (a loop) and a
+    second link to a folder already walked add no file; a link to a folder outside the inbox
+    brings its files in, counted once."""
+    inbox = _inbox(tmp_path)
+    files = sorted(p for p in inbox.rglob("*") if p.is_file())
+    (inbox / "sub").mkdir()
+    (inbox / "sub" / "loop").symlink_to("..")
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "湾里管理局.submission.json").write_text(
+        (ROOT / "examples/nanchang-2021/submissions/wanli.submission.json").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    (inbox / "linked").symlink_to(outside)
+    (inbox / "sub" / "linked-again").symlink_to(outside)
+    r = lw.aggregate(inbox, submitted_at="2021-12-03")
+    assert r.accounting.inputs == len(files) + 1, [x.id for x in r.accounting.rejected]
+    cli = _cli("aggregate", "--format", "json", "--submitted-at", "2021-12-03", str(inbox))
+    assert cli["accounting"]["inputs"] == r.accounting.inputs
+    assert [str(p) for p in lw._native.folder_files(inbox)] == [str(p) for p in lw._native.folder_files(str(inbox))]

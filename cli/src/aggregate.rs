@@ -30,33 +30,15 @@ pub(crate) enum AggregateFormat {
     Markdown,
 }
 
-/// Deepest folder nesting walked (guards against symlink loops).
-const MAX_DEPTH: usize = 32;
-
-fn walk(dir: &Path, depth: usize, out: &mut Vec<PathBuf>) -> Result<(), String> {
-    if depth > MAX_DEPTH {
-        return Ok(());
-    }
-    let entries = std::fs::read_dir(dir)
-        .map_err(|e| format!("无法读取文件夹 / cannot read folder {}: {e}", dir.display()))?;
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    for p in paths {
-        if p.is_dir() {
-            walk(&p, depth + 1, out)?;
-        } else {
-            out.push(p);
-        }
-    }
-    Ok(())
-}
-
 /// Expands PATHs into files: files as given, folders walked for every file.
 fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     let mut files = Vec::new();
     for p in paths {
         if p.is_dir() {
-            walk(p, 0, &mut files)?;
+            // Core's folder policy (links followed, each folder once), as Python reads a folder.
+            let found = learning_week::api::folder_files(p)
+                .map_err(|e| format!("无法读取文件夹 / cannot read folder {}: {e}", p.display()))?;
+            files.extend(found);
         } else if p.exists() {
             files.push(p.clone());
         } else {

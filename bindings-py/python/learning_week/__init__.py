@@ -352,11 +352,12 @@ def _items(value: Any, document: str, files: list[_InboxFile] | None = None) -> 
                 return [
                     {"id": p.relative_to(path).as_posix(), "input_text": _read_path(p)} for p in _json_files(path)
                 ]
-            # Every entry that is not a folder, a broken link included (it is rejected, not skipped).
+            # Core's folder policy, as the CLI reads a folder: every entry that is not a folder, a
+            # broken link included (it is rejected, not skipped); links to folders followed, each
+            # folder once.
             return [
                 _inbox_file(p, p.relative_to(path).as_posix(), files, in_folder=True)
-                for p in sorted(path.rglob("*"))
-                if not p.is_dir()
+                for p in _native.folder_files(path)
             ]
         if files is None:
             return [{"id": str(path), "input_text": _read_path(path)}]

@@ -104,6 +104,55 @@ pub enum FileClass {
     Other,
 }
 
+/// Every file of the folder `root`, as every front door reads a folder of e-mailed files: each
+/// entry that is not a folder (a broken link included: it is an input, rejected with its
+/// reason, not skipped), in sorted order, sub-folders walked. A link to a folder is followed
+/// unless that folder was walked already (a link back up the tree, or a second link to the
+/// same folder), so a loop is walked once and no file is counted twice. An error only for a
+/// folder that cannot be read.
+///
+/// ```
+/// let dir = std::env::temp_dir().join(format!("lw-folder-doc-{}", std::process::id()));
+/// std::fs::create_dir_all(dir.join("sub")).unwrap();
+/// std::fs::write(dir.join("sub/a.json"), "{}").unwrap();
+/// std::fs::write(dir.join("b.docx"), "").unwrap();
+/// #[cfg(unix)]
+/// std::os::unix::fs::symlink("..", dir.join("sub/loop")).unwrap();
+/// let files = learning_week::api::folder_files(&dir).unwrap();
+/// let names: Vec<_> = files.iter().map(|p| p.strip_prefix(&dir).unwrap().to_string_lossy().into_owned()).collect();
+/// assert_eq!(names, ["b.docx", "sub/a.json"]); // the loop walked once
+/// std::fs::remove_dir_all(&dir).unwrap();
+/// ```
+pub fn folder_files(root: &std::path::Path) -> std::io::Result<Vec<std::path::PathBuf>> {
+    let mut walked = std::collections::HashSet::new();
+    let mut out = Vec::new();
+    walk_folder(root, &mut walked, &mut out)?;
+    Ok(out)
+}
+
+fn walk_folder(
+    dir: &std::path::Path,
+    walked: &mut std::collections::HashSet<std::path::PathBuf>,
+    out: &mut Vec<std::path::PathBuf>,
+) -> std::io::Result<()> {
+    // The folder itself, links resolved: walked once, however many ways lead to it.
+    if !walked.insert(std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf())) {
+        return Ok(());
+    }
+    let mut paths: Vec<std::path::PathBuf> =
+        std::fs::read_dir(dir)?.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for p in paths {
+        if p.is_dir() {
+            // A sub-folder that cannot be read is an error of the walk, as the folder given is.
+            walk_folder(&p, walked, out)?;
+        } else {
+            out.push(p);
+        }
+    }
+    Ok(())
+}
+
 /// Classifies a file by its content first, then by its name.
 ///
 /// ```
