@@ -106,35 +106,59 @@ function count(id) {
   if (/^\d+$/.test(v)) return Number(v);
   return text(id);
 }
-/** 参加活动人数 with the unit chosen beside it. The library's own parser reads the text
- *  (parseQuantity: 约3.5万 → 35000, approx); the saved count is `{value, qualifier, unit, source}`
- *  so the unit is never lost. A unit chosen in the select wins over one written in the text (the
- *  select follows the text as it is typed, see syncUnit). Text the parser cannot read is saved as
- *  written with the chosen unit after it, for the library to refuse at this field. */
+/** 参加活动人数 with the unit chosen beside it. A bare number takes the unit chosen beside it
+ *  (`{value, unit}`). Any other text is read by the library as the cell it is (readCell, as a
+ *  Word form's cell is read), the chosen unit after it when the text writes none (约3.5万 +
+ *  人次): read cleanly, it is saved as `{value, qualifier, unit, source}` (the source as typed);
+ *  otherwise — a forecast, an average, another year's figure, several figures, a figure set
+ *  aside — the text itself is sent, so the library's finding shows at this field, quoting what
+ *  the clerk typed; no figure is picked here. A figure with no unit and none chosen stays
+ *  without one (`{value, qualifier, source}`), as a bare number does. */
 function participants() {
   const raw = text('participants');
   if (raw === '') return null;
   const chosen = $('participants_unit').value;
   const plain = raw.replace(/[,，\s]/g, '');
   if (/^\d+$/.test(plain)) return chosen ? { value: Number(plain), unit: chosen } : Number(plain);
-  const parsed = lw ? lw.parseQuantity(raw) : null;
-  if (parsed && parsed.ok) {
-    const q = parsed.value;
+  const typed = chosen && !writtenUnit(raw) ? raw + chosen : raw;
+  const a = lw ? lw.readCell(typed, { row: 'participants', year: notice ? notice.year : undefined }) : null;
+  if (a && a.ok && !(a.value.warnings || []).length) {
+    const q = a.value.value;
     const c = { value: q.value, qualifier: q.qualifier };
-    put(c, 'unit', chosen || q.unit);
+    put(c, 'unit', q.unit);
     c.source = raw;
     return c;
   }
-  return chosen && !raw.endsWith(chosen) ? raw + chosen : raw;
+  // A figure with no unit and none chosen (约3.5万): saved with no unit, none invented — as a
+  // bare number is.
+  if (a && !a.ok && a.error && a.error.code === 'text.kind_missing' && !chosen) {
+    const p = lw.parseQuantity(raw);
+    if (p.ok) return { value: p.value.value, qualifier: p.value.qualifier, source: raw };
+  }
+  return typed;
 }
-/** When the clerk writes the unit in the text (约3.5万人次), the select shows it. */
+/** The unit the text writes itself (人 or 人次 of 约3.5万人次), by the library's cell reader: a
+ *  refusal for want of a unit (`text.kind_missing`) or a figure read with none is no unit. */
+function writtenUnit(raw) {
+  if (!lw) return null;
+  const a = lw.readCell(raw, { row: 'participants', year: notice ? notice.year : undefined });
+  if (a.ok) return a.value.value.unit || null;
+  return a.error && a.error.code === 'text.kind_missing' ? null : 'refused';
+}
+/** When the clerk writes the unit in the text (约3.5万人次), the select shows it; when the text
+ *  no longer writes one, a unit the select took from the text is let go (the clerk's own choice
+ *  stays). */
 function syncUnit() {
-  const parsed = lw && text('participants') ? lw.parseQuantity(text('participants')) : null;
-  const unit = parsed && parsed.ok ? parsed.value.unit : null;
-  if (!unit) return;
   const sel = $('participants_unit');
-  if (![...sel.options].some((o) => o.value === unit)) sel.append(new Option(unit, unit));
-  sel.value = unit;
+  const unit = text('participants') ? writtenUnit(text('participants')) : null;
+  if (unit && unit !== 'refused') {
+    if (![...sel.options].some((o) => o.value === unit)) sel.append(new Option(unit, unit));
+    sel.value = unit;
+    sel.dataset.fromText = '1';
+  } else if (!unit && sel.dataset.fromText) {
+    sel.value = '';
+    delete sel.dataset.fromText;
+  }
 }
 function listItems(id) {
   return [...$(id).querySelectorAll('.item')].map((item) => {
@@ -408,8 +432,21 @@ function clearDraft() {
 // ---- importing a filled Word form ---------------------------------------------------------
 /** A count as the form shows it: what was written (约3.5万人次) when it was text, else the number. */
 const shown = (c) => (c === null || c === undefined ? '' : typeof c === 'object' ? String(c.source ?? c.value ?? c.level ?? '') : String(c));
-/** Only the number of a count whose cell also held another (全区10个街道，参与活动10个). */
-const number = (c) => (c === null || c === undefined ? '' : typeof c === 'object' ? String(c.value ?? '') : String(c));
+/** A count of units or venues as the clerk would type it, its qualifier kept (10余, 约9; a plain
+ *  12 when exact): not the source, which for a cell that also held another (全区10个街道，参与活动
+ *  10个) is the whole cell, nor the bare number, which would drop 余 or 约. The library reads it
+ *  back to the same count. */
+const written = (c) => {
+  if (c === null || c === undefined) return '';
+  if (typeof c !== 'object') return String(c);
+  const v = `${c.value ?? ''}`;
+  switch (c.qualifier) {
+    case 'approx': return `约${v}`;
+    case 'at_least': return `${v}余`;
+    case 'at_most': return `不超过${v}`;
+    default: return v;
+  }
+};
 function setList(id, items, pick) {
   for (const item of [...$(id).querySelectorAll('.item')]) item.remove();
   for (const it of items || []) addItem(id, pick(it));
@@ -430,7 +467,7 @@ function fillForm(s) {
   set('coordinating_department', l.coordinating_department);
   set('planning_department', l.planning_department);
   const p = s.participation || {};
-  for (const k of ['units_total', 'units_participating', 'main_venues', 'sub_venues']) set(k, number(p[k]));
+  for (const k of ['units_total', 'units_participating', 'main_venues', 'sub_venues']) set(k, written(p[k]));
   set('participants', shown(p.participants));
   const pu = p.participants && typeof p.participants === 'object' ? p.participants.unit || '' : '';
   if (pu && ![...$('participants_unit').options].some((o) => o.value === pu)) $('participants_unit').append(new Option(pu, pu));
@@ -716,6 +753,7 @@ async function main() {
       }
       previousUnit = unit;
     }
+    if (e.target.id === 'participants_unit') delete e.target.dataset.fromText; // the clerk's own choice
     if (e.target.id === 'participants') syncUnit();
     touched.add(e.target);
     saveDraft();

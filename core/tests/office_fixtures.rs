@@ -472,3 +472,29 @@ fn equal_document_times_are_decided_by_the_files_own_time_and_say_so() {
         assert!(!d.message.contains("较晚的报送"), "{}", d.message);
     }
 }
+
+/// A cell the import could not read (a bare 1500 in 参加活动人数: neither 人 nor 人次) is among
+/// the unit's findings in the roll-up, beside the row's own `row.missing`: what the district
+/// wrote and why it was not read is in the list the unit is told to fix.
+#[test]
+fn a_cell_kept_as_text_is_among_the_units_findings_in_the_roll_up() {
+    use learning_week::api::{InboxFile, Validator};
+    let bytes = std::fs::read(fixtures_dir().join("15-xlsx-grouped.xlsx")).expect("15-xlsx-grouped.xlsx");
+    let v = Validator::default();
+    let t = chrono::DateTime::parse_from_rfc3339("2021-12-03T10:00:00+08:00").unwrap();
+    let r = v.aggregate(
+        &v.inbox_inputs(&[InboxFile::new("高新区总结表.xlsx", bytes)], Some(t)),
+        &Default::default(),
+    );
+    let status =
+        r.accounting.included.iter().find_map(|x| x.validation.as_ref()).expect("the table is counted");
+    let kept =
+        status.findings.iter().find(|f| f.code == "import.kept_as_text").expect("the kept cell is a finding");
+    assert_eq!(kept.path, "/summary/participation/participants");
+    assert!(kept.message.contains("1500") && kept.message_en.contains("人次"), "{kept:?}");
+    assert!(
+        status.findings.iter().any(|f| f.code == "row.missing" && f.path == kept.path),
+        "the row is still empty"
+    );
+    assert!(status.codes.iter().any(|c| c == "import.kept_as_text"));
+}

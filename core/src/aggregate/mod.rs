@@ -881,7 +881,18 @@ impl RollupState {
         file_modified: Option<DateTime<FixedOffset>>,
     ) {
         record.kind = Some(kind);
-        record.validation = Some(ValidationStatus::from_owned(outcome.diagnostics));
+        // A row a Word / Excel form gave as text the import could not read (import.kept_as_text:
+        // 「1500」 with no 人 or 人次) is one of the unit's findings too, beside the row's own
+        // finding (row.missing): what the district wrote, and why it was not read, is then in
+        // the list the unit is told to fix, not only on the input's record.
+        let mut diagnostics = outcome.diagnostics;
+        let prefix = if kind == DocumentKind::Submission { "/summary" } else { "" };
+        for d in record.diagnostics.iter().filter(|d| d.code == "import.kept_as_text") {
+            let mut d = d.clone();
+            d.path = format!("{prefix}{}", d.path);
+            diagnostics.push(d);
+        }
+        record.validation = Some(ValidationStatus::from_owned(diagnostics));
         let submission = match outcome.value {
             Some(Document::Submission(s)) => s,
             Some(Document::Summary(t)) => Submission { summary: Some(t), ..Default::default() },
