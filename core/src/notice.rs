@@ -589,6 +589,9 @@ impl Notice {
     /// // traditional characters and a bracketed alias are recognised too
     /// assert!(matches!(n.find_unit("東湖區"), Some(UnitMatch::Official(_))));
     /// assert!(matches!(n.find_unit("南昌经济技术开发区（经开区）"), Some(UnitMatch::Official(_))));
+    /// // after the city's own name, as a district may head its form
+    /// assert!(matches!(n.find_unit("南昌市南昌县"), Some(UnitMatch::Official(u)) if u.name.as_deref() == Some("南昌县")));
+    /// assert!(matches!(n.find_unit("南昌市"), Some(UnitMatch::City)));
     /// ```
     pub fn find_unit(&self, written: &str) -> Option<UnitMatch<'_>> {
         let w = fold_name(written);
@@ -597,6 +600,14 @@ impl Notice {
         }
         if let Some(found) = self.find_folded(&w) {
             return Some(found);
+        }
+        // 「南昌市南昌县」, 「南昌市高新区」: a unit written after its city's name.
+        if let Some(rest) =
+            self.city().map(fold_name).and_then(|c| w.strip_prefix(c.as_str()).map(str::to_owned))
+        {
+            if let Some(found) = self.find_folded(&rest).filter(|m| !matches!(m, UnitMatch::City)) {
+                return Some(found);
+            }
         }
         // 「南昌经济技术开发区（经开区）」: the name with its alias in brackets.
         let (name, alias) = bracketed(&w)?;

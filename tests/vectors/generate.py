@@ -419,6 +419,10 @@ case(G, "theme_and_content.period judged against options.notice (2022 week): 202
 
 G = "summary-unit"
 case(G, "host_unit official name 东湖区: no unit rule fires", "summary", [], input=summary())
+case(G, "host_unit 南昌市南昌县 (the unit after its city's name) → unit.alias_normalised (info), not unit.unknown", "summary",
+     ["unit.alias_normalised"], input=summary(("/host_unit", "南昌市南昌县")))
+case(G, "host_unit 南昌市高新区 (an alias after the city's name) → unit.alias_normalised (info)", "summary",
+     ["unit.alias_normalised"], input=summary(("/host_unit", "南昌市高新区")))
 case(G, "host_unit 湾里区 (alias of 湾里管理局) → unit.alias_normalised (info)", "summary",
      ["unit.alias_normalised"], input=summary(("/host_unit", "湾里区")),
      paths={"unit.alias_normalised": ["/host_unit"]})
