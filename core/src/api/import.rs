@@ -104,7 +104,8 @@ impl OfficeFormat {
 
 /// Imports a Word / Excel file's bytes ([`SummaryTable::from_docx`](crate::SummaryTable::from_docx),
 /// `from_xlsx`); `year` is the year when the file gives none. A format this build does not read
-/// answers one `import.missing_part` error rather than failing.
+/// (the web page's first module reads none) answers one `import.unsupported_format` error that
+/// says where it is read, rather than failing.
 ///
 /// ```
 /// use learning_week::api::{import_office, OfficeFormat};
@@ -128,15 +129,22 @@ pub fn import_office(format: OfficeFormat, bytes: &[u8], year: Option<i32>) -> I
         #[allow(unreachable_patterns, reason = "reached when a feature is off")]
         other => {
             let _ = (bytes, year);
-            let (part, fmt) = match other {
-                OfficeFormat::Docx => ("word/document.xml", ".docx"),
-                OfficeFormat::Xlsx => ("xl/workbook.xml", ".xlsx"),
-                OfficeFormat::Doc => ("WordDocument", ".doc"),
+            let (zh, en, fmt) = match other {
+                OfficeFormat::Docx => ("Word 文件", "A Word file", ".docx"),
+                OfficeFormat::Xlsx => ("Excel 文件", "An Excel file", ".xlsx"),
+                OfficeFormat::Doc => ("Word 97–2003 文件", "A Word 97–2003 file", ".doc"),
             };
+            // The file is what it is; this build (the web page's first module) does not read it.
             let d = crate::catalog::make(
-                &crate::catalog::import::IMPORT_MISSING_PART,
+                &crate::catalog::import::IMPORT_UNSUPPORTED_FORMAT,
                 String::new(),
-                crate::catalog::params! {"part" => format!("{part}（本版本未启用 {fmt} 导入 / this build does not read {fmt}）"), "format" => fmt},
+                crate::catalog::params! {
+                    "file_type" => format!("{zh}（{fmt}）"),
+                    "file_type_en" => format!("{en} ({fmt})"),
+                    "advice" => format!("本程序包未含 {fmt} 导入：网页请用办公文件模块（learning_week_office 的 importDocx、validateFile），或用命令行、Python 版本"),
+                    "advice_en" => format!("this build does not read {fmt}: in a web page use the office module (learning_week_office: importDocx, validateFile), or the CLI or the Python package"),
+                    "format" => fmt
+                },
                 None,
             );
             ImportAnswer { summary: None, diagnostics: vec![d], errors: 1, warnings: 0, modified: None }

@@ -54,14 +54,15 @@ pub fn import_xlsx_text(bytes: &[u8], year: Option<i32>) -> String {
 /// A Word / Excel / .doc import as a binding calls it ([`import_docx`] for any
 /// [`OfficeFormat`]): the bytes, or `None` when the host value was not bytes (`found` says what
 /// it was), and the options (`{year?}`) as JSON text. A format this build does not read answers
-/// one `import.missing_part` error ([`import_office`]).
+/// one `import.unsupported_format` error saying where it is read ([`import_office`]).
 ///
 /// ```
 /// use learning_week::{api::OfficeFormat, ffi::import_office_bytes};
 /// let a = import_office_bytes(OfficeFormat::Xlsx, None, "string", "null");
 /// assert_eq!(a.diagnostics[0].code, "type.invalid");
 /// assert!(a.diagnostics[0].message_en.contains(".xlsx"));
-/// assert_eq!(import_office_bytes(OfficeFormat::Docx, Some(b""), "", "null").diagnostics[0].code, "import.not_zip");
+/// let code = import_office_bytes(OfficeFormat::Docx, Some(b""), "", "null").diagnostics[0].code.clone();
+/// assert_eq!(code, if OfficeFormat::Docx.supported() { "import.not_zip" } else { "import.unsupported_format" });
 /// ```
 pub fn import_office_bytes(
     format: OfficeFormat,
