@@ -737,6 +737,8 @@ export interface UnitFinding {
 export interface SatisfactionRollup {
   /** 加权平均 / mean of the percentages weighted by participants, rounded to the inputs' precision (as many decimals as the most precise percentage that went in: 98% and 97% give a whole number, 98.5% one decimal); never more precise than what was written. The weights are of one kind: when the units' figures mix 人 and 人次, each weighted unit counts alike and the mean is 约; an estimated weight (约, 余) makes it 约 as well. */
   weighted_mean?: number | null;
+  /** 各单位同权 / true when the units' participant figures mix 人 and 人次, so the mean counts every unit alike (a plain mean of their percentages) rather than by participants: what the reports then call it. */
+  unweighted?: boolean;
   /** 限定词 / the mean's qualifier: the parts' qualifiers combined (`Qualifier::combine`), and 约 (approx) when the rounding changed the mean. */
   qualifier: Qualifier;
   /** 权重 / every percentage and its weight, in unit order. */

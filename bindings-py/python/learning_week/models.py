@@ -1819,6 +1819,12 @@ class SatisfactionRollup(_Model):
         return None if v is None else float(v)
 
     @property
+    def unweighted(self) -> bool:
+        """各单位同权 / true when the units' participant figures mix 人 and 人次, so the mean counts"""
+        v: bool = self._get("unweighted", false)
+        return v
+
+    @property
     def qualifier(self) -> Qualifier:
         """限定词 / the mean's qualifier: the parts' qualifiers combined (`Qualifier::combine`),"""
         v: Qualifier = self._get("qualifier")
@@ -2444,6 +2450,7 @@ UnitFinding._FIELDS = (
 
 SatisfactionRollup._FIELDS = (
     ("weighted_mean", None),
+    ("unweighted", None),
     ("qualifier", None),
     ("weights", None),
     ("min", UnitPercent),

@@ -261,7 +261,15 @@ fn lines(r: &CityRollup, l: &L, bullet: &str) -> Vec<String> {
     let s = &r.satisfaction;
     let mean = s.mean_zh().unwrap_or_else(|| "—".to_owned());
     let ext = |u: &Option<super::satisfaction::UnitPercent>| {
-        u.as_ref().map_or_else(|| "—".to_owned(), |u| format!("{}% {}", u.percent, u.unit))
+        u.as_ref().map_or_else(
+            || "—".to_owned(),
+            |u| {
+                // With its qualifier, as the unit wrote it (95%以上).
+                let p =
+                    crate::satisfaction::Percent { value: u.percent, qualifier: u.qualifier, source: None };
+                format!("{} {}", if l.en { p.display_en() } else { p.display_zh() }, u.unit)
+            },
+        )
     };
     let levels: Vec<String> = s
         .levels
@@ -272,7 +280,11 @@ fn lines(r: &CityRollup, l: &L, bullet: &str) -> Vec<String> {
     out.push(format!(
         "{}: {} {mean} (n={}); {} {}; {} {}{}{}",
         l.t("群众满意度", "Satisfaction"),
-        l.h("加权平均", "weighted mean"),
+        if s.unweighted {
+            l.h("平均（各单位同权：人与人次不相加）", "mean (units alike: 人 and 人次 mixed)")
+        } else {
+            l.h("加权平均", "weighted mean")
+        },
         s.weights.iter().filter(|w| w.weight.is_some()).count(),
         l.h("最低", "min"),
         ext(&s.min),

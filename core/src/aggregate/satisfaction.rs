@@ -65,6 +65,11 @@ pub struct SatisfactionRollup {
     /// weights are of one kind: when the units' figures mix 人 and 人次, each weighted unit counts
     /// alike and the mean is 约; an estimated weight (约, 余) makes it 约 as well.
     pub weighted_mean: Option<f64>,
+    /// 各单位同权 / true when the units' participant figures mix 人 and 人次, so the mean counts
+    /// every unit alike (a plain mean of their percentages) rather than by participants: what
+    /// the reports then call it.
+    #[serde(default)]
+    pub unweighted: bool,
     /// 限定词 / the mean's qualifier: the parts' qualifiers combined ([`Qualifier::combine`]),
     /// and 约 (approx) when the rounding changed the mean.
     pub qualifier: Qualifier,
@@ -122,7 +127,14 @@ impl SatisfactionRollup {
         self.weighted_mean.map(|value| crate::satisfaction::Percent {
             value,
             qualifier: self.qualifier,
-            source: Some("各单位满意率按参加人数加权平均".into()),
+            source: Some(
+                if self.unweighted {
+                    "各单位满意率的平均（各单位人数与人次不同，不按人数加权）"
+                } else {
+                    "各单位满意率按参加人数加权平均"
+                }
+                .into(),
+            ),
         })
     }
 }
@@ -199,6 +211,7 @@ pub fn summarise(rows: &[(String, Option<Satisfaction>, Option<Count>)]) -> Sati
     };
     SatisfactionRollup {
         weighted_mean,
+        unweighted: mixed_kinds && den > 0.0,
         qualifier: if weighted_mean.is_some() { qualifier } else { Qualifier::Exact },
         min: pick(|a, b| a < b).map(as_unit),
         max: pick(|a, b| a > b).map(as_unit),

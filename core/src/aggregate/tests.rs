@@ -614,6 +614,12 @@ fn satisfaction_weights_are_never_people_and_person_times_on_one_scale() {
         &o,
     );
     assert_eq!((r.satisfaction.weighted_mean, r.satisfaction.qualifier), (Some(94.0), Approx));
+    // …and it is called what it is: not a weighted mean.
+    assert!(r.satisfaction.unweighted);
+    let source = r.satisfaction.mean_percent().and_then(|p| p.source).unwrap_or_default();
+    assert!(source.contains("不按人数加权"), "{source}");
+    let text = r.to_text(crate::Lang::Zh);
+    assert!(text.contains("各单位同权") && !text.contains("加权平均"), "{text}");
     // One kind: weighted by the figures; an estimated figure makes the mean 约.
     let r = aggregate(
         &n,
@@ -624,6 +630,7 @@ fn satisfaction_weights_are_never_people_and_person_times_on_one_scale() {
         &o,
     );
     assert_eq!((r.satisfaction.weighted_mean, r.satisfaction.qualifier), (Some(92.0), Exact));
+    assert!(!r.satisfaction.unweighted);
     let r = aggregate(
         &n,
         &[

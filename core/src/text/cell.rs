@@ -93,16 +93,18 @@ impl NotRowReason {
 
     fn why(self) -> (&'static str, &'static str) {
         match self {
-            NotRowReason::Average => {
-                ("平均数或常年数（年均、平均每场、日均等）", "an average or a yearly figure (年均, 平均每场, 日均 …)")
-            }
-            NotRowReason::Projected => {
-                ("预计或计划的数字（预计、计划、拟、力争、目标等）", "a forecast or a plan (预计, 计划, 拟, 力争, 目标 …)")
-            }
+            NotRowReason::Average => (
+                "平均数或常年数（年均、平均每场、日均等）",
+                "an average or a yearly figure (年均, 平均每场, 日均 …)",
+            ),
+            NotRowReason::Projected => (
+                "预计或计划的数字（预计、计划、拟、力争、目标等）",
+                "a forecast or a plan (预计, 计划, 拟, 力争, 目标 …)",
+            ),
             NotRowReason::OtherYear => ("其他年份（届）的数字", "another year's (or another week's) figure"),
             NotRowReason::OtherMeasure => (
-                "另一种量（比例、年龄、时长、场次等），不是本栏所填的量",
-                "another measure (a share, an age, a duration, a number of events …), not what the row counts",
+                "另一种量（比例、年龄、时长、场次等）",
+                "another measure (a share, an age, a duration, a number of events …)",
             ),
         }
     }
