@@ -12,6 +12,23 @@ pub(crate) fn json_text(value: &JsValue) -> Result<String, Diagnostic> {
     if let Some(text) = value.as_string() {
         return Ok(text);
     }
+    // What JSON.stringify writes as {} and so would lose silently: a Map, a Set, a typed array
+    // other than bytes (those are read as a file before this), a DataView.
+    let lost = if value.is_instance_of::<js_sys::Map>() {
+        Some("Map")
+    } else if value.is_instance_of::<js_sys::Set>() {
+        Some("Set")
+    } else if js_sys::ArrayBuffer::is_view(value) {
+        Some("a typed array or DataView (not a Uint8Array of a file)")
+    } else {
+        None
+    };
+    if let Some(what) = lost {
+        return Err(ffi::unconvertible_value(
+            &format!("{what}: JSON.stringify writes it as {{}}, losing its data; give a plain object"),
+            false,
+        ));
+    }
     match js_sys::JSON::stringify(value) {
         Ok(text) => match text.as_string() {
             Some(t) => Ok(t),

@@ -126,3 +126,20 @@ test('every hostile vector (tests/vectors/hostile.json and the others) through e
   stillAnswers();
   assert.ok(n >= 80);
 });
+
+test('a Map, a Set, a typed array or a DataView is type.invalid, never read as {} (its data lost)', () => {
+  const values = {
+    Map: new Map([['host_unit', '东湖区']]),
+    Set: new Set(['东湖区']),
+    Int16Array: new Int16Array([1, 2]),
+    DataView: new DataView(new ArrayBuffer(4)),
+  };
+  for (const [name, v] of Object.entries(values)) {
+    const a = lw.validateSummary(v);
+    assert.deepEqual(a.diagnostics.map((d) => d.code), ['type.invalid'], name);
+    assert.match(a.diagnostics[0].message_en, /JSON\.stringify writes it as \{\}/, name);
+  }
+  // Bytes are still a file: a Uint8Array of JSON text validates as that text.
+  const bytes = new TextEncoder().encode(JSON.stringify({ host_unit: '东湖区' }));
+  assert.ok(!lw.validateSummary(bytes).diagnostics.some((d) => d.code === 'type.invalid'));
+});
