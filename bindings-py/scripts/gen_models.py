@@ -285,7 +285,9 @@ class Gen:
                 desc = first_line(f["desc"]).replace("\\", "\\\\")
                 if desc:
                     out.append(f'        """{desc}"""' if '"""' not in desc else f"        # {desc}")
-                default = "" if f["default"] is None else f", {json.dumps(f['default'], ensure_ascii=False)}"
+                # A Python literal: JSON's text but for the booleans (true → True).
+                literal = repr(f["default"]) if isinstance(f["default"], bool) else json.dumps(f["default"], ensure_ascii=False)
+                default = "" if f["default"] is None else f", {literal}"
                 get = f'self._get("{f["key"]}"{default})'
                 conv = f["conv"]
                 if conv == "v":

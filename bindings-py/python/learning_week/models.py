@@ -1821,7 +1821,7 @@ class SatisfactionRollup(_Model):
     @property
     def unweighted(self) -> bool:
         """各单位同权 / true when the units' participant figures mix 人 and 人次, so the mean counts"""
-        v: bool = self._get("unweighted", false)
+        v: bool = self._get("unweighted", False)
         return v
 
     @property
