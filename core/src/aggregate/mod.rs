@@ -734,10 +734,13 @@ impl RollupState {
         }
         // Named in the findings of the paths below (not needed by a report read as text).
         let label = record.label();
-        let parsed: Result<Json<'_>, (String, Option<Diagnostic>)> = match &input.content {
+        // Why an input cannot be read, in Chinese and in English (the same text when it came as one).
+        let parsed: Result<Json<'_>, ((String, String), Option<Diagnostic>)> = match &input.content {
             InputContent::Json(v) => Ok(Json::borrowed(v)),
-            InputContent::Text(t) => parse_document(t).map_err(|d| (d.message.clone(), Some(d))),
-            InputContent::Unreadable(detail) => Err((detail.clone(), None)),
+            InputContent::Text(t) => {
+                parse_document(t).map_err(|d| ((d.message.clone(), d.message_en.clone()), Some(d)))
+            }
+            InputContent::Unreadable(detail) => Err(((detail.clone(), detail.clone()), None)),
             InputContent::Material { unit, kind } => {
                 record.unit = Some(unit.clone());
                 record.material = Some(*kind);
@@ -764,7 +767,8 @@ impl RollupState {
         let value = match parsed {
             Ok(v) if v.is_object() => v,
             Ok(v) => {
-                let detail = format!("不是 JSON 对象 / not a JSON object ({})", crate::decode::json_type(&v));
+                let ty = crate::decode::json_type(&v);
+                let detail = (format!("不是 JSON 对象（{ty}）"), format!("not a JSON object ({ty})"));
                 return self.reject(record, RejectReason::Unreadable, &label, detail, None);
             }
             Err((detail, d)) => return self.reject(record, RejectReason::Unreadable, &label, detail, d),
@@ -797,11 +801,16 @@ impl RollupState {
         mut record: InputRecord,
         reason: RejectReason,
         label: &str,
-        detail: String,
+        (detail, detail_en): (String, String),
         cause: Option<Diagnostic>,
     ) {
         record.reason = Some(reason);
-        let d = make(&ar::UNREADABLE, String::new(), params! {"input" => label, "detail" => detail}, None);
+        let d = make(
+            &ar::UNREADABLE,
+            String::new(),
+            params! {"input" => label, "detail" => detail, "detail_en" => detail_en},
+            None,
+        );
         record.diagnostics.push(d);
         record.diagnostics.extend(cause);
         self.rejected.push(record);
@@ -1353,6 +1362,19 @@ impl ShowTime {
         out.push_str(&self.suffix);
         out
     }
+
+    /// Two times that decide between reports, each to the second when their minutes are the
+    /// same (so 「14:42 晚于 14:42」 is never what a finding says).
+    fn show_apart(&self, a: DateTime<FixedOffset>, b: DateTime<FixedOffset>) -> (String, String) {
+        let (sa, sb) = (self.show(a), self.show(b));
+        if sa != sb {
+            return (sa, sb);
+        }
+        let seconds = |t: DateTime<FixedOffset>| {
+            format!("{}{}", t.with_timezone(&self.zone).format("%Y-%m-%d %H:%M:%S"), self.suffix)
+        };
+        (seconds(a), seconds(b))
+    }
 }
 
 /// The finding that `s` is superseded by its unit's winner `w` (labelled `winner`, its 报送时间
@@ -1370,7 +1392,7 @@ fn supersede(
     if s.submitted_at.is_some() && s.submitted_at == w.record.submitted_at {
         let (decided, decided_en) = match (s_modified, w.file_modified) {
             (Some(a), Some(b)) if b > a => {
-                let (a, b) = (show.show(a), show.show(b));
+                let (a, b) = show.show_apart(a, b);
                 (format!("文件修改时间较晚（{b} 晚于 {a}）"), format!("its file was modified later ({b} after {a})"))
             }
             _ => (

@@ -653,3 +653,46 @@ fn hashes_four_at_a_time_are_the_hashes_one_by_one() {
         assert_eq!(content_hashes(&slices), one_by_one, "{n} texts");
     }
 }
+
+#[test]
+fn a_tie_decided_by_file_times_in_one_minute_shows_the_seconds() {
+    // Two reports of 东湖区 with the same 报送时间, their files modified 20 s apart in one minute.
+    let text = serde_json::json!({"submitted_at": "2021-12-01T09:00:00+08:00",
+        "summary": {"year": 2021, "host_unit": "东湖区"}})
+    .to_string();
+    let other = text.replace("东湖区\"", "东湖区\",\"other\":\"更正稿\"");
+    let t = |s: &str| chrono::DateTime::parse_from_rfc3339(s).unwrap();
+    let inputs = [
+        AggregateInput::text(Some("a.json"), text).with_file_modified(Some(t("2021-12-02T14:42:10+08:00"))),
+        AggregateInput::text(Some("b.json"), other).with_file_modified(Some(t("2021-12-02T14:42:30+08:00"))),
+    ];
+    let r = aggregate(&crate::Notice::nanchang_2021(), &inputs, &AggregateOptions::default());
+    let finding = r
+        .accounting
+        .superseded
+        .iter()
+        .flat_map(|x| &x.diagnostics)
+        .find(|d| d.code == "aggregate.superseded_same_time");
+    let message = finding.map(|d| d.message.clone()).unwrap_or_default();
+    assert!(message.contains("14:42:30 (+08:00) 晚于 2021-12-02 14:42:10"), "{message}");
+}
+
+#[test]
+fn an_unreadable_input_says_why_in_each_language() {
+    let inputs = [AggregateInput::text(Some("a.json"), "[1]"), AggregateInput::text(Some("b.json"), "{")];
+    let r = aggregate(&crate::Notice::nanchang_2021(), &inputs, &AggregateOptions::default());
+    let found: Vec<&crate::Diagnostic> = r
+        .accounting
+        .rejected
+        .iter()
+        .flat_map(|x| &x.diagnostics)
+        .filter(|d| d.code == "aggregate.unreadable")
+        .collect();
+    assert_eq!(found.len(), 2, "{found:?}");
+    let cjk = |s: &str| s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    for d in &found {
+        assert!(!cjk(&d.message_en), "Chinese in the English message: {}", d.message_en);
+        assert!(cjk(&d.message), "{}", d.message);
+    }
+    assert!(found.iter().any(|d| d.message_en.contains("not a JSON object (array)")), "{found:?}");
+}

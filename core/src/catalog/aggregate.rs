@@ -17,7 +17,7 @@ pub(crate) const UNREADABLE: Rule = Rule {
     description: "无法读取的报送（不是合法的 JSON、不是 UTF-8 文本或不是对象）不计入汇总，单列为退回。",
     description_en: "An input that cannot be read (not JSON, not UTF-8, not an object) is not counted; it is listed as rejected.",
     message: "报送 {input} 无法读取，未计入汇总：{detail}",
-    message_en: "Input {input} cannot be read and is not counted: {detail}",
+    message_en: "Input {input} cannot be read and is not counted: {detail_en}",
     library_only: false,
 };
 
