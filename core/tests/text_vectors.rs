@@ -8,11 +8,8 @@ use learning_week::text::{
 };
 use learning_week::CountKind;
 use serde_json::{json, Value};
-use std::path::PathBuf;
 
-fn vectors_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors/text")
-}
+mod common;
 
 fn err(e: &TextError) -> Value {
     json!({"ok": false, "code": e.code, "reason": e.reason()})
@@ -139,19 +136,11 @@ fn compare(expect: &Value, got: &Value) -> Vec<String> {
 
 #[test]
 fn every_text_vector_passes() {
-    let dir = vectors_dir();
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    files.sort();
-    assert!(!files.is_empty(), "no vector files in {}", dir.display());
+    let docs = common::vectors("text");
+    assert!(!docs.is_empty(), "no vector files in tests/vectors/text");
     let mut failures = Vec::new();
     let mut total = 0;
-    for file in &files {
-        let raw = std::fs::read_to_string(file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
-        let doc: Value = serde_json::from_str(&raw).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+    for doc in &docs {
         let parser = doc["parser"].as_str().unwrap_or_default().to_owned();
         let cases = doc["cases"].as_array().cloned().unwrap_or_default();
         for case in &cases {

@@ -952,8 +952,9 @@ impl WeekRow {
         match self {
             WeekRow::MainVenues => ("主会场的数量", "the number of main venues", "主会场1个", "主会场1个"),
             WeekRow::SubVenues => ("分会场的数量", "the number of sub-venues", "分会场12个", "分会场12个"),
-            WeekRow::UnitsTotal => ("单位的个数", "a number of units", "9个", "9个"),
-            WeekRow::UnitsParticipating => ("单位的个数", "a number of units", "9个", "9个"),
+            WeekRow::UnitsTotal | WeekRow::UnitsParticipating => {
+                ("单位的个数", "a number of units", "9个", "9个")
+            }
         }
     }
 
@@ -987,18 +988,12 @@ pub(crate) fn read_week_row(
         let q = if row == WeekRow::MainVenues { cell.venues.main_venues } else { cell.venues.sub_venues };
         (q.ok_or_else(refuse)?, cell.warnings)
     } else if !venue {
-        let cell = read_units_cell(text, ctx).ok();
-        let own = cell.as_ref().and_then(|c| {
-            if row == WeekRow::UnitsTotal {
-                c.units.units_total.clone()
-            } else {
-                c.units.units_participating.clone()
-            }
-        });
-        match (own, cell) {
-            (Some(q), Some(c)) if c.units.units_total.is_some() && c.units.units_participating.is_some() => {
-                (q, c.warnings)
-            }
+        // Both unit figures in the text: the row's own; else the one count, as any week row.
+        match read_units_cell(text, ctx) {
+            Ok(CellUnits {
+                units: super::UnitsText { units_total: Some(total), units_participating: Some(taking_part) },
+                warnings,
+            }) => (if row == WeekRow::UnitsTotal { total } else { taking_part }, warnings),
             _ => (read_week_count(text, ctx)?, Vec::new()),
         }
     } else {

@@ -244,10 +244,7 @@ fn percent_at(
         ));
     }
     // -5%, 负5%: a minus where no word or number precedes it (not the range 90-95%).
-    if start >= 1
-        && matches!(n.before(start), '-' | '－' | '−' | '负')
-        && matches!(n.before(start - 1), '\0' | ' ' | '\u{3000}' | ',' | '、' | ':' | '(' | ';' | '=')
-    {
+    if super::quantity::minus_before(n, start) {
         let value = format!("-{}", n.slice(t.start, t.end));
         return Err(TextError::new(
             &code::PERCENT_OUT_OF_RANGE,

@@ -402,7 +402,8 @@ const COUNT_UNITS: &[&str] = &[
 ];
 
 enum Unit {
-    Count(usize),
+    /// A count's unit: its length in chars and the kind it counts.
+    Count(usize, CountKind),
     NotCount(usize),
 }
 
@@ -410,7 +411,23 @@ fn unit_at(n: &Norm<'_>, i: usize) -> Option<Unit> {
     if let Some(w) = n.match_at(i, NOT_COUNT_UNITS) {
         return Some(Unit::NotCount(w.chars().count()));
     }
-    n.match_at(i, COUNT_UNITS).map(|w| Unit::Count(w.chars().count()))
+    let w = n.match_at(i, COUNT_UNITS)?;
+    // 人/次, 人·次, 人 次, 人（次）: person-times written apart, never people.
+    let apart = if w == "人" { person_times_apart(n, i + 1) } else { 0 };
+    let kind = if apart > 0 { CountKind::PersonTimes } else { CountKind::from_unit(w) };
+    Some(Unit::Count(w.chars().count() + apart, kind))
+}
+
+/// Whether a minus sign (-, －, −, 负) stands right before char `start` with no word or number
+/// before it (so not a range such as 200-300, nor a name such as COVID-19): the count or
+/// percentage starting there is negative.
+pub(crate) fn minus_before(n: &Norm<'_>, start: usize) -> bool {
+    start >= 1
+        && matches!(n.before(start), '-' | '－' | '−' | '负')
+        && matches!(
+            n.before(start - 1),
+            '\0' | ' ' | '\u{3000}' | '，' | ',' | '、' | '：' | ':' | '（' | '(' | '；' | ';' | '='
+        )
 }
 
 /// How many chars at `i`, right after a 人, make it 人次 written apart (`/次`, `·次`, ` 次`,
@@ -504,7 +521,7 @@ fn vague_at(n: &Norm<'_>, i: usize) -> Option<usize> {
     match c {
         '数' if magnitude && !SHU_WORD_BEFORE.contains(n.before(i)) => Some(units_after(i + 1)),
         '几' if magnitude => Some(units_after(i + 1)),
-        '几' if matches!(unit_at(n, i + 1), Some(Unit::Count(_))) => Some(i + 1),
+        '几' if matches!(unit_at(n, i + 1), Some(Unit::Count(..))) => Some(i + 1),
         '上' if magnitude && next != '十' && !"以线网马晚早北向往".contains(n.before(i)) => {
             Some(units_after(i + 1))
         }
@@ -519,7 +536,7 @@ fn push_vague(n: &Norm<'_>, out: &mut Vec<Found>, start: usize, end: usize, reas
         e += 1;
     }
     let (e, kind) = match unit_at(n, e) {
-        Some(Unit::Count(len)) => (e + len, CountKind::from_unit(&n.text(e, e + len))),
+        Some(Unit::Count(len, kind)) => (e + len, kind),
         _ => (end, CountKind::Unspecified),
     };
     let err = Refusal::new(&code::VAGUE, n.span(start, e), vec![("reason", reason.to_owned().into())]);
@@ -543,7 +560,8 @@ fn phrase(n: &Norm<'_>, t: &NumTok, out: &mut Vec<Found>) -> usize {
     .filter(|_| {
         !t.chinese_only
             && !n.before(t.start).is_ascii_alphabetic()
-            && (matches!(n.at(j + 1), '+' | '余' | '多') || matches!(unit_at(n, j + 1), Some(Unit::Count(_))))
+            && (matches!(n.at(j + 1), '+' | '余' | '多')
+                || matches!(unit_at(n, j + 1), Some(Unit::Count(..))))
     });
     // Dates and versions (2021.11.22, 2021-11-22, 2021/11/22), codes such as G20 or 5G.
     if t.dotted
@@ -567,21 +585,14 @@ fn phrase(n: &Norm<'_>, t: &NumTok, out: &mut Vec<Found>) -> usize {
     // not a range such as 200-300, nor a name such as COVID-19): a count is never negative.
     // 负5人 too. The refusal carries the unit's kind (-100人 is a count of people refused, not a
     // figure of no kind) and its span the unit.
-    if t.start >= 1
-        && matches!(n.before(t.start), '-' | '－' | '−' | '负')
-        && matches!(
-            n.before(t.start - 1),
-            '\0' | ' ' | '\u{3000}' | '，' | ',' | '、' | '：' | ':' | '（' | '(' | '；' | ';' | '='
-        )
-    {
+    if minus_before(n, t.start) {
         let mut end = j;
         let mut kind = CountKind::Unspecified;
         let k = n.skip_spaces(j);
         let k = if matches!(n.at(k), '余' | '多') { k + 1 } else { k };
-        if let Some(Unit::Count(len)) = unit_at(n, k) {
-            let apart = if n.at(k) == '人' && len == 1 { person_times_apart(n, k + 1) } else { 0 };
-            kind = if apart > 0 { CountKind::PersonTimes } else { CountKind::from_unit(&n.text(k, k + len)) };
-            end = k + len + apart;
+        if let Some(Unit::Count(len, unit_kind)) = unit_at(n, k) {
+            kind = unit_kind;
+            end = k + len;
         }
         let err = Refusal::new(&crate::catalog::structural::COUNT_NEGATIVE, n.span(t.start - 1, end), vec![]);
         out.push(Found { item: Err(err), kind, start: t.start - 1, end });
@@ -624,22 +635,19 @@ fn phrase(n: &Norm<'_>, t: &NumTok, out: &mut Vec<Found>) -> usize {
             multiplied = true;
             j += 1;
         }
-    } else if n.at(k) == '来' && matches!(unit_at(n, k + 1), Some(Unit::Count(_))) {
+    } else if n.at(k) == '来' && matches!(unit_at(n, k + 1), Some(Unit::Count(..))) {
         qualifier = Qualifier::Approx;
         marked = true;
         j = k + 1;
     }
     let k = n.skip_spaces(j);
+    // The unit's span and kind.
     let mut unit = None;
-    // 人/次, 人·次, 人 次, 人（次）: person-times written apart, never people.
-    let mut person_times = false;
     match unit_at(n, k) {
         Some(Unit::NotCount(len)) => return k + len,
-        Some(Unit::Count(len)) => {
-            let apart = if n.at(k) == '人' && len == 1 { person_times_apart(n, k + 1) } else { 0 };
-            person_times = apart > 0;
-            unit = Some((k, k + len + apart));
-            j = k + len + apart;
+        Some(Unit::Count(len, kind)) => {
+            unit = Some((k, k + len, kind));
+            j = k + len;
         }
         None => {}
     }
@@ -654,8 +662,8 @@ fn phrase(n: &Norm<'_>, t: &NumTok, out: &mut Vec<Found>) -> usize {
         qualifier = qualifier.combine(Qualifier::AtLeast);
         marked = true;
         end = j + 1;
-        if let (None, Some(Unit::Count(len))) = (unit, unit_at(n, j + 1)) {
-            unit = Some((j + 1, j + 1 + len));
+        if let (None, Some(Unit::Count(len, kind))) = (unit, unit_at(n, j + 1)) {
+            unit = Some((j + 1, j + 1 + len, kind));
             end = j + 1 + len;
         }
     }
@@ -688,7 +696,7 @@ fn phrase(n: &Norm<'_>, t: &NumTok, out: &mut Vec<Found>) -> usize {
             }
             match unit_at(n, e2) {
                 Some(Unit::NotCount(len)) => return e2 + len,
-                Some(Unit::Count(len)) => e2 += len,
+                Some(Unit::Count(len, _)) => e2 += len,
                 None => e2 = t2.end,
             }
             push_vague(n, out, start, e2, "range");
@@ -706,11 +714,7 @@ fn phrase(n: &Norm<'_>, t: &NumTok, out: &mut Vec<Found>) -> usize {
     }
 
     let span = n.span(start, end);
-    let kind = match unit {
-        _ if person_times => CountKind::PersonTimes,
-        Some((a, b)) => CountKind::from_unit(&n.text(a, b)),
-        None => CountKind::Unspecified,
-    };
+    let kind = unit.map_or(CountKind::Unspecified, |(_, _, kind)| kind);
     let item = match value {
         Err(NumErr::Range) => Err(Refusal::new(&code::VAGUE, span, vec![("reason", "range".into())])),
         Err(NumErr::Overflow) => Err(too_large(span)),
@@ -721,7 +725,7 @@ fn phrase(n: &Norm<'_>, t: &NumTok, out: &mut Vec<Found>) -> usize {
         Ok(d) => to_value(d, span).map(|value| Core {
             value,
             qualifier,
-            unit: unit.map(|(a, b)| n.slice(a, b).to_owned()),
+            unit: unit.map(|(a, b, _)| n.slice(a, b).to_owned()),
             span,
         }),
     };
