@@ -120,8 +120,9 @@ function participants() {
   const chosen = $('participants_unit').value;
   const plain = raw.replace(/[,，\s]/g, '');
   if (/^\d+$/.test(plain)) return chosen ? { value: Number(plain), unit: chosen } : Number(plain);
-  const typed = chosen && !writtenUnit(raw) ? raw + chosen : raw;
-  const a = lw ? lw.readCell(typed, { row: 'participants', year: notice ? notice.year : undefined }) : null;
+  const first = lw ? readParticipants(raw) : null;
+  const typed = chosen && (!first || noUnit(first)) ? raw + chosen : raw;
+  const a = typed === raw || !first ? first : readParticipants(typed);
   if (a && a.ok && !(a.value.warnings || []).length) {
     const q = a.value.value;
     const c = { value: q.value, qualifier: q.qualifier };
@@ -137,25 +138,23 @@ function participants() {
   }
   return typed;
 }
-/** The unit the text writes itself (人 or 人次 of 约3.5万人次), by the library's cell reader: a
- *  refusal for want of a unit (`text.kind_missing`) or a figure read with none is no unit. */
-function writtenUnit(raw) {
-  if (!lw) return null;
-  const a = lw.readCell(raw, { row: 'participants', year: notice ? notice.year : undefined });
-  if (a.ok) return a.value.value.unit || null;
-  return a.error && a.error.code === 'text.kind_missing' ? null : 'refused';
-}
+/** The library's reading of a 参加活动人数 text (readCell, the report's year). */
+const readParticipants = (raw) => lw.readCell(raw, { row: 'participants', year: notice ? notice.year : undefined });
+/** Whether a reading says the text writes no unit of its own: a figure read with none, or a
+ *  refusal for want of one (`text.kind_missing`). */
+const noUnit = (a) => (a.ok ? !a.value.value.unit : Boolean(a.error && a.error.code === 'text.kind_missing'));
 /** When the clerk writes the unit in the text (约3.5万人次), the select shows it; when the text
  *  no longer writes one, a unit the select took from the text is let go (the clerk's own choice
  *  stays). */
 function syncUnit() {
   const sel = $('participants_unit');
-  const unit = text('participants') ? writtenUnit(text('participants')) : null;
-  if (unit && unit !== 'refused') {
+  const a = lw && text('participants') ? readParticipants(text('participants')) : null;
+  const unit = a && a.ok ? a.value.value.unit : null;
+  if (unit) {
     if (![...sel.options].some((o) => o.value === unit)) sel.append(new Option(unit, unit));
     sel.value = unit;
     sel.dataset.fromText = '1';
-  } else if (!unit && sel.dataset.fromText) {
+  } else if (sel.dataset.fromText && (!a || noUnit(a))) {
     sel.value = '';
     delete sel.dataset.fromText;
   }
