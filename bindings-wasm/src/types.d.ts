@@ -1470,7 +1470,7 @@ export interface VenuesText {
 export interface TextError {
   /** 规则代码 / stable code (`text.vague` …). */
   code: string;
-  /** 严重程度 / an error when nothing could be read; a warning beside a value read (`text.figure_set_aside`, `text.parts_mismatch`). */
+  /** 严重程度 / an error when nothing could be read; a warning beside a value read (`text.figure_set_aside`, `text.parts_mismatch`, `text.parts_other_kind`). */
   severity: Severity;
   /** 中文说明 / message in Chinese. */
   message: string;
@@ -1512,7 +1512,7 @@ export interface CellCount {
   figures: CellFigure[];
   /** 分项合计 / with a written total and parts of its kind: whether the parts add up to it. */
   parts_add_up?: boolean;
-  /** 提示 / warnings (`text.figure_set_aside`, `text.parts_mismatch`). */
+  /** 提示 / warnings (`text.figure_set_aside`, `text.parts_mismatch`, `text.parts_other_kind`). */
   warnings: TextError[];
 }
 

@@ -1410,5 +1410,25 @@ mod tests {
         fn agrees_on_arbitrary_text(text in any::<String>()) {
             agree(&text);
         }
+
+        /// The white space scan (one byte after a colon, indentation eight bytes at a time)
+        /// stops where a byte-by-byte one does, from every start, over runs of white space,
+        /// other control bytes, spaces and text.
+        #[test]
+        fn skip_ws_stops_where_a_byte_scan_stops(parts in prop::collection::vec(prop::sample::select(vec![
+            " ", "  ", "        ", "\n", "\r\n", "\t", "\u{1}", "\u{b}", "\u{1f}", "!", "\"", "{", "东", "\u{7f}", "\u{80}",
+        ]), 0..40)) {
+            let text = parts.concat();
+            let bytes = text.as_bytes();
+            for from in 0..=bytes.len() {
+                let mut naive = from;
+                while matches!(bytes.get(naive), Some(b' ' | b'\n' | b'\t' | b'\r')) {
+                    naive += 1;
+                }
+                let mut s = Scanner { text: &text, bytes, pos: from, depth: 0, items: Vec::new(), entries: Vec::new() };
+                s.skip_ws();
+                prop_assert_eq!(s.pos, naive, "{:?} from {}", text, from);
+            }
+        }
     }
 }

@@ -28,7 +28,7 @@ NOT_ERRORS = {
     "field.unknown", "field.ignored", "participation.participants_not_people", "period.partly_outside_week",
     "theme.mismatch", "theme.near_miss", "theme.other_year", "plan.featured_not_in_plan", "plan.period_inconsistent",
     "plan.activity_outside_week", "plan.focus_item_missing", "plan.publicity_channels_missing",
-    "submission.before_week_end", "text.figure_set_aside", "text.parts_mismatch",  # warnings
+    "submission.before_week_end", "text.figure_set_aside", "text.parts_mismatch", "text.parts_other_kind",  # warnings
     "count.from_text", "unit.alias_normalised", "satisfaction.missing",  # infos
 }
 
@@ -355,6 +355,11 @@ case(G, "participation.participants as text 开幕式300人，系列活动2万�
 case(G, "participation.participants as text 合计… with parts that do not add up → read, text.parts_mismatch", "summary",
      ["count.from_text", "text.parts_mismatch"], input=summary((PP, "合计1.2万人次，其中开幕式2000人次、分会场9000人次")),
      paths={"text.parts_mismatch": [PP]})
+case(G, "participation.participants as text 3000人，其中线上2000人次 → read as 3000人, text.parts_other_kind (never summed, not left out silently)", "summary",
+     ["count.from_text", "text.parts_other_kind"], input=summary((PP, "3000人，其中线上2000人次")),
+     paths={"text.parts_other_kind": [PP]})
+case(G, "participation.participants as text 约3.5万人次 with its parts in a bracket → read, the bracket's parts add up", "summary",
+     ["count.from_text"], input=summary((PP, "约3.5万人次（线上2万人次，线下1.5万人次）")))
 case(G, "participation.participants as text 共计… with parts that add up → read, confirmed", "summary",
      ["count.from_text"], input=summary((PP, "共计2.3万人次，其中线上1.5万人次、线下8000人次")))
 

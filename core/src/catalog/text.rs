@@ -67,10 +67,18 @@ pub(crate) const SEVERAL_FIGURES: Rule = rule(
 
 pub(crate) const PARTS_MISMATCH: Rule = warning(
     "text.parts_mismatch",
-    "栏内写了合计（共计、合计、总计）及其分项，同类分项之和与合计不一致；本栏按合计填写。",
-    "The cell gives a total (共计, 合计, 总计) and parts of its kind that do not add up to it; the row takes the total.",
+    "栏内写了合计（共计、合计、总计）及其分项，同类分项之和与合计不一致（只写一项时，该项大于合计）；本栏按合计填写。",
+    "The cell gives a total (共计, 合计, 总计) and parts of its kind that do not add up to it (one part alone: larger than it); the row takes the total.",
     "合计「{text}」（{total}）与分项（{parts}）之和 {sum} 不一致：本栏按合计填写，请核对分项。",
     "The total “{text}” ({total}) differs from the sum {sum} of its parts ({parts}): the row takes the total; check the parts.",
+);
+
+pub(crate) const PARTS_OTHER_KIND: Rule = warning(
+    "text.parts_other_kind",
+    "栏内写了合计及其分项，但有分项所计的量与合计不同（合计按人，分项按人次，或反之）；人与人次不能相加，这些分项无法与合计核对；本栏按合计填写。",
+    "The cell gives a total and parts, but some parts count another kind than the total (人次 under a total of 人, or the reverse); 人 and 人次 are never added, so those parts cannot be checked against it; the row takes the total.",
+    "合计「{text}」按“{unit}”计，分项（{parts}）所计的不同：人与人次不能相加，无法核对分项；本栏按合计填写，请核对单位。",
+    "The total “{text}” counts {unit}, but its parts ({parts}) count another kind: 人 and 人次 are never added, so they cannot be checked against it; the row takes the total; check the units.",
 );
 
 pub(crate) const NO_NUMBER: Rule = rule(
@@ -196,4 +204,5 @@ pub(crate) const RULES: &[Rule] = &[
     FIGURE_SET_ASIDE,
     SEVERAL_FIGURES,
     PARTS_MISMATCH,
+    PARTS_OTHER_KIND,
 ];

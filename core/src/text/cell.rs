@@ -151,7 +151,7 @@ pub struct CellCount {
     /// 分项合计 / with a written total and parts of its kind: whether the parts add up to it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parts_add_up: Option<bool>,
-    /// 提示 / warnings (`text.figure_set_aside`, `text.parts_mismatch`).
+    /// 提示 / warnings (`text.figure_set_aside`, `text.parts_mismatch`, `text.parts_other_kind`).
     pub warnings: Vec<TextError>,
 }
 
@@ -328,9 +328,16 @@ fn is_total(n: &Norm<'_>, f: &Found) -> bool {
     total
 }
 
-/// Whether 其中 follows figure `f` (「新闻稿36篇，其中转载12篇」: 36 is the whole).
+/// Whether the figures after figure `f` are its parts: 其中 follows it (「新闻稿36篇，其中转载12篇」:
+/// 36 is the whole), or a bracket opens right after it and the next figure is inside
+/// (「约3.5万人次（线上2万人次，线下1.5万人次）」).
 fn followed_by_its_parts(n: &Norm<'_>, f: &Found, next_start: usize) -> bool {
-    (f.end..next_start.min(n.len())).any(|x| n.starts_with(x, "其中"))
+    let next_start = next_start.min(n.len());
+    if (f.end..next_start).any(|x| n.starts_with(x, "其中")) {
+        return true;
+    }
+    let open = n.skip_spaces(f.end);
+    open < next_start && n.at(open) == '(' && !(open..next_start).any(|x| n.at(x) == ')')
 }
 
 /// Whether a count of `kind` is the row's kind of figure.
@@ -615,11 +622,39 @@ pub fn read_count_cell(text: &str, row: CellRow, ctx: &ReadContext) -> Result<Ce
         .filter(|c| c.role == FigureRole::Part && c.quantity.kind == value.kind)
         .map(|c| &c.quantity)
         .collect();
+    // Parts of another kind written as the total's own breakdown (人次 under 「3000人，其中…」 or
+    // in its bracket) are not summed, nor silently left out. A figure of another kind merely
+    // beside the total (「总计8000人次，含开幕式1000人」: the opening's people) is no breakdown.
+    let breakdown =
+        candidates.iter().enumerate().find(|(_, (i, _))| *i == value_at).is_some_and(|(k, (_, f))| {
+            let next = candidates.get(k + 1).map_or(n.len(), |(_, g)| g.start);
+            followed_by_its_parts(&n, f, next)
+        });
+    let other: Vec<&str> = figures
+        .iter()
+        .filter(|c| breakdown && c.role == FigureRole::Part && c.quantity.kind != value.kind)
+        .filter(|c| c.quantity.span.start >= value.span.end)
+        .map(|c| c.quantity.phrase())
+        .collect();
+    if !other.is_empty() {
+        warnings.push(TextError::new_shared(
+            &code::PARTS_OTHER_KIND,
+            &shared,
+            Some(value.span),
+            &[
+                ("unit", value.unit.as_deref().unwrap_or_default().into()),
+                ("parts", other.join("、").into()),
+                ("count", other.len().into()),
+            ],
+        ));
+    }
     let parts_add_up = if same.is_empty() {
         None
     } else {
         let sum: u64 = same.iter().map(|q| q.value).sum();
-        let ok = sum == value.value;
+        // One part is a share of the whole (「共3000人，其中老年人500人」): it only may not exceed
+        // it. Two or more are the whole's breakdown, and add up to it.
+        let ok = if same.len() == 1 { sum <= value.value } else { sum == value.value };
         if !ok {
             let list: Vec<&str> = same.iter().map(|q| q.phrase()).collect();
             warnings.push(TextError::new_shared(

@@ -153,7 +153,7 @@ pub struct TextError {
     /// 规则代码 / stable code (`text.vague` …).
     pub code: Code,
     /// 严重程度 / an error when nothing could be read; a warning beside a value read
-    /// (`text.figure_set_aside`, `text.parts_mismatch`).
+    /// (`text.figure_set_aside`, `text.parts_mismatch`, `text.parts_other_kind`).
     pub severity: Severity,
     /// 中文说明 / message in Chinese.
     pub message: String,

@@ -24,10 +24,11 @@ const TRIGGERS: &[(&crate::catalog::Rule, &str)] = &[
     (&code::FIGURE_SET_ASIDE, "原计划2000人参加，实际到场2600余人"),
     (&code::SEVERAL_FIGURES, "开幕式300人，系列活动2万人次"),
     (&code::PARTS_MISMATCH, "合计1.2万人次，其中开幕式2000人次、分会场9000人次"),
+    (&code::PARTS_OTHER_KIND, "3000人，其中线上2000人次"),
 ];
 
 /// The `text.*` codes that are warnings: a value was read, something beside it is flagged.
-const WARNINGS: &[&str] = &["text.figure_set_aside", "text.parts_mismatch"];
+const WARNINGS: &[&str] = &["text.figure_set_aside", "text.parts_mismatch", "text.parts_other_kind"];
 
 fn any_error(text: &str) -> Option<TextError> {
     parse_quantity(text)
