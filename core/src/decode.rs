@@ -1312,6 +1312,96 @@ pub(crate) fn parse_document(text: &str) -> Result<Json<'_>, Diagnostic> {
     crate::json::parse(text).map_err(|e| syntax_diagnostic(&e))
 }
 
+/// `json.duplicate_key` (a warning) for every key written more than once in one object of
+/// `text`, at the pointer of the value that is read (the last), in document order: the tree keeps
+/// only the last value, so the earlier ones would otherwise be lost without a word. Only the
+/// tree path needs it (the text path hands any text with a repeated key to the tree); a text
+/// that is not JSON gives none (its `json.syntax` says why).
+///
+/// ```ignore
+/// let found = duplicate_key_findings(r#"{"a": {"b": 1, "b": 2, "b": 3}}"#);
+/// assert_eq!((found[0].path.as_str(), &found[0].params["times"]), ("/a/b", &serde_json::json!(3)));
+/// ```
+pub(crate) fn duplicate_key_findings(text: &str) -> Vec<Diagnostic> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let found = std::cell::RefCell::new(Vec::new());
+    let mut de = serde_json::Deserializer::from_str(text);
+    // A text serde_json refuses part way keeps what was found before the error.
+    let _ = serde::de::DeserializeSeed::deserialize(Repeats { path: String::new(), found: &found }, &mut de);
+    found
+        .into_inner()
+        .into_iter()
+        .map(|(path, key, times): (String, String, usize)| {
+            make(&st::JSON_DUPLICATE_KEY, path, params! {"key" => key, "times" => times}, None)
+        })
+        .collect()
+}
+
+/// A walk of a JSON value noting the keys each object repeats: (pointer, key, times).
+struct Repeats<'f> {
+    path: String,
+    found: &'f std::cell::RefCell<Vec<(String, String, usize)>>,
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for Repeats<'_> {
+    type Value = ();
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for Repeats<'_> {
+    type Value = ();
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_str<E>(self, _: &str) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_unit<E>(self) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let mut i = 0usize;
+        loop {
+            let path = format!("{}/{i}", self.path);
+            if seq.next_element_seed(Repeats { path, found: self.found })?.is_none() {
+                return Ok(());
+            }
+            i += 1;
+        }
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        // Each key with how often it came, in the order of first appearance.
+        let mut keys: Vec<(String, usize)> = Vec::new();
+        while let Some(key) = map.next_key::<String>()? {
+            let path = format!("{}/{}", self.path, escape_token(&key));
+            match keys.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, times)) => *times += 1,
+                None => keys.push((key, 1)),
+            }
+            map.next_value_seed(Repeats { path, found: self.found })?;
+        }
+        let mut found = self.found.borrow_mut();
+        for (key, times) in keys.into_iter().filter(|(_, times)| *times > 1) {
+            found.push((format!("{}/{}", self.path, escape_token(&key)), key, times));
+        }
+        Ok(())
+    }
+}
+
 fn syntax_diagnostic(e: &serde_json::Error) -> Diagnostic {
     let rule = if e.to_string().contains("recursion limit") { &st::JSON_TOO_DEEP } else { &st::JSON_SYNTAX };
     make(

@@ -28,7 +28,8 @@ NOT_ERRORS = {
     "field.unknown", "field.ignored", "participation.participants_not_people", "period.partly_outside_week",
     "theme.mismatch", "theme.near_miss", "theme.other_year", "plan.featured_not_in_plan", "plan.period_inconsistent",
     "plan.activity_outside_week", "plan.focus_item_missing", "plan.publicity_channels_missing",
-    "submission.before_week_end", "text.figure_set_aside", "text.parts_mismatch", "text.parts_other_kind",  # warnings
+    "submission.before_week_end", "text.figure_set_aside", "text.parts_mismatch", "text.parts_other_kind",
+    "json.duplicate_key",  # warnings
     "count.from_text", "unit.alias_normalised", "satisfaction.missing",  # infos
 }
 
@@ -1021,6 +1022,17 @@ case(G, "a bare NaN as a count → json.syntax", "summary",
 case(G, "a bare Infinity as satisfaction → json.syntax", "summary",
      ["json.syntax"], input_text=FULL.replace('"satisfaction":98.5', '"satisfaction":Infinity'))
 case(G, "two documents back to back → json.syntax", None, ["json.syntax"], input_text=FULL + FULL)
+case(G, "a key written twice in one object → the last value read, json.duplicate_key (warning) at it", "summary",
+     ["json.duplicate_key"], input_text=FULL.replace('"units_total":10', '"units_total":9,"units_total":10'),
+     paths={"json.duplicate_key": ["/participation/units_total"]})
+case(G, "the unit written twice, the last another unit's → read as the last, json.duplicate_key names it", "summary",
+     ["json.duplicate_key", "unit.unknown"], input_text=FULL.replace('"host_unit":"东湖区"', '"host_unit":"东湖区","host_unit":"朝阳区"', 1),
+     paths={"json.duplicate_key": ["/host_unit"]})
+case(G, "a key written three times in one object → one json.duplicate_key", "summary",
+     ["json.duplicate_key"], input_text=FULL.replace('"units_total":10', '"units_total":10,"units_total":10,"units_total":10'))
+case(G, "a repeated key, one field re-checked elsewhere → not this field's finding", "summary",
+     [], input_text=FULL.replace('"units_total":10', '"units_total":9,"units_total":10'), field="/host_unit")
+
 case(G, "100,000 nested arrays → json.too_deep, no crash", "summary",
      ["json.too_deep"], input_generated={"prefix": "", "repeat": "[", "count": 100000, "suffix": ""},
      paths={"json.too_deep": [""]})

@@ -774,10 +774,15 @@ impl RollupState {
             Err((detail, d)) => return self.reject(record, RejectReason::Unreadable, &label, detail, d),
         };
         let kind = input.kind.or_else(|| DocumentKind::detect_tree(&value));
+        // Keys the text repeats (the tree kept each one's last value): among the unit's findings.
+        let repeats = match &input.content {
+            InputContent::Text(t) => crate::decode::duplicate_key_findings(t),
+            _ => Vec::new(),
+        };
         match kind {
-            Some(DocumentKind::Plan) => self.add_plan(record, &value),
+            Some(DocumentKind::Plan) => self.add_plan(record, &value, repeats),
             Some(k @ (DocumentKind::Submission | DocumentKind::Summary)) => {
-                self.add_submission(record, k, &value, input.file_modified)
+                self.add_submission(record, k, &value, input.file_modified, repeats)
             }
             other => {
                 record.kind = other;
@@ -877,8 +882,10 @@ impl RollupState {
         kind: DocumentKind,
         value: &Json<'_>,
         file_modified: Option<DateTime<FixedOffset>>,
+        repeats: Vec<Diagnostic>,
     ) {
-        let outcome = validate_tree(Some(kind), value, None, &self.notice, None);
+        let mut outcome = validate_tree(Some(kind), value, None, &self.notice, None);
+        outcome.diagnostics.splice(0..0, repeats);
         self.add_submission_outcome(record, kind, outcome, file_modified);
     }
 
@@ -954,8 +961,9 @@ impl RollupState {
         won == i
     }
 
-    fn add_plan(&mut self, record: InputRecord, value: &Json<'_>) {
-        let outcome = validate_tree(Some(DocumentKind::Plan), value, None, &self.notice, None);
+    fn add_plan(&mut self, record: InputRecord, value: &Json<'_>, repeats: Vec<Diagnostic>) {
+        let mut outcome = validate_tree(Some(DocumentKind::Plan), value, None, &self.notice, None);
+        outcome.diagnostics.splice(0..0, repeats);
         self.add_plan_outcome(record, outcome);
     }
 

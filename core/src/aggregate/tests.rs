@@ -696,3 +696,28 @@ fn an_unreadable_input_says_why_in_each_language() {
     }
     assert!(found.iter().any(|d| d.message_en.contains("not a JSON object (array)")), "{found:?}");
 }
+
+#[test]
+fn a_key_the_text_repeats_is_among_the_units_findings() {
+    // The tree path (a repeated key is one the text path hands on) keeps the last value and says
+    // so, for a report and for a plan.
+    let report = r#"{"submitted_at": "2021-12-01T09:00:00+08:00", "summary": {"year": 2021, "host_unit": "东湖区",
+        "participation": {"participants": 1, "participants": 2}}}"#;
+    let plan = r#"{"unit": "东湖区", "year": 2021, "year": 2021, "activities": []}"#;
+    let r = aggregate(
+        &notice(),
+        &[
+            AggregateInput::text(Some("r.json"), report.to_string()),
+            AggregateInput::text(Some("p.json"), plan.to_string()),
+        ],
+        &opts(),
+    );
+    assert_eq!(r.totals.participants.value, Some(2));
+    let codes = |id: &str| {
+        let record =
+            r.accounting.included.iter().chain(&r.accounting.plans).find(|x| x.id.as_deref() == Some(id));
+        record.and_then(|x| x.validation.as_ref()).map(|v| v.codes.clone()).unwrap_or_default()
+    };
+    assert!(codes("r.json").contains(&"json.duplicate_key".to_string()), "{:?}", codes("r.json"));
+    assert!(codes("p.json").contains(&"json.duplicate_key".to_string()), "{:?}", codes("p.json"));
+}

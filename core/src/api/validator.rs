@@ -18,7 +18,7 @@ use super::{ValidateOptions, ValidationAnswer};
 use crate::aggregate::{AggregateInput, AggregateOptions, CityRollup};
 use crate::catalog::{make, params, structural};
 use crate::catalog::{Diagnostic, Severity};
-use crate::decode::{parse_document, parse_json, Labelled};
+use crate::decode::{duplicate_key_findings, parse_document, parse_json, Labelled};
 use crate::json::Json;
 use crate::notice::{Notice, ReportingUnit, UnitKind};
 use crate::plan::ActivityPlan;
@@ -291,7 +291,23 @@ impl Validator {
             }
         }
         match parse_document(input) {
-            Ok(tree) => self.answer_tree(kind, &tree, field),
+            Ok(tree) => {
+                let (answer, document) = self.answer_tree(kind, &tree, field);
+                // A key the text repeats: the tree read its last value; the others are named
+                // first (those at or below the field, for one field).
+                let under = |path: &str| {
+                    field.is_none_or(|p| {
+                        path == p || path.strip_prefix(p).is_some_and(|rest| rest.starts_with('/'))
+                    })
+                };
+                let mut found: Vec<_> =
+                    duplicate_key_findings(input).into_iter().filter(|d| under(&d.path)).collect();
+                if found.is_empty() {
+                    return (answer, document);
+                }
+                found.extend(answer.diagnostics);
+                (ValidationAnswer::from_diagnostics(answer.kind, found, answer.document), document)
+            }
             Err(d) => (ValidationAnswer::from_diagnostics(kind, vec![d], None), None),
         }
     }

@@ -46,6 +46,17 @@ structural!(
     "JSON 嵌套过深（第 {line} 行第 {column} 列）：超过 127 层，已停止读取",
     "JSON nested too deeply (line {line}, column {column}): more than 127 levels, reading stopped"
 );
+structural!(
+    JSON_DUPLICATE_KEY,
+    "json.duplicate_key",
+    Warning,
+    &[],
+    "—",
+    "同一对象中的键不得重复：JSON 读取时只取最后一次的值，之前的值不会被读取。",
+    "A key must not repeat in one object: reading JSON keeps only its last value, and the earlier ones are not read.",
+    "键“{key}”在同一对象中出现了 {times} 次：只读取了最后一次的值，之前的值未被读取；请删去重复的键",
+    "The key \"{key}\" appears {times} times in one object: only its last value was read, the earlier ones were not; remove the repeats"
+);
 structural!(DOCUMENT_KIND_UNKNOWN, "document.kind_unknown", Error, &[""], "—",
     "无法判断文档类型（总结表、活动方案、报送材料或通知）。",
     "The document kind (summary table, plan, submission or notice) cannot be told.",
@@ -265,6 +276,7 @@ structural!(
 pub(crate) const RULES: &[Rule] = &[
     JSON_SYNTAX,
     JSON_TOO_DEEP,
+    JSON_DUPLICATE_KEY,
     DOCUMENT_KIND_UNKNOWN,
     TYPE_INVALID,
     FIELD_UNKNOWN,
