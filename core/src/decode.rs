@@ -11,7 +11,7 @@ use crate::catalog::structural as st;
 use crate::catalog::DocumentKind;
 use crate::catalog::{escape_token, Diagnostic, Severity};
 use crate::catalog::{make, params, Rule};
-use crate::count::{Count, Qualifier};
+use crate::count::{Count, CountKind, Qualifier};
 use crate::json::{Json, Object, Reader, Unsure};
 use crate::satisfaction::{Percent, Satisfaction, SatisfactionLevel};
 use chrono::{DateTime, FixedOffset, NaiveDate};
@@ -712,6 +712,7 @@ impl<'a> Decode<'a> for Count {
                 match value {
                     Some(Some(n)) if qualifier_ok => {
                         out.value = n;
+                        source_agrees(&out, d);
                         Some(out)
                     }
                     Some(_) => None,
@@ -733,6 +734,32 @@ impl<'a> Decode<'a> for Count {
             }
         }
     }
+}
+
+/// `count.source_mismatch` when a count object's `source` reads (as the field's own text would
+/// be read there) to another value, qualifier or kind than the object states: 「3000人次」 as the
+/// source of `{"value": 3000, "unit": "人"}` would otherwise be added up as people. A source the
+/// reader refuses, or that gives no unit where the object names one, is not judged.
+fn source_agrees(c: &Count, d: &mut Decoder) {
+    let Some(source) = c.source.as_deref() else { return };
+    let mut quiet = Decoder::new(&d.pointer()).with_year(d.context.year);
+    let Some(read) = decode_count_text(source, &Json::String(source.into()), &mut quiet) else { return };
+    let kind = |c: &Count| c.unit.as_deref().map(CountKind::from_unit);
+    let same_kind = match (kind(c), kind(&read)) {
+        (Some(a), Some(b)) => a == b,
+        _ => true,
+    };
+    if read.value == c.value && read.qualifier == c.qualifier && same_kind {
+        return;
+    }
+    d.emit(
+        &st::COUNT_SOURCE_MISMATCH,
+        params! {
+            "written" => c.display_zh(), "source" => source,
+            "read_as" => read.display_zh(), "read_as_en" => read.display_en(),
+        },
+        None,
+    );
 }
 
 fn qualifier(v: &Json<'_>, d: &mut Decoder) -> Option<Qualifier> {

@@ -356,6 +356,15 @@ case(G, "participation.participants as text 开幕式300人，系列活动2万�
 case(G, "participation.participants as text 合计… with parts that do not add up → read, text.parts_mismatch", "summary",
      ["count.from_text", "text.parts_mismatch"], input=summary((PP, "合计1.2万人次，其中开幕式2000人次、分会场9000人次")),
      paths={"text.parts_mismatch": [PP]})
+case(G, "participation.participants as an object whose unit contradicts its source (人 / 3000人次) → count.source_mismatch", "summary",
+     ["count.source_mismatch"], input=summary((PP, {"value": 3000, "unit": "人", "source": "3000人次"})),
+     paths={"count.source_mismatch": [PP]})
+case(G, "participation.participants as an object whose qualifier contradicts its source (exact / 约3000人次) → count.source_mismatch", "summary",
+     ["count.source_mismatch"], input=summary((PP, {"value": 3000, "qualifier": "exact", "unit": "人次", "source": "约3000人次"})))
+case(G, "participation.participants as an object that agrees with its whole-cell source (the total of 共计…其中…) → valid", "summary",
+     [], input=summary((PP, {"value": 23000, "qualifier": "exact", "unit": "人次", "source": "共计2.3万人次，其中线上1.5万人次、线下8000人次"})))
+case(G, "participation.participants as an object with a source the reader refuses → not judged", "summary",
+     [], input=summary((PP, {"value": 23000, "unit": "人次", "source": "很多"})))
 case(G, "participation.participants as text 3000人，其中线上2000人次 → read as 3000人, text.parts_other_kind (never summed, not left out silently)", "summary",
      ["count.from_text", "text.parts_other_kind"], input=summary((PP, "3000人，其中线上2000人次")),
      paths={"text.parts_other_kind": [PP]})
