@@ -1351,82 +1351,55 @@ pub(crate) fn parse_document(text: &str) -> Result<Json<'_>, Diagnostic> {
 /// ```
 pub(crate) fn duplicate_key_findings(text: &str) -> Vec<Diagnostic> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let found = std::cell::RefCell::new(Vec::new());
-    let mut de = serde_json::Deserializer::from_str(text);
-    // A text serde_json refuses part way keeps what was found before the error.
-    let _ = serde::de::DeserializeSeed::deserialize(Repeats { path: String::new(), found: &found }, &mut de);
+    let mut found = Vec::new();
+    // The text's own reader (no serde code of its own in the first WebAssembly module); a part
+    // it is not sure of (nesting beyond its depth, a number outside its forms) ends the walk
+    // with what was found before it.
+    let _ = repeats(&mut crate::json::Reader::new(text), "", &mut found);
     found
-        .into_inner()
         .into_iter()
-        .map(|(path, key, times): (String, String, usize)| {
+        .map(|(path, key, times)| {
             make(&st::JSON_DUPLICATE_KEY, path, params! {"key" => key, "times" => times}, None)
         })
         .collect()
 }
 
-/// A walk of a JSON value noting the keys each object repeats: (pointer, key, times).
-struct Repeats<'f> {
-    path: String,
-    found: &'f std::cell::RefCell<Vec<(String, String, usize)>>,
-}
-
-impl<'de> serde::de::DeserializeSeed<'de> for Repeats<'_> {
-    type Value = ();
-    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        d.deserialize_any(self)
-    }
-}
-
-impl<'de> serde::de::Visitor<'de> for Repeats<'_> {
-    type Value = ();
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("any JSON value")
-    }
-    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_str<E>(self, _: &str) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_unit<E>(self) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        let mut i = 0usize;
-        loop {
-            let path = format!("{}/{i}", self.path);
-            if seq.next_element_seed(Repeats { path, found: self.found })?.is_none() {
-                return Ok(());
+/// Walks the value next in `r` at `path`, noting each key an object repeats: (pointer, key, times).
+fn repeats(
+    r: &mut crate::json::Reader<'_>,
+    path: &str,
+    found: &mut Vec<(String, String, usize)>,
+) -> Result<(), Unsure> {
+    match r.peek()? {
+        b'{' => {
+            let (mark, mut first) = (r.begin_object()?, true);
+            // Each key with how often it came, in the order of first appearance.
+            let mut keys: Vec<(std::borrow::Cow<'_, str>, usize)> = Vec::new();
+            while let Some(key) = r.next_key(mark, &mut first)? {
+                let here = format!("{path}/{}", escape_token(&key));
+                match keys.iter_mut().find(|(k, _)| *k == key) {
+                    Some((_, times)) => *times += 1,
+                    None => keys.push((key, 1)),
+                }
+                repeats(r, &here, found)?;
             }
-            i += 1;
-        }
-    }
-    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        // Each key with how often it came, in the order of first appearance.
-        let mut keys: Vec<(String, usize)> = Vec::new();
-        while let Some(key) = map.next_key::<String>()? {
-            let path = format!("{}/{}", self.path, escape_token(&key));
-            match keys.iter_mut().find(|(k, _)| *k == key) {
-                Some((_, times)) => *times += 1,
-                None => keys.push((key, 1)),
+            for (key, times) in keys.into_iter().filter(|(_, times)| *times > 1) {
+                found.push((format!("{path}/{}", escape_token(&key)), key.into_owned(), times));
             }
-            map.next_value_seed(Repeats { path, found: self.found })?;
         }
-        let mut found = self.found.borrow_mut();
-        for (key, times) in keys.into_iter().filter(|(_, times)| *times > 1) {
-            found.push((format!("{}/{}", self.path, escape_token(&key)), key, times));
+        b'[' => {
+            r.begin_array()?;
+            let (mut first, mut i) = (true, 0usize);
+            while r.next_item(&mut first)? {
+                repeats(r, &format!("{path}/{i}"), found)?;
+                i += 1;
+            }
         }
-        Ok(())
+        _ => {
+            r.value()?;
+        }
     }
+    Ok(())
 }
 
 fn syntax_diagnostic(e: &serde_json::Error) -> Diagnostic {
@@ -1613,5 +1586,22 @@ mod tests {
             push_decimal(&mut s, n);
             assert_eq!(s, format!("/a{n}"));
         }
+    }
+}
+
+#[cfg(test)]
+mod repeated_keys {
+    use super::duplicate_key_findings;
+
+    #[test]
+    fn each_repeated_key_once_at_the_value_read_with_how_often() {
+        let found =
+            duplicate_key_findings(r#"{"a": {"b": 1, "b": 2, "b": 3}, "c": [{"d~/": 1, "d~/": 2}], "e": 1}"#);
+        let got: Vec<(&str, &serde_json::Value)> =
+            found.iter().map(|d| (d.path.as_str(), &d.params["times"])).collect();
+        assert_eq!(got, [("/a/b", &serde_json::json!(3)), ("/c/0/d~0~1", &serde_json::json!(2))]);
+        assert!(found.iter().all(|d| d.code == "json.duplicate_key"));
+        assert!(duplicate_key_findings(r#"{"a": 1, "b": {"a": 2}}"#).is_empty());
+        assert!(duplicate_key_findings("{ not json").is_empty());
     }
 }
