@@ -29,7 +29,7 @@ NOT_ERRORS = {
     "theme.mismatch", "theme.near_miss", "theme.other_year", "plan.featured_not_in_plan", "plan.period_inconsistent",
     "plan.activity_outside_week", "plan.focus_item_missing", "plan.publicity_channels_missing",
     "submission.before_week_end", "text.figure_set_aside", "text.parts_mismatch", "text.parts_other_kind",
-    "json.duplicate_key",  # warnings
+    "json.duplicate_key", "count.source_mismatch",  # warnings
     "count.from_text", "unit.alias_normalised", "satisfaction.missing",  # infos
 }
 

@@ -153,11 +153,11 @@ structural!(
 structural!(
     COUNT_SOURCE_MISMATCH,
     "count.source_mismatch",
-    Error,
+    Warning,
     &[],
     "附件·活动参与情况",
-    "数量对象的数值、限定词或单位必须与其所据的原文（source）一致；不一致时无法判断哪一个是真实数字（人与人次从不相加）。",
-    "A count object's value, qualifier and unit must agree with the text it was read from (source); when they do not, which one is the real figure cannot be told (人 and 人次 are never added).",
+    "数量对象的数值、限定词或单位应与其所据的原文（source）一致；不一致时按对象所写的数值汇总，但无法判断哪一个是真实数字（人与人次从不相加），须核对。",
+    "A count object's value, qualifier and unit should agree with the text it was read from (source); when they do not, the object's figure is the one counted, but which is the real one cannot be told (人 and 人次 are never added): check it.",
     "[[“{label}”：]]数量写作 {written}，但其原文「{source}」读作 {read_as}：请改正数值、限定词或单位，使之与原文一致",
     "The count is written as {written}, but its source “{source}” reads as {read_as_en}[[ (「{label}」)]]: correct the value, qualifier or unit to match the source"
 );
