@@ -276,7 +276,7 @@ pub fn validate_field<'v>(
 }
 
 /// Whether `path` is `pointer` or lies below it.
-fn at_or_below(path: &str, pointer: &str) -> bool {
+pub(crate) fn at_or_below(path: &str, pointer: &str) -> bool {
     path == pointer || (path.starts_with(pointer) && path[pointer.len()..].starts_with('/'))
 }
 

@@ -295,13 +295,10 @@ impl Validator {
                 let (answer, document) = self.answer_tree(kind, &tree, field);
                 // A key the text repeats: the tree read its last value; the others are named
                 // first (those at or below the field, for one field).
-                let under = |path: &str| {
-                    field.is_none_or(|p| {
-                        path == p || path.strip_prefix(p).is_some_and(|rest| rest.starts_with('/'))
-                    })
-                };
-                let mut found: Vec<_> =
-                    duplicate_key_findings(input).into_iter().filter(|d| under(&d.path)).collect();
+                let mut found: Vec<_> = duplicate_key_findings(input)
+                    .into_iter()
+                    .filter(|d| field.is_none_or(|p| crate::validate::at_or_below(&d.path, p)))
+                    .collect();
                 if found.is_empty() {
                     return (answer, document);
                 }

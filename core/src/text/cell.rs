@@ -580,6 +580,8 @@ pub fn read_count_cell(text: &str, row: CellRow, ctx: &ReadContext) -> Result<Ce
         return Err(nothing_found(&n));
     }
     // The value: the only figure, or the written total.
+    // Where the candidate after the `k`-th starts (the text's end after the last).
+    let next_start = |k: usize| candidates.get(k + 1).map_or(n.len(), |(_, g)| g.start);
     let value_at = if candidates.len() == 1 {
         candidates.first().map(|(i, _)| *i)
     } else {
@@ -587,8 +589,7 @@ pub fn read_count_cell(text: &str, row: CellRow, ctx: &ReadContext) -> Result<Ce
             .iter()
             .enumerate()
             .filter(|(k, (_, f))| {
-                let next = candidates.get(k + 1).map_or(n.len(), |(_, g)| g.start);
-                is_total(&n, f) || (*k == 0 && followed_by_its_parts(&n, f, next))
+                is_total(&n, f) || (*k == 0 && followed_by_its_parts(&n, f, next_start(*k)))
             })
             .map(|(_, (i, _))| *i)
             .collect();
@@ -625,11 +626,11 @@ pub fn read_count_cell(text: &str, row: CellRow, ctx: &ReadContext) -> Result<Ce
     // Parts of another kind written as the total's own breakdown (人次 under 「3000人，其中…」 or
     // in its bracket) are not summed, nor silently left out. A figure of another kind merely
     // beside the total (「总计8000人次，含开幕式1000人」: the opening's people) is no breakdown.
-    let breakdown =
-        candidates.iter().enumerate().find(|(_, (i, _))| *i == value_at).is_some_and(|(k, (_, f))| {
-            let next = candidates.get(k + 1).map_or(n.len(), |(_, g)| g.start);
-            followed_by_its_parts(&n, f, next)
-        });
+    let breakdown = candidates
+        .iter()
+        .enumerate()
+        .find(|(_, (i, _))| *i == value_at)
+        .is_some_and(|(k, (_, f))| followed_by_its_parts(&n, f, next_start(k)));
     let other: Vec<&str> = figures
         .iter()
         .filter(|c| breakdown && c.role == FigureRole::Part && c.quantity.kind != value.kind)
