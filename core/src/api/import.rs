@@ -229,7 +229,8 @@ impl SubmittedAtSource {
 /// A Word / Excel file as a roll-up input: imported, wrapped as a submission whose 报送时间 is
 /// `given`, else the document's `dcterms:modified`, else `file_modified` (an
 /// `import.submitted_at_source` note says which; with none it has no time, like a submission
-/// without `submitted_at`). The import's warnings and errors are the record's notes; a file that
+/// without `submitted_at`; knowing no notice, it takes a file's own time as it is, where the
+/// inbox refuses one that cannot be a sending time: `import.submitted_at_implausible`). The import's warnings and errors are the record's notes; a file that
 /// cannot be used is a rejected input with its error, never dropped.
 ///
 /// ```
@@ -266,6 +267,23 @@ pub(crate) fn submitted_at_note(
     )
 }
 
+/// Why a file's own time cannot be the time its report was sent, if it cannot: more than
+/// [`FILE_TIME_MAX_DAYS_LATE`](crate::catalog::import::FILE_TIME_MAX_DAYS_LATE) days after the
+/// last day on time (the deadline and its grace days), or before its week began (in the notice's zone); in Chinese and English.
+fn implausible_time(t: chrono::DateTime<chrono::FixedOffset>, notice: &Notice) -> Option<(String, String)> {
+    use crate::catalog::import::FILE_TIME_MAX_DAYS_LATE;
+    if let Some(days) = notice.days_late(t).filter(|d| *d > FILE_TIME_MAX_DAYS_LATE) {
+        let deadline = notice.last_on_time_day().map(|d| d.to_string()).unwrap_or_default();
+        return Some((
+            format!("晚于按期的最后一天（{deadline}）{days} 天"),
+            format!("{days} days after the last day on time ({deadline})"),
+        ));
+    }
+    let (start, _) = notice.week.as_ref()?.bounds()?;
+    let day = t.with_timezone(&notice.utc_offset()).date_naive();
+    (day < start).then(|| (format!("早于活动周开始（{start}）"), format!("before the week began ({start})")))
+}
+
 /// [`office_aggregate_input`] for a file already imported, with the materials of its unit's
 /// package when the inbox knows them (`None`: the submission says nothing of its materials);
 /// with the notice, the note shows the time in the notice's zone (「2021-12-03 18:00 (+08:00)」).
@@ -295,12 +313,63 @@ pub(crate) fn office_input(
     let mut doc = serde_json::Map::new();
     let mut notes = notes;
     if let Some((t, source)) = when {
-        doc.insert("submitted_at".into(), Value::String(t.to_rfc3339()));
-        notes.push(submitted_at_note(t, source, notice));
+        match notice.filter(|_| source != SubmittedAtSource::Option).and_then(|n| implausible_time(t, n)) {
+            Some((why, why_en)) => notes.push(crate::catalog::make(
+                &crate::catalog::import::IMPORT_SUBMITTED_AT_IMPLAUSIBLE,
+                "/submitted_at".into(),
+                crate::catalog::params! {"submitted_at" => t.to_rfc3339(), "submitted_local" => notice.map_or_else(|| t.to_rfc3339(), |n| n.show_time(t)),
+                "source" => source.as_zh(), "source_en" => source.as_en(), "why" => why, "why_en" => why_en},
+                None,
+            )),
+            None => {
+                doc.insert("submitted_at".into(), Value::String(t.to_rfc3339()));
+                notes.push(submitted_at_note(t, source, notice));
+            }
+        }
     }
     doc.insert("summary".into(), json_value(&summary));
     if let Some(m) = materials {
         doc.insert("materials".into(), Value::Array(m));
     }
     AggregateInput::json(id, Value::Object(doc)).with_notes(notes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(s: &str) -> chrono::DateTime<chrono::FixedOffset> {
+        chrono::DateTime::parse_from_rfc3339(s).expect("a time")
+    }
+
+    #[test]
+    fn a_file_time_is_a_sending_time_only_within_the_round() {
+        let n = Notice::nanchang_2021();
+        // The week 2021-11-22…, the last day on time 2021-12-05, 30 days after it still taken.
+        for ok in ["2021-11-22T00:00:00+08:00", "2021-12-03T10:00:00+08:00", "2022-01-04T23:59:00+08:00"] {
+            assert_eq!(implausible_time(t(ok), &n), None, "{ok}");
+        }
+        let late = implausible_time(t("2022-01-05T00:00:00+08:00"), &n).expect("31 days late");
+        assert_eq!(late.1, "31 days after the last day on time (2021-12-05)");
+        // Read in the notice's zone: 16:00 UTC on the 21st is already the 22nd in Nanchang.
+        assert_eq!(implausible_time(t("2021-11-21T16:00:00+00:00"), &n), None);
+        let early = implausible_time(t("2021-11-21T15:59:00+00:00"), &n).expect("before the week");
+        assert_eq!(early.0, "早于活动周开始（2021-11-22）");
+    }
+
+    #[test]
+    fn a_given_time_is_taken_whatever_it_is() {
+        let n = Notice::nanchang_2021();
+        let answer = ImportAnswer {
+            summary: Some(Default::default()),
+            diagnostics: Vec::new(),
+            errors: 0,
+            warnings: 0,
+            modified: None,
+        };
+        let given = t("2026-11-30T10:00:00+08:00");
+        let i = office_input(Some("a.docx"), answer, Some(given), None, None, Some(&n));
+        let codes: Vec<&str> = i.notes.iter().map(|d| d.code.as_str()).collect();
+        assert_eq!(codes, ["import.submitted_at_source"]);
+    }
 }

@@ -212,6 +212,28 @@ pub(crate) const IMPORT_SUBMITTED_AT_SOURCE: Rule = Rule {
     library_only: false,
 };
 
+/// A Word / Excel file's own time (its document's modified date or the file's modification time)
+/// is no sending time: after the last day on time by more than [`FILE_TIME_MAX_DAYS_LATE`] days (a folder
+/// copied or re-saved long after the round), or before the week began (a template's date). The
+/// report is rolled up without a 报送时间, as one that carries none, rather than judged late (or
+/// on time) on that evidence (`submitted_local`, `source`, `why`).
+pub(crate) const IMPORT_SUBMITTED_AT_IMPLAUSIBLE: Rule = Rule {
+    code: "import.submitted_at_implausible",
+    severity: Warning,
+    documents: &[Submission],
+    reads: &[],
+    clause: FILE_CLAUSE,
+    description: "Word / Excel 文件的修改时间晚于按期的最后一天 30 天以上（文件夹被复制或另存），或早于活动周开始（模板的时间），不能作为报送时间：该报送按无报送时间汇总，不据此判定是否按期；知道报送时间时，请在汇总时给定。",
+    description_en: "A Word / Excel file's own time is more than 30 days after the last day on time (the folder copied or re-saved later) or before the week began (a template's date): it is no sending time, so the report is rolled up without one and its timeliness is not judged on it; give the submission time for the roll-up when it is known.",
+    message: "{source} {submitted_local} {why}，不作为报送时间，未判定是否按期；如知道报送时间，请在汇总时给定",
+    message_en: "{source_en} {submitted_local} is {why_en}: not taken as the submission time, so timeliness is not judged; give the submission time for the roll-up if it is known",
+    library_only: false,
+};
+
+/// Days after the deadline beyond which a file's own time is not taken as its sending time
+/// ([`IMPORT_SUBMITTED_AT_IMPLAUSIBLE`]).
+pub(crate) const FILE_TIME_MAX_DAYS_LATE: i64 = 30;
+
 /// The import rules, in catalog order.
 pub(crate) const RULES: &[Rule] = &[
     IMPORT_PARSED,
@@ -228,4 +250,5 @@ pub(crate) const RULES: &[Rule] = &[
     IMPORT_FROM_TITLE,
     IMPORT_OUTSIDE_TEXT,
     IMPORT_SUBMITTED_AT_SOURCE,
+    IMPORT_SUBMITTED_AT_IMPLAUSIBLE,
 ];
