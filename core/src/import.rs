@@ -12,7 +12,7 @@ use crate::catalog::import::{IMPORT_KEPT_AS_TEXT, IMPORT_PARSED, IMPORT_UNKNOWN_
 use crate::catalog::Diagnostic;
 use crate::catalog::{make, params};
 use crate::count::Count;
-use crate::decode::Text;
+use crate::decode::{Labelled, Text};
 use crate::satisfaction::Satisfaction;
 use crate::summary::{
     FeaturedActivity, Leadership, Organizer, Participation, Publicity, Reach, SummaryTable, ThemeAndContent,
@@ -146,6 +146,89 @@ struct Refusal {
 
 const NO_NAMES: Refusal =
     Refusal { code: "import.no_names", reason: "读不出名称", reason_en: "no names could be read" };
+
+/// The activities of a 有特色的活动 cell, line by line. A line written as the form's export
+/// writes an activity — 「名称：简介（涉及主题：双减、智慧助老）」, a name, a colon, its
+/// description, its topics in a closing bracket — is that one activity, whatever commas its
+/// description holds; any other line is a list of names (「读书会、诗词诵读会」), split as names
+/// are ([`text::split_names`]).
+fn featured_activities(text: &str) -> Vec<FeaturedActivity<'static>> {
+    let mut out = Vec::new();
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        let (rest, topics) = split_topics(line);
+        match (split_at_colon(rest), topics) {
+            (Some((name, description)), topics) => out.push(FeaturedActivity {
+                name: Some(Text::Owned(name.to_owned())),
+                description: Some(Text::Owned(description.to_owned())).filter(|d| !d.is_empty()),
+                topics,
+                ..Default::default()
+            }),
+            (None, Some(topics)) => out.push(FeaturedActivity {
+                name: Some(Text::Owned(rest.to_owned())),
+                topics: Some(topics),
+                ..Default::default()
+            }),
+            (None, None) => out.extend(
+                text::split_names(line)
+                    .into_iter()
+                    .map(|n| FeaturedActivity { name: Some(Text::Owned(n.text)), ..Default::default() }),
+            ),
+        }
+    }
+    out
+}
+
+/// A line's closing 「（涉及主题：…）」 (or 「（主题：…）」, half-width brackets too): the line
+/// without it, and its topics.
+fn split_topics(line: &str) -> (&str, Option<Vec<Text<'static>>>) {
+    let label = FeaturedActivity::label(&["topics"]).unwrap_or("涉及主题");
+    let Some(body) = line.strip_suffix('）').or_else(|| line.strip_suffix(')')) else { return (line, None) };
+    // The bracket that the last one closes (a topic may hold brackets: 学习型城市（乡村）建设).
+    let mut depth = 0usize;
+    let open = body.char_indices().rev().find_map(|(i, c)| match c {
+        '）' | ')' => {
+            depth += 1;
+            None
+        }
+        '（' | '(' if depth == 0 => Some(i),
+        '（' | '(' => {
+            depth -= 1;
+            None
+        }
+        _ => None,
+    });
+    let Some(open) = open else { return (line, None) };
+    let inner = body[open..].trim_start_matches(['（', '(']);
+    let Some(list) = [label, "主题"].iter().find_map(|l| inner.strip_prefix(l)) else {
+        return (line, None);
+    };
+    let Some(list) = list.strip_prefix(['：', ':']) else { return (line, None) };
+    let topics: Vec<Text<'static>> =
+        text::split_names(list).into_iter().map(|n| Text::Owned(n.text)).collect();
+    if topics.is_empty() {
+        return (line, None);
+    }
+    (body[..open].trim_end(), Some(topics))
+}
+
+/// A line's name and description at its first colon outside brackets and quotes, when the name
+/// before it is not empty.
+fn split_at_colon(line: &str) -> Option<(&str, &str)> {
+    let mut depth = 0i32;
+    for (i, c) in line.char_indices() {
+        match c {
+            '（' | '(' | '【' | '[' | '“' | '《' | '「' => depth += 1,
+            '）' | ')' | '】' | ']' | '”' | '》' | '」' => depth -= 1,
+            '：' | ':' if depth <= 0 => {
+                let name = line[..i].trim();
+                let description = line[i + c.len_utf8()..].trim();
+                return (!name.is_empty()).then_some((name, description));
+            }
+            _ => {}
+        }
+    }
+    None
+}
 const NO_YEAR: Refusal = Refusal {
     code: "import.no_year",
     reason: "读不出四位年份",
@@ -413,11 +496,12 @@ impl Importer {
                 }
             }
             Row::Featured => {
-                if let Some(items) = self.names(pointer, label, text) {
-                    let acts = items
-                        .into_iter()
-                        .map(|n| FeaturedActivity { name: Some(n.into()), ..Default::default() });
-                    self.participation().featured_activities = Some(acts.collect());
+                let acts = featured_activities(text);
+                if acts.is_empty() {
+                    self.refused_with(pointer, label, text, &NO_NAMES);
+                } else {
+                    self.parsed(pointer, label, text, json!(acts), "list");
+                    self.participation().featured_activities = Some(acts);
                 }
             }
             Row::Theme => self.free_text(pointer, label, text, |s| &mut s.theme().theme),

@@ -175,3 +175,49 @@ fn a_figure_of_another_year_is_kept_as_text_with_its_reason() {
     let r = SummaryTable::from_labeled_text([("参加活动人数", "2019年参与人数达5万人")], Some(2019));
     assert_eq!(r.summary.participation.and_then(|p| p.participants).map(|c| c.value), Some(50_000));
 }
+
+/// The 有特色的活动 cell: a line written as the export writes an activity (name：description,
+/// topics in a closing bracket) is one activity with its commas; a plain line is a list of names.
+#[test]
+fn featured_activities_keep_their_descriptions_and_topics() {
+    let read = |cell: &str| {
+        let t = SummaryTable::from_labeled_text([("有特色的活动".to_owned(), cell.to_owned())], Some(2021))
+            .summary;
+        t.participation
+            .and_then(|p| p.featured_activities)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|f| {
+                let topics = f.topics.unwrap_or_default().iter().map(|t| t.to_string()).collect::<Vec<_>>();
+                (f.name.unwrap_or_default().into_owned(), f.description.map(|d| d.into_owned()), topics)
+            })
+            .collect::<Vec<_>>()
+    };
+    let none: Vec<String> = Vec::new();
+    assert_eq!(
+        read("“双减”课后服务进社区：公园街道社区教育学校，主题活动日（涉及主题：双减、青少年校外教育）\n乡村振兴农民夜校：石鼻镇村民学校，培训（主题：学习型城市（乡村）建设）"),
+        [
+            ("“双减”课后服务进社区".to_owned(), Some("公园街道社区教育学校，主题活动日".to_owned()), vec!["双减".to_owned(), "青少年校外教育".to_owned()]),
+            ("乡村振兴农民夜校".to_owned(), Some("石鼻镇村民学校，培训".to_owned()), vec!["学习型城市（乡村）建设".to_owned()]),
+        ]
+    );
+    // Written by hand: a list of names, on one line or several, is split as before.
+    assert_eq!(
+        read("读书会、诗词诵读会\n智慧助老课堂"),
+        [
+            ("读书会".to_owned(), None, none.clone()),
+            ("诗词诵读会".to_owned(), None, none.clone()),
+            ("智慧助老课堂".to_owned(), None, none.clone())
+        ]
+    );
+    // A colon inside quotes or brackets is no name's end.
+    assert_eq!(
+        read("“读书：分享”会，周末"),
+        [("“读书：分享”会".to_owned(), None, none.clone()), ("周末".to_owned(), None, none.clone())]
+    );
+    // A name and its topics, with no description.
+    assert_eq!(
+        read("读书分享会（涉及主题：全民阅读）"),
+        [("读书分享会".to_owned(), None, vec!["全民阅读".to_owned()])]
+    );
+}

@@ -146,6 +146,12 @@ fn form_cells_read_back_through_the_label_import() {
             s.reach.as_ref().and_then(|r| r.satisfaction.clone()).map(|x| satisfaction_text(&x))
         };
         assert_eq!(sat(&t), sat(&back), "{name}: satisfaction");
+        // Each featured activity comes back whole: its name, its description (commas and all)
+        // and its topics, not cut at the description's commas into activities of their own.
+        let featured = |s: &SummaryTable<'static>| {
+            s.participation.as_ref().and_then(|p| p.featured_activities.clone()).unwrap_or_default()
+        };
+        assert_eq!(featured(&t), featured(&back), "{name}: featured activities");
     }
 }
 
