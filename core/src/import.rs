@@ -147,6 +147,19 @@ struct Refusal {
 const NO_NAMES: Refusal =
     Refusal { code: "import.no_names", reason: "读不出名称", reason_en: "no names could be read" };
 
+/// An organiser's name and the role its closing bracket names (「…局（主办）」, 「…(协办)」); the
+/// item as it is when the bracket names no role (「保税区(金港镇)」) or nothing is before it.
+fn organizer_role(item: &str) -> (&str, Option<crate::notice::Role>) {
+    let found = ["（", "("].iter().find_map(|open| {
+        let body = item.strip_suffix('）').or_else(|| item.strip_suffix(')'))?;
+        let at = body.rfind(open)?;
+        let role = crate::notice::Role::from_zh(&body[at + open.len()..])?;
+        let name = body[..at].trim_end();
+        (!name.is_empty()).then_some((name, Some(role)))
+    });
+    found.unwrap_or((item, None))
+}
+
 /// The activities of a 有特色的活动 cell, line by line. A line written as the form's export
 /// writes an activity — 「名称：简介（涉及主题：双减、智慧助老）」, a name, a colon, its
 /// description, its topics in a closing bracket — is that one activity, whatever commas its
@@ -432,8 +445,12 @@ impl Importer {
             Row::HostUnit => self.free_text(pointer, label, text, |s| &mut s.summary.host_unit),
             Row::Organizers => {
                 if let Some(items) = self.names(pointer, label, text) {
-                    let orgs =
-                        items.into_iter().map(|n| Organizer { name: Some(n.into()), ..Default::default() });
+                    let orgs = items.into_iter().map(|n| {
+                        // 「东湖区教育体育局（主办）」, as the export writes it and units often do: the
+                        // bracket names the role.
+                        let (name, role) = organizer_role(&n);
+                        Organizer { name: Some(name.to_owned().into()), role, ..Default::default() }
+                    });
                     self.summary.organizers = Some(orgs.collect());
                 }
             }

@@ -167,6 +167,26 @@ impl Role {
             Role::Supporter => "支持",
         }
     }
+
+    /// The role a Chinese word names: [`Role::as_zh`]'s words, and 具体实施 and 提供支持 as
+    /// notices write them.
+    ///
+    /// ```
+    /// use learning_week::Role;
+    /// assert_eq!(Role::from_zh("组织实施"), Some(Role::Implementer));
+    /// assert_eq!(Role::from_zh("提供支持"), Some(Role::Supporter));
+    /// assert_eq!(Role::from_zh("主持"), None);
+    /// ```
+    pub fn from_zh(word: &str) -> Option<Role> {
+        match word.trim() {
+            "主办" => Some(Role::Host),
+            "承办" => Some(Role::Undertaker),
+            "协办" => Some(Role::CoOrganiser),
+            "组织实施" | "具体实施" => Some(Role::Implementer),
+            "支持" | "提供支持" => Some(Role::Supporter),
+            _ => None,
+        }
+    }
 }
 decode_via_enum!(Role, Role::NAMES);
 

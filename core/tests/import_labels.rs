@@ -221,3 +221,27 @@ fn featured_activities_keep_their_descriptions_and_topics() {
         [("读书分享会".to_owned(), None, vec!["全民阅读".to_owned()])]
     );
 }
+
+/// An organiser's closing bracket that names a role is its role; any other bracket is its name's.
+#[test]
+fn organisers_keep_the_role_their_bracket_names() {
+    use learning_week::Role;
+    let cell = "东湖区教育体育局（主办）、东湖区社区教育学院(组织实施)、保税区(金港镇)、（协办）";
+    let t = SummaryTable::from_labeled_text([("主办单位及协办单位".to_owned(), cell.to_owned())], Some(2021))
+        .summary;
+    let orgs: Vec<(String, Option<Role>)> = t
+        .organizers
+        .unwrap_or_default()
+        .into_iter()
+        .map(|o| (o.name.unwrap_or_default().into_owned(), o.role))
+        .collect();
+    assert_eq!(
+        orgs,
+        [
+            ("东湖区教育体育局".to_owned(), Some(Role::Host)),
+            ("东湖区社区教育学院".to_owned(), Some(Role::Implementer)),
+            ("保税区(金港镇)".to_owned(), None),
+            ("（协办）".to_owned(), None),
+        ]
+    );
+}

@@ -137,18 +137,40 @@ fn lines(s: Option<&crate::decode::Text<'_>>) -> Vec<String> {
     }
 }
 
+/// The two figures a row of two counts reads from a cell (either may be missing).
+type TwoFigures = (Option<text::Quantity>, Option<text::Quantity>);
+
 /// Two labelled counts on one line (全市区数：共10；参与活动的数量：10), from the model's labels;
 /// `lead` goes before the first figure (共 marks a total, so the label import reads it back).
+/// Two counts read from one cell share its text as their source (「全区10个街道，10个参与」):
+/// that text is the line, as written, when the row's own reader (`read_back`) still reads both
+/// figures from it; never written twice inside the labels.
 fn pair(
     p: Option<&Participation>,
     lead: &str,
     a: (&str, Option<&Count>),
     b: (&str, Option<&Count>),
+    read_back: fn(&str) -> Option<TwoFigures>,
 ) -> Vec<String> {
+    fn source(c: Option<&Count>) -> Option<&str> {
+        c.and_then(|c| c.source.as_deref()).map(str::trim).filter(|s| !s.is_empty())
+    }
+    let shared = source(a.1).filter(|s| Some(*s) == source(b.1));
+    if let Some(s) = shared {
+        let same = |q: Option<text::Quantity>, c: Option<&Count>| match (q, c) {
+            (Some(q), Some(c)) => q.value == c.value && q.qualifier == c.qualifier,
+            _ => false,
+        };
+        if read_back(s).is_some_and(|(x, y)| same(x, a.1) && same(y, b.1)) {
+            return vec![s.to_owned()];
+        }
+    }
     let parts: Vec<String> = [(a, lead), (b, "")]
         .into_iter()
         .filter_map(|((key, c), lead)| {
-            c.map(|c| format!("{}：{lead}{}", Participation::label(&[key]).unwrap_or(key), count_text(c)))
+            // A shared source that no longer says both figures is no one figure's text either.
+            let figure = |c: &Count| if shared.is_some() { c.display_zh() } else { count_text(c) };
+            c.map(|c| format!("{}：{lead}{}", Participation::label(&[key]).unwrap_or(key), figure(c)))
         })
         .collect();
     if p.is_none() || parts.is_empty() {
@@ -156,6 +178,18 @@ fn pair(
     } else {
         vec![parts.join("；")]
     }
+}
+
+/// The units row's two figures as the label import reads them from `s`.
+fn units_read_back(s: &str) -> Option<TwoFigures> {
+    let u = text::read_units_cell(s, &text::ReadContext::default()).ok()?.units;
+    Some((u.units_total, u.units_participating))
+}
+
+/// The venues row's two figures as the label import reads them from `s`.
+fn venues_read_back(s: &str) -> Option<TwoFigures> {
+    let v = text::read_venues_cell(s, &text::ReadContext::default()).ok()?.venues;
+    Some((v.main_venues, v.sub_venues))
 }
 
 fn featured(f: &FeaturedActivity) -> Option<String> {
@@ -231,12 +265,14 @@ fn value(t: &SummaryTable, row: Row) -> Vec<String> {
             "共",
             ("units_total", p.and_then(|p| p.units_total.as_ref())),
             ("units_participating", p.and_then(|p| p.units_participating.as_ref())),
+            units_read_back,
         ),
         Row::Venues => pair(
             p,
             "",
             ("main_venues", p.and_then(|p| p.main_venues.as_ref())),
             ("sub_venues", p.and_then(|p| p.sub_venues.as_ref())),
+            venues_read_back,
         ),
         Row::Participants => count(p.and_then(|p| p.participants.as_ref())),
         Row::Featured => p

@@ -152,7 +152,46 @@ fn form_cells_read_back_through_the_label_import() {
             s.participation.as_ref().and_then(|p| p.featured_activities.clone()).unwrap_or_default()
         };
         assert_eq!(featured(&t), featured(&back), "{name}: featured activities");
+        // Organisers keep their roles (「…局（主办）」); a leader's concurrent posts stay one leader
+        // (「管理局党工委委员、副局长」).
+        assert_eq!(t.organizers, back.organizers, "{name}: organisers");
+        let leaders =
+            |s: &SummaryTable<'static>| s.leadership.as_ref().and_then(|l| l.attending_leaders.clone());
+        assert_eq!(leaders(&t), leaders(&back), "{name}: attending leaders");
+        // What was read back is exported and read back the same: the form is a fixed point (the
+        // sources the first import wrote, a shared cell's among them, are written as they read).
+        let again: Vec<(String, String)> =
+            form_rows(&back).into_iter().map(|r| (r.label.to_owned(), r.paragraphs.join("\n"))).collect();
+        assert_eq!(SummaryTable::from_labeled_text(again, t.year).summary, back, "{name}: second round trip");
     }
+}
+
+/// A cell that gave two counts (全区10个街道，10个参与) is their shared source: exported as that
+/// text once, not once inside each label, while it still says both figures.
+#[test]
+fn a_shared_source_is_written_once_while_it_says_both_figures() {
+    let read = |cell: &str| {
+        SummaryTable::from_labeled_text(
+            [("全市区数及参与活动的数量".to_owned(), cell.to_owned())],
+            Some(2021),
+        )
+        .summary
+    };
+    let t = read("全区10个街道，10个参与");
+    let units = |t: &SummaryTable<'static>| {
+        form_rows(t)
+            .into_iter()
+            .find(|r| r.label == "全市区数及参与活动的数量")
+            .map(|r| r.paragraphs)
+            .unwrap_or_default()
+    };
+    assert_eq!(units(&t), ["全区10个街道，10个参与"]);
+    // Edited after the import: the shared text no longer says the figures, so they are written.
+    let mut edited = t.clone();
+    if let Some(p) = edited.participation.as_mut() {
+        p.units_participating.as_mut().expect("read").value = 9;
+    }
+    assert_eq!(units(&edited), ["全市区数：共10个；参与活动的数量：9个"]);
 }
 
 fn example_rollup() -> crate::aggregate::CityRollup {

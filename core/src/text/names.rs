@@ -20,9 +20,10 @@ pub struct NameItem {
     pub span: Span,
 }
 
-/// A rank held together with the post written after it (「区委常委、宣传部部长」 is one person):
+/// A rank held together with the post written after it (「区委常委、宣传部部长」 and
+/// 「管理局党工委委员、副局长」 are one person each; 委员 covers 党委委员, 党工委委员, 区委委员):
 /// an item ending in one of these, followed by 、, joins the next item.
-const CONCURRENT: &[&str] = &["常委", "党组成员", "党委委员", "党组书记"];
+const CONCURRENT: &[&str] = &["常委", "党组成员", "委员", "党组书记"];
 
 /// Trailing words dropped from the last item: 等领导, 等同志, 等单位, 等部门, 等.
 const TRAILING: &[&str] = &["等领导", "等同志", "等单位", "等部门", "等人", "等"];
