@@ -171,14 +171,18 @@ fn featured_activities(text: &str) -> Vec<FeaturedActivity<'static>> {
         let (rest, topics) = split_topics(line);
         match (split_at_colon(rest), topics) {
             (Some((name, description)), topics) => out.push(FeaturedActivity {
-                name: Some(Text::Owned(name.to_owned())),
+                name: Some(Text::Owned(unwrap_name(name).to_owned())),
                 description: Some(Text::Owned(description.to_owned())).filter(|d| !d.is_empty()),
                 topics,
                 ..Default::default()
             }),
             (None, Some(topics)) => out.push(FeaturedActivity {
-                name: Some(Text::Owned(rest.to_owned())),
+                name: Some(Text::Owned(unwrap_name(rest).to_owned())),
                 topics: Some(topics),
+                ..Default::default()
+            }),
+            (None, None) if unwrap_name(line) != line => out.push(FeaturedActivity {
+                name: Some(Text::Owned(unwrap_name(line).to_owned())),
                 ..Default::default()
             }),
             (None, None) => out.extend(
@@ -189,6 +193,15 @@ fn featured_activities(text: &str) -> Vec<FeaturedActivity<'static>> {
         }
     }
     out
+}
+
+/// A name the export set in 「」 because it holds a colon (「东湖区：“双减”课后服务进社区」),
+/// without them; any other name as it is.
+fn unwrap_name(name: &str) -> &str {
+    match name.strip_prefix('「').and_then(|n| n.strip_suffix('」')) {
+        Some(inner) if inner.contains(['：', ':']) && !inner.contains(['「', '」']) => inner,
+        _ => name,
+    }
 }
 
 /// A line's closing 「（涉及主题：…）」 (or 「（主题：…）」, half-width brackets too): the line

@@ -198,7 +198,15 @@ fn featured(f: &FeaturedActivity) -> Option<String> {
     let topics: Vec<&str> = f.topics.iter().flatten().map(|t| t.trim()).filter(|t| !t.is_empty()).collect();
     let mut out = String::new();
     if let Some(n) = name {
-        out.push_str(n);
+        // A name holding a colon (the city's 「东湖区：…」) is set in 「」, so the colon before the
+        // description is the one the label import splits at.
+        if n.contains(['：', ':']) {
+            out.push('「');
+            out.push_str(n);
+            out.push('」');
+        } else {
+            out.push_str(n);
+        }
     }
     if let Some(d) = description {
         if !out.is_empty() {

@@ -385,3 +385,36 @@ fn every_list_of_what_to_fix_gives_each_findings_own_message() {
         assert!(!out.contains(general), "{door} shows the rule's general text");
     }
 }
+
+/// The city's own 总结表, exported as a Word form, reads back as it was written: its featured
+/// activities, named 「东湖区：…」, keep their names, descriptions and topics.
+#[test]
+fn the_city_form_reads_back_through_the_label_import() {
+    let city = example_rollup().city_summary;
+    let cells = |t: &SummaryTable<'static>| -> Vec<(String, String)> {
+        form_rows(t).into_iter().map(|r| (r.label.to_owned(), r.paragraphs.join("\n"))).collect()
+    };
+    let back = SummaryTable::from_labeled_text(cells(&city), city.year).summary;
+    let featured =
+        |s: &SummaryTable<'static>| s.participation.as_ref().and_then(|p| p.featured_activities.clone());
+    let written = featured(&city).unwrap_or_default();
+    assert!(
+        written.len() > 10 && written.iter().all(|f| f.name.as_deref().is_some_and(|n| n.contains('：')))
+    );
+    assert_eq!(featured(&back), featured(&city));
+    assert_eq!(back.organizers, city.organizers);
+    let again = SummaryTable::from_labeled_text(cells(&back), city.year).summary;
+    assert_eq!(again, back, "second round trip");
+    // A name with a colon and nothing else is one activity, too.
+    let one = SummaryTable::from_labeled_text(
+        [("有特色的活动".to_owned(), "「东湖区：读书会」".to_owned())],
+        Some(2021),
+    )
+    .summary;
+    let names: Vec<String> = featured(&one)
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|f| f.name.map(|n| n.into_owned()))
+        .collect();
+    assert_eq!(names, ["东湖区：读书会"]);
+}
