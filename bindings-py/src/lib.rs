@@ -462,6 +462,13 @@ fn folder_files(py: Python<'_>, root: std::path::PathBuf) -> PyResult<Vec<std::p
     guarded(py, move || api::folder_files(&root))?.map_err(PyErr::from)
 }
 
+/// `api::folder_inputs`: [`folder_files`] with each file's input id, its path inside the folder
+/// joined by `/` (core's naming, the CLI's too).
+#[pyfunction]
+fn folder_inputs(py: Python<'_>, root: std::path::PathBuf) -> PyResult<Vec<(String, std::path::PathBuf)>> {
+    guarded(py, move || api::folder_inputs(&root))?.map_err(PyErr::from)
+}
+
 /// The Rust extension of `learning_week`.
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -469,6 +476,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Compiled>()?;
     m.add_function(wrap_pyfunction!(file_class, m)?)?;
     m.add_function(wrap_pyfunction!(folder_files, m)?)?;
+    m.add_function(wrap_pyfunction!(folder_inputs, m)?)?;
     m.add_function(wrap_pyfunction!(read, m)?)?;
     m.add_function(wrap_pyfunction!(unconvertible_value, m)?)?;
     m.add_function(wrap_pyfunction!(rules, m)?)?;

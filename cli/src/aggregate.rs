@@ -30,17 +30,19 @@ pub(crate) enum AggregateFormat {
     Markdown,
 }
 
-/// Expands PATHs into files: files as given, folders walked for every file.
-fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+/// Expands PATHs into files with their input ids: a file as given (its path as written), a
+/// folder walked for every file, each named by its path inside the folder (core's
+/// `folder_inputs`, as Python names a folder's files).
+fn collect(paths: &[PathBuf]) -> Result<Vec<(String, PathBuf)>, String> {
     let mut files = Vec::new();
     for p in paths {
         if p.is_dir() {
             // Core's folder policy (links followed, each folder once), as Python reads a folder.
-            let found = learning_week::api::folder_files(p)
+            let found = learning_week::api::folder_inputs(p)
                 .map_err(|e| format!("无法读取文件夹 / cannot read folder {}: {e}", p.display()))?;
             files.extend(found);
         } else if p.exists() {
-            files.push(p.clone());
+            files.push((p.display().to_string(), p.clone()));
         } else {
             return Err(format!("路径不存在 / no such file or folder: {}", p.display()));
         }
@@ -117,11 +119,10 @@ pub(crate) fn run(
     // is a rejected input with the reason.
     let mut inputs: Vec<AggregateInput> = Vec::with_capacity(files.len());
     let mut inbox: Vec<api::InboxFile> = Vec::with_capacity(files.len());
-    for f in &files {
-        let name = f.display().to_string();
-        match std::fs::read(f) {
+    for (name, f) in files {
+        match std::fs::read(&f) {
             Ok(bytes) => {
-                let mtime = std::fs::metadata(f)
+                let mtime = std::fs::metadata(&f)
                     .and_then(|m| m.modified())
                     .ok()
                     .map(|t| chrono::DateTime::<chrono::Utc>::from(t).fixed_offset());

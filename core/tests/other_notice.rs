@@ -90,3 +90,18 @@ fn an_incoherent_notice_is_reported_not_used() {
     let c: Vec<&str> = a.codes();
     assert!(c.contains(&"notice.week_inverted") && c.contains(&"notice.unit_name_ambiguous"), "{c:?}");
 }
+
+/// An unknown unit's message names the unit it most likely means, in both languages.
+#[test]
+fn an_unknown_unit_is_told_the_likely_one() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../examples/nanchang-2021/submissions/xinjian.submission.json"
+    ))
+    .expect("the example");
+    let text = text.replace("\"host_unit\": \"新建区\"", "\"host_unit\": \"新建县\"");
+    let answer = learning_week::api::validate_json(None, &text, &Default::default());
+    let d = answer.diagnostics.iter().find(|d| d.code == "unit.unknown").expect("unit.unknown");
+    assert!(d.message.starts_with("“新建县”不是本通知的报送单位（是否应为“新建区”？）；"), "{}", d.message);
+    assert!(d.message_en.contains("(did you mean \"新建区\"?)"), "{}", d.message_en);
+}

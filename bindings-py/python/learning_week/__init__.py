@@ -355,10 +355,7 @@ def _items(value: Any, document: str, files: list[_InboxFile] | None = None) -> 
             # Core's folder policy, as the CLI reads a folder: every entry that is not a folder, a
             # broken link included (it is rejected, not skipped); links to folders followed, each
             # folder once.
-            return [
-                _inbox_file(p, p.relative_to(path).as_posix(), files, in_folder=True)
-                for p in _native.folder_files(path)
-            ]
+            return [_inbox_file(p, name, files, in_folder=True) for name, p in _native.folder_inputs(path)]
         if files is None:
             return [{"id": str(path), "input_text": _read_path(path)}]
         return [_inbox_file(path, str(path), files)]

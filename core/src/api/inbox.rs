@@ -130,6 +130,30 @@ pub fn folder_files(root: &std::path::Path) -> std::io::Result<Vec<std::path::Pa
     Ok(out)
 }
 
+/// [`folder_files`] with each file's input id: its path inside `root`, its parts joined by `/`
+/// whatever the system (「sub/东湖区总结表.docx」) — the name the roll-up's accounting gives it,
+/// the same from the CLI, Python and any other front door that reads a folder.
+///
+/// ```
+/// let dir = std::env::temp_dir().join(format!("lw-folder-ids-{}", std::process::id()));
+/// std::fs::create_dir_all(dir.join("sub")).unwrap();
+/// std::fs::write(dir.join("sub/a.json"), "{}").unwrap();
+/// let ids: Vec<String> = learning_week::api::folder_inputs(&dir).unwrap().into_iter().map(|(id, _)| id).collect();
+/// assert_eq!(ids, ["sub/a.json"]);
+/// std::fs::remove_dir_all(&dir).unwrap();
+/// ```
+pub fn folder_inputs(root: &std::path::Path) -> std::io::Result<Vec<(String, std::path::PathBuf)>> {
+    Ok(folder_files(root)?
+        .into_iter()
+        .map(|path| {
+            let inside = path.strip_prefix(root).unwrap_or(&path);
+            let id: Vec<String> =
+                inside.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+            (id.join("/"), path)
+        })
+        .collect())
+}
+
 fn walk_folder(
     dir: &std::path::Path,
     walked: &mut std::collections::HashSet<std::path::PathBuf>,

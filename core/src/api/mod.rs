@@ -19,7 +19,9 @@ pub use aggregate::*;
 #[cfg(feature = "export")]
 pub use export::*;
 pub use import::*;
-pub use inbox::{classify_file, folder_files, unsupported_format, FileClass, InboxFile, InboxProgress};
+pub use inbox::{
+    classify_file, folder_files, folder_inputs, unsupported_format, FileClass, InboxFile, InboxProgress,
+};
 pub use notice::{context_file, read_notice};
 pub use parse::*;
 pub use validate::*;

@@ -112,8 +112,8 @@ pub(crate) const UNIT_UNKNOWN: Rule = Rule {
     clause: "主送单位；四（四）各县区报送",
     description: "举办县区必须是通知辖区内的报送单位（可用别称）。",
     description_en: "The unit must be one of the notice's reporting units (aliases accepted).",
-    message: "“{written}”不是本通知的报送单位；应为：{expected}",
-    message_en: "\"{written}\" is not a reporting unit of this notice; expected one of: {expected}",
+    message: "“{written}”不是本通知的报送单位[[（是否应为“{suggestion}”？）]]；应为：{expected}",
+    message_en: "\"{written}\" is not a reporting unit of this notice[[ (did you mean \"{suggestion}\"?)]]; expected one of: {expected}",
     library_only: true,
 };
 

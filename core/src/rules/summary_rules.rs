@@ -139,6 +139,26 @@ fn period_vs_week(ctx: &Ctx<'_>, out: &mut Findings) {
     );
 }
 
+/// The one unit `written` most likely means, if exactly one: the same place with another
+/// county-level suffix (新建县 for 新建区, since 2015 a district), or the name with one character
+/// mistyped (青山胡区).
+fn likely_unit<'n>(written: &str, names: &[&'n str]) -> Option<&'n str> {
+    /// The place's name without its county-level suffix (新建 of 新建区), when two characters
+    /// or more are left.
+    fn stem(n: &str) -> &str {
+        const SUFFIXES: &[&str] = &["自治县", "管理局", "县", "区", "市", "旗"];
+        SUFFIXES.iter().find_map(|s| n.strip_suffix(s)).filter(|s| s.chars().count() >= 2).unwrap_or(n)
+    }
+    let written = written.trim();
+    let one_off = |n: &str| {
+        n.chars().count() == written.chars().count()
+            && n.chars().zip(written.chars()).filter(|(a, b)| a != b).count() == 1
+    };
+    let mut found = names.iter().copied().filter(|n| stem(n) == stem(written) || one_off(n));
+    let first = found.next()?;
+    found.next().is_none().then_some(first)
+}
+
 fn unit_known(ctx: &Ctx<'_>, out: &mut Findings) {
     let mut check = |written: &str, path: String| match ctx.notice.find_unit(written) {
         Some(UnitMatch::City) => {}
@@ -151,13 +171,12 @@ fn unit_known(ctx: &Ctx<'_>, out: &mut Findings) {
             Some(&Value::String(written.to_owned())),
         ),
         None => {
-            let expected: Vec<String> = ctx.notice.units().iter().filter_map(|u| u.name.clone()).collect();
-            out.emit(
-                &UNIT_UNKNOWN,
-                path,
-                params! {"written" => written, "expected" => expected, "related" => ["notice#/jurisdiction/units"]},
-                Some(&Value::String(written.to_owned())),
-            );
+            let names: Vec<&str> = ctx.notice.units().iter().filter_map(|u| u.name.as_deref()).collect();
+            let mut params = params! {"written" => written, "expected" => names.clone(), "related" => ["notice#/jurisdiction/units"]};
+            if let Some(s) = likely_unit(written, &names) {
+                params.insert("suggestion".into(), s.into());
+            }
+            out.emit(&UNIT_UNKNOWN, path, params, Some(&Value::String(written.to_owned())));
         }
     };
     if let Some((t, pre)) = ctx.summary {
@@ -377,3 +396,22 @@ pub(crate) const CHECKS: &[Registered] = &[
     (&PERIOD_INCONSISTENT_WITH_PLAN, period_vs_plan),
     (&PLAN_UNIT_MISMATCH, plan_unit_mismatch),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::likely_unit;
+
+    #[test]
+    fn an_unknown_unit_suggests_the_one_it_most_likely_means() {
+        let n = crate::Notice::nanchang_2021();
+        let names: Vec<&str> = n.units().iter().filter_map(|u| u.name.as_deref()).collect();
+        // The county's name before it became a district, the suffix left off, one character mistyped.
+        assert_eq!(likely_unit("新建县", &names), Some("新建区"));
+        assert_eq!(likely_unit(" 新建 ", &names), Some("新建区"));
+        assert_eq!(likely_unit("青山胡区", &names), Some("青山湖区"));
+        assert_eq!(likely_unit("进贤区", &names), Some("进贤县"));
+        // Elsewhere, or like two units at once (东湖区 and 西湖区 are each one character off): none.
+        assert_eq!(likely_unit("朝阳区", &names), None);
+        assert_eq!(likely_unit("北湖区", &names), None);
+    }
+}
