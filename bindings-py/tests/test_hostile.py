@@ -123,7 +123,7 @@ def test_deep_input_is_a_diagnostic() -> None:
 
 
 def test_values_json_cannot_hold_are_diagnostics() -> None:
-    for value in ({"a": math.nan}, cycle(), {"a": object()}):
+    for value in (cycle(), {"a": object()}):
         (d,) = lw.validate(value)
         assert d.code == "type.invalid", d
     (d,) = lw.validate(b"\xff")
@@ -151,3 +151,26 @@ def test_every_text_parser_refuses_a_text_over_the_bound() -> None:
         assert d.code == "row.too_long", name
         assert d.params["max"] == 65536 and d.params["chars"] == len(text), name
         assert d.params["text"] == text[:20] + "…", name
+
+
+def test_nan_and_infinity_are_read_where_they_stand() -> None:
+    """A float json.dumps refuses (NaN, ±Infinity: what a form's number field gives for text it
+    could not read) is read as the text "NaN" / "Infinity" / "-Infinity" at its own row, as
+    the JS package reads the same values — never the whole document refused, never missing."""
+
+    def summary(participants: Any) -> dict[str, Any]:
+        return {"host_unit": "东湖区", "year": 2021, "participation": {"participants": participants}}
+
+    for value, text in ((math.nan, "NaN"), (math.inf, "Infinity"), (-math.inf, "-Infinity")):
+        got = lw.validate(summary(value), kind="summary")
+        assert got == lw.validate(summary(text), kind="summary"), text
+        at = [d for d in got if d.path == "/participation/participants"]
+        assert [d.code for d in at] == ["text.no_number"] and text in at[0].message_en, at
+        field = "/participation/participants"
+        assert lw.validate(summary(value), kind="summary", pointer=field) == lw.validate(summary(text), kind="summary", pointer=field)
+        # Inside a model's data, a tuple and the roll-up alike.
+        assert lw.aggregate([summary(value)])._data == lw.aggregate([summary(text)])._data
+        nested = {"host_unit": "东湖区", "organizers": ({"name": "教体局", "x": value},)}
+        assert lw.validate(nested, kind="summary") == lw.validate(
+            {"host_unit": "东湖区", "organizers": [{"name": "教体局", "x": text}]}, kind="summary"
+        )

@@ -30,6 +30,15 @@ pub(crate) fn json_text(value: &JsValue) -> Result<String, Diagnostic> {
         ));
     }
     match js_sys::JSON::stringify(value) {
+        // `JSON.stringify` writes NaN and ±Infinity as null (a figure typed as text a form's
+        // `Number()` could not read would then be reported missing) and throws on a BigInt:
+        // written again with those values as the text a caller would read them as ("NaN",
+        // "Infinity", a BigInt's number or digits), core reads them where they stand — the same answer
+        // as Python gives for the same values. Only a text holding null (or the BigInt's
+        // TypeError) is written twice.
+        Ok(text) if text.as_string().is_some_and(|t| t.contains("null")) => {
+            Ok(with_host_scalars(value).or_else(|| text.as_string()).unwrap_or_default())
+        }
         Ok(text) => match text.as_string() {
             Some(t) => Ok(t),
             // `undefined` is an absent value (null); a function or a symbol has no JSON at all
@@ -37,6 +46,11 @@ pub(crate) fn json_text(value: &JsValue) -> Result<String, Diagnostic> {
             None => Err(ffi::unconvertible_value(&type_name(value), false)),
         },
         Err(e) => {
+            if e.is_instance_of::<js_sys::TypeError>() {
+                if let Some(text) = with_host_scalars(value) {
+                    return Ok(text);
+                }
+            }
             let detail = match e.dyn_ref::<js_sys::Error>() {
                 Some(err) => [String::from(err.name()), String::from(err.message())].join(": "),
                 None => "JSON.stringify failed".to_owned(),
@@ -44,6 +58,34 @@ pub(crate) fn json_text(value: &JsValue) -> Result<String, Diagnostic> {
             Err(ffi::unconvertible_value(&detail, e.is_instance_of::<js_sys::RangeError>()))
         }
     }
+}
+
+/// `value`'s JSON text with NaN and ±Infinity written as the strings "NaN", "Infinity" and
+/// "-Infinity" and a BigInt as its number (within 2^53) or its digits, or `None` if `JSON.stringify` still
+/// refuses it (a cycle, a throwing `toJSON`).
+fn with_host_scalars(value: &JsValue) -> Option<String> {
+    let replacer = Closure::<dyn Fn(JsValue, JsValue) -> JsValue>::new(|_key: JsValue, v: JsValue| {
+        if let Some(n) = v.as_f64() {
+            return match (n.is_nan(), n.is_finite(), n > 0.0) {
+                (true, ..) => JsValue::from_str("NaN"),
+                (_, false, true) => JsValue::from_str("Infinity"),
+                (_, false, false) => JsValue::from_str("-Infinity"),
+                _ => v,
+            };
+        }
+        if v.is_bigint() {
+            // Within 2^53 a number, exactly (as Python's int is); beyond it its digits as text,
+            // which core reads exactly (and refuses as too large for any count).
+            let big = v.unchecked_ref::<js_sys::BigInt>().clone();
+            return match i64::try_from(big.clone()) {
+                #[allow(clippy::cast_precision_loss, reason = "within 2^53: exact")]
+                Ok(n) if n.unsigned_abs() < (1 << 53) => JsValue::from_f64(n as f64),
+                _ => big.to_string(10).map(JsValue::from).unwrap_or(v),
+            };
+        }
+        v
+    });
+    js_sys::JSON::stringify_with_replacer(value, replacer.as_ref()).ok()?.as_string()
 }
 
 /// Options as JSON text; `undefined` → `null` (defaults).

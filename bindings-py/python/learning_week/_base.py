@@ -17,6 +17,7 @@ import datetime as _dt
 
 import datetime
 import json
+import math
 import os
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -83,11 +84,31 @@ def _default(o: Any) -> Any:
     raise TypeError(f"{type(o).__name__} is not JSON")
 
 
+def _host_scalars(v: Any) -> Any:
+    """`v` with NaN and ±Infinity as the strings "NaN", "Infinity" and "-Infinity" (what the
+    JS package writes for the same values), so that core reads a figure a form could not turn
+    into a number where it stands instead of the whole document being refused."""
+    if isinstance(v, float) and not math.isfinite(v):
+        return "NaN" if math.isnan(v) else ("Infinity" if v > 0 else "-Infinity")
+    if isinstance(v, _Model):
+        return _host_scalars(v._data)
+    if isinstance(v, Mapping):
+        return {k: _host_scalars(x) for k, x in v.items()}
+    if isinstance(v, (list, tuple, set, frozenset)):
+        return [_host_scalars(x) for x in v]
+    return v
+
+
 def _dumps(value: Any, document: str | None = None) -> str:
     try:
         # ensure_ascii: a lone surrogate in a Python str becomes an escape core refuses as
         # json.syntax, instead of text that cannot even be handed to Rust.
-        return json.dumps(value, ensure_ascii=True, allow_nan=False, default=_default)
+        try:
+            return json.dumps(value, ensure_ascii=True, allow_nan=False, default=_default)
+        except ValueError as e:
+            if not str(e).startswith("Out of range float"):
+                raise
+            return json.dumps(_host_scalars(value), ensure_ascii=True, allow_nan=False, default=_default)
     except RecursionError as e:
         raise _host_error(f"RecursionError: {e}", True, document) from None
     except (TypeError, ValueError, OverflowError) as e:
