@@ -4,7 +4,7 @@
 //! [`learning_week::api`]. Each function here takes JSON text and answers JSON text; the Python
 //! half (`python/learning_week/`) turns Python values into that text with `json.dumps` (which
 //! refuses a 100,000-deep list with `RecursionError`, turned into a `json.too_deep` diagnostic
-//! by [`unconvertible_value`]) and the answers into typed objects. Core's parser caps nesting at
+//! by [`unconvertible_value`], worded by core) and the answers into typed objects. Core's parser caps nesting at
 //! 128 levels, so text is safe too. One exception, for speed: [`Compiled::validate_data`] reads plain
 //! Python data (a `dict` of JSON types) without the text and answers with the Python objects
 //! `json.loads` would make of the text answer; it declines anything else, which then goes the
@@ -320,10 +320,11 @@ fn read(py: Python<'_>, kind: &str, input: PyBackedStr) -> PyResult<String> {
     guarded(py, || api::to_json_string(&ffi::read(kind, &input)))
 }
 
-/// `ffi::unconvertible_value`: the diagnostic for a Python value that cannot become JSON text.
+/// `ffi::unconvertible`: the diagnostic for a Python value that cannot become JSON text, its
+/// reason a token of `ffi::Unconvertible::from_token` (`cycle`, `no_json`, …) and its detail.
 #[pyfunction]
-fn unconvertible_value(py: Python<'_>, detail: PyBackedStr, too_deep: bool) -> PyResult<String> {
-    guarded(py, || api::to_json_string(&ffi::unconvertible_value(&detail, too_deep)))
+fn unconvertible_value(py: Python<'_>, reason: PyBackedStr, detail: PyBackedStr) -> PyResult<String> {
+    guarded(py, || api::to_json_string(&ffi::unconvertible(ffi::Unconvertible::from_token(&reason, &detail))))
 }
 
 /// `api::rules`: the rule catalog as JSON text.

@@ -123,12 +123,21 @@ def test_deep_input_is_a_diagnostic() -> None:
 
 
 def test_values_json_cannot_hold_are_diagnostics() -> None:
-    for value in (cycle(), {"a": object()}):
+    """Core words why (in both languages, Python's own English kept as `detail` only), with
+    the same reasons the JS package gives."""
+    cases = [
+        (cycle(), "cycle", "循环引用", "a cycle"),
+        ({"a": object()}, "no_json", "“object”类型", 'type "object"'),
+        ({("a", "b"): 1}, "key", "“tuple”类型的键", 'type "tuple"'),
+        ('{"host_unit": "\ud800"}', "not_unicode", "Unicode", "Unicode"),
+    ]
+    for value, reason, zh, en in cases:
         (d,) = lw.validate(value)
-        assert d.code == "type.invalid", d
+        assert (d.code, d.path, d.params["reason"]) == ("value.unconvertible", "", reason), d
+        assert zh in d.message and en in d.message_en, d
+        assert "Circular reference" not in d.message and "codec" not in d.message, d
     (d,) = lw.validate(b"\xff")
     assert d.code == "type.invalid"
-    assert [d.code for d in lw.validate('{"host_unit": "\ud800"}')] == ["type.invalid"]
 
 
 def test_every_text_parser_refuses_a_text_over_the_bound() -> None:

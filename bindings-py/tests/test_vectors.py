@@ -78,8 +78,14 @@ def test_vector(file: str, case: dict[str, Any]) -> None:
 
 def test_every_rule_is_fired_by_a_vector() -> None:
     fired = {c for _, case in CASES for c in case.get("expect", {}).get("codes", [])}
+    # value.unconvertible is a host value's (a cycle, a Map), which no JSON text can be: the
+    # hostile suites fire it (test_hostile.py, hostile.test.mjs).
     missing = [
-        code for code in sorted(CATALOG) if not code.startswith(("text.", "aggregate.", "import.", "division.", "reading.")) and code not in fired
+        code
+        for code in sorted(CATALOG)
+        if not code.startswith(("text.", "aggregate.", "import.", "division.", "reading."))
+        and code != "value.unconvertible"
+        and code not in fired
     ]
     assert not missing, f"rule codes no vector fires: {missing}"
 

@@ -3,7 +3,8 @@
 //! Conversion only; every rule and message is core's.
 
 use learning_week::api::{self, CompileError};
-use learning_week::{ffi, Diagnostic};
+use learning_week::ffi::{self, Unconvertible};
+use learning_week::Diagnostic;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -19,15 +20,12 @@ pub(crate) fn json_text(value: &JsValue) -> Result<String, Diagnostic> {
     } else if value.is_instance_of::<js_sys::Set>() {
         Some("Set")
     } else if js_sys::ArrayBuffer::is_view(value) {
-        Some("a typed array or DataView (not a Uint8Array of a file)")
+        Some("TypedArray / DataView")
     } else {
         None
     };
     if let Some(what) = lost {
-        return Err(ffi::unconvertible_value(
-            &format!("{what}: JSON.stringify writes it as {{}}, losing its data; give a plain object"),
-            false,
-        ));
+        return Err(ffi::unconvertible(Unconvertible::LosesData(what)));
     }
     match js_sys::JSON::stringify(value) {
         // `JSON.stringify` writes NaN and ±Infinity as null (a figure typed as text a form's
@@ -43,7 +41,7 @@ pub(crate) fn json_text(value: &JsValue) -> Result<String, Diagnostic> {
             Some(t) => Ok(t),
             // `undefined` is an absent value (null); a function or a symbol has no JSON at all
             None if value.is_undefined() => Ok("null".to_owned()),
-            None => Err(ffi::unconvertible_value(&type_name(value), false)),
+            None => Err(ffi::unconvertible(Unconvertible::NoJson(&type_name(value)))),
         },
         Err(e) => {
             if e.is_instance_of::<js_sys::TypeError>() {
@@ -53,9 +51,20 @@ pub(crate) fn json_text(value: &JsValue) -> Result<String, Diagnostic> {
             }
             let detail = match e.dyn_ref::<js_sys::Error>() {
                 Some(err) => [String::from(err.name()), String::from(err.message())].join(": "),
-                None => "JSON.stringify failed".to_owned(),
+                None => e.as_string().unwrap_or_else(|| "JSON.stringify failed".to_owned()),
             };
-            Err(ffi::unconvertible_value(&detail, e.is_instance_of::<js_sys::RangeError>()))
+            // The engine's own words only classify (V8 says "circular", SpiderMonkey and
+            // JavaScriptCore "cyclic"); core words the diagnostic, the engine's text kept as detail.
+            let why = if e.is_instance_of::<js_sys::RangeError>() {
+                Unconvertible::TooDeep(&detail)
+            } else if e.is_instance_of::<js_sys::TypeError>()
+                && (detail.contains("circular") || detail.contains("cyclic"))
+            {
+                Unconvertible::Cycle
+            } else {
+                Unconvertible::Raised(&detail)
+            };
+            Err(ffi::unconvertible(why))
         }
     }
 }

@@ -142,9 +142,8 @@ fn file_answer(
 }
 
 /// The answer to a `validateField` whose pointer is not a string (a diagnostic, not a TypeError).
-fn not_a_pointer() -> JsValue {
-    let mut d = ffi::unconvertible_value("pointer: not a string", false);
-    d.document = Some("pointer".into());
+fn not_a_pointer(found: &str) -> JsValue {
+    let d = ffi::argument_invalid("pointer", "string (an RFC 6901 pointer such as /host_unit)", found);
     to_js(&ValidationAnswer::from_diagnostics(None, vec![d], None))
 }
 
@@ -199,7 +198,7 @@ pub fn validate_field(
     // Taken as a JS value so that a non-string is a diagnostic, not a TypeError in the glue.
     match pointer.as_string() {
         Some(p) => validate_any(None, &input, Some(&p), &options),
-        None => not_a_pointer(),
+        None => not_a_pointer(&common::type_name(&pointer)),
     }
 }
 
@@ -312,7 +311,7 @@ impl Validator {
     ) -> JsValue {
         match pointer.as_string() {
             Some(p) => self.answer(None, &input, Some(&p), &options),
-            None => not_a_pointer(),
+            None => not_a_pointer(&common::type_name(&pointer)),
         }
     }
 

@@ -126,14 +126,45 @@ test('NaN, ±Infinity and a BigInt are read where they stand, as Python reads th
   assert.deepEqual(codesAt(both, '/leadership'), ['row.missing']);
 });
 
-test('a 100,000-deep JS array gives json.too_deep; a cycle gives type.invalid', () => {
+/** Whether a message holds no Latin letters but the JSON words it names (a Chinese message). */
+const chineseOnly = (m) => !/[A-Za-z]/.test(m.replace(/JSON|null|toJSON|getter|Unicode|UTF-8|Map|Set|TypedArray|DataView|function|symbol/g, ''));
+
+test('a 100,000-deep JS array gives json.too_deep; a cycle, a throwing toJSON, a function are value.unconvertible, worded by core', () => {
   const a = lw.validateSummary(deepArray(100_000));
   assert.equal(a.valid, false);
   assert.deepEqual(a.diagnostics.map((d) => d.code), ['json.too_deep']);
   assert.equal(a.diagnostics[0].path, '');
-  const cyc = lw.validateSummary(cyclic);
-  assert.deepEqual(cyc.diagnostics.map((d) => d.code), ['type.invalid']);
-  assert.match(cyc.diagnostics[0].message_en, /circular/);
+  const cases = [
+    [cyclic, 'cycle', /循环引用/, /a cycle/],
+    [{ toJSON() { throw new Error('表单出错'); } }, 'raised', /抛出了异常/, /threw/],
+    [Object.defineProperty({}, 'host_unit', { enumerable: true, get() { throw new TypeError('no'); } }), 'raised', /getter/, /getter/],
+    [() => 1, 'no_json', /“function”类型/, /type "function"/],
+    [Symbol('x'), 'no_json', /“symbol”类型/, /type "symbol"/],
+  ];
+  for (const [value, reason, zh, en] of cases) {
+    const { diagnostics } = lw.validateSummary(value);
+    assert.deepEqual(diagnostics.map((d) => [d.code, d.path, d.params.reason]), [['value.unconvertible', '', reason]], reason);
+    const [d] = diagnostics;
+    assert.match(d.message, zh);
+    assert.match(d.message_en, en);
+    // The engine's English stays out of the Chinese message (a param for developers only).
+    assert.ok(chineseOnly(d.message), d.message);
+    assert.ok(!d.message_en.includes('Converting circular structure'), d.message_en);
+  }
+  // The error's own text is kept, for whoever debugs the form.
+  const threw = lw.validateSummary({ toJSON() { throw new Error('表单出错'); } }).diagnostics[0];
+  assert.equal(threw.params.detail, 'Error: 表单出错');
+});
+
+test('a pointer that is not a string is an argument error naming what came, in both languages', () => {
+  for (const [pointer, found] of [[42, 'number'], [null, 'null'], [{}, 'object']]) {
+    const { diagnostics } = lw.validateField('{}', pointer);
+    assert.deepEqual(diagnostics.map((d) => [d.code, d.document, d.params.found]), [['type.invalid', 'pointer', found]]);
+    assert.match(diagnostics[0].message, /RFC 6901/);
+    const v = new lw.Validator();
+    assert.deepEqual(v.validateField('{}', pointer).diagnostics, diagnostics);
+    v.free();
+  }
 });
 
 test('every hostile vector (tests/vectors/hostile.json and the others) through every export', () => {
@@ -153,7 +184,7 @@ test('every hostile vector (tests/vectors/hostile.json and the others) through e
   assert.ok(n >= 80);
 });
 
-test('a Map, a Set, a typed array or a DataView is type.invalid, never read as {} (its data lost)', () => {
+test('a Map, a Set, a typed array or a DataView is value.unconvertible, never read as {} (its data lost)', () => {
   const values = {
     Map: new Map([['host_unit', '东湖区']]),
     Set: new Set(['东湖区']),
@@ -162,8 +193,10 @@ test('a Map, a Set, a typed array or a DataView is type.invalid, never read as {
   };
   for (const [name, v] of Object.entries(values)) {
     const a = lw.validateSummary(v);
-    assert.deepEqual(a.diagnostics.map((d) => d.code), ['type.invalid'], name);
-    assert.match(a.diagnostics[0].message_en, /JSON\.stringify writes it as \{\}/, name);
+    assert.deepEqual(a.diagnostics.map((d) => [d.code, d.params.reason]), [['value.unconvertible', 'loses_data']], name);
+    assert.match(a.diagnostics[0].message_en, /would be written as \{\}, its data lost/, name);
+    assert.match(a.diagnostics[0].message, /数据将丢失/, name);
+    assert.ok(chineseOnly(a.diagnostics[0].message), a.diagnostics[0].message);
   }
   // Bytes are still a file: a Uint8Array of JSON text validates as that text.
   const bytes = new TextEncoder().encode(JSON.stringify({ host_unit: '东湖区' }));

@@ -131,11 +131,14 @@ fn shared_vectors() {
     }
     assert!(failures.is_empty(), "{} of {total} vectors failed:\n{}", failures.len(), failures.join("\n"));
     assert!(total >= 80, "only {total} vectors");
-    // Every rule that validation can emit is exercised by at least one vector.
+    // Every rule that validation can emit is exercised by at least one vector; value.unconvertible
+    // is a host value's (a cycle, a Map), which no JSON text can be: the Python and JS hostile
+    // suites fire it.
     let missing: Vec<String> = learning_week::catalog::descriptors()
         .into_iter()
         .filter(|r| {
             !["text.", "aggregate.", "import.", "reading.", "division."].iter().any(|p| r.code.starts_with(p))
+                && r.code != "value.unconvertible"
         })
         .filter(|r| !fired.contains_key(&r.code))
         .map(|r| r.code)

@@ -63,8 +63,11 @@ class _Unconvertible(Exception):
         self.diagnostic = diagnostic
 
 
-def _host_error(detail: str, too_deep: bool, document: str | None = None) -> _Unconvertible:
-    d: dict[str, Any] = json.loads(_native.unconvertible_value(detail, too_deep))
+def _host_error(reason: str, detail: str, document: str | None = None) -> _Unconvertible:
+    """Core's diagnostic for a value with no JSON text: `reason` a token of core's
+    `Unconvertible` (`too_deep`, `cycle`, `no_json`, `key`, `raised`, `not_unicode`), `detail`
+    what it names (a type) or Python's own words (kept as a param, never the message)."""
+    d: dict[str, Any] = json.loads(_native.unconvertible_value(reason, detail))
     if document is not None:
         d["document"] = document
     return _Unconvertible(d)
@@ -81,7 +84,11 @@ def _default(o: Any) -> Any:
         return dict(o)
     if isinstance(o, (set, frozenset)):
         return list(o)
-    raise TypeError(f"{type(o).__name__} is not JSON")
+    raise _NoJson(type(o).__name__)
+
+
+class _NoJson(TypeError):
+    """`_default` met a value of a type with no JSON form (its type's name)."""
 
 
 def _host_scalars(v: Any) -> Any:
@@ -110,9 +117,16 @@ def _dumps(value: Any, document: str | None = None) -> str:
                 raise
             return json.dumps(_host_scalars(value), ensure_ascii=True, allow_nan=False, default=_default)
     except RecursionError as e:
-        raise _host_error(f"RecursionError: {e}", True, document) from None
+        raise _host_error("too_deep", f"RecursionError: {e}", document) from None
+    except _NoJson as e:
+        raise _host_error("no_json", str(e), document) from None
     except (TypeError, ValueError, OverflowError) as e:
-        raise _host_error(f"{type(e).__name__}: {e}", False, document) from None
+        said = str(e)
+        if said.startswith("Circular reference"):
+            raise _host_error("cycle", said, document) from None
+        if said.startswith("keys must be"):  # "keys must be str, int, float, bool or None, not tuple"
+            raise _host_error("key", said.rpartition("not ")[2], document) from None
+        raise _host_error("raised", f"{type(e).__name__}: {said}", document) from None
 
 
 def _text(value: str | bytes | bytearray | memoryview, document: str | None = None) -> str:
@@ -123,7 +137,7 @@ def _text(value: str | bytes | bytearray | memoryview, document: str | None = No
             return value
         return bytes(value).decode("utf-8")
     except UnicodeError as e:
-        raise _host_error(f"{type(e).__name__}: {e}", False, document) from None
+        raise _host_error("not_unicode", f"{type(e).__name__}: {e}", document) from None
 
 
 def _json_text(value: Any, document: str | None = None) -> str:

@@ -248,21 +248,17 @@ pub fn aggregate_files(
         to_js(&api::AggregateAnswer { ok: false, diagnostics: vec![d], rollup: None })
     };
     let Some(list) = files.dyn_ref::<js_sys::Array>() else {
-        let mut d = ffi::unconvertible_value("files: not an array of {name, bytes, modified?}", false);
-        d.document = Some("submissions".into());
-        return failure(d);
+        let expected = "an array of files {name: string, bytes: Uint8Array | ArrayBuffer, modified?: string}";
+        return failure(ffi::argument_invalid("submissions", expected, &type_name(&files)));
     };
     let mut inbox = Vec::with_capacity(list.length() as usize);
     for (i, f) in list.iter().enumerate() {
         let get = |key: &str| js_sys::Reflect::get(&f, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
         let data = bytes_of(&get("bytes"));
         let (Some(name), Some(data)) = (get("name").as_string(), data) else {
-            let mut d = ffi::unconvertible_value(
-                &format!("files[{i}]: not {{name: string, bytes: Uint8Array | ArrayBuffer}}"),
-                false,
-            );
-            d.document = Some("submissions".into());
-            return failure(d);
+            let expected =
+                format!("files[{i}]: {{name: string, bytes: Uint8Array | ArrayBuffer, modified?: string}}");
+            return failure(ffi::argument_invalid("submissions", &expected, &type_name(&f)));
         };
         inbox.push(api::InboxFile::from_host(name, data, get("modified").as_string().as_deref()));
     }

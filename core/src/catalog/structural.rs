@@ -74,6 +74,17 @@ structural!(
     "Wrong type[[ for 「{label}」]]: expected {expected}, found {found}"
 );
 structural!(
+    VALUE_UNCONVERTIBLE,
+    "value.unconvertible",
+    Error,
+    &[""],
+    "—",
+    "从 Python 或 JavaScript 传入的值必须能写成 JSON（对象、数组、文本、数字、布尔值或 null）。",
+    "A value given from Python or JavaScript must have a JSON form (object, array, text, number, boolean or null).",
+    "无法把传入的值写成 JSON，未作校验：{why}",
+    "The value given cannot be written as JSON, so nothing was checked: {why_en}"
+);
+structural!(
     FIELD_UNKNOWN,
     "field.unknown",
     Warning,
@@ -290,6 +301,7 @@ pub(crate) const RULES: &[Rule] = &[
     JSON_DUPLICATE_KEY,
     DOCUMENT_KIND_UNKNOWN,
     TYPE_INVALID,
+    VALUE_UNCONVERTIBLE,
     FIELD_UNKNOWN,
     FIELD_IGNORED,
     ROW_TOO_LONG,

@@ -430,28 +430,128 @@ pub fn validate_tree(
     with_value_document(answer_on_tree(kind, input, pointer, options))
 }
 
-/// The diagnostic for a host value that cannot become JSON text at all (a JS object nested
-/// deeper than the engine's stack, a cycle, a BigInt): `json.too_deep` when `too_deep`, else
-/// `type.invalid`, at the root, with the host's reason as `detail` / `found`.
+/// Why a host value (Python's, JavaScript's) has no JSON text, as a binding found it; core
+/// words it ([`unconvertible`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unconvertible<'a> {
+    /// Nested deeper than the host's encoder can go (a 100,000-deep array): the host's text.
+    TooDeep(&'a str),
+    /// An object that contains itself.
+    Cycle,
+    /// A container JSON would write as `{}`, its data lost (a `Map`, a `Set`, a typed array).
+    LosesData(&'a str),
+    /// A value of a type with no JSON form (a function, a symbol, a Python object): its type.
+    NoJson(&'a str),
+    /// A key that is not text (a Python tuple as a dict key): its type.
+    Key(&'a str),
+    /// Reading the value raised (a `toJSON` or getter that throws): the error's own text.
+    Raised(&'a str),
+    /// Text that is not Unicode (a lone surrogate, bytes that are not UTF-8): the host's text.
+    NotUnicode(&'a str),
+}
+
+impl<'a> Unconvertible<'a> {
+    /// The reason a binding names by its token (`too_deep`, `cycle`, `loses_data`, `no_json`,
+    /// `key`, `raised`, `not_unicode`) with its detail; an unknown token is `raised`.
+    ///
+    /// ```
+    /// use learning_week::ffi::Unconvertible;
+    /// assert_eq!(Unconvertible::from_token("cycle", ""), Unconvertible::Cycle);
+    /// assert_eq!(Unconvertible::from_token("no_json", "function"), Unconvertible::NoJson("function"));
+    /// ```
+    pub fn from_token(token: &str, detail: &'a str) -> Self {
+        match token {
+            "too_deep" => Self::TooDeep(detail),
+            "cycle" => Self::Cycle,
+            "loses_data" => Self::LosesData(detail),
+            "no_json" => Self::NoJson(detail),
+            "key" => Self::Key(detail),
+            "not_unicode" => Self::NotUnicode(detail),
+            _ => Self::Raised(detail),
+        }
+    }
+
+    fn token(self) -> &'static str {
+        match self {
+            Self::TooDeep(_) => "too_deep",
+            Self::Cycle => "cycle",
+            Self::LosesData(_) => "loses_data",
+            Self::NoJson(_) => "no_json",
+            Self::Key(_) => "key",
+            Self::Raised(_) => "raised",
+            Self::NotUnicode(_) => "not_unicode",
+        }
+    }
+}
+
+/// The diagnostic for a host value that cannot become JSON text at all, at the root, worded
+/// in both languages by core whatever the host said: `json.too_deep` for [`Unconvertible::TooDeep`],
+/// else `value.unconvertible` with `reason` (the token), `why` / `why_en` and the host's own
+/// text, if any, as `detail` (a param, never the message: an engine's English is not the
+/// clerk's language).
 ///
 /// ```
-/// let d = learning_week::ffi::unconvertible_value("RangeError: Maximum call stack size exceeded", true);
+/// use learning_week::ffi::{unconvertible, Unconvertible};
+/// let d = unconvertible(Unconvertible::TooDeep("RangeError: Maximum call stack size exceeded"));
 /// assert_eq!((d.code.as_str(), d.path.as_str()), ("json.too_deep", ""));
-/// assert_eq!(learning_week::ffi::unconvertible_value("BigInt", false).code, "type.invalid");
+/// let d = unconvertible(Unconvertible::Cycle);
+/// assert_eq!(d.code, "value.unconvertible");
+/// assert!(d.message.contains("循环引用") && d.message_en.contains("cycle"));
 /// ```
-pub fn unconvertible_value(detail: &str, too_deep: bool) -> Diagnostic {
-    let (rule, params) = if too_deep {
-        (
-            &crate::catalog::structural::JSON_TOO_DEEP,
-            crate::catalog::params! {"line" => 1, "column" => 1, "detail" => detail},
-        )
-    } else {
-        (
-            &crate::catalog::structural::TYPE_INVALID,
-            crate::catalog::params! {"expected" => "JSON", "found" => detail},
-        )
+pub fn unconvertible(why: Unconvertible<'_>) -> Diagnostic {
+    use crate::catalog::{make, params, structural as st};
+    let (zh, en, detail) = match why {
+        Unconvertible::TooDeep(detail) => {
+            return make(&st::JSON_TOO_DEEP, String::new(), params! {"line" => 1, "column" => 1, "detail" => detail}, None);
+        }
+        Unconvertible::Cycle => (
+            "对象直接或间接包含了它自身（循环引用）；请传入不含循环的普通数据".to_owned(),
+            "an object contains itself (a cycle); give plain data without cycles".to_owned(),
+            "",
+        ),
+        Unconvertible::LosesData(what) => (
+            format!("{what} 会被写成 {{}}，其中的数据将丢失；请改用普通对象或数组"),
+            format!("{what} would be written as {{}}, its data lost; give a plain object or array"),
+            "",
+        ),
+        Unconvertible::NoJson(what) => (
+            format!("“{what}”类型的值没有 JSON 形式；请传入对象、数组、文本、数字、布尔值或 null"),
+            format!("a value of type \"{what}\" has no JSON form; give an object, array, text, number, boolean or null"),
+            "",
+        ),
+        Unconvertible::Key(what) => (
+            format!("对象的键必须是文本，这里有一个“{what}”类型的键"),
+            format!("an object's keys must be text; one here is of type \"{what}\""),
+            "",
+        ),
+        Unconvertible::Raised(detail) => (
+            "读取这个值时出错（它的 toJSON 或某个属性的 getter 抛出了异常）".to_owned(),
+            "reading it raised an error (its toJSON or a property's getter threw)".to_owned(),
+            detail,
+        ),
+        Unconvertible::NotUnicode(detail) => (
+            "文本含有不是有效 Unicode 的内容（如单独的代理项或非 UTF-8 字节）；请检查文本的来源".to_owned(),
+            "the text holds what is not valid Unicode (a lone surrogate, bytes that are not UTF-8); check where it came from".to_owned(),
+            detail,
+        ),
     };
-    crate::catalog::make(rule, String::new(), params, None)
+    let mut p = params! {"reason" => why.token(), "why" => zh, "why_en" => en};
+    if !detail.is_empty() {
+        p.insert("detail".into(), detail.into());
+    }
+    make(&st::VALUE_UNCONVERTIBLE, String::new(), p, None)
+}
+
+/// A binding's argument that is not what the call takes (`validateField`'s pointer given as a
+/// number, the inbox's files not an array): `type.invalid` tagged with the argument's name as
+/// `document`, `expected` and `found` as given.
+///
+/// ```
+/// let d = learning_week::ffi::argument_invalid("pointer", "string (an RFC 6901 pointer such as /host_unit)", "number");
+/// assert_eq!((d.code.as_str(), d.document.as_deref()), ("type.invalid", Some("pointer")));
+/// ```
+pub fn argument_invalid(argument: &str, expected: &str, found: &str) -> Diagnostic {
+    crate::api::argument_error(argument, expected, found.to_owned())
 }
 
 #[cfg(test)]
