@@ -1329,14 +1329,17 @@ pub(crate) fn parse_json(text: &str) -> Result<Value, Diagnostic> {
 }
 
 /// [`parse_json`] to the borrowed tree the decoder reads ([`crate::json`]): same acceptance,
-/// same values, same diagnostics, a fraction of the allocations.
+/// same values, same diagnostics, a fraction of the allocations — with the
+/// [`duplicate_key_findings`] of the text, which every reader of a tree reports (the tree kept
+/// only each repeated key's last value), found here once for all of them.
 #[allow(
     clippy::result_large_err,
     reason = "once per document, never in a loop; callers move the diagnostic on"
 )]
-pub(crate) fn parse_document(text: &str) -> Result<Json<'_>, Diagnostic> {
+pub(crate) fn parse_document(text: &str) -> Result<(Json<'_>, Vec<Diagnostic>), Diagnostic> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    crate::json::parse(text).map_err(|e| syntax_diagnostic(&e))
+    let tree = crate::json::parse(text).map_err(|e| syntax_diagnostic(&e))?;
+    Ok((tree, duplicate_key_findings(text)))
 }
 
 /// `json.duplicate_key` (a warning) for every key written more than once in one object of
@@ -1349,7 +1352,7 @@ pub(crate) fn parse_document(text: &str) -> Result<Json<'_>, Diagnostic> {
 /// let found = duplicate_key_findings(r#"{"a": {"b": 1, "b": 2, "b": 3}}"#);
 /// assert_eq!((found[0].path.as_str(), &found[0].params["times"]), ("/a/b", &serde_json::json!(3)));
 /// ```
-pub(crate) fn duplicate_key_findings(text: &str) -> Vec<Diagnostic> {
+fn duplicate_key_findings(text: &str) -> Vec<Diagnostic> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut found = Vec::new();
     // The text's own reader (no serde code of its own in the first WebAssembly module); a part

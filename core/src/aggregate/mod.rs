@@ -735,8 +735,10 @@ impl RollupState {
         // Named in the findings of the paths below (not needed by a report read as text).
         let label = record.label();
         // Why an input cannot be read, in Chinese and in English (the same text when it came as one).
-        let parsed: Result<Json<'_>, ((String, String), Option<Diagnostic>)> = match &input.content {
-            InputContent::Json(v) => Ok(Json::borrowed(v)),
+        // With the keys the text repeats (the tree kept each one's last value), for the unit's findings.
+        type Parsed<'t> = Result<(Json<'t>, Vec<Diagnostic>), ((String, String), Option<Diagnostic>)>;
+        let parsed: Parsed<'_> = match &input.content {
+            InputContent::Json(v) => Ok((Json::borrowed(v), Vec::new())),
             InputContent::Text(t) => {
                 parse_document(t).map_err(|d| ((d.message.clone(), d.message_en.clone()), Some(d)))
             }
@@ -764,9 +766,9 @@ impl RollupState {
                 return;
             }
         };
-        let value = match parsed {
-            Ok(v) if v.is_object() => v,
-            Ok(v) => {
+        let (value, repeats) = match parsed {
+            Ok((v, repeats)) if v.is_object() => (v, repeats),
+            Ok((v, _)) => {
                 let ty = crate::decode::json_type(&v);
                 let detail = (format!("不是 JSON 对象（{ty}）"), format!("not a JSON object ({ty})"));
                 return self.reject(record, RejectReason::Unreadable, &label, detail, None);
@@ -774,11 +776,6 @@ impl RollupState {
             Err((detail, d)) => return self.reject(record, RejectReason::Unreadable, &label, detail, d),
         };
         let kind = input.kind.or_else(|| DocumentKind::detect_tree(&value));
-        // Keys the text repeats (the tree kept each one's last value): among the unit's findings.
-        let repeats = match &input.content {
-            InputContent::Text(t) => crate::decode::duplicate_key_findings(t),
-            _ => Vec::new(),
-        };
         match kind {
             Some(DocumentKind::Plan) => self.add_plan(record, &value, repeats),
             Some(k @ (DocumentKind::Submission | DocumentKind::Summary)) => {

@@ -18,7 +18,7 @@ use super::{ValidateOptions, ValidationAnswer};
 use crate::aggregate::{AggregateInput, AggregateOptions, CityRollup};
 use crate::catalog::{make, params, structural};
 use crate::catalog::{Diagnostic, Severity};
-use crate::decode::{duplicate_key_findings, parse_document, parse_json, Labelled};
+use crate::decode::{parse_document, parse_json, Labelled};
 use crate::json::Json;
 use crate::notice::{Notice, ReportingUnit, UnitKind};
 use crate::plan::ActivityPlan;
@@ -291,11 +291,11 @@ impl Validator {
             }
         }
         match parse_document(input) {
-            Ok(tree) => {
+            Ok((tree, repeats)) => {
                 let (answer, document) = self.answer_tree(kind, &tree, field);
                 // A key the text repeats: the tree read its last value; the others are named
                 // first (those at or below the field, for one field).
-                let mut found: Vec<_> = duplicate_key_findings(input)
+                let mut found: Vec<_> = repeats
                     .into_iter()
                     .filter(|d| field.is_none_or(|p| crate::validate::at_or_below(&d.path, p)))
                     .collect();
