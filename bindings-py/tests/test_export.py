@@ -62,7 +62,7 @@ def count(c: Any) -> str:
         "exact": f"{v}{unit}",
         "approx": f"约{v}{unit}",
         "at_least": f"{v}余{unit}",
-        "at_most": f"不到{v}{unit}",
+        "at_most": f"不超过{v}{unit}",
     }[c.get("qualifier", "exact")]
 
 
@@ -76,7 +76,7 @@ def percent(s: Any) -> str:
     if s.get("source"):
         return str(s["source"])
     v = f"{s['value']:g}"
-    return {"exact": f"{v}%", "approx": f"约{v}%", "at_least": f"{v}%以上", "at_most": f"不到{v}%"}[s["qualifier"]]
+    return {"exact": f"{v}%", "approx": f"约{v}%", "at_least": f"{v}%以上", "at_most": f"不超过{v}%"}[s["qualifier"]]
 
 
 def date_zh(iso: str, year: bool) -> str:
@@ -221,7 +221,7 @@ def test_messy_table_reads_back_with_qualifiers_and_hostile_text(tmp_path: Path)
     assert cells["有特色的活动"] == "“双减”进社区\n只有简介"
     assert cells["活动内容"] == "第一段\n第二段\n" + "长" * 5000
     assert cells["活动时间"] == "2021年11月29日—2022年1月2日"
-    assert cells["文字报道"] == "不到30篇"
+    assert cells["文字报道"] == "不超过30篇"
     assert cells["群众满意度"] == "" and cells["活动范围（包括参与活动的街道、企事业单位等）"] == ""
     assert cells["其他"] == "]]> &amp; 」"
 

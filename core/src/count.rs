@@ -274,7 +274,7 @@ impl Count {
             Qualifier::Exact => format!("{}{unit}", self.value),
             Qualifier::Approx => format!("约{}{unit}", self.value),
             Qualifier::AtLeast => format!("{}余{unit}", self.value),
-            Qualifier::AtMost => format!("不到{}{unit}", self.value),
+            Qualifier::AtMost => format!("不超过{}{unit}", self.value),
         }
     }
 

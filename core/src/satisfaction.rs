@@ -91,7 +91,7 @@ pub struct Percent {
 }
 
 impl Percent {
-    /// Renders as the form would: 98%, 约95%, 98%以上, 不到60%.
+    /// Renders as the form would: 98%, 约95%, 98%以上, 不超过60%.
     ///
     /// ```
     /// use learning_week::{Percent, Qualifier};
@@ -103,7 +103,7 @@ impl Percent {
             Qualifier::Exact => format!("{v}%"),
             Qualifier::Approx => format!("约{v}%"),
             Qualifier::AtLeast => format!("{v}%以上"),
-            Qualifier::AtMost => format!("不到{v}%"),
+            Qualifier::AtMost => format!("不超过{v}%"),
         }
     }
 

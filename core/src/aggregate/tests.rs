@@ -498,7 +498,7 @@ fn the_city_total_of_each_qualifier_pair_says_what_its_parts_support() {
         (q(100, "at_least"), q(20, "exact"), "120余人次"),
         (q(100, "approx"), q(20, "at_least"), "约120人次"),
         (q(100, "at_least"), q(20, "at_least"), "120余人次"),
-        (q(100, "at_most"), q(20, "exact"), "不到120人次"),
+        (q(100, "at_most"), q(20, "exact"), "不超过120人次"),
         (q(100, "at_most"), q(20, "at_least"), "约120人次"),
     ];
     for (a, b, want) in cases {

@@ -137,6 +137,33 @@ pub(crate) fn is_numeral_char(c: char) -> bool {
     c.is_ascii_digit() || cn_digit(c).is_some() || small_unit(c).is_some() || big_unit(c).is_some()
 }
 
+/// The everyday numeral a 大写 (financial) numeral stands for: 壹贰叁肆伍陆柒捌玖 and 拾佰仟, as
+/// 总结表 filled in by a finance office write them (贰万人次, 叁仟伍佰人), traditional forms too.
+pub(crate) fn daxie(c: char) -> Option<char> {
+    Some(match c {
+        '壹' => '一',
+        '贰' | '貳' => '二',
+        '叁' | '參' => '三',
+        '肆' => '四',
+        '伍' => '五',
+        '陆' | '陸' => '六',
+        '柒' => '七',
+        '捌' => '八',
+        '玖' => '九',
+        '拾' => '十',
+        '佰' => '百',
+        '仟' => '千',
+        _ => return None,
+    })
+}
+
+/// Whether a 大写 numeral at `i` is one: it stands next to another numeral character (贰万,
+/// 伍佰, 拾万) — alone it is a word or a name (陆家嘴, 伍先生, 拾遗), never a figure.
+pub(crate) fn daxie_at(n: &Norm<'_>, i: usize) -> bool {
+    let numeral = |c: char| is_numeral_char(c) || daxie(c).is_some();
+    daxie(n.at(i)).is_some() && (numeral(n.at(i + 1)) || (i > 0 && numeral(n.before(i))))
+}
+
 #[derive(Debug, Clone, Copy)]
 enum El {
     /// A digit value; `arabic` for a run of Arabic digits (any length, maybe decimal).
@@ -171,7 +198,7 @@ pub(crate) struct NumTok {
 
 /// Reads the numeral starting at `i`, if a numeral char is there.
 pub(crate) fn scan_numeral(n: &Norm<'_>, i: usize) -> Option<NumTok> {
-    if !is_numeral_char(n.at(i)) {
+    if !is_numeral_char(n.at(i)) && !daxie_at(n, i) {
         return None;
     }
     let mut els: Vec<El> = Vec::new();
@@ -182,10 +209,28 @@ pub(crate) fn scan_numeral(n: &Norm<'_>, i: usize) -> Option<NumTok> {
     let mut overflow = false;
     let mut grouping = false;
     loop {
-        let c = n.at(j);
+        let c = match n.at(j) {
+            c if daxie_at(n, j) => daxie(c).unwrap_or(c),
+            c => c,
+        };
         let last_is_digit = matches!(els.last(), Some(El::Digit { .. }));
+        // 3.5 万人次, 12 千人: a space between Arabic digits and the magnitude after them does
+        // not end the number (the 万 alone would be read as 1万, the 3.5 lost).
+        if n.at(j).is_whitespace() && matches!(els.last(), Some(El::Digit { arabic: true, .. })) {
+            let k = n.skip_spaces(j);
+            if big_unit(n.at(k)).is_some() || small_unit(n.at(k)).is_some() {
+                j = k;
+                continue;
+            }
+            break;
+        }
         if c.is_ascii_digit() {
-            if last_is_digit {
+            // 3万零500人次: Arabic digits after a unit and 零 are the number's last section.
+            let after_zero = matches!(
+                els.as_slice(),
+                [.., El::Small(_) | El::Big(_), El::Digit { v, arabic: false }] if v.is_zero()
+            );
+            if last_is_digit && !after_zero {
                 break;
             }
             let (v, len, next, is_dec, is_dotted, is_ambiguous) = match scan_arabic(n, j) {
@@ -454,8 +499,16 @@ fn evaluate(els: &[El]) -> Result<Dec, NumErr> {
     }
     let mut total = ov(ov(high.add(wan))?.add(sec))?;
     if let Some((d, arabic)) = cur {
+        // A trailing digit right after a unit abbreviates (三万五, 3万5 = 35000); Arabic digits
+        // filling the unit's places add (1万2000 = 12000); fewer digits than that but more than
+        // one (3万50: 30050 or 35000?) is no one number.
+        let places = prev_unit.map_or(0, |u| u.ilog10());
+        let digits = if d.m == 0 { 1 } else { d.m.ilog10() + 1 };
         let d = match prev_unit {
-            Some(u) if !arabic && !zero_seen && u >= 100 => ov(d.mul_int(u / 10))?,
+            Some(u) if !zero_seen && u >= 100 && d.s == 0 && digits == 1 => ov(d.mul_int(u / 10))?,
+            Some(u) if arabic && !zero_seen && u >= 100 && (d.s != 0 || digits < places) => {
+                return Err(Malformed)
+            }
             _ => d,
         };
         total = ov(total.add(d))?;

@@ -307,6 +307,18 @@ const SHU_WORD_BEFORE: &str = "人次总场户件项个半少多参分岁位指�
 
 /// Qualifiers before the number, longest first.
 const PREFIX: &[(&str, Qualifier)] = &[
+    // Signs as typed online (≥2000人, >=2000人, ≤2000人); > and < are a bound too, the figure
+    // itself not reached, which no qualifier says more exactly.
+    (">=", Qualifier::AtLeast),
+    ("<=", Qualifier::AtMost),
+    ("≥", Qualifier::AtLeast),
+    ("⩾", Qualifier::AtLeast),
+    ("≧", Qualifier::AtLeast),
+    ("≤", Qualifier::AtMost),
+    ("⩽", Qualifier::AtMost),
+    ("≦", Qualifier::AtMost),
+    (">", Qualifier::AtLeast),
+    ("<", Qualifier::AtMost),
     ("不少于", Qualifier::AtLeast),
     ("不低于", Qualifier::AtLeast),
     ("不超过", Qualifier::AtMost),
@@ -321,6 +333,7 @@ const PREFIX: &[(&str, Qualifier)] = &[
     ("多于", Qualifier::AtLeast),
     ("高于", Qualifier::AtLeast),
     ("至少", Qualifier::AtLeast),
+    ("至多", Qualifier::AtMost),
     ("最少", Qualifier::AtLeast),
     ("不下", Qualifier::AtLeast),
     ("不到", Qualifier::AtMost),
@@ -349,6 +362,9 @@ const FILLERS: &[&str] = &["达到", "达", "有", "了", "计", "为"];
 
 /// Qualifiers after the number or unit, longest first.
 const SUFFIX: &[(&str, Qualifier)] = &[
+    // 2000人次（约）: the qualifier put in brackets after the figure.
+    ("(约)", Qualifier::Approx),
+    ("（约）", Qualifier::Approx),
     ("以上", Qualifier::AtLeast),
     ("有余", Qualifier::AtLeast),
     ("以下", Qualifier::AtMost),
@@ -493,7 +509,7 @@ pub(crate) fn scan(n: &Norm<'_>) -> Vec<Found> {
             }
             continue;
         }
-        if is_numeral_char(c) {
+        if is_numeral_char(c) || super::numerals::daxie_at(n, i) {
             if let Some(t) = scan_numeral(n, i) {
                 i = phrase(n, &t, &mut out).max(i + 1);
                 continue;
