@@ -781,6 +781,14 @@ fn percent_value(v: &Json<'_>, d: &mut Decoder) -> Option<f64> {
         d.emit(&st::SATISFACTION_OUT_OF_RANGE, params! {"value" => v}, Some(v));
         return None;
     }
+    // 0.972 for 97.2%: a ratio where the form wants a percentage. Read as 0.972% it would sink
+    // the city's mean (97.3% → 78.2% with one such unit); it is not counted, and the message
+    // says which figure was meant either way (a text with % — 「0.5%」 — is read as written).
+    if f > 0.0 && f < 1.0 {
+        let percent = (f * 100.0 * 1e6).round() / 1e6;
+        d.emit(&st::SATISFACTION_FRACTION, params! {"value" => v, "percent" => percent}, Some(v));
+        return None;
+    }
     Some(f)
 }
 

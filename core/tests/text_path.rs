@@ -186,6 +186,10 @@ fn one_field_answers_alike_from_text_and_from_a_value() {
                     validate_field_json(kind, text, field, &options),
                     validate_field_value(kind, &value, field, &options),
                 );
+                // A key the text repeats is the text's own finding: a value cannot hold it.
+                if a.diagnostics.iter().any(|d| d.code == "json.duplicate_key") {
+                    continue;
+                }
                 assert_eq!(a, b, "{kind:?} {field:?} {text:?}");
             }
         }

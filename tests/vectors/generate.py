@@ -554,6 +554,14 @@ case(G, "reach.satisfaction as text 社区覆盖率达90%，群众满意度98% �
      paths={"text.figure_set_aside": ["/reach/satisfaction"]})
 case(G, "publicity.image_reports as text 图片200余张，视频5个 → the images read, the cell kept as source", "summary",
      ["count.from_text"], input=summary(("/publicity/image_reports", "图片200余张，视频5个")))
+case(G, "reach.satisfaction 0.972 (a ratio for 97.2%) → satisfaction.fraction, not read as 0.972%", "summary",
+     ["satisfaction.fraction"], input=summary(("/reach/satisfaction", 0.972)),
+     paths={"satisfaction.fraction": ["/reach/satisfaction"]})
+case(G, "reach.satisfaction {value: 0.5, qualifier: approx} → satisfaction.fraction", "summary",
+     ["satisfaction.fraction"], input=summary(("/reach/satisfaction", {"value": 0.5, "qualifier": "approx"})),
+     paths={"satisfaction.fraction": ["/reach/satisfaction/value"]})
+case(G, "reach.satisfaction 1 (1%, a whole number) is read as written", "summary",
+     [], input=summary(("/reach/satisfaction", 1)))
 case(G, "reach.satisfaction 101 → satisfaction.out_of_range (and no satisfaction.missing)", "summary",
      ["satisfaction.out_of_range"], input=summary(("/reach/satisfaction", 101)),
      paths={"satisfaction.out_of_range": ["/reach/satisfaction"]})

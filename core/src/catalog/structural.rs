@@ -250,6 +250,17 @@ structural!(
     "Satisfaction {value} is outside 0–100"
 );
 structural!(
+    SATISFACTION_FRACTION,
+    "satisfaction.fraction",
+    Error,
+    &["/reach/satisfaction"],
+    "附件·活动的群众性",
+    "群众满意度是百分数（0–100）：0 与 1 之间的小数（0.972）是比率的写法，不作百分数读。",
+    "Satisfaction is a percentage (0–100): a fraction between 0 and 1 (0.972) is a ratio's form and is not read as a percentage.",
+    "群众满意度 {value} 像是小数写法：若指 {percent}%，请填 {percent}；若确为百分之 {value}，请填“{value}%”",
+    "Satisfaction {value} looks like a fraction: for {percent}% write {percent}; if it really is {value} per cent, write \"{value}%\""
+);
+structural!(
     CONTACT_PHONE_INVALID,
     "contact.phone_invalid",
     Error,
@@ -317,6 +328,7 @@ pub(crate) const RULES: &[Rule] = &[
     ROW_MISSING,
     ROW_BLANK,
     SATISFACTION_OUT_OF_RANGE,
+    SATISFACTION_FRACTION,
     CONTACT_PHONE_INVALID,
     CONTACT_EMAIL_INVALID,
     POINTER_MALFORMED,
