@@ -1333,7 +1333,7 @@ pub(crate) const fn sorted_keys<const N: usize>(mut keys: [&'static str; N]) -> 
 )]
 pub(crate) fn parse_json(text: &str) -> Result<Value, Diagnostic> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    serde_json::from_str::<Value>(text).map_err(|e| syntax_diagnostic(&e))
+    serde_json::from_str::<Value>(text).map_err(|e| syntax_diagnostic(&e, text))
 }
 
 /// [`parse_json`] to the borrowed tree the decoder reads ([`crate::json`]): same acceptance,
@@ -1346,7 +1346,7 @@ pub(crate) fn parse_json(text: &str) -> Result<Value, Diagnostic> {
 )]
 pub(crate) fn parse_document(text: &str) -> Result<(Json<'_>, Vec<Diagnostic>), Diagnostic> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let tree = crate::json::parse(text).map_err(|e| syntax_diagnostic(&e))?;
+    let tree = crate::json::parse(text).map_err(|e| syntax_diagnostic(&e, text))?;
     Ok((tree, duplicate_key_findings(text)))
 }
 
@@ -1413,14 +1413,58 @@ fn repeats(
     Ok(())
 }
 
-fn syntax_diagnostic(e: &serde_json::Error) -> Diagnostic {
-    let rule = if e.to_string().contains("recursion limit") { &st::JSON_TOO_DEEP } else { &st::JSON_SYNTAX };
+fn syntax_diagnostic(e: &serde_json::Error, text: &str) -> Diagnostic {
+    let said = e.to_string();
+    let rule = if said.contains("recursion limit") { &st::JSON_TOO_DEEP } else { &st::JSON_SYNTAX };
+    // The parser's own words without the position it appends (the message gives it once).
+    let what = said.rsplit_once(" at line ").map_or(said.as_str(), |(what, _)| what);
+    let (why, why_en) = syntax_why(what, text.trim().is_empty());
     make(
         rule,
         String::new(),
-        params! {"line" => e.line(), "column" => e.column(), "detail" => e.to_string()},
+        // Columns count from 1; the parser says 0 at the start of a line it found empty.
+        params! {"line" => e.line(), "column" => e.column().max(1), "why" => why, "why_en" => why_en, "detail" => said},
         None,
     )
+}
+
+/// What went wrong in a text that is not JSON, in Chinese and English, from serde_json's
+/// message (its list of syntax errors; anything else is named as a malformed text).
+fn syntax_why(what: &str, empty: bool) -> (&'static str, &'static str) {
+    match what {
+        _ if empty => ("内容为空：没有可读取的 JSON", "the text is empty: there is no JSON to read"),
+        w if w.starts_with("EOF while parsing") => (
+            "内容在此处意外结束：括号或引号没有闭合（文件可能不完整）",
+            "the text ends too early: a bracket or quote is not closed (the file may be incomplete)",
+        ),
+        "key must be a string" => (
+            "此处应为带引号的键：可能多了一个逗号，或键没有加双引号",
+            "a quoted key is expected here: perhaps a comma too many, or a key without double quotes",
+        ),
+        "trailing comma" => ("最后一项之后多了一个逗号", "a comma after the last item"),
+        "trailing characters" => {
+            ("JSON 结束之后还有多余的内容", "there is more text after the end of the JSON")
+        }
+        "expected `:`" => ("键之后缺少冒号“:”", "a colon (:) is missing after a key"),
+        "expected `,` or `]`" => ("列表中缺少逗号或右方括号“]”", "a comma or ] is missing in a list"),
+        "expected `,` or `}`" => ("对象中缺少逗号或右花括号“}”", "a comma or } is missing in an object"),
+        "expected value" | "expected ident" => (
+            "此处应为一个值（文本须加双引号；true、false、null 须小写）",
+            "a value is expected here (text in double quotes; true, false and null in lower case)",
+        ),
+        "invalid number" | "number out of range" => {
+            ("数字写法不合 JSON 的规定", "a number is not written as JSON writes numbers")
+        }
+        w if w.starts_with("control character") => (
+            "文本中有未转义的控制字符（如换行或制表符须写作 \\n、\\t）",
+            "a text holds an unescaped control character (a line break or tab must be written \\n, \\t)",
+        ),
+        w if w.contains("escape") || w.contains("surrogate") || w.contains("unicode") => {
+            ("文本中的转义写法无效（\\ 之后的字符）", "an escape in a text is invalid (what follows a \\)")
+        }
+        "recursion limit exceeded" => ("嵌套层数过多", "nested too deeply"),
+        _ => ("不是合法的 JSON", "this is not well-formed JSON"),
+    }
 }
 
 /// The row of the form a count field at `pointer` fills, when its cell is read for its row.
@@ -1602,6 +1646,43 @@ mod tests {
 
 #[cfg(test)]
 mod repeated_keys {
+    #[test]
+    fn a_text_that_is_not_json_is_told_in_both_languages_where_columns_count_from_one() {
+        let cases = [
+            ("", "内容为空", "the text is empty", 1, 1),
+            (" \n\t ", "内容为空", "the text is empty", 2, 2),
+            (r#"{"summary": {"year": 2021,,}}"#, "多了一个逗号", "a comma too many", 1, 27),
+            (r#"{"a": 1,}"#, "最后一项之后多了一个逗号", "a comma after the last item", 1, 9),
+            (r#"{"a": "x"#, "意外结束", "ends too early", 1, 8),
+            (r#"{"a": 1} x"#, "多余的内容", "more text after", 1, 10),
+        ];
+        for (text, zh, en, line, column) in cases {
+            let d = super::parse_document(text).map(|_| ()).unwrap_err();
+            assert_eq!(
+                (d.code.as_str(), &d.params["line"], &d.params["column"]),
+                ("json.syntax", &serde_json::json!(line), &serde_json::json!(column)),
+                "{text:?}"
+            );
+            assert!(
+                d.message.contains(zh) && d.message_en.contains(en),
+                "{text:?}: {} / {}",
+                d.message,
+                d.message_en
+            );
+            // serde_json's English only as the detail param, the position written once.
+            assert!(
+                !d.message.chars().any(|c| c.is_ascii_alphabetic()
+                    && c != 'J'
+                    && c != 'S'
+                    && c != 'O'
+                    && c != 'N'),
+                "{}",
+                d.message
+            );
+            assert_eq!(d.message_en.matches("line").count(), 1, "{}", d.message_en);
+        }
+    }
+
     use super::duplicate_key_findings;
 
     #[test]

@@ -32,8 +32,8 @@ structural!(
     "—",
     "输入必须是合法的 JSON。",
     "The input must be well-formed JSON.",
-    "JSON 格式错误（第 {line} 行第 {column} 列）：{detail}",
-    "Malformed JSON at line {line}, column {column}: {detail}"
+    "JSON 格式错误（第 {line} 行第 {column} 列）：{why}",
+    "Malformed JSON at line {line}, column {column}: {why_en}"
 );
 structural!(
     JSON_TOO_DEEP,
