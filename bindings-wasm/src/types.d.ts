@@ -1510,7 +1510,7 @@ export interface CellCount {
   videos?: Quantity;
   /** 各数字 / every count of the cell, in order, with its part. */
   figures: CellFigure[];
-  /** 分项合计 / with a written total and parts of its kind: whether the parts add up to it. */
+  /** 分项合计 / with a written total and parts of its kind: whether the parts add up to it; absent when parts of another kind share the breakdown and they do not exceed it (unknown). */
   parts_add_up?: boolean;
   /** 提示 / warnings (`text.figure_set_aside`, `text.parts_mismatch`, `text.parts_other_kind`). */
   warnings: TextError[];

@@ -159,10 +159,21 @@ impl CountKind {
     /// use learning_week::CountKind;
     /// assert_eq!(CountKind::from_unit("場"), CountKind::Events);
     /// assert_eq!(CountKind::from_unit(""), CountKind::Unspecified);
+    /// assert_eq!(CountKind::from_unit("人/次"), CountKind::PersonTimes);
+    /// assert_eq!(CountKind::from_unit("人（次）"), CountKind::PersonTimes);
     /// ```
     pub fn from_unit(unit: &str) -> CountKind {
+        // 人/次, 人·次, 人 次, 人（次）: person-times written apart, as the text reader keeps them.
+        let apart = |u: &str| {
+            u.strip_prefix('人')
+                .map(|r| {
+                    r.trim_start_matches(['/', '／', '·', '•', '∙', '・', '.', ' ', '\u{3000}', '(', '（'])
+                })
+                .is_some_and(|r| matches!(r, "次" | "次)" | "次）"))
+        };
         match unit.trim() {
             "人次" => CountKind::PersonTimes,
+            u if apart(u) => CountKind::PersonTimes,
             "人" | "名" | "位" | "户" | "戶" => CountKind::People,
             "场" | "場" | "次" | "期" | "届" | "屆" | "轮" | "輪" => CountKind::Events,
             "项" | "項" | "个" | "個" | "所" | "块" | "塊" | "家" | "处" | "處" | "件" | "篇" | "条"

@@ -160,6 +160,39 @@ fn organizer_role(item: &str) -> (&str, Option<crate::notice::Role>) {
     found.unwrap_or((item, None))
 }
 
+/// The organisers of a cell written as a sentence of roles — 「由东湖区委、区政府主办，东湖区教育
+/// 体育局承办，东湖区社区教育学院、各街道社区教育学校协办」: each clause's names with the role
+/// its last word names (主办, 承办, 协办, 组织实施, 具体实施, 支持; 联合主办 and 共同主办 too), its
+/// leading 由 dropped; or each clause led by its role (「主办单位：…；承办：…」). `None` when no
+/// clause names a role (a plain list of names).
+fn organizers_sentence(text: &str) -> Option<Vec<(String, Option<crate::notice::Role>)>> {
+    const ROLES: &[&str] = &["组织实施", "具体实施", "提供支持", "主办", "承办", "协办", "支持"];
+    const JOINTLY: &[&str] = &["联合", "共同"];
+    let mut out = Vec::new();
+    let mut any_role = false;
+    for clause in text.split(['，', ',', '；', ';', '。', '\n']).map(str::trim).filter(|c| !c.is_empty()) {
+        let clause = clause.strip_prefix('由').unwrap_or(clause).trim_start();
+        // 「主办单位：…」, 「承办：…」: the role before the names.
+        let labelled = ROLES.iter().find_map(|w| {
+            let rest = clause.strip_prefix(w)?;
+            let rest = rest.strip_prefix("单位").unwrap_or(rest).trim_start();
+            let names = rest.strip_prefix(['：', ':'])?.trim();
+            (!names.is_empty()).then(|| (names, crate::notice::Role::from_zh(w)))
+        });
+        let found = labelled.or_else(|| {
+            ROLES.iter().find_map(|w| {
+                let names = clause.strip_suffix(w)?;
+                let names = JOINTLY.iter().find_map(|j| names.strip_suffix(j)).unwrap_or(names).trim_end();
+                (!names.is_empty()).then(|| (names, crate::notice::Role::from_zh(w)))
+            })
+        });
+        let (names, role) = found.unwrap_or((clause, None));
+        any_role |= role.is_some();
+        out.extend(text::split_names(names).into_iter().map(|n| (n.text, role)));
+    }
+    (any_role && !out.is_empty()).then_some(out)
+}
+
 /// The activities of a 有特色的活动 cell, line by line. A line written as the form's export
 /// writes an activity — 「名称：简介（涉及主题：双减、智慧助老）」, a name, a colon, its
 /// description, its topics in a closing bracket — is that one activity, whatever commas its
@@ -457,7 +490,17 @@ impl Importer {
             }
             Row::HostUnit => self.free_text(pointer, label, text, |s| &mut s.summary.host_unit),
             Row::Organizers => {
-                if let Some(items) = self.names(pointer, label, text) {
+                // 「由…主办，…承办，…协办」: a sentence naming each organiser's role.
+                if let Some(orgs) = organizers_sentence(text) {
+                    let names: Vec<&str> = orgs.iter().map(|(n, _)| n.as_str()).collect();
+                    self.parsed(pointer, label, text, json!(names), "list");
+                    let orgs = orgs.into_iter().map(|(name, role)| Organizer {
+                        name: Some(name.into()),
+                        role,
+                        ..Default::default()
+                    });
+                    self.summary.organizers = Some(orgs.collect());
+                } else if let Some(items) = self.names(pointer, label, text) {
                     let orgs = items.into_iter().map(|n| {
                         // 「东湖区教育体育局（主办）」, as the export writes it and units often do: the
                         // bracket names the role.
@@ -655,5 +698,53 @@ impl SummaryTable<'static> {
         let other: Vec<String> = im.other.into_iter().chain(im.kept).collect();
         im.summary.other = (!other.is_empty()).then(|| other.join("\n").into());
         LabeledImport { summary: im.summary, diagnostics: im.diagnostics }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::organizers_sentence;
+    use crate::notice::Role::*;
+
+    #[test]
+    fn a_sentence_of_roles_gives_each_organiser_its_role() {
+        let got = organizers_sentence(
+            "由东湖区委、区政府主办,东湖区教育体育局承办,东湖区社区教育学院、各街道社区教育学校协办",
+        )
+        .unwrap();
+        let want = [
+            ("东湖区委", Host),
+            ("区政府", Host),
+            ("东湖区教育体育局", Undertaker),
+            ("东湖区社区教育学院", CoOrganiser),
+            ("各街道社区教育学校", CoOrganiser),
+        ];
+        let want: Vec<(String, Option<crate::notice::Role>)> =
+            want.iter().map(|(n, r)| ((*n).to_owned(), Some(*r))).collect();
+        assert_eq!(got, want);
+        let joint = organizers_sentence("区委宣传部、区教体局联合主办；区社区学院具体实施").unwrap();
+        assert_eq!(joint[1], ("区教体局".to_owned(), Some(Host)));
+        assert_eq!(joint[2], ("区社区学院".to_owned(), Some(Implementer)));
+        let labelled = organizers_sentence("主办单位：区教体局；承办单位：区社区学院、区图书馆").unwrap();
+        assert_eq!(
+            labelled.iter().map(|(_, r)| r.unwrap()).collect::<Vec<_>>(),
+            [Host, Undertaker, Undertaker]
+        );
+        assert_eq!(labelled[2].0, "区图书馆");
+        // Through the import of a form's cells, as a Word form's row is read.
+        let read = crate::SummaryTable::from_labeled_text(
+            [("主办单位及协办单位".to_string(), "由东湖区委、区政府主办,东湖区教育体育局承办".to_string())],
+            Some(2021),
+        );
+        let orgs = read.summary.organizers.as_ref().unwrap();
+        let got: Vec<(&str, Option<crate::notice::Role>)> =
+            orgs.iter().map(|o| (o.name.as_deref().unwrap_or(""), o.role)).collect();
+        assert_eq!(
+            got,
+            [("东湖区委", Some(Host)), ("区政府", Some(Host)), ("东湖区教育体育局", Some(Undertaker))]
+        );
+        // A plain list, or a 主办 that is a name's own word, names no role: not a sentence.
+        assert_eq!(organizers_sentence("东湖区教育体育局、东湖区社区教育学院"), None);
+        assert_eq!(organizers_sentence("主办"), None);
     }
 }

@@ -554,6 +554,10 @@ case(G, "reach.satisfaction as text 社区覆盖率达90%，群众满意度98% �
      paths={"text.figure_set_aside": ["/reach/satisfaction"]})
 case(G, "publicity.image_reports as text 图片200余张，视频5个 → the images read, the cell kept as source", "summary",
      ["count.from_text"], input=summary(("/publicity/image_reports", "图片200余张，视频5个")))
+case(G, "participation.participants in 人头 (a unit no kind knows) → participation.participants_not_people", "summary",
+     ["participation.participants_not_people"],
+     input=summary(("/participation/participants", {"value": 28600, "qualifier": "exact", "unit": "人头"})),
+     paths={"participation.participants_not_people": ["/participation/participants"]})
 case(G, "reach.satisfaction 0.972 (a ratio for 97.2%) → satisfaction.fraction, not read as 0.972%", "summary",
      ["satisfaction.fraction"], input=summary(("/reach/satisfaction", 0.972)),
      paths={"satisfaction.fraction": ["/reach/satisfaction"]})

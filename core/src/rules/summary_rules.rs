@@ -71,7 +71,10 @@ fn featured_empty(ctx: &Ctx<'_>, out: &mut Findings) {
 fn participants_not_people(ctx: &Ctx<'_>, out: &mut Findings) {
     let Some((t, pre)) = summary(ctx) else { return };
     if let Some(c) = t.participation.as_ref().and_then(|p| p.participants.as_ref()) {
-        if matches!(c.kind(), CountKind::Events | CountKind::Items) {
+        // 场 or 项, or a unit no kind knows (人头, 人数): none of them says people or person-times.
+        let unknown_unit =
+            c.kind() == CountKind::Unspecified && c.unit.as_deref().is_some_and(|u| !u.trim().is_empty());
+        if matches!(c.kind(), CountKind::Events | CountKind::Items) || unknown_unit {
             out.emit(
                 &PARTICIPANTS_NOT_PEOPLE,
                 format!("{pre}/participation/participants"),

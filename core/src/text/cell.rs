@@ -148,7 +148,8 @@ pub struct CellCount {
     pub videos: Option<Quantity>,
     /// 各数字 / every count of the cell, in order, with its part.
     pub figures: Vec<CellFigure>,
-    /// 分项合计 / with a written total and parts of its kind: whether the parts add up to it.
+    /// 分项合计 / with a written total and parts of its kind: whether the parts add up to it;
+    /// absent when parts of another kind share the breakdown and they do not exceed it (unknown).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parts_add_up: Option<bool>,
     /// 提示 / warnings (`text.figure_set_aside`, `text.parts_mismatch`, `text.parts_other_kind`).
@@ -654,8 +655,11 @@ pub fn read_count_cell(text: &str, row: CellRow, ctx: &ReadContext) -> Result<Ce
     } else {
         let sum: u64 = same.iter().map(|q| q.value).sum();
         // One part is a share of the whole (「共3000人，其中老年人500人」): it only may not exceed
-        // it. Two or more are the whole's breakdown, and add up to it.
-        let ok = if same.len() == 1 { sum <= value.value } else { sum == value.value };
+        // it. Two or more are the whole's breakdown, and add up to it — unless parts of another
+        // kind share the breakdown (「共12600人，其中学生2000人、市民4600人次」): then the total's
+        // own kind is not all of it, and its parts may only fall short of it.
+        let share = same.len() == 1 || !other.is_empty();
+        let ok = if share { sum <= value.value } else { sum == value.value };
         if !ok {
             let list: Vec<&str> = same.iter().map(|q| q.phrase()).collect();
             warnings.push(TextError::new_shared(
@@ -665,7 +669,9 @@ pub fn read_count_cell(text: &str, row: CellRow, ctx: &ReadContext) -> Result<Ce
                 &[("total", value.value.into()), ("sum", sum.into()), ("parts", list.join("、").into())],
             ));
         }
-        Some(ok)
+        // Within the total with parts of another kind beside them: whether they add up is not
+        // known (text.parts_other_kind says so), never a yes.
+        (!ok || other.is_empty()).then_some(ok)
     };
     for c in figures.iter().filter(|c| c.role == FigureRole::SetAside) {
         if let Some(r) = c.reason {
