@@ -590,6 +590,7 @@ fn phrase(n: &Norm<'_>, t: &NumTok, out: &mut Vec<Found>) -> usize {
         && t.arabic_digits == 4
         && matches!(n.at(j), '-' | '/' | '.')
         && n.at(j + 1).is_ascii_digit()
+        && !count_range_after(n, j + 1)
     {
         return skip_digits_and_seps(n, j);
     }
@@ -789,6 +790,18 @@ pub(crate) fn prefix_qualifier(n: &Norm<'_>, start: usize) -> (Qualifier, usize)
 /// Qualifier written after a number or `%` at `k` (以上, 左右 …), with the chars it takes.
 pub(crate) fn suffix_qualifier(n: &Norm<'_>, k: usize) -> Option<(Qualifier, usize)> {
     SUFFIX.iter().find(|(w, _)| n.starts_with(k, w)).map(|(w, q)| (*q, w.chars().count()))
+}
+
+/// Whether the Arabic digits at `i`, after a four-digit figure and a dash, end a range of
+/// counts (3000-4000人, 2000~3000人次: a count's unit after them) rather than a date (2021-11-22).
+fn count_range_after(n: &Norm<'_>, i: usize) -> bool {
+    let mut k = i;
+    while n.at(k).is_ascii_digit() {
+        k += 1;
+    }
+    let k = n.skip_spaces(k);
+    let k = if matches!(n.at(k), '余' | '多') { k + 1 } else { k };
+    n.at(i - 1) == '-' && matches!(unit_at(n, k), Some(Unit::Count(..)))
 }
 
 fn skip_digits_and_seps(n: &Norm<'_>, mut j: usize) -> usize {
