@@ -61,8 +61,8 @@ pub(crate) const SEVERAL_FIGURES: Rule = rule(
     "text.several_figures",
     "栏内写了几个同类数字（如“开幕式300人，系列活动2万人次”），没有写明合计：不擅自挑选或相加（人与人次从不相加），原文保留。",
     "The cell gives several figures of the row's kind (e.g. 开幕式300人，系列活动2万人次) and no total: none is picked and none is added (人 and 人次 never are); the text is kept.",
-    "「{text}」写了{count}个数字（{figures}），没有写明合计，看不出哪一个是本栏的数值；人与人次不能相加：请填写活动周的合计（如“共计2.3万人次”）。",
-    "“{text}” gives {count} figures ({figures}) and no total, so which one is the row's value cannot be told; 人 and 人次 are never added: write the week's total (e.g. 共计2.3万人次).",
+    "「{text}」写了{count}个数字（{figures}），没有写明合计，看不出哪一个是本栏的数值[[{never_added}]]：请填写活动周的合计（如“{example}”）。",
+    "“{text}” gives {count} figures ({figures}) and no total, so which one is the row's value cannot be told[[{never_added_en}]]: write the week's total (e.g. {example}).",
 );
 
 pub(crate) const PARTS_MISMATCH: Rule = warning(

@@ -602,16 +602,23 @@ pub fn read_count_cell(text: &str, row: CellRow, ctx: &ReadContext) -> Result<Ce
     let Some(value_at) = value_at else {
         let list: Vec<&str> =
             candidates.iter().filter_map(|(i, _)| figures.get(*i)).map(|c| c.quantity.phrase()).collect();
-        return Err(TextError::new_shared(
-            &code::SEVERAL_FIGURES,
-            &shared,
-            None,
-            &[
-                ("reason", "several_figures".into()),
-                ("figures", list.join("、").into()),
-                ("count", list.len().into()),
-            ],
-        ));
+        // The row's own example; 人 and 人次 named only where the row counts people.
+        let example = match row {
+            CellRow::TextReports => "共计20篇",
+            CellRow::ImageReports => "共计120张",
+            CellRow::Participants | CellRow::Satisfaction => "共计2.3万人次",
+        };
+        let mut params = vec![
+            ("reason", "several_figures".into()),
+            ("figures", list.join("、").into()),
+            ("count", list.len().into()),
+            ("example", example.into()),
+        ];
+        if row == CellRow::Participants {
+            params.push(("never_added", "；人与人次不能相加".into()));
+            params.push(("never_added_en", "; 人 and 人次 are never added".into()));
+        }
+        return Err(TextError::new_shared(&code::SEVERAL_FIGURES, &shared, None, &params));
     };
     if let Some(v) = figures.get_mut(value_at) {
         v.role = FigureRole::Value;
