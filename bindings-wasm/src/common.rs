@@ -34,10 +34,8 @@ pub(crate) fn json_text(value: &JsValue) -> Result<String, Diagnostic> {
         // "Infinity", a BigInt's number or digits), core reads them where they stand — the same answer
         // as Python gives for the same values. Only a text holding null (or the BigInt's
         // TypeError) is written twice.
-        Ok(text) if text.as_string().is_some_and(|t| t.contains("null")) => {
-            Ok(with_host_scalars(value).or_else(|| text.as_string()).unwrap_or_default())
-        }
         Ok(text) => match text.as_string() {
+            Some(t) if t.contains("null") => Ok(with_host_scalars(value).unwrap_or(t)),
             Some(t) => Ok(t),
             // `undefined` is an absent value (null); a function or a symbol has no JSON at all
             None if value.is_undefined() => Ok("null".to_owned()),

@@ -152,6 +152,10 @@ pub enum CountKind {
     Unspecified,
 }
 
+/// The marks written between 人 and 次 of person-times written apart (人/次, 人·次, 人 次): the
+/// text reader's and [`CountKind::from_unit`]'s.
+pub(crate) const PERSON_TIMES_SEPARATORS: [char; 9] = ['/', '／', '·', '•', '∙', '・', '.', ' ', '\u{3000}'];
+
 impl CountKind {
     /// Normalises a unit word as written (traditional forms included).
     ///
@@ -167,7 +171,7 @@ impl CountKind {
         let apart = |u: &str| {
             u.strip_prefix('人')
                 .map(|r| {
-                    r.trim_start_matches(['/', '／', '·', '•', '∙', '・', '.', ' ', '\u{3000}', '(', '（'])
+                    r.trim_start_matches(|c| PERSON_TIMES_SEPARATORS.contains(&c) || matches!(c, '(' | '（'))
                 })
                 .is_some_and(|r| matches!(r, "次" | "次)" | "次）"))
         };

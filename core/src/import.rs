@@ -166,24 +166,24 @@ fn organizer_role(item: &str) -> (&str, Option<crate::notice::Role>) {
 /// leading 由 dropped; or each clause led by its role (「主办单位：…；承办：…」). `None` when no
 /// clause names a role (a plain list of names).
 fn organizers_sentence(text: &str) -> Option<Vec<(String, Option<crate::notice::Role>)>> {
-    const ROLES: &[&str] = &["组织实施", "具体实施", "提供支持", "主办", "承办", "协办", "支持"];
+    use crate::notice::ROLE_WORDS;
     const JOINTLY: &[&str] = &["联合", "共同"];
     let mut out = Vec::new();
     let mut any_role = false;
     for clause in text.split(['，', ',', '；', ';', '。', '\n']).map(str::trim).filter(|c| !c.is_empty()) {
         let clause = clause.strip_prefix('由').unwrap_or(clause).trim_start();
         // 「主办单位：…」, 「承办：…」: the role before the names.
-        let labelled = ROLES.iter().find_map(|w| {
+        let labelled = ROLE_WORDS.iter().find_map(|(w, role)| {
             let rest = clause.strip_prefix(w)?;
             let rest = rest.strip_prefix("单位").unwrap_or(rest).trim_start();
             let names = rest.strip_prefix(['：', ':'])?.trim();
-            (!names.is_empty()).then(|| (names, crate::notice::Role::from_zh(w)))
+            (!names.is_empty()).then_some((names, Some(*role)))
         });
         let found = labelled.or_else(|| {
-            ROLES.iter().find_map(|w| {
+            ROLE_WORDS.iter().find_map(|(w, role)| {
                 let names = clause.strip_suffix(w)?;
                 let names = JOINTLY.iter().find_map(|j| names.strip_suffix(j)).unwrap_or(names).trim_end();
-                (!names.is_empty()).then(|| (names, crate::notice::Role::from_zh(w)))
+                (!names.is_empty()).then_some((names, Some(*role)))
             })
         });
         let (names, role) = found.unwrap_or((clause, None));

@@ -178,17 +178,23 @@ impl Role {
     /// assert_eq!(Role::from_zh("主持"), None);
     /// ```
     pub fn from_zh(word: &str) -> Option<Role> {
-        match word.trim() {
-            "主办" => Some(Role::Host),
-            "承办" => Some(Role::Undertaker),
-            "协办" => Some(Role::CoOrganiser),
-            "组织实施" | "具体实施" => Some(Role::Implementer),
-            "支持" | "提供支持" => Some(Role::Supporter),
-            _ => None,
-        }
+        let word = word.trim();
+        ROLE_WORDS.iter().find(|(w, _)| *w == word).map(|(_, role)| *role)
     }
 }
 decode_via_enum!(Role, Role::NAMES);
+
+/// The words that name a role ([`Role::from_zh`]), longest first, so that a text ending in one
+/// (「…提供支持」, 「…支持」) is matched by the longest.
+pub(crate) const ROLE_WORDS: &[(&str, Role)] = &[
+    ("组织实施", Role::Implementer),
+    ("具体实施", Role::Implementer),
+    ("提供支持", Role::Supporter),
+    ("主办", Role::Host),
+    ("承办", Role::Undertaker),
+    ("协办", Role::CoOrganiser),
+    ("支持", Role::Supporter),
+];
 
 model! {
     /// 组织分工 / one role and the organisations holding it.

@@ -451,9 +451,7 @@ pub(crate) fn minus_before(n: &Norm<'_>, start: usize) -> bool {
 fn person_times_apart(n: &Norm<'_>, i: usize) -> usize {
     match (n.at(i), n.at(i + 1), n.at(i + 2)) {
         // …but not 人 次日 (the next day).
-        ('/' | '／' | '·' | '•' | '∙' | '・' | '.' | ' ' | '\u{3000}', '次', after) if after != '日' => {
-            2
-        }
+        (s, '次', after) if crate::count::PERSON_TIMES_SEPARATORS.contains(&s) && after != '日' => 2,
         ('(' | '（', '次', ')' | '）') => 3,
         _ => 0,
     }

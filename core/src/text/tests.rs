@@ -315,13 +315,11 @@ fn several_figures_are_never_summed_across_kinds() {
 #[test]
 fn several_figures_are_told_in_the_rows_own_terms() {
     let ctx = ReadContext { year: Some(2021) };
-    let reports = read_count_cell("区级报道12篇，市级报道8篇", CellRow::TextReports, &ctx).unwrap_err();
-    let r = reports;
+    let r = read_count_cell("区级报道12篇，市级报道8篇", CellRow::TextReports, &ctx).unwrap_err();
     assert_eq!(r.code, "text.several_figures");
     // A row of reports is no count of people: neither 人 nor 人次 is named, its example is 篇.
     assert!(!r.message.contains("人次") && r.message.contains("共计20篇"), "{}", r.message);
     assert!(!r.message_en.contains("人次") && r.message_en.contains("共计20篇"), "{}", r.message_en);
-    let people = read_count_cell("开幕式300人，系列活动2万人次", CellRow::Participants, &ctx).unwrap_err();
-    let p = people;
+    let p = read_count_cell("开幕式300人，系列活动2万人次", CellRow::Participants, &ctx).unwrap_err();
     assert!(p.message.contains("人与人次不能相加") && p.message_en.contains("人 and 人次 are never added"));
 }
