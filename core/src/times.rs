@@ -39,6 +39,24 @@ pub fn local_minutes(t: DateTime<FixedOffset>, zone: FixedOffset, with_year: boo
     out
 }
 
+/// `t` in `zone` as `%Y-%m-%d %H:%M:%S` writes it: [`local_minutes`] with the seconds, for two
+/// times the minutes do not tell apart.
+///
+/// ```
+/// use chrono::{DateTime, FixedOffset};
+/// let t = DateTime::parse_from_rfc3339("2021-12-05T16:01:07+00:00").unwrap();
+/// let cst = FixedOffset::east_opt(8 * 3600).unwrap();
+/// assert_eq!(learning_week::times::local_seconds(t, cst), "2021-12-06 00:01:07");
+/// ```
+pub fn local_seconds(t: DateTime<FixedOffset>, zone: FixedOffset) -> String {
+    let mut out = local_minutes(t, zone, true);
+    let s = t.with_timezone(&zone).second();
+    out.push(':');
+    out.push(char::from(b'0' + (s / 10 % 10) as u8));
+    out.push(char::from(b'0' + (s % 10) as u8));
+    out
+}
+
 /// What `NaiveDate::parse_from_str(text, "%Y-%m-%d")` reads: the items that format string
 /// stands for, given to chrono's parser directly.
 ///
@@ -101,7 +119,7 @@ pub fn parse_local(text: &str) -> Option<chrono::NaiveDateTime> {
 
 #[cfg(test)]
 mod tests {
-    use super::{local_minutes, parse_ymd};
+    use super::{local_minutes, local_seconds, parse_ymd};
     use chrono::{DateTime, FixedOffset, NaiveDate};
     use proptest::prelude::*;
 
@@ -112,6 +130,7 @@ mod tests {
             if let Some(t) = DateTime::from_timestamp(secs, 0).map(|t| t.fixed_offset()) {
                 prop_assert_eq!(local_minutes(t, zone, true), t.with_timezone(&zone).format("%Y-%m-%d %H:%M").to_string());
                 prop_assert_eq!(local_minutes(t, zone, false), t.with_timezone(&zone).format("%m-%d %H:%M").to_string());
+                prop_assert_eq!(local_seconds(t, zone), t.with_timezone(&zone).format("%Y-%m-%d %H:%M:%S").to_string());
             }
         }
 

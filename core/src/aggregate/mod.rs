@@ -1376,7 +1376,9 @@ impl ShowTime {
             return (sa, sb);
         }
         let seconds = |t: DateTime<FixedOffset>| {
-            format!("{}{}", t.with_timezone(&self.zone).format("%Y-%m-%d %H:%M:%S"), self.suffix)
+            let mut out = crate::times::local_seconds(t, self.zone);
+            out.push_str(&self.suffix);
+            out
         };
         (seconds(a), seconds(b))
     }
